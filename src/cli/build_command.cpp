@@ -1,0 +1,28 @@
+// `bidfmt build`: Markdown → DOCX.
+#include <iostream>
+
+#include "api/bidfmt.h"
+#include "cli/cli.h"
+
+namespace bidfmt::cli {
+
+int run_build(Args& args) {
+  BuildOptions o;
+  args.take("-o", o.output) || args.take("--output", o.output);
+  args.take("--profile", o.profile);
+  args.take("--pdf", o.pdf);
+  o.paginate = args.flag("--paginate");
+  if (std::string u = args.first_unknown_option(); !u.empty())
+    return usage_error(args.lang, "未知选项「" + u + "」", "unknown option '" + u + "'");
+  if (args.items.size() != 1)
+    return usage_error(args.lang, "build 需要一个 Markdown 输入文件", "build takes one Markdown input file");
+  o.input = args.items[0];
+  if (o.output.empty())
+    return usage_error(args.lang, "build 需要 -o 输出文件.docx", "build needs -o OUTPUT.docx");
+  BuildResult r = build(o);
+  for (const model::Warning& w : r.warnings)
+    std::cerr << o.input << ":" << w.line << ": " << (args.lang == Lang::en ? "warning: " + w.en : "警告:" + w.zh) << "\n";
+  return 0;
+}
+
+}  // namespace bidfmt::cli

@@ -1,0 +1,29 @@
+// Shared pieces of the command-line front end: argument scanning and the subcommand entry points.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/lang.h"
+
+namespace bidfmt::cli {
+
+// Arguments after the subcommand name, with --lang already taken out.
+struct Args {
+  std::vector<std::string> items;
+  Lang lang = Lang::zh;
+  // Takes "--name VALUE" (or --name=VALUE) out of items; returns false when absent.
+  bool take(const std::string& name, std::string& value);
+  // Takes the flag "--name" out of items.
+  bool flag(const std::string& name);
+  // Remaining items starting with '-' (unknown options), for the error message.
+  std::string first_unknown_option() const;
+};
+
+int run_build(Args& args);
+int run_check(Args& args);
+int run_fix(Args& args);
+
+// Prints a one-line error (Chinese or English) and returns exit status 2.
+int usage_error(Lang lang, const std::string& zh, const std::string& en);
+
+}  // namespace bidfmt::cli

@@ -1,0 +1,113 @@
+// bidfmt command line: dispatches to build / check / fix; exit 0 ok, 1 findings, 2 could not run.
+#include <cstring>
+#include <iostream>
+
+#include "cli/cli.h"
+#include "core/error.h"
+
+#ifndef BIDFMT_VERSION
+#define BIDFMT_VERSION "dev"
+#endif
+
+namespace bidfmt::cli {
+
+bool Args::take(const std::string& name, std::string& value) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i] == name && i + 1 < items.size()) {
+      value = items[i + 1];
+      items.erase(items.begin() + static_cast<long>(i), items.begin() + static_cast<long>(i) + 2);
+      return true;
+    }
+    if (items[i].rfind(name + "=", 0) == 0) {
+      value = items[i].substr(name.size() + 1);
+      items.erase(items.begin() + static_cast<long>(i));
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Args::flag(const std::string& name) {
+  for (size_t i = 0; i < items.size(); ++i)
+    if (items[i] == name) {
+      items.erase(items.begin() + static_cast<long>(i));
+      return true;
+    }
+  return false;
+}
+
+std::string Args::first_unknown_option() const {
+  for (const std::string& s : items)
+    if (s.size() > 1 && s[0] == '-') return s;
+  return "";
+}
+
+int usage_error(Lang lang, const std::string& zh, const std::string& en) {
+  std::cerr << "bidfmt: " << (lang == Lang::en ? en : zh) << "\n";
+  return 2;
+}
+
+namespace {
+
+const char* kHelpZh =
+    "bidfmt — 技术标格式工具\n"
+    "\n"
+    "用法:\n"
+    "  bidfmt build 标书.md -o 技术标.docx [--profile xx-2014] [--paginate] [--pdf 技术标.pdf]\n"
+    "  bidfmt check 投标文件.docx [更多文件或目录…] [--profile 名称] [--project 项目名称]\n"
+    "               [--format text|json|sarif|junit] [-o 报告文件]\n"
+    "  bidfmt fix 投标文件.docx -o 输出.docx [--profile 名称] [--project 项目名称]\n"
+    "  bidfmt --help | --version\n"
+    "\n"
+    "通用选项: --lang zh|en  消息语言(默认中文)\n"
+    "退出状态: 0 无问题, 1 发现格式问题, 2 无法执行(文件或配置错误)\n";
+
+const char* kHelpEn =
+    "bidfmt — format tool for Chinese technical bids\n"
+    "\n"
+    "Usage:\n"
+    "  bidfmt build proposal.md -o bid.docx [--profile xx-2014] [--paginate] [--pdf bid.pdf]\n"
+    "  bidfmt check bid.docx [more files or folders…] [--profile NAME] [--project NAME]\n"
+    "               [--format text|json|sarif|junit] [-o REPORT]\n"
+    "  bidfmt fix bid.docx -o out.docx [--profile NAME] [--project NAME]\n"
+    "  bidfmt --help | --version\n"
+    "\n"
+    "Common option: --lang zh|en  message language (default Chinese)\n"
+    "Exit status: 0 clean, 1 format findings, 2 could not run (bad file or profile)\n";
+
+}  // namespace
+}  // namespace bidfmt::cli
+
+int main(int argc, char** argv) {
+  using namespace bidfmt;
+  cli::Args args;
+  for (int i = 1; i < argc; ++i) args.items.emplace_back(argv[i]);
+  std::string lang;
+  if (args.take("--lang", lang)) {
+    if (lang != "zh" && lang != "en") return cli::usage_error(Lang::zh, "--lang 只接受 zh 或 en", "--lang takes zh or en");
+    args.lang = lang == "en" ? Lang::en : Lang::zh;
+  }
+  if (args.items.empty() || args.items[0] == "--help" || args.items[0] == "-h" || args.items[0] == "help") {
+    std::cout << (args.lang == Lang::en ? cli::kHelpEn : cli::kHelpZh);
+    return args.items.empty() ? 2 : 0;
+  }
+  if (args.items[0] == "--version") {
+    std::cout << "bidfmt " << BIDFMT_VERSION << "\n";
+    return 0;
+  }
+  std::string cmd = args.items[0];
+  args.items.erase(args.items.begin());
+  try {
+    if (cmd == "build") return cli::run_build(args);
+    if (cmd == "check") return cli::run_check(args);
+    if (cmd == "fix") return cli::run_fix(args);
+  } catch (const Error& e) {
+    std::cerr << "bidfmt: " << e.one_line(args.lang) << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "bidfmt: " << e.what() << "\n";
+    return 2;
+  }
+  return cli::usage_error(args.lang, "未知的子命令「" + cmd + "」(可用 build、check、fix;见 --help)",
+                          "unknown subcommand '" + cmd + "' (build, check, fix; see --help)");
+}

@@ -1,0 +1,37 @@
+// ZipReader: reads the entries of an OPC package (DOCX) with minizip, within size limits.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace bidfmt::package {
+
+// Limits against zip bombs, checked while inflating.
+struct ZipLimits {
+  uint64_t max_total = 1ull << 30;   // bytes uncompressed, all entries
+  uint64_t max_entry = 512ull << 20; // bytes uncompressed, one entry
+  size_t max_entries = 10000;
+  double max_ratio = 200.0;          // uncompressed / compressed, for entries over 1 MiB
+};
+
+// All entries of a zip file, by name. Throws Error naming the file when it is not a readable
+// zip (not a zip, truncated, bad CRC, encrypted, too large, unsafe names).
+class ZipReader {
+ public:
+  explicit ZipReader(const std::string& path, const ZipLimits& limits = {});
+  // Entry names in archive order.
+  const std::vector<std::string>& names() const { return names_; }
+  bool has(const std::string& name) const { return entries_.count(name) > 0; }
+  // The entry's bytes; throws Error when absent.
+  const std::string& get(const std::string& name) const;
+  const std::string* find(const std::string& name) const;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::vector<std::string> names_;
+  std::map<std::string, std::string> entries_;
+};
+
+}  // namespace bidfmt::package

@@ -1,0 +1,35 @@
+// ZipWriter: writes an OPC package (DOCX) with minizip, parts in the order they are added.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace bidfmt::package {
+
+// Wraps minizip's zipFile. Every call checks minizip's status and throws Error naming the
+// output file on failure. Timestamps are fixed (reproducible output).
+class ZipWriter {
+ public:
+  explicit ZipWriter(const std::string& path);
+  ~ZipWriter();
+  ZipWriter(const ZipWriter&) = delete;
+  ZipWriter& operator=(const ZipWriter&) = delete;
+
+  // Starts a deflated entry; write its bytes with write(), then add the next or close().
+  void begin(const std::string& name);
+  void write(std::string_view bytes);
+  // Whole entry in one call.
+  void add(const std::string& name, std::string_view bytes) {
+    begin(name);
+    write(bytes);
+  }
+  // Finishes the archive; the file is complete only after this returns.
+  void close();
+
+ private:
+  void end_entry();
+  std::string path_;
+  void* zip_ = nullptr;
+  bool in_entry_ = false;
+};
+
+}  // namespace bidfmt::package

@@ -1,0 +1,422 @@
+// Profile loading: YAML (yaml-cpp) → typed Profile, with units, unknown-key and line-numbered errors.
+#include "profile/profile.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+
+#include "core/error.h"
+#include "core/file_io.h"
+#include "core/resources.h"
+
+namespace bidfmt::profile {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Units
+// ---------------------------------------------------------------------------------------------
+
+struct NamedSize {
+  const char* name;
+  double pt;
+};
+// 字号 → points (../shared/standard/README.md).
+const NamedSize kSizes[] = {{"初号", 42}, {"小初", 36}, {"一号", 26}, {"小一", 24}, {"二号", 22},
+                            {"小二", 18}, {"三号", 16}, {"小三", 15}, {"四号", 14}, {"小四", 12},
+                            {"五号", 10.5}, {"小五", 9}, {"六号", 7.5}, {"小六", 6.5}, {"七号", 5.5},
+                            {"八号", 5}};
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+double number_before(const std::string& s, const std::string& suffix) {
+  std::string n = s.substr(0, s.size() - suffix.size());
+  size_t used = 0;
+  double v = std::stod(n, &used);
+  if (used != n.size() || !std::isfinite(v)) throw std::invalid_argument(s);
+  return v;
+}
+
+}  // namespace
+
+HalfPoints parse_font_size(const std::string& s) {
+  for (const NamedSize& n : kSizes)
+    if (s == n.name || s == std::string(n.name) + "字号" || s + "号" == std::string(n.name))
+      return HalfPoints::from_pt(n.pt);
+  if (ends_with(s, "pt")) {
+    double v = number_before(s, "pt");
+    if (v <= 0 || v > 1638) throw std::invalid_argument(s);
+    return HalfPoints::from_pt(v);
+  }
+  throw std::invalid_argument(s);
+}
+
+std::string font_size_name(HalfPoints size) {
+  for (const NamedSize& n : kSizes)
+    if (HalfPoints::from_pt(n.pt) == size) return n.name;
+  std::string s = std::to_string(size.pt());
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s + "pt";
+}
+
+Twips parse_length(const std::string& s) {
+  if (s == "0") return Twips{0};
+  double v;
+  if (ends_with(s, "mm")) return Twips::from_mm(number_before(s, "mm"));
+  if (ends_with(s, "cm")) return Twips::from_mm(number_before(s, "cm") * 10);
+  if (ends_with(s, "pt")) {
+    v = number_before(s, "pt");
+    return Twips::from_pt(v);
+  }
+  throw std::invalid_argument(s);
+}
+
+FirstLineIndent parse_indent(const std::string& s) {
+  FirstLineIndent ind;
+  if (ends_with(s, "字符")) {
+    ind.chars100 = static_cast<int>(std::lround(number_before(s, "字符") * 100));
+    if (ind.chars100 < 0) throw std::invalid_argument(s);
+    return ind;
+  }
+  ind.length = parse_length(s);
+  return ind;
+}
+
+double parse_multiple(const std::string& s) {
+  std::string t = ends_with(s, "倍") ? s.substr(0, s.size() - std::string("倍").size()) : s;
+  size_t used = 0;
+  double v = std::stod(t, &used);
+  if (used != t.size() || !(v > 0 && v < 10)) throw std::invalid_argument(s);
+  return v;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// A YAML map reader that knows every key it was asked for, so leftovers are reported.
+// ---------------------------------------------------------------------------------------------
+
+class Map {
+ public:
+  Map(const YAML::Node& node, std::string path, const std::string& source)
+      : node_(node), path_(std::move(path)), source_(source) {
+    if (!node.IsMap()) fail(node, "应为键值映射", "expected a mapping");
+  }
+  ~Map() noexcept(false) {
+    if (std::uncaught_exceptions()) return;
+    for (const auto& kv : node_) {
+      std::string key = kv.first.as<std::string>();
+      if (!used_.count(key))
+        fail(kv.first, "未知的键「" + dotted(key) + "」", "unknown key '" + dotted(key) + "'");
+    }
+  }
+  Map(const Map&) = delete;
+  Map& operator=(const Map&) = delete;
+
+  bool has(const std::string& key) const { return static_cast<bool>(node_[key]); }
+  YAML::Node node(const std::string& key) {
+    used_.insert(key);
+    YAML::Node n = node_[key];
+    if (!n) fail(node_, "缺少键「" + dotted(key) + "」", "missing key '" + dotted(key) + "'");
+    return n;
+  }
+  Map sub(const std::string& key) { return Map(node(key), dotted(key), source_); }
+  std::string str(const std::string& key) {
+    YAML::Node n = node(key);
+    if (!n.IsScalar()) fail(n, "「" + dotted(key) + "」应为文本", "'" + dotted(key) + "' must be a scalar");
+    return n.as<std::string>();
+  }
+  std::string str_or(const std::string& key, const std::string& def) { return has(key) ? str(key) : (used_.insert(key), def); }
+  bool boolean(const std::string& key) {
+    YAML::Node n = node(key);
+    bool b;
+    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, b))
+      fail(n, "「" + dotted(key) + "」应为 true 或 false", "'" + dotted(key) + "' must be true or false");
+    return b;
+  }
+  bool boolean_or(const std::string& key, bool def) { return has(key) ? boolean(key) : (used_.insert(key), def); }
+  int integer(const std::string& key, int lo, int hi) {
+    YAML::Node n = node(key);
+    int v;
+    if (!n.IsScalar() || !YAML::convert<int>::decode(n, v) || v < lo || v > hi)
+      fail(n, "「" + dotted(key) + "」应为 " + std::to_string(lo) + "–" + std::to_string(hi) + " 的整数",
+           "'" + dotted(key) + "' must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
+    return v;
+  }
+  template <typename T, typename F>
+  T unit(const std::string& key, F parse, const char* forms) {
+    std::string s = str(key);
+    try {
+      return parse(s);
+    } catch (const std::exception&) {
+      fail(node_[key], "「" + dotted(key) + "」的值「" + s + "」无法识别(可用形式:" + forms + ")",
+           "'" + dotted(key) + "': cannot read '" + s + "' (accepted: " + forms + ")");
+    }
+  }
+  HalfPoints size(const std::string& key) { return unit<HalfPoints>(key, parse_font_size, "小四, 12pt"); }
+  Twips length(const std::string& key) { return unit<Twips>(key, parse_length, "25mm, 12pt, 2.5cm"); }
+  FirstLineIndent indent(const std::string& key) { return unit<FirstLineIndent>(key, parse_indent, "2字符, 0字符, 7.4mm"); }
+  LineSpacing240 multiple(const std::string& key) {
+    return LineSpacing240::from_multiple(unit<double>(key, parse_multiple, "1.5, 1.5倍"));
+  }
+  Align align(const std::string& key) {
+    std::string a = str(key);
+    if (a != "left" && a != "center" && a != "right" && a != "both")
+      fail(node_[key], "「" + dotted(key) + "」应为 left/center/right/both", "'" + dotted(key) + "' must be left, center, right or both");
+    return a;
+  }
+  const std::string& path() const { return path_; }
+  const std::string& source() const { return source_; }
+
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& zh, const std::string& en) const {
+    throw Error(source_, n.Mark().is_null() ? 0 : n.Mark().line + 1, zh, en);
+  }
+
+ private:
+  std::string dotted(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  YAML::Node node_;
+  std::string path_;
+  const std::string& source_;
+  std::set<std::string> used_;
+};
+
+NumberLevel read_number(Map m) {
+  NumberLevel n;
+  n.format = m.str("format");
+  n.text = m.str("text");
+  n.suffix = m.str_or("suffix", "nothing");
+  n.legal = m.boolean_or("legal", false);
+  static const std::set<std::string> formats = {"decimal", "chineseCounting", "chineseCountingThousand",
+                                                "decimalEnclosedCircle", "upperLetter", "lowerLetter",
+                                                "upperRoman", "lowerRoman", "ideographTraditional", "bullet"};
+  if (!formats.count(n.format))
+    m.fail(m.node("format"), "未知的编号格式「" + n.format + "」", "unknown number format '" + n.format + "'");
+  if (n.suffix != "nothing" && n.suffix != "space" && n.suffix != "tab")
+    m.fail(m.node("suffix"), "suffix 应为 nothing/space/tab", "suffix must be nothing, space or tab");
+  return n;
+}
+
+Border read_border(Map m) {
+  Border b;
+  b.style = m.str("style");
+  if (b.style == "none" || b.style == "nil") {
+    b.style = "none";
+    return b;
+  }
+  b.width = EighthPoints::from_pt(m.length("width").pt());
+  return b;
+}
+
+// Paragraph defaults shared by every TextFormat: what the body has, unless a key says otherwise.
+TextFormat text_like(const Profile& p) {
+  TextFormat t = p.body;
+  return t;
+}
+
+void read_caption(Map m, const Profile& p, Caption& c) {
+  c.label = m.str("label");
+  c.number = m.str("number");
+  c.number_without_h2 = m.str("number_without_h2");
+  c.separator = m.str("separator");
+  c.position = m.str("position");
+  if (c.position != "above" && c.position != "below")
+    m.fail(m.node("position"), "position 应为 above 或 below", "position must be above or below");
+  c.format = text_like(p);
+  c.format.size = m.size("size");
+  c.format.bold = m.boolean("bold");
+  c.format.align = m.align("align");
+  c.format.first_line = FirstLineIndent{};
+}
+
+}  // namespace
+
+const HeadingLevel* Profile::heading(int level) const {
+  for (const HeadingLevel& h : headings)
+    if (h.level == level) return &h;
+  return nullptr;
+}
+
+Profile parse(const std::string& yaml_text, const std::string& source) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml_text);
+  } catch (const YAML::Exception& e) {
+    throw Error(source, e.mark.is_null() ? 0 : e.mark.line + 1, "YAML 格式错误:" + e.msg, "malformed YAML: " + e.msg);
+  }
+  Profile p;
+  p.source = source;
+  Map top(root, "", source);
+  p.id = top.str("id");
+  p.name = top.str("name");
+
+  {
+    Map m = top.sub("page");
+    p.page.width = m.length("width");
+    p.page.height = m.length("height");
+    p.page.margin_top = m.length("margin_top");
+    p.page.margin_bottom = m.length("margin_bottom");
+    p.page.margin_left = m.length("margin_left");
+    p.page.margin_right = m.length("margin_right");
+    p.page.gutter = m.length("gutter");
+    p.page.gutter_position = m.str("gutter_position");
+    if (p.page.gutter_position != "left" && p.page.gutter_position != "top")
+      m.fail(m.node("gutter_position"), "gutter_position 应为 left 或 top", "gutter_position must be left or top");
+    p.page.header_distance = m.length("header_distance");
+    p.page.footer_distance = m.length("footer_distance");
+    p.page.tolerance = m.length("tolerance");
+    p.page.a3_width = m.length("a3_width");
+    p.page.a3_height = m.length("a3_height");
+    if (p.page.text_width().v <= 0)
+      m.fail(m.node("width"), "页边距之和大于纸张宽度", "margins are wider than the page");
+  }
+  {
+    Map m = top.sub("fonts");
+    p.fonts.east_asia = m.str("east_asia");
+    p.fonts.latin = m.str("latin");
+  }
+  {
+    Map m = top.sub("body");
+    TextFormat& b = p.body;
+    b.fonts = p.fonts;
+    b.size = m.size("size");
+    b.align = m.align("align");
+    b.first_line = m.indent("first_line_indent");
+    b.indent_left = m.length("indent_left");
+    b.indent_right = m.length("indent_right");
+    b.space_before = m.length("space_before");
+    b.space_after = m.length("space_after");
+    b.line = m.multiple("line_spacing");
+    b.character_spacing = m.length("character_spacing");
+    p.quote_indent = m.indent("quote_indent");
+  }
+  {
+    YAML::Node hs = top.node("headings");
+    if (!hs.IsSequence() || hs.size() == 0) top.fail(hs, "headings 应为非空列表", "headings must be a non-empty list");
+    for (size_t i = 0; i < hs.size(); ++i) {
+      Map m(hs[i], "headings." + std::to_string(i + 1), source);
+      HeadingLevel h;
+      h.level = m.integer("level", 1, 6);
+      if (h.level != static_cast<int>(i) + 1)
+        m.fail(m.node("level"), "标题级别应按 1、2、3… 依次排列", "heading levels must be listed 1, 2, 3, … in order");
+      h.rule = m.str("rule");
+      h.number = read_number(m.sub("number"));
+      h.format = text_like(p);
+      h.format.fonts = p.fonts;
+      if (m.has("font_east_asia")) h.format.fonts.east_asia = m.str("font_east_asia");
+      if (m.has("font_latin")) h.format.fonts.latin = m.str("font_latin");
+      h.format.size = m.size("size");
+      h.format.bold = m.boolean("bold");
+      h.format.align = m.align("align");
+      h.format.first_line = m.indent("first_line_indent");
+      p.headings.push_back(h);
+    }
+  }
+  {
+    Map m = top.sub("lists");
+    YAML::Node ordered = m.node("ordered");
+    if (!ordered.IsSequence() || ordered.size() == 0)
+      m.fail(ordered, "lists.ordered 应为非空列表", "lists.ordered must be a non-empty list");
+    for (size_t i = 0; i < ordered.size(); ++i)
+      p.lists.ordered.push_back(read_number(Map(ordered[i], "lists.ordered." + std::to_string(i + 1), source)));
+    p.lists.bullet = m.str("bullet");
+    p.lists.first_line = m.indent("first_line_indent");
+  }
+  {
+    Map m = top.sub("table");
+    Table& t = p.table;
+    t.align = m.align("align");
+    t.text = text_like(p);
+    t.text.size = m.size("size");
+    t.text.line = m.multiple("line_spacing");
+    t.text.first_line = FirstLineIndent{};
+    t.cell_align = m.align("cell_align");
+    t.text.align = t.cell_align;
+    t.header_align = m.align("header_align");
+    t.header_bold = m.boolean("header_bold");
+    t.header_repeat = m.boolean("header_repeat");
+    t.top = read_border(m.sub("border_top"));
+    t.bottom = read_border(m.sub("border_bottom"));
+    t.left = read_border(m.sub("border_left"));
+    t.right = read_border(m.sub("border_right"));
+    t.inside_h = read_border(m.sub("border_inside_h"));
+    t.inside_v = read_border(m.sub("border_inside_v"));
+  }
+  {
+    Map m = top.sub("captions");
+    read_caption(m.sub("table"), p, p.table_caption);
+    read_caption(m.sub("figure"), p, p.figure_caption);
+  }
+  {
+    Map m = top.sub("header");
+    HeaderFooter& hf = p.header_footer;
+    hf.header_left = m.str("left");
+    hf.header_right = m.str("right");
+    hf.header_size = m.size("size");
+    hf.header_rule_below = m.boolean("rule_below");
+    hf.header_on_cover = m.boolean("on_cover");
+    hf.header_on_toc = m.boolean("on_toc");
+  }
+  {
+    Map m = top.sub("footer");
+    HeaderFooter& hf = p.header_footer;
+    hf.footer_text = m.str("text");
+    if (hf.footer_text.find("{page}") == std::string::npos)
+      m.fail(m.node("text"), "footer.text 必须包含 {page}", "footer.text must contain {page}");
+    hf.footer_size = m.size("size");
+    hf.footer_align = m.align("align");
+    hf.restart_at_body = m.boolean("restart_at_body");
+  }
+  {
+    Map m = top.sub("toc");
+    p.toc.title = m.str("title");
+    p.toc.levels = m.integer("levels", 1, 6);
+    p.toc.line = m.multiple("line_spacing");
+    p.toc.title_size = m.size("title_size");
+    p.toc.title_bold = m.boolean("title_bold");
+    p.toc.level_indent = m.indent("level_indent");
+  }
+  {
+    Map m = top.sub("cover");
+    p.cover.label = m.str("label");
+    p.cover.top_space = m.length("top_space");
+    p.cover.title_size = m.size("title_size");
+    p.cover.project_size = m.size("project_size");
+    p.cover.text_size = m.size("text_size");
+    p.cover.bold = m.boolean("bold");
+  }
+  if (top.has("assumptions")) {
+    YAML::Node a = top.node("assumptions");
+    if (!a.IsMap()) top.fail(a, "assumptions 应为键值映射", "assumptions must be a mapping");
+    for (const auto& kv : a) p.assumptions[kv.first.as<std::string>()] = kv.second.as<std::string>();
+  }
+  return p;
+}
+
+std::vector<std::string> bundled_names() {
+  std::vector<std::string> names;
+  for (const core::Resource& r : core::resources()) {
+    std::string n(r.name);
+    if (n.rfind("styles/", 0) == 0 && ends_with(n, ".yaml")) names.push_back(n.substr(7, n.size() - 12));
+  }
+  return names;
+}
+
+Profile load(const std::string& name_or_path) {
+  if (auto data = core::resource("styles/" + name_or_path + ".yaml"))
+    return parse(std::string(*data), "styles/" + name_or_path + ".yaml");
+  std::error_code ec;
+  if (name_or_path.find('/') == std::string::npos && !ends_with(name_or_path, ".yaml") &&
+      !std::filesystem::exists(name_or_path, ec)) {
+    std::string known;
+    for (const std::string& n : bundled_names()) known += (known.empty() ? "" : ", ") + n;
+    throw Error(name_or_path, 0, "未知的格式配置(已内置:" + known + ")", "unknown profile (bundled: " + known + ")");
+  }
+  return parse(core::read_file(name_or_path), name_or_path);
+}
+
+}  // namespace bidfmt::profile

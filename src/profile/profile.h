@@ -1,0 +1,169 @@
+// Profile: every value of one format standard as typed data, loaded from styles/*.yaml.
+// build, check and fix all read this; no format value lives in C++.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/units.h"
+
+namespace bidfmt::profile {
+
+// Fonts by script: East Asian (w:eastAsia) and Latin/digits (w:ascii, w:hAnsi).
+struct Fonts {
+  std::string east_asia;
+  std::string latin;
+};
+
+// Paragraph alignment values as ECMA-376 writes them (w:jc): "left", "center", "right", "both".
+using Align = std::string;
+
+// A first-line indent given either in characters (hundredths, w:firstLineChars) or as a length.
+struct FirstLineIndent {
+  int chars100 = 0;  // 200 = 2 characters
+  Twips length;      // used when chars100 == 0
+  // The twips value for a font size (Word writes both; LibreOffice reads only w:firstLine).
+  Twips twips_at(HalfPoints size) const {
+    return chars100 ? Twips{chars100 * size.v * 10 / 100} : length;
+  }
+};
+
+// Formatting of one kind of paragraph (body, heading level, table text, caption, …).
+struct TextFormat {
+  Fonts fonts;
+  HalfPoints size;
+  bool bold = false;
+  Align align = "both";
+  FirstLineIndent first_line;
+  Twips indent_left, indent_right;
+  Twips space_before, space_after;
+  LineSpacing240 line;
+  Twips character_spacing;  // w:spacing in rPr
+};
+
+// One automatic numbering level (numbering.xml w:lvl).
+struct NumberLevel {
+  std::string format;        // w:numFmt: decimal, chineseCounting, decimalEnclosedCircle, …
+  std::string text;          // w:lvlText, e.g. "%1、"
+  std::string suffix = "nothing";  // w:suff: tab, space, nothing
+  bool legal = false;        // w:isLgl: show higher levels as arabic digits
+};
+
+struct HeadingLevel {
+  int level = 1;             // 1..6
+  std::string rule;          // the standard's rule ID, e.g. "heading.l1"
+  NumberLevel number;
+  TextFormat format;
+};
+
+struct Page {
+  Twips width, height;
+  Twips margin_top, margin_bottom, margin_left, margin_right;
+  Twips gutter;
+  std::string gutter_position = "left";
+  Twips header_distance, footer_distance;
+  Twips tolerance;
+  Twips a3_width, a3_height;  // `::: a3` sections
+  // Text width of a portrait page: what a right tab or a full-width table spans.
+  Twips text_width() const { return Twips{width.v - margin_left.v - margin_right.v - gutter.v}; }
+};
+
+// One table border (w:tblBorders child). style "none" means no line.
+struct Border {
+  std::string style = "none";  // ST_Border: single, dashed, …
+  EighthPoints width;
+};
+
+struct Table {
+  Align align = "center";
+  TextFormat text;             // cell paragraphs
+  Align cell_align = "left";
+  Align header_align = "center";
+  bool header_bold = true;
+  bool header_repeat = true;
+  Border top, bottom, left, right, inside_h, inside_v;
+};
+
+struct Caption {
+  std::string label;              // 表 / 图
+  std::string number;             // "{h1}.{h2}-{n}"
+  std::string number_without_h2;  // "{h1}-{n}"
+  std::string separator = " ";
+  std::string position;           // above / below
+  TextFormat format;
+};
+
+struct HeaderFooter {
+  std::string header_left;    // may contain {project}
+  std::string header_right;
+  HalfPoints header_size;
+  bool header_rule_below = false;
+  bool header_on_cover = false;
+  bool header_on_toc = false;
+  std::string footer_text;    // "第{page}页，共{pages}页"
+  HalfPoints footer_size;
+  Align footer_align = "center";
+  bool restart_at_body = true;
+};
+
+struct Toc {
+  FirstLineIndent level_indent;  // added per TOC level
+  std::string title;
+  int levels = 3;
+  LineSpacing240 line;
+  HalfPoints title_size;
+  bool title_bold = true;
+};
+
+struct Cover {
+  std::string label;  // 技术标
+  Twips top_space;
+  HalfPoints title_size, project_size, text_size;
+  bool bold = true;
+};
+
+struct Lists {
+  std::vector<NumberLevel> ordered;  // 1、 (1) ① A a 1
+  std::string bullet;
+  FirstLineIndent first_line;
+};
+
+struct Profile {
+  std::string id;
+  std::string name;
+  std::string source;  // file the profile came from (or "bundled:ID")
+  Page page;
+  Fonts fonts;
+  TextFormat body;
+  FirstLineIndent quote_indent;  // block quotes: left indent
+  std::vector<HeadingLevel> headings;  // ordered by level
+  Lists lists;
+  Table table;
+  Caption table_caption, figure_caption;
+  HeaderFooter header_footer;
+  Toc toc;
+  Cover cover;
+  // Values the standard leaves open: dotted key → why this default was chosen.
+  std::map<std::string, std::string> assumptions;
+
+  const HeadingLevel* heading(int level) const;
+};
+
+// Loads a profile by bundled name ("xx-2014") or by path. Throws Error naming file and line
+// for unknown keys, bad units, malformed YAML or missing values.
+Profile load(const std::string& name_or_path);
+// Parses profile text; `source` names it in errors.
+Profile parse(const std::string& yaml_text, const std::string& source);
+// Names of the bundled profiles.
+std::vector<std::string> bundled_names();
+
+// Unit parsing, shared with front matter and overrides. Each throws std::invalid_argument.
+HalfPoints parse_font_size(const std::string& s);        // 小四, 12pt, 12
+Twips parse_length(const std::string& s);                 // 25mm, 12pt, 1.5cm
+FirstLineIndent parse_indent(const std::string& s);       // 2字符, 0, 7.4mm
+double parse_multiple(const std::string& s);              // 1.5, 1.5倍
+// The Chinese name of a size (小四) or "12pt" when it has none.
+std::string font_size_name(HalfPoints size);
+
+}  // namespace bidfmt::profile

@@ -1,0 +1,110 @@
+# bidfmt's LibreOffice layout pass (run with Debian's /usr/bin/python3 and python3-uno):
+#   layout_pass.py IN.docx OUT.json [--pdf OUT.pdf] [--update-toc]
+# Starts a private headless soffice, loads IN.docx hidden, optionally updates every document index
+# (the TOC), refreshes fields, and writes OUT.json:
+#   {"toc": [[entry text, page text], ...], "body_pages": N, "pages": M}
+# body_pages is LibreOffice's own value of the footer field PAGEREF _BodyEnd (ooxml-notes §2, §10).
+# With --pdf it also exports the laid-out document as PDF. It never saves a DOCX.
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def main():
+    args = sys.argv[1:]
+    pdf = None
+    update_toc = False
+    if "--pdf" in args:
+        i = args.index("--pdf")
+        pdf = os.path.abspath(args[i + 1])
+        del args[i:i + 2]
+    if "--update-toc" in args:
+        args.remove("--update-toc")
+        update_toc = True
+    src, out_json = os.path.abspath(args[0]), os.path.abspath(args[1])
+
+    profile = tempfile.mkdtemp(prefix="bidfmt-lo-")
+    pipe = "bidfmt%d" % os.getpid()
+    soffice = os.environ.get("BIDFMT_SOFFICE", "soffice")
+    proc = subprocess.Popen(
+        [soffice, "-env:UserInstallation=file://" + profile, "--headless", "--invisible", "--nologo",
+         "--norestore", "--nodefault", "--accept=pipe,name=%s;urp;" % pipe],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        ctx = None
+        for _ in range(600):
+            try:
+                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+                break
+            except NoConnectException:
+                if proc.poll() is not None:
+                    raise SystemExit("soffice exited before accepting a connection")
+                time.sleep(0.1)
+        if ctx is None:
+            raise SystemExit("cannot connect to soffice")
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0,
+                                           (prop("Hidden", True), prop("ReadOnly", True)))
+        if doc is None:
+            raise SystemExit("LibreOffice cannot open " + src)
+        toc = []
+        indexes = doc.getDocumentIndexes()
+        for _ in range(2 if update_toc else 0):
+            for i in range(indexes.getCount()):
+                indexes.getByIndex(i).update()
+            doc.getTextFields().refresh()
+        for i in range(indexes.getCount()):
+            idx = indexes.getByIndex(i)
+            if idx.supportsService("com.sun.star.text.ContentIndex"):
+                for line in idx.getAnchor().getString().splitlines():
+                    if "\t" in line:
+                        text, page = line.rsplit("\t", 1)
+                        toc.append([text.strip(), page.strip()])
+        doc.getTextFields().refresh()
+        body_pages = None
+        fields = doc.getTextFields().createEnumeration()
+        while fields.hasMoreElements():
+            f = fields.nextElement()
+            if f.supportsService("com.sun.star.text.TextField.GetReference"):
+                try:
+                    if f.getPropertyValue("SourceName") == "_BodyEnd":
+                        body_pages = f.getPresentation(False)
+                except Exception:
+                    pass
+        pages = doc.getCurrentController().getPropertyValue("PageCount")
+        if pdf:
+            doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop("FilterName", "writer_pdf_Export"),))
+        doc.close(True)
+        with open(out_json, "w", encoding="utf-8") as f:
+            json.dump({"toc": toc, "body_pages": body_pages, "pages": pages}, f, ensure_ascii=False)
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        try:
+            proc.wait(timeout=20)
+        except Exception:
+            proc.kill()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,480 @@
+// word/document.xml: cover, TOC and body sections, streamed block by block into the zip entry.
+#include <algorithm>
+#include <cmath>
+
+#include "writer/parts.h"
+#include "writer/props.h"
+#include "writer/xml.h"
+
+namespace bidfmt::writer {
+namespace {
+
+// Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR) are dropped; tabs become spaces.
+std::string xml_safe(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u == '\t' || u == '\n' || u == '\r') out += ' ';
+    else if (u >= 0x20 || u >= 0x80) out += c;
+  }
+  return out;
+}
+
+pugi::xml_node text_run(pugi::xml_node parent, const std::string& text, const RunProps& rp = {}) {
+  pugi::xml_node r = xml::add(parent, "w:r");
+  rp.emit(r);
+  pugi::xml_node t = xml::add(r, "w:t");
+  std::string safe = xml_safe(text);
+  if (!safe.empty() && (safe.front() == ' ' || safe.back() == ' ')) xml::set(t, "xml:space", "preserve");
+  t.text().set(safe.c_str());
+  return r;
+}
+
+void field(pugi::xml_node p, const std::string& instr, const std::string& cached, const RunProps& rp = {}) {
+  pugi::xml_node r = xml::add(p, "w:r");
+  rp.emit(r);
+  xml::add(r, "w:fldChar", "w:fldCharType", "begin");
+  r = xml::add(p, "w:r");
+  rp.emit(r);
+  xml::set(xml::add(r, "w:instrText"), "xml:space", "preserve").text().set((" " + instr + " ").c_str());
+  r = xml::add(p, "w:r");
+  rp.emit(r);
+  xml::add(r, "w:fldChar", "w:fldCharType", "separate");
+  text_run(p, cached, rp);
+  r = xml::add(p, "w:r");
+  rp.emit(r);
+  xml::add(r, "w:fldChar", "w:fldCharType", "end");
+}
+
+class DocumentWriter {
+ public:
+  DocumentWriter(const model::Document& doc, const profile::Profile& p, const Plan& plan, package::ZipWriter& zip)
+      : doc_(doc), p_(p), plan_(plan), zip_(zip) {
+    last_content_ = doc.blocks.size();
+    for (size_t i = doc.blocks.size(); i-- > 0;) {
+      const model::Block& b = doc.blocks[i];
+      if (!std::holds_alternative<model::SectionStart>(b) && !std::holds_alternative<model::SectionEnd>(b) &&
+          !std::holds_alternative<model::PageBreak>(b)) {
+        last_content_ = i;
+        break;
+      }
+    }
+  }
+
+  void write() {
+    buffer_ = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    buffer_ += std::string("<w:document xmlns:w=\"") + xml::kW + "\" xmlns:r=\"" + xml::kR + "\" xmlns:wp=\"" +
+               xml::kWp + "\" xmlns:a=\"" + xml::kA + "\" xmlns:pic=\"" + xml::kPic + "\"><w:body>";
+    if (doc_.meta.cover) cover();
+    if (doc_.meta.toc) toc();
+    body();
+    buffer_ += "</w:body></w:document>";
+    zip_.write(buffer_);
+  }
+
+ private:
+  // ---- fragment plumbing -----------------------------------------------------------------
+  pugi::xml_node frag_root() { return frag_; }
+  void flush_fragment() {
+    xml::StringSink sink(buffer_);
+    for (pugi::xml_node n : frag_.children()) n.print(sink, "", pugi::format_raw);
+    frag_.reset();
+    if (buffer_.size() > (1u << 20)) {
+      zip_.write(buffer_);
+      buffer_.clear();
+    }
+  }
+
+  // ---- section properties ----------------------------------------------------------------
+  void sect_pr(pugi::xml_node parent, const Geometry& g, bool furniture, bool restart) {
+    pugi::xml_node s = xml::add(parent, "w:sectPr");
+    if (furniture) {
+      xml::set(xml::add(s, "w:headerReference", "w:type", "default"), "r:id", g.header_rel);
+      xml::set(xml::add(s, "w:footerReference", "w:type", "default"), "r:id", g.footer_rel);
+    }
+    pugi::xml_node sz = xml::add(s, "w:pgSz", "w:w", g.width.v);
+    xml::set(sz, "w:h", g.height.v);
+    if (g.shape != model::PageShape::portrait) xml::set(sz, "w:orient", "landscape");
+    const profile::Page& pg = p_.page;
+    pugi::xml_node m = xml::add(s, "w:pgMar", "w:top", pg.margin_top.v);
+    xml::set(m, "w:right", pg.margin_right.v);
+    xml::set(m, "w:bottom", pg.margin_bottom.v);
+    xml::set(m, "w:left", pg.margin_left.v);
+    xml::set(m, "w:header", pg.header_distance.v);
+    xml::set(m, "w:footer", pg.footer_distance.v);
+    xml::set(m, "w:gutter", pg.gutter.v);
+    if (restart) xml::add(s, "w:pgNumType", "w:start", 1);
+    xml::add(s, "w:cols", "w:space", 425);
+  }
+
+  // A paragraph that ends a section (cover, TOC, or a body section before a shape change).
+  void section_break(const Geometry& g, bool furniture, bool restart) {
+    pugi::xml_node p = xml::add(frag_root(), "w:p");
+    pugi::xml_node ppr = xml::add(p, "w:pPr");
+    sect_pr(ppr, g, furniture, restart);
+    flush_fragment();
+  }
+
+  // ---- cover and TOC ---------------------------------------------------------------------
+  void cover() {
+    const model::Meta& m = doc_.meta;
+    auto para = [&](const char* style, const std::string& text, std::optional<int> before = {}) {
+      pugi::xml_node p = xml::add(frag_root(), "w:p");
+      ParaProps pp;
+      pp.style = style;
+      pp.space_before = before;
+      pp.emit(p);
+      if (!text.empty()) text_run(p, text);
+    };
+    para("CoverProject", m.project, p_.cover.top_space.v);
+    para("CoverTitle", p_.cover.label, p_.cover.top_space.v / 2);
+    if (!m.title.empty()) para("CoverText", m.title);
+    para("CoverText", m.bidder, p_.cover.top_space.v);
+    para("CoverText", m.date);
+    flush_fragment();
+    section_break(plan_.geometries[0], p_.header_footer.header_on_cover, false);
+  }
+
+  void toc() {
+    pugi::xml_node title = xml::add(frag_root(), "w:p");
+    ParaProps tp;
+    tp.style = "TOCHeading";
+    tp.emit(title);
+    text_run(title, p_.toc.title);
+    std::string instr = "TOC \\o \"1-" + std::to_string(p_.toc.levels) + "\" \\h \\z \\u";
+    bool first = true;
+    auto begin_field = [&](pugi::xml_node p) {
+      pugi::xml_node r = xml::add(p, "w:r");
+      xml::add(r, "w:fldChar", "w:fldCharType", "begin");
+      r = xml::add(p, "w:r");
+      xml::set(xml::add(r, "w:instrText"), "xml:space", "preserve").text().set((" " + instr + " ").c_str());
+      r = xml::add(p, "w:r");
+      xml::add(r, "w:fldChar", "w:fldCharType", "separate");
+    };
+    for (const TocEntry& e : plan_.toc) {
+      pugi::xml_node p = xml::add(frag_root(), "w:p");
+      ParaProps pp;
+      pp.style = "TOC" + std::to_string(e.level);
+      pp.emit(p);
+      if (first) begin_field(p), first = false;
+      pugi::xml_node h = xml::add(p, "w:hyperlink", "w:anchor", e.bookmark);
+      xml::set(h, "w:history", "1");
+      text_run(h, e.number + e.suffix + e.title);
+      xml::add(xml::add(h, "w:r"), "w:tab");
+      field(h, "PAGEREF " + e.bookmark + " \\h", std::to_string(std::max(1, e.page)));
+      flush_fragment();
+    }
+    pugi::xml_node end = xml::add(frag_root(), "w:p");
+    ParaProps ep;
+    ep.style = "TOC1";
+    ep.emit(end);
+    if (first) begin_field(end);
+    xml::add(xml::add(end, "w:r"), "w:fldChar", "w:fldCharType", "end");
+    flush_fragment();
+    section_break(plan_.geometries[0], p_.header_footer.header_on_toc, false);
+  }
+
+  // ---- body ------------------------------------------------------------------------------
+  const Geometry& geometry(model::PageShape shape) const {
+    for (const Geometry& g : plan_.geometries)
+      if (g.shape == shape) return g;
+    return plan_.geometries[0];
+  }
+
+  void body() {
+    const Geometry* current = &plan_.geometries[0];
+    bool content_in_section = false;
+    bool restart_pending = p_.header_footer.restart_at_body;
+    auto close_section = [&]() {
+      if (!content_in_section) return;
+      section_break(*current, true, restart_pending);
+      restart_pending = false;
+      content_in_section = false;
+    };
+    for (size_t i = 0; i < doc_.blocks.size(); ++i) {
+      const model::Block& b = doc_.blocks[i];
+      if (auto* s = std::get_if<model::SectionStart>(&b)) {
+        close_section();
+        current = &geometry(s->shape);
+        continue;
+      }
+      if (std::holds_alternative<model::SectionEnd>(b)) {
+        close_section();
+        current = &plan_.geometries[0];
+        continue;
+      }
+      text_width_ = Twips{current->width.v - p_.page.margin_left.v - p_.page.margin_right.v - p_.page.gutter.v};
+      text_height_ = Twips{current->height.v - p_.page.margin_top.v - p_.page.margin_bottom.v};
+      block(i, b);
+      if (i == last_content_) mark_body_end();
+      flush_fragment();
+      content_in_section = true;
+    }
+    if (last_content_ == doc_.blocks.size()) {  // empty body: still one paragraph for the bookmark
+      xml::add(frag_root(), "w:p");
+      mark_body_end();
+      flush_fragment();
+    }
+    // The last section's properties belong to w:body.
+    pugi::xml_node holder = frag_root();
+    sect_pr(holder, *current, true, restart_pending);
+    flush_fragment();
+  }
+
+  // The last w:p in document order below `n` (a table's last cell paragraph, say).
+  static pugi::xml_node last_paragraph(pugi::xml_node n) {
+    for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling()) {
+      if (std::string(c.name()) == "w:p") return c;
+      if (pugi::xml_node inner = last_paragraph(c)) return inner;
+    }
+    return {};
+  }
+
+  // Puts the _BodyEnd bookmark (footer total: PAGEREF _BodyEnd) into the last paragraph written.
+  void mark_body_end() {
+    pugi::xml_node last = last_paragraph(frag_);
+    if (!last) last = xml::add(frag_root(), "w:p");
+    int id = next_bookmark_++;
+    pugi::xml_node bs = xml::add(last, "w:bookmarkStart", "w:id", id);
+    xml::set(bs, "w:name", "_BodyEnd");
+    xml::add(last, "w:bookmarkEnd", "w:id", id);
+  }
+
+  void inlines(pugi::xml_node p, const model::Inlines& spans, RunProps base = {}) {
+    for (const model::Span& s : spans) {
+      RunProps rp = base;
+      if (s.bold) rp.bold = true;
+      if (s.italic) rp.italic = true;
+      pugi::xml_node parent = p;
+      if (!s.link.empty()) {
+        if (s.link[0] == '#') {
+          parent = xml::add(p, "w:hyperlink", "w:anchor", s.link.substr(1));
+        } else {
+          auto it = std::find(plan_.links.begin(), plan_.links.end(), s.link);
+          parent = xml::add(p, "w:hyperlink", "r:id", "rIdLink" + std::to_string(it - plan_.links.begin() + 1));
+        }
+        xml::set(parent, "w:history", "1");
+        rp.style = "Hyperlink";
+      }
+      if (s.line_break) {
+        xml::add(xml::add(parent, "w:r"), "w:br");
+        continue;
+      }
+      text_run(parent, s.text, rp);
+    }
+  }
+
+  void block(size_t i, const model::Block& b) {
+    if (auto* h = std::get_if<model::Heading>(&b)) return heading(i, *h);
+    if (auto* p = std::get_if<model::Paragraph>(&b)) return paragraph(*p);
+    if (auto* li = std::get_if<model::ListItem>(&b)) return list_item(*li);
+    if (auto* t = std::get_if<model::Table>(&b)) return table(i, *t);
+    if (auto* f = std::get_if<model::Figure>(&b)) return figure(i, *f);
+    if (std::holds_alternative<model::PageBreak>(b)) {
+      pugi::xml_node p = xml::add(frag_root(), "w:p");
+      xml::add(xml::add(p, "w:r"), "w:br", "w:type", "page");
+      return;
+    }
+    if (std::holds_alternative<model::ThematicBreak>(b)) xml::add(frag_root(), "w:p");
+  }
+
+  void heading(size_t i, const model::Heading& h) {
+    pugi::xml_node p = xml::add(frag_root(), "w:p");
+    ParaProps pp;
+    pp.style = "Heading" + std::to_string(std::clamp(h.level, 1, static_cast<int>(p_.headings.size())));
+    pp.emit(p);
+    auto it = plan_.heading_toc.find(i);
+    if (it == plan_.heading_toc.end()) return inlines(p, h.text);
+    int id = next_bookmark_++;
+    pugi::xml_node bs = xml::add(p, "w:bookmarkStart", "w:id", id);
+    xml::set(bs, "w:name", plan_.toc[static_cast<size_t>(it->second)].bookmark);
+    inlines(p, h.text);
+    xml::add(p, "w:bookmarkEnd", "w:id", id);
+  }
+
+  void paragraph(const model::Paragraph& para) {
+    pugi::xml_node p = xml::add(frag_root(), "w:p");
+    if (para.kind == model::ParagraphKind::quote) {
+      ParaProps pp;
+      pp.style = "Quote";
+      pp.emit(p);
+    }
+    inlines(p, para.text);
+  }
+
+  void list_item(const model::ListItem& li) {
+    pugi::xml_node p = xml::add(frag_root(), "w:p");
+    ParaProps pp;
+    pp.style = "ListParagraph";
+    if (!li.continuation) {
+      pp.num_id = plan_.list_num.at(li.list_id);
+      pp.num_level = std::min(li.depth, 8);
+    }
+    pp.emit(p);
+    inlines(p, li.text);
+  }
+
+  void caption(const std::string& style, const std::string& text) {
+    pugi::xml_node p = xml::add(frag_root(), "w:p");
+    ParaProps pp;
+    pp.style = style;
+    pp.emit(p);
+    text_run(p, text);
+  }
+
+  void table(size_t i, const model::Table& t) {
+    const profile::Table& tp = p_.table;
+    const std::string& cap = plan_.caption.at(i);
+    if (p_.table_caption.position == "above") caption("TableCaption", cap);
+    size_t ncols = std::max<size_t>(1, t.header.size());
+    // Column widths: proportional to the longest text of each column, at least half an average.
+    std::vector<double> want(ncols, 1.0);
+    auto measure = [&](const std::vector<model::Inlines>& row) {
+      for (size_t c = 0; c < ncols && c < row.size(); ++c) {
+        double len = 0;
+        for (const model::Span& s : row[c]) len += static_cast<double>(s.text.size());
+        want[c] = std::max(want[c], std::min(len, 60.0));
+      }
+    };
+    measure(t.header);
+    for (const auto& r : t.rows) measure(r);
+    double sum = 0;
+    for (double w : want) sum += w;
+    double avg = sum / static_cast<double>(ncols);
+    for (double& w : want) w = std::max(w, avg / 2);
+    sum = 0;
+    for (double w : want) sum += w;
+    std::vector<int> widths(ncols);
+    int total = text_width_.v, used = 0;
+    for (size_t c = 0; c < ncols; ++c) {
+      widths[c] = c + 1 == ncols ? total - used : static_cast<int>(std::floor(total * want[c] / sum));
+      used += widths[c];
+    }
+
+    pugi::xml_node tbl = xml::add(frag_root(), "w:tbl");
+    pugi::xml_node pr = xml::add(tbl, "w:tblPr");
+    xml::set(xml::add(pr, "w:tblW", "w:w", total), "w:type", "dxa");
+    xml::add(pr, "w:jc", "w:val", tp.align);
+    pugi::xml_node borders = xml::add(pr, "w:tblBorders");
+    auto border = [&](const char* name, const profile::Border& bd) {
+      if (bd.style == "none") {
+        xml::add(borders, name, "w:val", "nil");
+        return;
+      }
+      pugi::xml_node n = xml::add(borders, name, "w:val", bd.style);
+      xml::set(n, "w:sz", bd.width.v);
+      xml::set(n, "w:space", 0);
+      xml::set(n, "w:color", "000000");
+    };
+    border("w:top", tp.top);
+    border("w:left", tp.left);
+    border("w:bottom", tp.bottom);
+    border("w:right", tp.right);
+    border("w:insideH", tp.inside_h);
+    border("w:insideV", tp.inside_v);
+    xml::add(pr, "w:tblLayout", "w:type", "fixed");
+    pugi::xml_node look = xml::add(pr, "w:tblLook", "w:val", "04A0");
+    xml::set(look, "w:firstRow", "1");
+    xml::set(look, "w:lastRow", "0");
+    xml::set(look, "w:firstColumn", "0");
+    xml::set(look, "w:lastColumn", "0");
+    xml::set(look, "w:noHBand", "1");
+    xml::set(look, "w:noVBand", "1");
+    pugi::xml_node grid = xml::add(tbl, "w:tblGrid");
+    for (int w : widths) xml::add(grid, "w:gridCol", "w:w", w);
+
+    auto row = [&](const std::vector<model::Inlines>& cells, bool header) {
+      pugi::xml_node tr = xml::add(tbl, "w:tr");
+      if (header && tp.header_repeat) {
+        pugi::xml_node trpr = xml::add(tr, "w:trPr");
+        xml::add(trpr, "w:tblHeader");
+      }
+      for (size_t c = 0; c < ncols; ++c) {
+        pugi::xml_node tc = xml::add(tr, "w:tc");
+        pugi::xml_node tcpr = xml::add(tc, "w:tcPr");
+        xml::set(xml::add(tcpr, "w:tcW", "w:w", widths[c]), "w:type", "dxa");
+        xml::add(tcpr, "w:vAlign", "w:val", "center");
+        pugi::xml_node p = xml::add(tc, "w:p");
+        ParaProps pp;
+        pp.style = "TableText";
+        model::CellAlign a = c < t.align.size() ? t.align[c] : model::CellAlign::none;
+        if (header) pp.align = tp.header_align;
+        else if (a == model::CellAlign::center) pp.align = "center";
+        else if (a == model::CellAlign::right) pp.align = "right";
+        else if (a == model::CellAlign::left) pp.align = "left";
+        pp.emit(p);
+        RunProps base;
+        if (header && tp.header_bold) base.bold = true;
+        if (c < cells.size()) inlines(p, cells[c], base);
+      }
+    };
+    row(t.header, true);
+    for (const auto& r : t.rows) row(r, false);
+    if (p_.table_caption.position == "below") caption("TableCaption", cap);
+  }
+
+  void figure(size_t i, const model::Figure& f) {
+    const Image& img = plan_.images.at(static_cast<size_t>(plan_.image_of.at(i)));
+    const std::string& cap = plan_.caption.at(i);
+    if (p_.figure_caption.position == "above") caption("FigureCaption", cap);
+    // Natural size at the image's DPI, scaled down to fit the text width and 60 % of the height.
+    double w_in = static_cast<double>(img.width_px) / img.dpi_x, h_in = static_cast<double>(img.height_px) / img.dpi_y;
+    double max_w = text_width_.v / 1440.0, max_h = text_height_.v / 1440.0 * 0.6;
+    double scale = std::min({1.0, max_w / w_in, max_h / h_in});
+    long long cx = std::llround(w_in * scale * 914400), cy = std::llround(h_in * scale * 914400);
+    int id = next_drawing_++;
+
+    pugi::xml_node p = xml::add(frag_root(), "w:p");
+    ParaProps pp;
+    pp.style = "Figure";
+    pp.emit(p);
+    pugi::xml_node inl = xml::add(xml::add(xml::add(p, "w:r"), "w:drawing"), "wp:inline");
+    for (const char* d : {"distT", "distB", "distL", "distR"}) xml::set(inl, d, 0);
+    pugi::xml_node ext = xml::add(inl, "wp:extent");
+    xml::set(ext, "cx", cx);
+    xml::set(ext, "cy", cy);
+    pugi::xml_node docpr = xml::add(inl, "wp:docPr", "id", id);
+    xml::set(docpr, "name", "图片 " + std::to_string(id));
+    xml::set(docpr, "descr", xml_safe(f.caption));
+    xml::set(xml::add(xml::add(inl, "wp:cNvGraphicFramePr"), "a:graphicFrameLocks"), "noChangeAspect", 1);
+    pugi::xml_node gd = xml::add(xml::add(inl, "a:graphic"), "a:graphicData", "uri", xml::kPic);
+    pugi::xml_node pic = xml::add(gd, "pic:pic");
+    pugi::xml_node nv = xml::add(pic, "pic:nvPicPr");
+    pugi::xml_node cnv = xml::add(nv, "pic:cNvPr", "id", id);
+    xml::set(cnv, "name", img.part.substr(img.part.rfind('/') + 1));
+    xml::add(nv, "pic:cNvPicPr");
+    pugi::xml_node fill = xml::add(pic, "pic:blipFill");
+    xml::add(fill, "a:blip", "r:embed", img.rel_id);
+    xml::add(xml::add(fill, "a:stretch"), "a:fillRect");
+    pugi::xml_node sp = xml::add(pic, "pic:spPr");
+    pugi::xml_node xf = xml::add(sp, "a:xfrm");
+    pugi::xml_node off = xml::add(xf, "a:off", "x", 0);
+    xml::set(off, "y", 0);
+    pugi::xml_node aext = xml::add(xf, "a:ext", "cx", cx);
+    xml::set(aext, "cy", cy);
+    xml::add(xml::add(sp, "a:prstGeom", "prst", "rect"), "a:avLst");
+    if (p_.figure_caption.position == "below") caption("FigureCaption", cap);
+  }
+
+  const model::Document& doc_;
+  const profile::Profile& p_;
+  const Plan& plan_;
+  package::ZipWriter& zip_;
+  pugi::xml_document frag_;
+  std::string buffer_;
+  size_t last_content_ = 0;
+  int next_bookmark_ = 1;
+  int next_drawing_ = 1;
+  Twips text_width_, text_height_;
+};
+
+}  // namespace
+
+void write_document_xml(const model::Document& doc, const profile::Profile& p, const Plan& plan,
+                        package::ZipWriter& zip) {
+  zip.begin("word/document.xml");
+  DocumentWriter(doc, p, plan, zip).write();
+}
+
+}  // namespace bidfmt::writer

@@ -1,0 +1,20 @@
+// The DOCX writer: model + profile → a complete, schema-valid package, written atomically.
+#pragma once
+#include <string>
+
+#include "model/document.h"
+#include "profile/profile.h"
+#include "writer/plan.h"
+
+namespace bidfmt::writer {
+
+struct WriteOptions {
+  std::string created;            // W3CDTF timestamp for docProps; "" = SOURCE_DATE_EPOCH or a fixed date
+  const Pagination* pages = nullptr;  // page numbers from a layout pass, if one ran
+};
+
+// Writes `path` atomically; throws Error on failure, leaving no file behind.
+void write_docx(const model::Document& doc, const profile::Profile& profile, const WriteOptions& options,
+                const std::string& path);
+
+}  // namespace bidfmt::writer

@@ -1,0 +1,97 @@
+// word/numbering.xml: the heading list (一、 / 1.1 / 1.1.1 / 1、 / (1) / ①) and the body lists,
+// each list restarted through its own w:num (ooxml-notes §3, §11).
+#include "writer/parts.h"
+#include "writer/props.h"
+#include "writer/xml.h"
+
+namespace bidfmt::writer {
+namespace {
+
+void lvl(pugi::xml_node abs, int ilvl, const profile::NumberLevel& n, const ParaProps& ppr, const RunProps& rpr,
+         const char* pstyle) {
+  pugi::xml_node l = xml::add(abs, "w:lvl", "w:ilvl", ilvl);
+  xml::add(l, "w:start", "w:val", 1);
+  xml::add(l, "w:numFmt", "w:val", n.format);
+  if (pstyle) xml::add(l, "w:pStyle", "w:val", pstyle);
+  if (n.legal) xml::add(l, "w:isLgl");
+  xml::add(l, "w:suff", "w:val", n.suffix);
+  xml::add(l, "w:lvlText", "w:val", n.text);
+  xml::add(l, "w:lvlJc", "w:val", "left");
+  ppr.emit(l);
+  rpr.emit(l);
+}
+
+// Levels past what the profile lists continue the last pattern with deeper counters.
+profile::NumberLevel filler(int ilvl) {
+  profile::NumberLevel n;
+  n.format = "decimal";
+  n.text = "%" + std::to_string(ilvl + 1) + ".";
+  n.suffix = "space";
+  return n;
+}
+
+ParaProps indent_of(const profile::FirstLineIndent& first, HalfPoints size) {
+  ParaProps p;
+  p.ind_left = 0;
+  p.first_line_chars = first.chars100;
+  p.first_line = first.twips_at(size).v;
+  return p;
+}
+
+}  // namespace
+
+std::string numbering_xml(const profile::Profile& p, const Plan& plan) {
+  pugi::xml_document doc;
+  xml::declare(doc);
+  pugi::xml_node root = doc.append_child("w:numbering");
+  xml::set(root, "xmlns:w", xml::kW);
+
+  pugi::xml_node headings = xml::add(root, "w:abstractNum", "w:abstractNumId", kHeadingAbstract);
+  xml::add(headings, "w:multiLevelType", "w:val", "multilevel");
+  for (int i = 0; i < 9; ++i) {
+    const profile::HeadingLevel* h = p.heading(i + 1);
+    std::string style = "Heading" + std::to_string(i + 1);
+    if (h) {
+      RunProps r;
+      r.fonts = h->format.fonts;
+      lvl(headings, i, h->number, indent_of(h->format.first_line, h->format.size), r, style.c_str());
+    } else {
+      lvl(headings, i, filler(i), indent_of(p.lists.first_line, p.body.size), RunProps{}, nullptr);
+    }
+  }
+
+  ParaProps list_ind = indent_of(p.lists.first_line, p.body.size);
+  RunProps list_fonts;
+  list_fonts.fonts = p.fonts;
+  pugi::xml_node ordered = xml::add(root, "w:abstractNum", "w:abstractNumId", kOrderedAbstract);
+  xml::add(ordered, "w:multiLevelType", "w:val", "multilevel");
+  for (int i = 0; i < 9; ++i) {
+    profile::NumberLevel n = i < static_cast<int>(p.lists.ordered.size()) ? p.lists.ordered[static_cast<size_t>(i)] : filler(i);
+    // The profile's sequence is written with %1…%6 per position; renumber to this level.
+    std::string text = n.text;
+    for (size_t pos = 0; (pos = text.find('%', pos)) != std::string::npos; ++pos)
+      if (pos + 1 < text.size() && text[pos + 1] >= '1' && text[pos + 1] <= '9') text[pos + 1] = static_cast<char>('1' + i);
+    n.text = text;
+    lvl(ordered, i, n, list_ind, list_fonts, nullptr);
+  }
+  pugi::xml_node bullets = xml::add(root, "w:abstractNum", "w:abstractNumId", kBulletAbstract);
+  xml::add(bullets, "w:multiLevelType", "w:val", "multilevel");
+  for (int i = 0; i < 9; ++i) {
+    profile::NumberLevel n;
+    n.format = "bullet";
+    n.text = p.lists.bullet;
+    n.suffix = "space";
+    lvl(bullets, i, n, list_ind, list_fonts, nullptr);
+  }
+
+  xml::add(xml::add(root, "w:num", "w:numId", kHeadingNumId), "w:abstractNumId", "w:val", kHeadingAbstract);
+  for (const Plan::ListNum& ln : plan.list_nums) {
+    pugi::xml_node num = xml::add(root, "w:num", "w:numId", ln.num_id);
+    xml::add(num, "w:abstractNumId", "w:val", ln.abstract_id);
+    pugi::xml_node ov = xml::add(num, "w:lvlOverride", "w:ilvl", std::min(ln.level, 8));
+    xml::add(ov, "w:startOverride", "w:val", ln.start);
+  }
+  return xml::to_string(doc);
+}
+
+}  // namespace bidfmt::writer

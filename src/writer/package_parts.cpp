@@ -1,0 +1,133 @@
+// Package plumbing parts: [Content_Types].xml, relationships, docProps, settings and fontTable.
+#include "core/error.h"
+#include "core/resources.h"
+#include "writer/parts.h"
+#include "writer/xml.h"
+
+namespace bidfmt::writer {
+namespace {
+
+const char* kMainType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+const std::string kWml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+const std::string kRelType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+pugi::xml_node rel(pugi::xml_node rels, const std::string& id, const std::string& type, const std::string& target) {
+  pugi::xml_node r = xml::add(rels, "Relationship", "Id", id);
+  xml::set(r, "Type", type);
+  xml::set(r, "Target", target);
+  return r;
+}
+
+std::string template_part(const std::string& name) {
+  auto data = core::resource("templates/docx/" + name);
+  if (!data) throw Error("templates/docx/" + name, 0, "内置模板缺失", "bundled template part missing");
+  return std::string(*data);
+}
+
+}  // namespace
+
+std::string content_types_xml(const Plan& plan) {
+  pugi::xml_document doc;
+  xml::declare(doc);
+  pugi::xml_node t = doc.append_child("Types");
+  xml::set(t, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
+  auto def = [&](const char* ext, const std::string& type) {
+    xml::set(xml::add(t, "Default", "Extension", ext), "ContentType", type);
+  };
+  def("rels", "application/vnd.openxmlformats-package.relationships+xml");
+  def("xml", "application/xml");
+  bool png = false, jpeg = false;
+  for (const Image& img : plan.images) (img.content_type == "image/png" ? png : jpeg) = true;
+  if (png) def("png", "image/png");
+  if (jpeg) def("jpeg", "image/jpeg");
+  auto over = [&](const std::string& part, const std::string& type) {
+    xml::set(xml::add(t, "Override", "PartName", "/" + part), "ContentType", type);
+  };
+  over("word/document.xml", kMainType);
+  over("word/styles.xml", kWml + "styles+xml");
+  over("word/settings.xml", kWml + "settings+xml");
+  over("word/numbering.xml", kWml + "numbering+xml");
+  over("word/fontTable.xml", kWml + "fontTable+xml");
+  for (const Geometry& g : plan.geometries) {
+    over(g.header_part, kWml + "header+xml");
+    over(g.footer_part, kWml + "footer+xml");
+  }
+  over("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
+  over("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
+  return xml::to_string(doc);
+}
+
+std::string package_rels_xml() {
+  pugi::xml_document doc;
+  xml::declare(doc);
+  pugi::xml_node rels = doc.append_child("Relationships");
+  xml::set(rels, "xmlns", xml::kRelPkg);
+  rel(rels, "rId1", kRelType + "officeDocument", "word/document.xml");
+  rel(rels, "rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+      "docProps/core.xml");
+  rel(rels, "rId3", kRelType + "extended-properties", "docProps/app.xml");
+  return xml::to_string(doc);
+}
+
+std::string document_rels_xml(const Plan& plan) {
+  pugi::xml_document doc;
+  xml::declare(doc);
+  pugi::xml_node rels = doc.append_child("Relationships");
+  xml::set(rels, "xmlns", xml::kRelPkg);
+  rel(rels, "rIdStyles", kRelType + "styles", "styles.xml");
+  rel(rels, "rIdSettings", kRelType + "settings", "settings.xml");
+  rel(rels, "rIdNumbering", kRelType + "numbering", "numbering.xml");
+  rel(rels, "rIdFontTable", kRelType + "fontTable", "fontTable.xml");
+  for (const Geometry& g : plan.geometries) {
+    rel(rels, g.header_rel, kRelType + "header", g.header_part.substr(5));
+    rel(rels, g.footer_rel, kRelType + "footer", g.footer_part.substr(5));
+  }
+  for (const Image& img : plan.images) rel(rels, img.rel_id, kRelType + "image", img.part.substr(5));
+  for (size_t i = 0; i < plan.links.size(); ++i)
+    xml::set(rel(rels, "rIdLink" + std::to_string(i + 1), kRelType + "hyperlink", plan.links[i]), "TargetMode", "External");
+  return xml::to_string(doc);
+}
+
+std::string settings_xml(bool update_fields) {
+  pugi::xml_document doc;
+  std::string text = template_part("settings.xml");
+  doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_declaration);
+  if (update_fields) {
+    pugi::xml_node settings = doc.child("w:settings");
+    pugi::xml_node u = settings.insert_child_before("w:updateFields", settings.child("w:compat"));
+    xml::set(u, "w:val", "true");
+  }
+  return xml::to_string(doc);
+}
+
+std::string font_table_xml() { return template_part("fontTable.xml"); }
+
+std::string core_xml(const model::Meta& meta, const std::string& created) {
+  pugi::xml_document doc;
+  xml::declare(doc);
+  pugi::xml_node c = doc.append_child("cp:coreProperties");
+  xml::set(c, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+  xml::set(c, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+  xml::set(c, "xmlns:dcterms", "http://purl.org/dc/terms/");
+  xml::set(c, "xmlns:dcmitype", "http://purl.org/dc/dcmitype/");
+  xml::set(c, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+  std::string title = meta.title.empty() ? meta.project : meta.project.empty() ? meta.title : meta.project + " " + meta.title;
+  if (!title.empty()) xml::add(c, "dc:title").text().set(title.c_str());
+  if (!meta.bidder.empty()) xml::add(c, "dc:creator").text().set(meta.bidder.c_str());
+  pugi::xml_node cr = xml::add(c, "dcterms:created", "xsi:type", "dcterms:W3CDTF");
+  cr.text().set(created.c_str());
+  pugi::xml_node mo = xml::add(c, "dcterms:modified", "xsi:type", "dcterms:W3CDTF");
+  mo.text().set(created.c_str());
+  return xml::to_string(doc);
+}
+
+std::string app_xml() {
+  pugi::xml_document doc;
+  xml::declare(doc);
+  pugi::xml_node p = doc.append_child("Properties");
+  xml::set(p, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
+  xml::add(p, "Application").text().set("bidfmt");
+  return xml::to_string(doc);
+}
+
+}  // namespace bidfmt::writer

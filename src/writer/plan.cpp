@@ -1,0 +1,254 @@
+// Plan: numbering, captions, bookmarks, list instances, sections, images — computed before writing.
+#include "writer/plan.h"
+
+#include <unicode/rbnf.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "core/error.h"
+#include "core/file_io.h"
+#include "writer/media.h"
+
+namespace bidfmt::writer {
+namespace {
+
+std::string chinese_counting(int n) {
+  UErrorCode status = U_ZERO_ERROR;
+  static thread_local std::unique_ptr<icu::RuleBasedNumberFormat> fmt(
+      new icu::RuleBasedNumberFormat(icu::URBNF_SPELLOUT, icu::Locale::getChinese(), status));
+  icu::UnicodeString out;
+  if (U_SUCCESS(status)) fmt->format(static_cast<int32_t>(n), out);
+  std::string s;
+  out.toUTF8String(s);
+  return s;
+}
+
+std::string format_one(const std::string& fmt, int n) {
+  if (fmt == "chineseCounting" || fmt == "chineseCountingThousand" || fmt == "ideographTraditional")
+    return chinese_counting(n);
+  if (fmt == "decimalEnclosedCircle" && n >= 1 && n <= 20) {
+    std::string s;
+    icu::UnicodeString(static_cast<UChar32>(0x2460 + n - 1)).toUTF8String(s);
+    return s;
+  }
+  if ((fmt == "upperLetter" || fmt == "lowerLetter") && n >= 1) {
+    char base = fmt == "upperLetter" ? 'A' : 'a';
+    // Word repeats the letter past Z: AA, BB, …
+    return std::string(static_cast<size_t>((n - 1) / 26 + 1), static_cast<char>(base + (n - 1) % 26));
+  }
+  return std::to_string(n);
+}
+
+std::string plain_text(const model::Inlines& inl) {
+  std::string s;
+  for (const model::Span& sp : inl) s += sp.line_break ? " " : sp.text;
+  return s;
+}
+
+// Width of text in character cells: CJK (wide/fullwidth) 1, others 0.5 — for page estimates.
+double cells(const std::string& s) {
+  double w = 0;
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0) continue;
+    int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    w += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 1.0 : 0.5;
+  }
+  return w;
+}
+
+// Rough page estimate when no layout pass ran: lines of text per page at the profile's sizes.
+class PageEstimate {
+ public:
+  explicit PageEstimate(const profile::Profile& p) {
+    double text_h = (p.page.height.v - p.page.margin_top.v - p.page.margin_bottom.v) / 20.0;
+    body_line_ = p.body.size.pt() * 1.3 * p.body.line.multiple();
+    table_line_ = p.table.text.size.pt() * 1.3 * p.table.text.line.multiple() + 4;
+    page_h_ = text_h;
+    cpl_body_ = p.page.text_width().pt() / p.body.size.pt();
+    cpl_table_ = cpl_body_ * p.body.size.pt() / p.table.text.size.pt();
+  }
+  void paragraph(double width) { add(std::ceil((width + 2) / cpl_body_) * body_line_); }
+  void table_row(double widest_cell_share) { add(std::max(1.0, std::ceil(widest_cell_share / cpl_table_)) * table_line_); }
+  void figure() { add(page_h_ * 0.45); }
+  void page_break() {
+    if (used_ > 0) ++pages_, used_ = 0;
+  }
+  int page() const { return pages_; }  // 1-based current page
+  int total() const { return used_ > 0 ? pages_ : std::max(1, pages_ - 1); }
+
+ private:
+  void add(double h) {
+    used_ += h;
+    while (used_ > page_h_) used_ -= page_h_, ++pages_;
+  }
+  double page_h_, body_line_, table_line_, cpl_body_, cpl_table_;
+  double used_ = 0;
+  int pages_ = 1;
+};
+
+std::string caption_text(const profile::Caption& c, int h1, int h2, int n, const std::string& name) {
+  std::string pattern = h2 > 0 ? c.number : c.number_without_h2;
+  auto replace = [&](const std::string& key, int v) {
+    for (size_t pos; (pos = pattern.find(key)) != std::string::npos;) pattern.replace(pos, key.size(), std::to_string(v));
+  };
+  replace("{h1}", h1);
+  replace("{h2}", h2);
+  replace("{n}", n);
+  return c.label + pattern + (name.empty() ? "" : c.separator + name);
+}
+
+}  // namespace
+
+Twips Geometry::text_width() const { return width; }
+
+std::string format_number(const profile::NumberLevel& lvl, const std::vector<int>& counters, int level) {
+  std::string out;
+  const std::string& t = lvl.text;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '%' && i + 1 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9') {
+      int k = t[i + 1] - '1';
+      int v = k < static_cast<int>(counters.size()) ? counters[static_cast<size_t>(k)] : 0;
+      // The own level in its format; higher levels as arabic digits (what w:isLgl shows, and
+      // what every profile here uses for 1.1 / 1.1.1).
+      out += k == level - 1 ? format_one(lvl.format, v) : std::to_string(v);
+      ++i;
+    } else {
+      out += t[i];
+    }
+  }
+  return out;
+}
+
+Geometry geometry_of(model::PageShape shape, const profile::Profile& p) {
+  Geometry g;
+  g.shape = shape;
+  switch (shape) {
+    case model::PageShape::portrait: g.width = p.page.width, g.height = p.page.height; break;
+    case model::PageShape::landscape: g.width = p.page.height, g.height = p.page.width; break;
+    case model::PageShape::a3_landscape: g.width = p.page.a3_width, g.height = p.page.a3_height; break;
+  }
+  return g;
+}
+
+Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages) {
+  Plan plan;
+  plan.geometries.push_back(geometry_of(model::PageShape::portrait, profile));
+  std::vector<int> counters(9, 0);
+  int table_n = 0, figure_n = 0;
+  int next_num = kHeadingNumId + 1;
+  PageEstimate est(profile);
+  std::map<std::string, int> image_index;
+
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const model::Block& b = doc.blocks[i];
+    if (auto* h = std::get_if<model::Heading>(&b)) {
+      int lvl = std::clamp(h->level, 1, 9);
+      counters[static_cast<size_t>(lvl - 1)]++;
+      for (size_t k = static_cast<size_t>(lvl); k < counters.size(); ++k) counters[k] = 0;
+      if (lvl <= 2) table_n = figure_n = 0;
+      const profile::HeadingLevel* hl = profile.heading(lvl);
+      if (hl && lvl <= profile.toc.levels) {
+        TocEntry e;
+        e.level = lvl;
+        e.number = format_number(hl->number, counters, lvl);
+        e.suffix = hl->number.suffix == "nothing" ? "" : " ";
+        e.title = plain_text(h->text);
+        e.bookmark = "_Toc" + std::to_string(100000001 + plan.toc.size());
+        e.page = est.page();
+        plan.heading_toc[i] = static_cast<int>(plan.toc.size());
+        plan.toc.push_back(e);
+      }
+      est.paragraph(cells(plain_text(h->text)) + 4);
+    } else if (auto* t = std::get_if<model::Table>(&b)) {
+      plan.caption[i] = caption_text(profile.table_caption, counters[0], counters[1], ++table_n, t->caption);
+      est.paragraph(10);
+      auto row_width = [&](const std::vector<model::Inlines>& row) {
+        double w = 0;
+        for (const auto& c : row) w = std::max(w, cells(plain_text(c)) * static_cast<double>(row.size()));
+        return w;
+      };
+      est.table_row(row_width(t->header));
+      for (const auto& r : t->rows) est.table_row(row_width(r));
+    } else if (auto* f = std::get_if<model::Figure>(&b)) {
+      plan.caption[i] = caption_text(profile.figure_caption, counters[0], counters[1], ++figure_n, f->caption);
+      auto it = image_index.find(f->path);
+      if (it == image_index.end()) {
+        std::string bytes = core::read_file(f->path);
+        ImageInfo info;
+        if (!image_info(bytes, info))
+          throw Error(doc.source, f->line, "图片「" + f->path + "」不是可读的 PNG 或 JPEG", "image '" + f->path + "' is not a readable PNG or JPEG");
+        Image img;
+        img.source = f->path;
+        int n = static_cast<int>(plan.images.size()) + 1;
+        img.part = "word/media/image" + std::to_string(n) + "." + info.extension;
+        img.rel_id = "rIdImg" + std::to_string(n);
+        img.content_type = info.content_type;
+        img.width_px = info.width;
+        img.height_px = info.height;
+        img.dpi_x = info.dpi_x;
+        img.dpi_y = info.dpi_y;
+        it = image_index.emplace(f->path, static_cast<int>(plan.images.size())).first;
+        plan.images.push_back(img);
+      }
+      plan.image_of[i] = it->second;
+      est.figure();
+    } else if (auto* li = std::get_if<model::ListItem>(&b)) {
+      if (!plan.list_num.count(li->list_id)) {
+        int num = next_num++;
+        plan.list_num[li->list_id] = num;
+        plan.list_nums.push_back({num, li->ordered ? kOrderedAbstract : kBulletAbstract, li->depth, li->start});
+      }
+      est.paragraph(cells(plain_text(li->text)));
+    } else if (auto* p = std::get_if<model::Paragraph>(&b)) {
+      est.paragraph(cells(plain_text(p->text)));
+    } else if (std::holds_alternative<model::PageBreak>(b)) {
+      est.page_break();
+    } else if (auto* s = std::get_if<model::SectionStart>(&b)) {
+      est.page_break();
+      bool have = false;
+      for (const Geometry& g : plan.geometries) have = have || g.shape == s->shape;
+      if (!have) plan.geometries.push_back(geometry_of(s->shape, profile));
+    } else if (std::holds_alternative<model::SectionEnd>(b)) {
+      est.page_break();
+    }
+    // Links: collect external targets once each.
+    auto collect = [&](const model::Inlines& inl) {
+      for (const model::Span& sp : inl)
+        if (!sp.link.empty() && sp.link[0] != '#' &&
+            std::find(plan.links.begin(), plan.links.end(), sp.link) == plan.links.end())
+          plan.links.push_back(sp.link);
+    };
+    if (auto* p = std::get_if<model::Paragraph>(&b)) collect(p->text);
+    if (auto* li = std::get_if<model::ListItem>(&b)) collect(li->text);
+    if (auto* h = std::get_if<model::Heading>(&b)) collect(h->text);
+    if (auto* t = std::get_if<model::Table>(&b)) {
+      for (const auto& c : t->header) collect(c);
+      for (const auto& r : t->rows)
+        for (const auto& c : r) collect(c);
+    }
+  }
+  for (size_t k = 0; k < plan.geometries.size(); ++k) {
+    Geometry& g = plan.geometries[k];
+    g.header_part = "word/header" + std::to_string(k + 1) + ".xml";
+    g.footer_part = "word/footer" + std::to_string(k + 1) + ".xml";
+    g.header_rel = "rIdHeader" + std::to_string(k + 1);
+    g.footer_rel = "rIdFooter" + std::to_string(k + 1);
+  }
+  plan.body_pages = est.total();
+  if (pages && pages->heading_pages.size() == plan.toc.size()) {
+    for (size_t k = 0; k < plan.toc.size(); ++k) plan.toc[k].page = pages->heading_pages[k];
+    plan.body_pages = pages->body_pages;
+    plan.pages_known = true;
+  }
+  return plan;
+}
+
+}  // namespace bidfmt::writer

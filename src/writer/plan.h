@@ -1,0 +1,77 @@
+// Plan: one pass over the model before any XML is written — heading numbers, caption numbers,
+// bookmarks, list instances, body sections, images and links — so every part can be written in
+// one streaming pass and agree with the others.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/units.h"
+#include "model/document.h"
+#include "profile/profile.h"
+
+namespace bidfmt::writer {
+
+struct TocEntry {
+  int level = 1;
+  std::string number;    // 「一、」 「1.1」 as the heading shows it
+  std::string suffix;    // "" or " " (w:suff)
+  std::string title;
+  std::string bookmark;  // _Toc…
+  int page = 0;          // body page, when known
+};
+
+struct Image {
+  std::string source;      // file path
+  std::string part;        // word/media/imageN.png
+  std::string rel_id;      // rIdImgN
+  std::string content_type;
+  long long width_px = 0, height_px = 0;
+  double dpi_x = 96, dpi_y = 96;
+};
+
+struct Geometry {
+  model::PageShape shape = model::PageShape::portrait;
+  Twips width, height;
+  Twips text_width() const;
+  std::string header_part, footer_part;  // word/headerN.xml …
+  std::string header_rel, footer_rel;    // rIdHdrN …
+};
+
+struct Plan {
+  // Per block index: what the writer needs that depends on what came before.
+  std::map<size_t, int> heading_toc;        // Heading block → index into toc
+  std::map<size_t, std::string> caption;    // Table/Figure block → 「表1.1-1 名称」
+  std::map<size_t, int> image_of;           // Figure block → index into images
+  std::map<int, int> list_num;              // model list_id → w:numId
+  struct ListNum {
+    int num_id, abstract_id, level, start;  // a w:num restarting `level` at `start`
+  };
+  std::vector<ListNum> list_nums;
+  std::vector<TocEntry> toc;
+  std::vector<Image> images;
+  std::vector<std::string> links;           // external hyperlink targets, rIdLinkN = index+1
+  std::vector<Geometry> geometries;         // distinct body page shapes; [0] = portrait
+  int body_pages = 0;                       // known (layout pass) or estimated
+  bool pages_known = false;
+};
+
+// Page numbers from a layout pass (LibreOffice), written into the cached field results.
+struct Pagination {
+  std::vector<int> heading_pages;  // one per TOC entry, body page numbers
+  int body_pages = 0;
+};
+
+inline constexpr int kHeadingNumId = 1;
+inline constexpr int kHeadingAbstract = 0, kOrderedAbstract = 1, kBulletAbstract = 2;
+
+// Builds the plan. Throws Error for images that cannot be read.
+Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages);
+
+// The number a heading level shows for counters c[0..level-1] (一、 / 1.1 / 1.1.1 / 1、 / (1) / ①).
+std::string format_number(const profile::NumberLevel& lvl, const std::vector<int>& counters, int level);
+
+// Geometry of a page shape from the profile.
+Geometry geometry_of(model::PageShape shape, const profile::Profile& profile);
+
+}  // namespace bidfmt::writer

@@ -1,0 +1,90 @@
+// Profile loading: bundled profile values, units, and line-numbered errors.
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "profile/profile.h"
+
+namespace bidfmt::profile {
+namespace {
+
+TEST(Profile, BundledXx2014HoldsStandardA) {
+  Profile p = load("xx-2014");
+  EXPECT_EQ(p.id, "xx-2014");
+  EXPECT_EQ(p.page.width.v, 11906);
+  EXPECT_EQ(p.page.height.v, 16838);
+  EXPECT_EQ(p.page.margin_top.v, 1417);
+  EXPECT_EQ(p.page.margin_left.v, 1247);
+  EXPECT_EQ(p.body.size.v, 24);
+  EXPECT_EQ(p.body.line.v, 360);
+  EXPECT_EQ(p.body.first_line.chars100, 200);
+  EXPECT_EQ(p.body.first_line.twips_at(p.body.size).v, 480);
+  EXPECT_EQ(p.body.fonts.east_asia, "宋体");
+  EXPECT_EQ(p.body.fonts.latin, "Calibri");
+  ASSERT_NE(p.heading(1), nullptr);
+  EXPECT_EQ(p.heading(1)->number.format, "chineseCounting");
+  EXPECT_TRUE(p.heading(1)->format.bold);
+  EXPECT_FALSE(p.heading(3)->format.bold);
+  EXPECT_TRUE(p.heading(2)->number.legal);
+  EXPECT_EQ(p.table.text.size.v, 21);
+  EXPECT_EQ(p.table.text.line.v, 276);
+  EXPECT_EQ(p.table.top.width.v, 12);
+  EXPECT_EQ(p.table.inside_h.style, "dashed");
+  EXPECT_EQ(p.table.inside_h.width.v, 2);
+  EXPECT_EQ(p.table.left.style, "none");
+  EXPECT_EQ(p.header_footer.header_size.v, 18);
+  EXPECT_FALSE(p.assumptions.empty());
+}
+
+TEST(Profile, UnitsByChineseNameAndSuffix) {
+  EXPECT_EQ(parse_font_size("小四").v, 24);
+  EXPECT_EQ(parse_font_size("五号").v, 21);
+  EXPECT_EQ(parse_font_size("10.5pt").v, 21);
+  EXPECT_EQ(parse_length("25mm").v, 1417);
+  EXPECT_EQ(parse_length("12pt").v, 240);
+  EXPECT_EQ(parse_indent("2字符").chars100, 200);
+  EXPECT_DOUBLE_EQ(parse_multiple("1.5倍"), 1.5);
+  EXPECT_THROW(parse_font_size("小十"), std::invalid_argument);
+  EXPECT_THROW(parse_length("25"), std::invalid_argument);
+  EXPECT_EQ(font_size_name(HalfPoints{24}), "小四");
+  EXPECT_EQ(font_size_name(HalfPoints{23}), "11.5pt");
+}
+
+
+TEST(Profile, UnknownKeyNamesKeyAndLine) {
+  std::string text = "id: x\nname: y\nbogus: 1\n";
+  try {
+    parse(text, "t.yaml");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.file(), "t.yaml");
+    EXPECT_NE(std::string(e.what()).find("page"), std::string::npos) << e.what();  // first missing key
+  }
+}
+
+TEST(Profile, BadUnitNamesLine) {
+  Profile p = load("xx-2014");
+  std::string yaml = "id: x\nname: y\npage:\n  width: 210\n";
+  try {
+    parse(yaml, "bad.yaml");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.line(), 4);
+    EXPECT_NE(std::string(e.what()).find("page.width"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Profile, MalformedYamlNamesLine) {
+  try {
+    parse("id: x\nname: [unclosed\n", "m.yaml");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_GE(e.line(), 2);
+  }
+}
+
+TEST(Profile, UnknownBundledNameIsAnError) {
+  EXPECT_THROW(load("no-such-profile"), Error);
+}
+
+}  // namespace
+}  // namespace bidfmt::profile

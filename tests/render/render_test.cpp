@@ -1,0 +1,169 @@
+// Rendered truth: each sample is built with a LibreOffice layout pass and exported to PDF; the
+// PDF (read back with poppler) must show what a reader expects, page by page.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "render/libreoffice.h"
+#include "support/testkit.h"
+
+namespace bidfmt {
+namespace {
+namespace fs = std::filesystem;
+
+struct Page {
+  std::string text;
+  double width_pt = 0, height_pt = 0;
+};
+
+std::vector<Page> read_pdf(const std::string& pdf) {
+  testkit::RunResult t = testkit::run({"pdftotext", "-layout", "-enc", "UTF-8", pdf, "-"});
+  std::vector<Page> pages;
+  std::stringstream ss(t.out);
+  std::string chunk;
+  while (std::getline(ss, chunk, '\f')) pages.push_back(Page{chunk});
+  if (!pages.empty() && pages.back().text.find_first_not_of(" \n") == std::string::npos) pages.pop_back();
+  testkit::RunResult info = testkit::run({"pdfinfo", "-f", "1", "-l", "9999", pdf});
+  std::regex size_re(R"(Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+))");
+  for (std::sregex_iterator it(info.out.begin(), info.out.end(), size_re), end; it != end; ++it) {
+    size_t n = std::stoul((*it)[1]) - 1;
+    if (n < pages.size()) pages[n].width_pt = std::stod((*it)[2]), pages[n].height_pt = std::stod((*it)[3]);
+  }
+  return pages;
+}
+
+std::string squash(std::string s) {  // pdftotext spreads CJK with spaces in -layout mode
+  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n'; }), s.end());
+  return s;
+}
+
+class RenderedSample : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (!render::available() || !testkit::have_program("pdftotext")) GTEST_SKIP() << "LibreOffice/poppler not installed";
+    // One build + layout per sample, shared by the tests of this executable.
+    static std::map<std::string, std::vector<Page>> rendered;
+    auto it = rendered.find(GetParam());
+    if (it == rendered.end()) {
+      std::string name = fs::path(GetParam()).stem().string();
+      std::string dir = testkit::temp_dir("render-" + name);
+      std::string docx = dir + "/" + name + ".docx", pdf = dir + "/" + name + ".pdf";
+      testkit::RunResult r = testkit::run_cli({"build", GetParam(), "-o", docx, "--pdf", pdf});
+      ASSERT_EQ(r.status, 0) << r.err;
+      it = rendered.emplace(GetParam(), read_pdf(pdf)).first;
+    }
+    pages_ = it->second;
+    ASSERT_GE(pages_.size(), 3u);
+    // Body pages are those whose footer says 第X页; the cover and the TOC come first.
+    for (size_t i = 0; i < pages_.size(); ++i)
+      if (std::regex_search(squash(pages_[i].text), std::regex("第\\d+页[，,]共\\d+页"))) body_.push_back(i);
+  }
+  std::vector<Page> pages_;
+  std::vector<size_t> body_;
+};
+
+TEST_P(RenderedSample, FootersCountBodyPagesOnly) {
+  ASSERT_FALSE(body_.empty());
+  size_t y = body_.size();
+  EXPECT_GE(y, 15u) << "samples must render to at least 15 body pages";
+  for (size_t k = 0; k < body_.size(); ++k) {
+    std::string want = "第" + std::to_string(k + 1) + "页，共" + std::to_string(y) + "页";
+    std::string got = squash(pages_[body_[k]].text);
+    EXPECT_NE(got.find(want), std::string::npos) << "PDF page " << body_[k] + 1 << " lacks " << want;
+  }
+  // Body pages are contiguous and run to the end.
+  EXPECT_EQ(body_.back(), pages_.size() - 1);
+  EXPECT_EQ(body_.back() - body_.front() + 1, body_.size());
+}
+
+TEST_P(RenderedSample, CoverAndTocPagesHaveNoHeaderOrFooter) {
+  ASSERT_FALSE(body_.empty());
+  ASSERT_GE(body_.front(), 2u) << "cover and TOC come before the body";
+  for (size_t i = 0; i < body_.front(); ++i) {
+    std::string t = squash(pages_[i].text);
+    EXPECT_EQ(t.find("页，共"), std::string::npos) << "page " << i + 1;
+    // The header's right text 「技术标」 appears on the cover as its label, but the TOC has none.
+    if (i > 0) EXPECT_EQ(t.find("技术标"), std::string::npos) << "page " << i + 1;
+  }
+  EXPECT_NE(squash(pages_[1].text).find("目录"), std::string::npos);
+}
+
+TEST_P(RenderedSample, EveryBodyPageHasTheHeader) {
+  for (size_t i : body_) {
+    std::string t = squash(pages_[i].text);
+    EXPECT_NE(t.find("高桥村明家堍通组公路工程"), std::string::npos) << "page " << i + 1;
+    EXPECT_NE(t.find("技术标"), std::string::npos) << "page " << i + 1;
+  }
+}
+
+TEST_P(RenderedSample, PagesAreA4OrLandscapeWhereAsked) {
+  for (size_t i = 0; i < pages_.size(); ++i) {
+    double w = pages_[i].width_pt, h = pages_[i].height_pt;
+    bool a4 = std::abs(w - 595.3) < 1.5 && std::abs(h - 841.9) < 1.5;
+    bool a4_landscape = std::abs(h - 595.3) < 1.5 && std::abs(w - 841.9) < 1.5;
+    bool a3_landscape = std::abs(h - 841.9) < 1.5 && std::abs(w - 1190.6) < 1.5;
+    EXPECT_TRUE(a4 || a4_landscape || a3_landscape) << "page " << i + 1 << ": " << w << "x" << h;
+  }
+  std::string md = testkit::read_text(GetParam());
+  bool wants_landscape = md.find("::: landscape") != std::string::npos;
+  bool has_landscape = std::any_of(pages_.begin(), pages_.end(), [](const Page& p) { return p.width_pt > p.height_pt; });
+  EXPECT_EQ(wants_landscape, has_landscape);
+}
+
+TEST_P(RenderedSample, HeadingNumbersAndCaptionsAppearInOrder) {
+  std::string body;
+  for (size_t i : body_) body += squash(pages_[i].text);
+  size_t pos = 0;
+  for (const char* want : {"一、", "1.1", "1.1.1", "二、", "2.1"}) {
+    size_t at = body.find(want, pos);
+    ASSERT_NE(at, std::string::npos) << want << " missing after offset " << pos;
+    pos = at;
+  }
+  EXPECT_EQ(body.find("一.1"), std::string::npos) << "legal numbering ignored (LibreOffice < 24?)";
+  EXPECT_TRUE(std::regex_search(body, std::regex("表\\d+(\\.\\d+)?-1"))) << "no table caption 表x.y-1";
+}
+
+TEST_P(RenderedSample, TocListsHeadingsWithNumbersAndRightPages) {
+  std::string toc;
+  for (size_t i = 1; i < body_.front(); ++i) toc += pages_[i].text + "\n";
+  EXPECT_NE(squash(toc).find("一、"), std::string::npos);
+  EXPECT_NE(squash(toc).find("1.1"), std::string::npos);
+  // Each level-1 TOC line's page number is the body page where that heading is printed.
+  std::regex line_re(R"(^\s*([一二三四五六七八九十]+、)\s*(\S+?)\s*[.…·\s]*\s(\d+)\s*$)");
+  int checked = 0;
+  std::stringstream ss(toc);
+  for (std::string line; std::getline(ss, line);) {
+    std::smatch m;
+    if (!std::regex_match(line, m, line_re)) continue;
+    std::string title = squash(m[1].str() + m[2].str());
+    size_t page = std::stoul(m[3]);
+    ASSERT_GE(page, 1u);
+    ASSERT_LE(page, body_.size()) << line;
+    EXPECT_NE(squash(pages_[body_[page - 1]].text).find(title), std::string::npos)
+        << "TOC says " << title << " is on body page " << page;
+    ++checked;
+  }
+  EXPECT_GE(checked, 3) << toc;
+}
+
+std::vector<std::string> samples() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(testkit::source_dir() + "/samples"))
+    if (e.path().extension() == ".md") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, RenderedSample, ::testing::ValuesIn(samples()),
+                         [](const ::testing::TestParamInfo<std::string>& i) {
+                           std::string n = fs::path(i.param).stem().string();
+                           std::replace(n.begin(), n.end(), '-', '_');
+                           return n;
+                         });
+
+}  // namespace
+}  // namespace bidfmt

@@ -1,0 +1,179 @@
+// Test helpers: paths from the environment ctest sets, process running, zip access, XSD validation.
+#include "support/testkit.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdarg>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+
+#include "package/zip_reader.h"
+#include "package/zip_writer.h"
+
+extern char** environ;
+
+namespace bidfmt::testkit {
+namespace fs = std::filesystem;
+
+namespace {
+std::string env_or(const char* name, const std::string& def) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : def;
+}
+std::string slurp_fd(int fd) {
+  std::string s;
+  char buf[65536];
+  ssize_t n;
+  while ((n = ::read(fd, buf, sizeof buf)) > 0) s.append(buf, static_cast<size_t>(n));
+  return s;
+}
+}  // namespace
+
+std::string source_dir() { return env_or("BIDFMT_SOURCE_DIR", "."); }
+std::string shared_dir() { return env_or("BIDFMT_SHARED_DIR", source_dir() + "/../shared"); }
+std::string binary() { return env_or("BIDFMT_BINARY", "bidfmt"); }
+
+std::string temp_dir(const std::string& name) {
+  fs::path p = fs::path(env_or("BIDFMT_TEST_TMP", fs::temp_directory_path().string())) / name;
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+
+RunResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+  RunResult r;
+  // stdout and stderr go to temp files: no pipe deadlock on large outputs.
+  std::string base = temp_dir("run-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
+  std::string out_path = base + "/out", err_path = base + "/err";
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&fa, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  std::vector<std::string> env_store;
+  for (char** e = environ; *e; ++e) env_store.emplace_back(*e);
+  for (const std::string& e : env) env_store.push_back(e);
+  std::vector<char*> envp;
+  for (std::string& e : env_store) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  pid_t pid;
+  int rc = posix_spawnp(&pid, args[0], &fa, nullptr, args.data(), envp.data());
+  posix_spawn_file_actions_destroy(&fa);
+  if (rc != 0) {
+    r.err = "cannot start " + argv[0];
+    return r;
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = read_text(out_path);
+  r.err = read_text(err_path);
+  fs::remove_all(base);
+  return r;
+}
+
+RunResult run_cli(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{binary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run(argv);
+}
+
+std::map<std::string, std::string> read_zip(const std::string& path) {
+  package::ZipReader z(path);
+  std::map<std::string, std::string> m;
+  for (const std::string& n : z.names()) m[n] = z.get(n);
+  return m;
+}
+
+void write_zip(const std::string& path, const std::map<std::string, std::string>& entries) {
+  package::ZipWriter w(path);
+  // [Content_Types].xml first, as Word writes it.
+  auto ct = entries.find("[Content_Types].xml");
+  if (ct != entries.end()) w.add(ct->first, ct->second);
+  for (const auto& [name, data] : entries)
+    if (name != "[Content_Types].xml") w.add(name, data);
+  w.close();
+}
+
+namespace {
+std::string schema_for(const std::string& part) {
+  if (part == "[Content_Types].xml") return "opc-contentTypes.xsd";
+  if (part.size() > 5 && part.compare(part.size() - 5, 5, ".rels") == 0) return "opc-relationships.xsd";
+  if (part == "docProps/core.xml") return "opc-coreProperties.xsd";
+  if (part == "docProps/app.xml") return "shared-documentPropertiesExtended.xsd";
+  return "wml.xsd";
+}
+
+struct SchemaCache {
+  std::mutex mu;
+  std::map<std::string, xmlSchemaPtr> schemas;
+  xmlSchemaPtr get(const std::string& file) {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = schemas.find(file);
+    if (it != schemas.end()) return it->second;
+    std::string path = shared_dir() + "/ooxml-xsd/" + file;
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path.c_str());
+    xmlSchemaPtr s = pc ? xmlSchemaParse(pc) : nullptr;
+    if (pc) xmlSchemaFreeParserCtxt(pc);
+    schemas[file] = s;
+    return s;
+  }
+};
+SchemaCache& cache() {
+  static SchemaCache c;
+  return c;
+}
+void collect(void* ctx, const char* fmt, ...) {
+  char buf[2048];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  static_cast<std::string*>(ctx)->append(buf);
+}
+}  // namespace
+
+std::string validate_part(const std::string& part_name, const std::string& xml) {
+  xmlSchemaPtr schema = cache().get(schema_for(part_name));
+  if (!schema) return "schema " + schema_for(part_name) + " failed to compile";
+  std::string errors;
+  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), part_name.c_str(), nullptr, XML_PARSE_NONET);
+  if (!doc) return part_name + ": not well-formed XML";
+  xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+  xmlSchemaSetValidErrors(vc, collect, collect, &errors);
+  int rc = xmlSchemaValidateDoc(vc, doc);
+  xmlSchemaFreeValidCtxt(vc);
+  xmlFreeDoc(doc);
+  if (rc != 0 && errors.empty()) errors = "invalid (code " + std::to_string(rc) + ")";
+  return errors;
+}
+
+bool have_program(const std::string& name) {
+  std::string path = env_or("PATH", "/usr/bin:/bin");
+  std::stringstream ss(path);
+  std::string dir;
+  while (std::getline(ss, dir, ':'))
+    if (!dir.empty() && ::access((dir + "/" + name).c_str(), X_OK) == 0) return true;
+  return false;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace bidfmt::testkit

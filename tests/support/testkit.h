@@ -1,0 +1,36 @@
+// Test helpers shared by every test executable: paths, temp dirs, running the CLI, reading parts.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+namespace bidfmt::testkit {
+
+std::string source_dir();   // the repository root
+std::string shared_dir();   // ../shared
+std::string binary();       // the bidfmt executable
+// A fresh empty directory for one test (under the build tree).
+std::string temp_dir(const std::string& name);
+
+struct RunResult {
+  int status = -1;          // exit status
+  std::string out, err;
+};
+// Runs the bidfmt CLI with `args` (no shell), capturing stdout and stderr.
+RunResult run_cli(const std::vector<std::string>& args);
+// Runs any program (argv[0] looked up on PATH), capturing output; env entries "K=V" are added.
+RunResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+
+// All entries of a zip (DOCX) file.
+std::map<std::string, std::string> read_zip(const std::string& path);
+// Writes a zip file from entries (for building broken fixtures).
+void write_zip(const std::string& path, const std::map<std::string, std::string>& entries);
+
+// Validates `xml` (the bytes of part `part_name`) against the ECMA-376 schema that governs it;
+// returns "" when valid, else libxml2's messages.
+std::string validate_part(const std::string& part_name, const std::string& xml);
+
+bool have_program(const std::string& name);
+std::string read_text(const std::string& path);
+
+}  // namespace bidfmt::testkit
