@@ -29,13 +29,6 @@ std::string env_or(const char* name, const std::string& def) {
   const char* v = std::getenv(name);
   return v && *v ? v : def;
 }
-std::string slurp_fd(int fd) {
-  std::string s;
-  char buf[65536];
-  ssize_t n;
-  while ((n = ::read(fd, buf, sizeof buf)) > 0) s.append(buf, static_cast<size_t>(n));
-  return s;
-}
 }  // namespace
 
 std::string source_dir() { return env_or("BIDFMT_SOURCE_DIR", "."); }

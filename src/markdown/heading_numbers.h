@@ -1,0 +1,15 @@
+// Typed heading numbers (「一、」「1.1」「（1）」「①」…): bidfmt numbers headings itself, so they go.
+#pragma once
+#include <string>
+
+#include "model/document.h"
+
+namespace bidfmt::markdown {
+
+// Removes a hand-typed number of the style that `level` (1–6) uses, and the whitespace after it,
+// from the start of `text`. Returns the removed number ("" when nothing was removed). Text that
+// merely starts with a digit (「2024年工作计划」「3D打印」) and a heading that is only a number
+// stay as they are.
+std::string strip_heading_number(int level, model::Inlines& text);
+
+}  // namespace bidfmt::markdown

@@ -1,0 +1,156 @@
+// Line-level pre-pass: code-fence tracking, section fences, \newpage lines, caption seams.
+#include "markdown/line_splitter.h"
+
+#include <string_view>
+
+#include "core/error.h"
+
+namespace bidfmt::markdown {
+
+namespace {
+
+std::string_view trim_ascii(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// The line without up to three leading spaces, or nullopt when it is indented further
+// (indented code, list continuation): only such lines can be fences of ours.
+std::optional<std::string_view> unindented(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size() && s[n] == ' ') ++n;
+  if (n > 3 || (n < s.size() && s[n] == '\t')) return std::nullopt;
+  return s.substr(n);
+}
+
+// Tracks ``` and ~~~ code fences (also inside block quotes and list items) so that `:::` or
+// `\newpage` in code stays code.
+class CodeFences {
+ public:
+  // Feeds one line; true when the line is part of a fenced code block (its fences included).
+  bool in_code(std::string_view line) {
+    size_t i = 0;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '>')) ++i;
+    std::string_view s = line.substr(i);
+    size_t run = 0;
+    const char c = s.empty() ? '\0' : s[0];
+    if (c == '`' || c == '~')
+      while (run < s.size() && s[run] == c) ++run;
+    if (open_char_) {
+      if (c == open_char_ && run >= open_len_ && trim_ascii(s.substr(run)).empty()) open_char_ = 0;
+      return true;
+    }
+    if (run >= 3 && (c == '~' || s.find('`', run) == std::string_view::npos)) {
+      open_char_ = c;
+      open_len_ = run;
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  char open_char_ = 0;
+  size_t open_len_ = 0;
+};
+
+bool is_caption_line(std::string_view s) {
+  return s.compare(0, 6, "Table:") == 0 || (s.size() >= 2 && s[0] == ':' && (s[1] == ' ' || s[1] == '\t'));
+}
+
+bool is_pipe_line(std::string_view s) {
+  auto u = unindented(s);
+  return u && !u->empty() && (*u)[0] == '|';
+}
+
+// A section fence: three or more colons. Returns nullopt when `s` is not one, "" for a closing
+// fence, else the section name (「landscape」「a3」; pandoc's 「{.landscape}」 too).
+std::optional<std::string> fence_name(std::string_view line) {
+  auto u = unindented(line);
+  if (!u) return std::nullopt;
+  std::string_view s = *u;
+  size_t n = 0;
+  while (n < s.size() && s[n] == ':') ++n;
+  if (n < 3) return std::nullopt;
+  s = trim_ascii(s.substr(n));
+  while (!s.empty() && s.back() == ':') s.remove_suffix(1);  // 「::: landscape :::」
+  s = trim_ascii(s);
+  if (s.size() >= 2 && s.front() == '{' && s.back() == '}') {
+    s = trim_ascii(s.substr(1, s.size() - 2));
+    if (!s.empty() && s.front() == '.') s.remove_prefix(1);
+  }
+  std::string name(s);
+  for (char& ch : name)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return name;
+}
+
+}  // namespace
+
+std::vector<Piece> split_lines(const SourceText& src, int first_line, const std::string& source) {
+  std::vector<Piece> pieces;
+  size_t seg_begin = src.line_begin(first_line);
+  auto cut = [&](int before_line, std::optional<model::Block> block) {
+    const size_t at = src.line_begin(before_line);
+    if (at > seg_begin) pieces.push_back(Piece{seg_begin, at, std::nullopt});
+    if (block) pieces.push_back(Piece{at, at, std::move(block)});
+    seg_begin = block ? src.line_begin(before_line + 1) : at;
+  };
+
+  CodeFences code;
+  int open_line = 0;  // line of the `::: landscape` in force, 0 = none
+  std::string open_text;
+  const int last = src.line_count();
+  for (int l = first_line; l <= last; ++l) {
+    const std::string_view line = src.line(l);
+    if (code.in_code(line)) continue;
+
+    if (auto name = fence_name(line)) {
+      const std::string shown(trim_ascii(line));
+      if (name->empty()) {
+        if (!open_line)
+          throw Error(source, l, "多余的「:::」：前面没有 ::: landscape 或 ::: a3 与之对应",
+                      "stray \":::\": no ::: landscape or ::: a3 is open");
+        open_line = 0;
+        cut(l, model::SectionEnd{});
+        continue;
+      }
+      model::PageShape shape;
+      if (*name == "landscape") shape = model::PageShape::landscape;
+      else if (*name == "a3") shape = model::PageShape::a3_landscape;
+      else
+        throw Error(source, l, "未知的分节标记「" + shown + "」（可用 ::: landscape 或 ::: a3，以 ::: 结束）",
+                    "unknown section fence \"" + shown + "\" (use ::: landscape or ::: a3, closed by :::)");
+      if (open_line)
+        throw Error(source, l,
+                    "分节不能嵌套：第" + std::to_string(open_line) + "行的「" + open_text + "」还没有用 ::: 结束",
+                    "sections cannot nest: \"" + open_text + "\" on line " + std::to_string(open_line) +
+                        " is not closed by ::: yet");
+      open_line = l;
+      open_text = shown;
+      cut(l, model::SectionStart{shape});
+      continue;
+    }
+
+    if (auto u = unindented(line); u && trim_ascii(*u) == "\\newpage") {
+      cut(l, model::PageBreak{});
+      continue;
+    }
+
+    // 「Table: 名称」 right above or below a `|` table line: md4c would read both as one
+    // paragraph (or the caption as a table row), so parse them apart.
+    if (l < last) {
+      const std::string_view next = src.line(l + 1);
+      if ((is_caption_line(line) && is_pipe_line(next)) || (is_pipe_line(line) && is_caption_line(next)))
+        cut(l + 1, std::nullopt);
+    }
+  }
+  if (open_line)
+    throw Error(source, open_line, "第" + std::to_string(open_line) + "行的「" + open_text + "」没有对应的结束行「:::」",
+                "\"" + open_text + "\" on line " + std::to_string(open_line) + " is never closed by a \":::\" line");
+  const size_t end = src.text().size();
+  if (end > seg_begin) pieces.push_back(Piece{seg_begin, end, std::nullopt});
+  return pieces;
+}
+
+}  // namespace bidfmt::markdown
