@@ -31,12 +31,12 @@ std::string env_or(const char* name, const std::string& def) {
 }
 }  // namespace
 
-std::string source_dir() { return env_or("BIDFMT_SOURCE_DIR", "."); }
-std::string shared_dir() { return env_or("BIDFMT_SHARED_DIR", source_dir() + "/../shared"); }
-std::string binary() { return env_or("BIDFMT_BINARY", "bidfmt"); }
+std::string source_dir() { return env_or("BIDFMT_SOURCE_DIR", BIDFMT_DEFAULT_SOURCE_DIR); }
+std::string shared_dir() { return env_or("BIDFMT_SHARED_DIR", BIDFMT_DEFAULT_SHARED_DIR); }
+std::string binary() { return env_or("BIDFMT_BINARY", BIDFMT_DEFAULT_BINARY); }
 
 std::string temp_dir(const std::string& name) {
-  fs::path p = fs::path(env_or("BIDFMT_TEST_TMP", fs::temp_directory_path().string())) / name;
+  fs::path p = fs::path(env_or("BIDFMT_TEST_TMP", BIDFMT_DEFAULT_TMP)) / name;
   fs::remove_all(p);
   fs::create_directories(p);
   return p.string();

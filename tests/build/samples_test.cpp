@@ -1,0 +1,125 @@
+// build on every bundled sample: schema-valid parts, golden styles/numbering, document structure.
+#include <gtest/gtest.h>
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "support/testkit.h"
+
+namespace bidfmt {
+namespace {
+namespace fs = std::filesystem;
+
+std::vector<std::string> samples() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(testkit::source_dir() + "/samples"))
+    if (e.path().extension() == ".md") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Indented form of an XML part: goldens are stored and diffed this way.
+std::string indented(const std::string& xml) {
+  pugi::xml_document doc;
+  doc.load_string(xml.c_str(), pugi::parse_default | pugi::parse_declaration);
+  std::ostringstream ss;
+  doc.save(ss, "  ", pugi::format_indent);
+  return ss.str();
+}
+
+// First differing line, for a readable failure.
+std::string first_difference(const std::string& want, const std::string& got) {
+  std::stringstream a(want), b(got);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    bool ea = !std::getline(a, la), eb = !std::getline(b, lb);
+    if (ea && eb) return "";
+    if (ea || eb || la != lb) return "line " + std::to_string(line) + ":\n  golden: " + la + "\n  actual: " + lb;
+  }
+}
+
+class BuiltSample : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    name_ = fs::path(GetParam()).stem().string();
+    std::string dir = testkit::temp_dir("build-" + name_ + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    docx_ = dir + "/out.docx";
+    testkit::RunResult r = testkit::run_cli({"build", GetParam(), "-o", docx_});
+    ASSERT_EQ(r.status, 0) << r.err;
+    parts_ = testkit::read_zip(docx_);
+  }
+  std::string name_, docx_;
+  std::map<std::string, std::string> parts_;
+};
+
+TEST_P(BuiltSample, EveryPartValidates) {
+  int checked = 0;
+  for (const auto& [part, xml] : parts_) {
+    if (part.rfind("word/media/", 0) == 0) continue;
+    EXPECT_EQ(testkit::validate_part(part, xml), "") << part;
+    ++checked;
+  }
+  EXPECT_GE(checked, 12);
+}
+
+// Goldens change only through BIDFMT_ACCEPT_GOLDEN=1 (then review the diff in git).
+TEST_P(BuiltSample, StylesAndNumberingMatchGolden) {
+  for (const char* part : {"word/styles.xml", "word/numbering.xml"}) {
+    std::string got = indented(parts_.at(part));
+    std::string file = testkit::source_dir() + "/tests/golden/" + name_ + "/" + fs::path(part).filename().string();
+    if (const char* acc = std::getenv("BIDFMT_ACCEPT_GOLDEN"); acc && std::string(acc) == "1") {
+      fs::create_directories(fs::path(file).parent_path());
+      std::ofstream(file, std::ios::binary) << got;
+    }
+    std::string want = testkit::read_text(file);
+    ASSERT_FALSE(want.empty()) << "no golden " << file << " (run once with BIDFMT_ACCEPT_GOLDEN=1)";
+    EXPECT_EQ(first_difference(want, got), "") << part;
+  }
+}
+
+TEST_P(BuiltSample, DocumentStructure) {
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(parts_.at("word/document.xml").c_str()));
+  std::string md = testkit::read_text(GetParam());
+  // Headings: one styled paragraph per Markdown heading, levels preserved, no typed numbers.
+  for (int level = 1; level <= 3; ++level) {
+    std::regex re("\\n" + std::string(static_cast<size_t>(level), '#') + " ");
+    auto count = std::distance(std::sregex_iterator(md.begin(), md.end(), re), std::sregex_iterator());
+    std::string q = "//w:p[w:pPr/w:pStyle/@w:val='Heading" + std::to_string(level) + "']";
+    EXPECT_EQ(static_cast<long>(doc.select_nodes(q.c_str()).size()), count) << "level " << level;
+  }
+  for (const pugi::xpath_node& h : doc.select_nodes("//w:p[w:pPr/w:pStyle[starts-with(@w:val,'Heading')]]")) {
+    std::string text;
+    for (const pugi::xpath_node& t : h.node().select_nodes(".//w:t")) text += t.node().text().get();
+    EXPECT_FALSE(std::regex_search(text, std::regex("^(\\d+(\\.\\d+)*\\s|第.+章)"))) << text;
+  }
+  // Tables: each has the profile's borders and a caption 表N.N-N (or 表N-N) before it.
+  pugi::xpath_node_set tables = doc.select_nodes("//w:tbl");
+  ASSERT_GE(tables.size(), 3u);
+  for (const pugi::xpath_node& t : tables) {
+    pugi::xml_node b = t.node().child("w:tblPr").child("w:tblBorders");
+    EXPECT_EQ(b.child("w:top").attribute("w:sz").as_int(), 12);
+    EXPECT_STREQ(b.child("w:insideH").attribute("w:val").value(), "dashed");
+    pugi::xml_node cap = t.node().previous_sibling("w:p");
+    std::string text;
+    for (const pugi::xpath_node& r : cap.select_nodes(".//w:t")) text += r.node().text().get();
+    EXPECT_TRUE(std::regex_search(text, std::regex("^表\\d+(\\.\\d+)?-\\d+ "))) << text;
+  }
+  // Heading numbering comes from numbering.xml, not text.
+  EXPECT_NE(parts_.at("word/numbering.xml").find("chineseCounting"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, BuiltSample, ::testing::ValuesIn(samples()),
+                         [](const ::testing::TestParamInfo<std::string>& i) {
+                           std::string n = fs::path(i.param).stem().string();
+                           std::replace(n.begin(), n.end(), '-', '_');
+                           return n;
+                         });
+
+}  // namespace
+}  // namespace bidfmt
