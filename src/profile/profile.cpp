@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -101,9 +102,25 @@ namespace {
 // A YAML map reader that knows every key it was asked for, so leftovers are reported.
 // ---------------------------------------------------------------------------------------------
 
+// Which file gave each value when profiles are layered (extends, --override): dotted key → file.
+struct Origins {
+  std::string main;
+  std::map<std::string, std::string> by_key;
+  // The file of `dotted` or of its nearest parent that has one.
+  const std::string& file(std::string dotted) const {
+    for (;;) {
+      auto it = by_key.find(dotted);
+      if (it != by_key.end()) return it->second;
+      size_t dot = dotted.rfind('.');
+      if (dot == std::string::npos) return main;
+      dotted.resize(dot);
+    }
+  }
+};
+
 class Map {
  public:
-  Map(const YAML::Node& node, std::string path, const std::string& source)
+  Map(const YAML::Node& node, std::string path, const Origins& source)
       : node_(node), path_(std::move(path)), source_(source) {
     if (!node.IsMap()) fail(node, "应为键值映射", "expected a mapping");
   }
@@ -112,7 +129,7 @@ class Map {
     for (const auto& kv : node_) {
       std::string key = kv.first.as<std::string>();
       if (!used_.count(key))
-        fail(kv.first, "未知的键「" + dotted(key) + "」", "unknown key '" + dotted(key) + "'");
+        fail_at(dotted(key), kv.first, "未知的键「" + dotted(key) + "」", "unknown key '" + dotted(key) + "'");
     }
   }
   Map(const Map&) = delete;
@@ -128,7 +145,7 @@ class Map {
   Map sub(const std::string& key) { return Map(node(key), dotted(key), source_); }
   std::string str(const std::string& key) {
     YAML::Node n = node(key);
-    if (!n.IsScalar()) fail(n, "「" + dotted(key) + "」应为文本", "'" + dotted(key) + "' must be a scalar");
+    if (!n.IsScalar()) fail_at(dotted(key), n, "「" + dotted(key) + "」应为文本", "'" + dotted(key) + "' must be a scalar");
     return n.as<std::string>();
   }
   std::string str_or(const std::string& key, const std::string& def) { return has(key) ? str(key) : (used_.insert(key), def); }
@@ -136,7 +153,7 @@ class Map {
     YAML::Node n = node(key);
     bool b;
     if (!n.IsScalar() || !YAML::convert<bool>::decode(n, b))
-      fail(n, "「" + dotted(key) + "」应为 true 或 false", "'" + dotted(key) + "' must be true or false");
+      fail_at(dotted(key), n, "「" + dotted(key) + "」应为 true 或 false", "'" + dotted(key) + "' must be true or false");
     return b;
   }
   bool boolean_or(const std::string& key, bool def) { return has(key) ? boolean(key) : (used_.insert(key), def); }
@@ -144,7 +161,7 @@ class Map {
     YAML::Node n = node(key);
     int v;
     if (!n.IsScalar() || !YAML::convert<int>::decode(n, v) || v < lo || v > hi)
-      fail(n, "「" + dotted(key) + "」应为 " + std::to_string(lo) + "–" + std::to_string(hi) + " 的整数",
+      fail_at(dotted(key), n, "「" + dotted(key) + "」应为 " + std::to_string(lo) + "–" + std::to_string(hi) + " 的整数",
            "'" + dotted(key) + "' must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
     return v;
   }
@@ -154,7 +171,7 @@ class Map {
     try {
       return parse(s);
     } catch (const std::exception&) {
-      fail(node_[key], "「" + dotted(key) + "」的值「" + s + "」无法识别(可用形式:" + forms + ")",
+      fail_at(dotted(key), node_[key], "「" + dotted(key) + "」的值「" + s + "」无法识别(可用形式:" + forms + ")",
            "'" + dotted(key) + "': cannot read '" + s + "' (accepted: " + forms + ")");
     }
   }
@@ -167,21 +184,25 @@ class Map {
   Align align(const std::string& key) {
     std::string a = str(key);
     if (a != "left" && a != "center" && a != "right" && a != "both")
-      fail(node_[key], "「" + dotted(key) + "」应为 left/center/right/both", "'" + dotted(key) + "' must be left, center, right or both");
+      fail_at(dotted(key), node_[key], "「" + dotted(key) + "」应为 left/center/right/both", "'" + dotted(key) + "' must be left, center, right or both");
     return a;
   }
   const std::string& path() const { return path_; }
-  const std::string& source() const { return source_; }
+  const Origins& source() const { return source_; }
 
   [[noreturn]] void fail(const YAML::Node& n, const std::string& zh, const std::string& en) const {
-    throw Error(source_, n.Mark().is_null() ? 0 : n.Mark().line + 1, zh, en);
+    fail_at(path_, n, zh, en);
+  }
+  [[noreturn]] void fail_at(const std::string& dotted_key, const YAML::Node& n, const std::string& zh,
+                            const std::string& en) const {
+    throw Error(source_.file(dotted_key), n.Mark().is_null() ? 0 : n.Mark().line + 1, zh, en);
   }
 
  private:
   std::string dotted(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
   YAML::Node node_;
   std::string path_;
-  const std::string& source_;
+  const Origins& source_;
   std::set<std::string> used_;
 };
 
@@ -224,6 +245,7 @@ void read_caption(Map m, const Profile& p, Caption& c) {
   c.number_without_h2 = m.str("number_without_h2");
   c.separator = m.str("separator");
   c.position = m.str("position");
+  c.restart_level = m.integer("restart_level", 1, 6);
   if (c.position != "above" && c.position != "below")
     m.fail(m.node("position"), "position 应为 above 或 below", "position must be above or below");
   c.format = text_like(p);
@@ -231,9 +253,28 @@ void read_caption(Map m, const Profile& p, Caption& c) {
   c.format.bold = m.boolean("bold");
   c.format.align = m.align("align");
   c.format.first_line = FirstLineIndent{};
+  if (m.has("font_east_asia")) c.format.fonts.east_asia = m.str("font_east_asia");
+  if (m.has("font_latin")) c.format.fonts.latin = m.str("font_latin");
 }
 
 }  // namespace
+
+std::string Caption::number_for(const std::vector<int>& counters, int n) const {
+  auto counter = [&](size_t k) { return k < counters.size() ? counters[k] : 0; };
+  // `number` names {h1}…{h6}; fall back when one of them has not started (is 0).
+  std::string pattern = number;
+  for (size_t k = 0; k < 6; ++k)
+    if (pattern.find("{h" + std::to_string(k + 1) + "}") != std::string::npos && counter(k) == 0) {
+      pattern = number_without_h2;
+      break;
+    }
+  for (size_t k = 0; k < 6; ++k) {
+    std::string key = "{h" + std::to_string(k + 1) + "}";
+    for (size_t pos; (pos = pattern.find(key)) != std::string::npos;) pattern.replace(pos, key.size(), std::to_string(counter(k)));
+  }
+  for (size_t pos; (pos = pattern.find("{n}")) != std::string::npos;) pattern.replace(pos, 3, std::to_string(n));
+  return pattern;
+}
 
 const HeadingLevel* Profile::heading(int level) const {
   for (const HeadingLevel& h : headings)
@@ -241,15 +282,101 @@ const HeadingLevel* Profile::heading(int level) const {
   return nullptr;
 }
 
-Profile parse(const std::string& yaml_text, const std::string& source) {
-  YAML::Node root;
+namespace {
+
+Profile parse_node(const YAML::Node& root, const Origins& source);
+
+YAML::Node load_yaml(const std::string& text, const std::string& source) {
   try {
-    root = YAML::Load(yaml_text);
+    YAML::Node n = YAML::Load(text);
+    if (!n.IsMap()) throw Error(source, 1, "格式配置应为键值映射", "a profile must be a mapping");
+    return n;
   } catch (const YAML::Exception& e) {
     throw Error(source, e.mark.is_null() ? 0 : e.mark.line + 1, "YAML 格式错误:" + e.msg, "malformed YAML: " + e.msg);
   }
+}
+
+// Deep merge: maps merge key by key, anything else (scalars, lists) is replaced whole.
+// Records in `origins` which source each value now comes from.
+void merge(YAML::Node base, const YAML::Node& top, const std::string& path, const std::string& source, Origins& origins) {
+  for (const auto& kv : top) {
+    std::string key = kv.first.as<std::string>();
+    std::string dotted = path.empty() ? key : path + "." + key;
+    if (kv.second.IsMap() && base[key] && base[key].IsMap()) {
+      merge(base[key], kv.second, dotted, source, origins);
+    } else {
+      base[key] = kv.second;
+      for (auto it = origins.by_key.lower_bound(dotted + "."); it != origins.by_key.end() && it->first.rfind(dotted + ".", 0) == 0;)
+        it = origins.by_key.erase(it);
+      origins.by_key[dotted] = source;
+    }
+  }
+}
+
+struct Located {
+  std::string text, source, dir;  // dir: where relative `extends` paths resolve
+  std::string identity;            // for cycle detection
+};
+
+Located locate(const std::string& name_or_path, const std::string& relative_to) {
+  if (auto data = core::resource("styles/" + name_or_path + ".yaml"))
+    return {std::string(*data), "styles/" + name_or_path + ".yaml", "", "bundled:" + name_or_path};
+  namespace fs = std::filesystem;
+  fs::path path = name_or_path;
+  if (path.is_relative() && !relative_to.empty()) path = fs::path(relative_to) / path;
+  std::error_code ec;
+  if (name_or_path.find('/') == std::string::npos && !ends_with(name_or_path, ".yaml") && !fs::exists(path, ec)) {
+    std::string known;
+    for (const std::string& n : bundled_names()) known += (known.empty() ? "" : ", ") + n;
+    throw Error(name_or_path, 0, "未知的格式配置(已内置:" + known + ")", "unknown profile (bundled: " + known + ")");
+  }
+  std::string text = core::read_file(path.string());
+  return {text, path.string(), path.parent_path().string(), fs::weakly_canonical(path, ec).string()};
+}
+
+// The profile's YAML with its `extends` chain merged underneath, newest on top.
+YAML::Node resolve(const std::string& name_or_path, const std::string& relative_to, Origins& origins,
+                   std::vector<std::string>& chain) {
+  Located at = locate(name_or_path, relative_to);
+  if (std::find(chain.begin(), chain.end(), at.identity) != chain.end())
+    throw Error(at.source, 0, "格式配置的 extends 形成循环", "the profiles' extends form a cycle");
+  chain.push_back(at.identity);
+  YAML::Node own = load_yaml(at.text, at.source);
+  YAML::Node result;
+  if (own["extends"]) {
+    if (!own["extends"].IsScalar())
+      throw Error(at.source, own["extends"].Mark().line + 1, "extends 应为格式配置名或路径", "extends must name a profile");
+    result = resolve(own["extends"].as<std::string>(), at.dir, origins, chain);
+    own.remove("extends");
+  } else {
+    result = YAML::Node(YAML::NodeType::Map);
+    origins.main = at.source;
+  }
+  merge(result, own, "", at.source, origins);
+  return result;
+}
+
+}  // namespace
+
+Profile parse(const std::string& yaml_text, const std::string& source) {
+  Origins origins;
+  origins.main = source;
+  YAML::Node root = load_yaml(yaml_text, source);
+  if (root["extends"]) {
+    std::vector<std::string> chain;
+    YAML::Node base = resolve(root["extends"].as<std::string>(), "", origins, chain);
+    root.remove("extends");
+    merge(base, root, "", source, origins);
+    root = base;
+  }
+  return parse_node(root, origins);
+}
+
+namespace {
+Profile parse_node(const YAML::Node& root, const Origins& source) {
   Profile p;
-  p.source = source;
+  p.source = source.main;
+  p.origins = source.by_key;
   Map top(root, "", source);
   p.id = top.str("id");
   p.name = top.str("name");
@@ -389,6 +516,16 @@ Profile parse(const std::string& yaml_text, const std::string& source) {
     p.cover.text_size = m.size("text_size");
     p.cover.bold = m.boolean("bold");
   }
+  if (top.has("text")) {
+    Map m = top.sub("text");
+    p.text.units = m.boolean("units");
+    p.text.punctuation = m.boolean("punctuation");
+  }
+  if (top.has("output")) {
+    Map m = top.sub("output");
+    p.output.per_chapter = m.boolean("per_chapter");
+    p.output.word2003 = m.boolean("word2003");
+  }
   if (top.has("assumptions")) {
     YAML::Node a = top.node("assumptions");
     if (!a.IsMap()) top.fail(a, "assumptions 应为键值映射", "assumptions must be a mapping");
@@ -396,6 +533,7 @@ Profile parse(const std::string& yaml_text, const std::string& source) {
   }
   return p;
 }
+}  // namespace
 
 std::vector<std::string> bundled_names() {
   std::vector<std::string> names;
@@ -406,17 +544,22 @@ std::vector<std::string> bundled_names() {
   return names;
 }
 
-Profile load(const std::string& name_or_path) {
-  if (auto data = core::resource("styles/" + name_or_path + ".yaml"))
-    return parse(std::string(*data), "styles/" + name_or_path + ".yaml");
-  std::error_code ec;
-  if (name_or_path.find('/') == std::string::npos && !ends_with(name_or_path, ".yaml") &&
-      !std::filesystem::exists(name_or_path, ec)) {
-    std::string known;
-    for (const std::string& n : bundled_names()) known += (known.empty() ? "" : ", ") + n;
-    throw Error(name_or_path, 0, "未知的格式配置(已内置:" + known + ")", "unknown profile (bundled: " + known + ")");
+Profile load(const std::string& name_or_path, const std::vector<std::string>& overrides) {
+  Origins origins;
+  std::vector<std::string> chain;
+  YAML::Node root = resolve(name_or_path, "", origins, chain);
+  std::string top_source = origins.main;
+  for (const std::string& o : overrides) {
+    Located at = locate(o, "");
+    YAML::Node layer = load_yaml(at.text, at.source);
+    if (layer["extends"]) throw Error(at.source, layer["extends"].Mark().line + 1, "覆盖文件不能使用 extends", "an override file cannot use extends");
+    merge(root, layer, "", at.source, origins);
   }
-  return parse(core::read_file(name_or_path), name_or_path);
+  // Keys never overridden come from the file that defined them; record the rest under main.
+  origins.main = top_source;
+  Profile p = parse_node(root, origins);
+  p.source = locate(name_or_path, "").source;
+  return p;
 }
 
 }  // namespace bidfmt::profile

@@ -88,10 +88,17 @@ struct Table {
 struct Caption {
   std::string label;              // 表 / 图
   std::string number;             // "{h1}.{h2}-{n}"
-  std::string number_without_h2;  // "{h1}-{n}"
+  std::string number_without_h2;  // "{h1}-{n}": used while a level `number` names has not started
   std::string separator = " ";
   std::string position;           // above / below
+  int restart_level = 2;          // the sequence {n} restarts at each heading of this level or above
   TextFormat format;
+  // The number part (「1.1-1」) for heading counters {h1, h2, h3, …} and sequence n.
+  std::string number_for(const std::vector<int>& counters, int n) const;
+  // The whole caption: label + number + separator + name.
+  std::string text_for(const std::vector<int>& counters, int n, const std::string& name) const {
+    return label + number_for(counters, n) + (name.empty() ? "" : separator + name);
+  }
 };
 
 struct HeaderFooter {
@@ -129,6 +136,18 @@ struct Lists {
   FirstLineIndent first_line;
 };
 
+// Rules on the wording itself (Standard B): units and punctuation.
+struct TextRules {
+  bool units = false;        // text.units: m/米, m2/平米 … not mixed
+  bool punctuation = false;  // text.punctuation: full-width marks in Chinese text
+};
+
+// What the output must be besides one DOCX (Standard B).
+struct Output {
+  bool per_chapter = false;  // output.per-chapter: one DOCX per chapter
+  bool word2003 = false;     // output.word2003: also a Word 97–2003 .doc
+};
+
 struct Profile {
   std::string id;
   std::string name;
@@ -144,15 +163,21 @@ struct Profile {
   HeaderFooter header_footer;
   Toc toc;
   Cover cover;
+  TextRules text;
+  Output output;
   // Values the standard leaves open: dotted key → why this default was chosen.
   std::map<std::string, std::string> assumptions;
+  // Layered profiles (extends, --override): dotted key → the file that set it ("" = `source`).
+  std::map<std::string, std::string> origins;
 
   const HeadingLevel* heading(int level) const;
 };
 
-// Loads a profile by bundled name ("xx-2014") or by path. Throws Error naming file and line
-// for unknown keys, bad units, malformed YAML or missing values.
-Profile load(const std::string& name_or_path);
+// Loads a profile by bundled name ("xx-2014") or by path, with its `extends:` chain (a bundled
+// name or a path relative to the file) beneath it and each override file (a tender's own
+// requirements, 「以招标文件要求为准」) merged on top. Throws Error naming file and line for unknown
+// keys, bad units, malformed YAML, missing values or an extends cycle.
+Profile load(const std::string& name_or_path, const std::vector<std::string>& overrides = {});
 // Parses profile text; `source` names it in errors.
 Profile parse(const std::string& yaml_text, const std::string& source);
 // Names of the bundled profiles.

@@ -94,17 +94,6 @@ class PageEstimate {
   int pages_ = 1;
 };
 
-std::string caption_text(const profile::Caption& c, int h1, int h2, int n, const std::string& name) {
-  std::string pattern = h2 > 0 ? c.number : c.number_without_h2;
-  auto replace = [&](const std::string& key, int v) {
-    for (size_t pos; (pos = pattern.find(key)) != std::string::npos;) pattern.replace(pos, key.size(), std::to_string(v));
-  };
-  replace("{h1}", h1);
-  replace("{h2}", h2);
-  replace("{n}", n);
-  return c.label + pattern + (name.empty() ? "" : c.separator + name);
-}
-
 }  // namespace
 
 Twips Geometry::text_width() const { return width; }
@@ -153,7 +142,8 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
       int lvl = std::clamp(h->level, 1, 9);
       counters[static_cast<size_t>(lvl - 1)]++;
       for (size_t k = static_cast<size_t>(lvl); k < counters.size(); ++k) counters[k] = 0;
-      if (lvl <= 2) table_n = figure_n = 0;
+      if (lvl <= profile.table_caption.restart_level) table_n = 0;
+      if (lvl <= profile.figure_caption.restart_level) figure_n = 0;
       const profile::HeadingLevel* hl = profile.heading(lvl);
       if (hl && lvl <= profile.toc.levels) {
         TocEntry e;
@@ -168,7 +158,7 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
       }
       est.paragraph(cells(plain_text(h->text)) + 4);
     } else if (auto* t = std::get_if<model::Table>(&b)) {
-      plan.caption[i] = caption_text(profile.table_caption, counters[0], counters[1], ++table_n, t->caption);
+      plan.caption[i] = profile.table_caption.text_for(counters, ++table_n, t->caption);
       est.paragraph(10);
       auto row_width = [&](const std::vector<model::Inlines>& row) {
         double w = 0;
@@ -178,7 +168,7 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
       est.table_row(row_width(t->header));
       for (const auto& r : t->rows) est.table_row(row_width(r));
     } else if (auto* f = std::get_if<model::Figure>(&b)) {
-      plan.caption[i] = caption_text(profile.figure_caption, counters[0], counters[1], ++figure_n, f->caption);
+      plan.caption[i] = profile.figure_caption.text_for(counters, ++figure_n, f->caption);
       auto it = image_index.find(f->path);
       if (it == image_index.end()) {
         std::string bytes = core::read_file(f->path);

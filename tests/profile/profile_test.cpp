@@ -3,6 +3,9 @@
 
 #include "core/error.h"
 #include "profile/profile.h"
+#include "support/testkit.h"
+
+#include <fstream>
 
 namespace bidfmt::profile {
 namespace {
@@ -84,6 +87,87 @@ TEST(Profile, MalformedYamlNamesLine) {
 
 TEST(Profile, UnknownBundledNameIsAnError) {
   EXPECT_THROW(load("no-such-profile"), Error);
+}
+
+}  // namespace
+}  // namespace bidfmt::profile
+
+namespace bidfmt::profile {
+namespace {
+
+std::string write(const std::string& dir, const std::string& name, const std::string& text) {
+  std::string path = dir + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(ProfileLayers, ExtendsBundledAndOverridesOneValue) {
+  std::string dir = testkit::temp_dir("profile-extends");
+  std::string child = write(dir, "child.yaml", "extends: xx-2014\nid: child\npage:\n  margin_left: 30mm\n");
+  Profile p = load(child);
+  EXPECT_EQ(p.id, "child");
+  EXPECT_EQ(p.page.margin_left.v, Twips::from_mm(30).v);
+  EXPECT_EQ(p.page.margin_right.v, 1247);  // inherited
+  EXPECT_EQ(p.origins.at("page.margin_left"), child);
+  EXPECT_EQ(p.source, child);
+}
+
+TEST(ProfileLayers, TenderOverrideChangesMargins) {
+  std::string dir = testkit::temp_dir("profile-override");
+  std::string tender = write(dir, "tender.yaml", "page:\n  margin_top: 30mm\n  margin_bottom: 20mm\n");
+  Profile p = load("xx-2014", {tender});
+  EXPECT_EQ(p.page.margin_top.v, Twips::from_mm(30).v);
+  EXPECT_EQ(p.page.margin_bottom.v, Twips::from_mm(20).v);
+  EXPECT_EQ(p.page.margin_left.v, 1247);
+}
+
+TEST(ProfileLayers, OverrideErrorNamesTheOverrideFileAndLine) {
+  std::string dir = testkit::temp_dir("profile-override-bad");
+  std::string tender = write(dir, "tender.yaml", "page:\n  margin_top: 30\n");
+  try {
+    load("xx-2014", {tender});
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.file(), tender);
+    EXPECT_EQ(e.line(), 2);
+  }
+  std::string unknown = write(dir, "unknown.yaml", "page:\n  margins: 30mm\n");
+  try {
+    load("xx-2014", {unknown});
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.file(), unknown);
+    EXPECT_NE(std::string(e.what()).find("page.margins"), std::string::npos);
+  }
+}
+
+TEST(ProfileLayers, ExtendsCycleIsAnError) {
+  std::string dir = testkit::temp_dir("profile-cycle");
+  write(dir, "a.yaml", "extends: b.yaml\n");
+  write(dir, "b.yaml", "extends: a.yaml\n");
+  try {
+    load(dir + "/a.yaml");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.message(Lang::en)).find("cycle"), std::string::npos);
+  }
+}
+
+TEST(ProfileBundled, StandardBHoldsItsValues) {
+  Profile p = load("chapter-heiti");
+  EXPECT_EQ(p.heading(1)->format.fonts.east_asia, "黑体");
+  EXPECT_EQ(p.heading(1)->format.size.v, 32);  // 三号
+  EXPECT_EQ(p.heading(1)->format.align, "center");
+  EXPECT_EQ(p.heading(2)->format.size.v, 28);  // 四号
+  EXPECT_EQ(p.table_caption.format.fonts.east_asia, "黑体");
+  EXPECT_EQ(p.table_caption.format.size.v, 21);
+  EXPECT_EQ(p.table_caption.text_for({2, 1, 1}, 1, "名称"), "表2-1.1-1  名称");
+  EXPECT_EQ(p.table_caption.text_for({2, 0, 0}, 3, "名称"), "表2-3  名称");
+  EXPECT_TRUE(p.text.units);
+  EXPECT_TRUE(p.output.per_chapter);
+  Profile a = load("xx-2014");
+  EXPECT_EQ(a.table_caption.text_for({1, 2}, 3, "名称"), "表1.2-3 名称");
+  EXPECT_FALSE(a.text.units);
 }
 
 }  // namespace
