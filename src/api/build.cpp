@@ -1,55 +1,141 @@
-// build(): Markdown reader → model → profile → DOCX writer → (optional) LibreOffice layout pass.
+// build(): Markdown reader → model → profile → DOCX writer → (optional) LibreOffice layout pass;
+// also per-chapter output and the Word template.
 #include <filesystem>
 
 #include "api/bidfmt.h"
+#include "core/resources.h"
 #include "markdown/reader.h"
 #include "profile/profile.h"
 #include "render/libreoffice.h"
 #include "writer/docx_writer.h"
+#include "writer/plan.h"
 
 namespace bidfmt {
+namespace fs = std::filesystem;
+namespace {
 
-BuildResult build(const BuildOptions& options) {
-  model::Document doc = markdown::read_file(options.input);
-  std::string profile_name = !options.profile.empty()      ? options.profile
-                             : !doc.meta.profile.empty() ? doc.meta.profile
-                                                         : "xx-2014";
-  profile::Profile profile = profile::load(profile_name);
-  BuildResult result;
-  result.warnings = doc.warnings;
-  writer::WriteOptions wo;
-  bool paginate = options.paginate || !options.pdf.empty();
-  if (paginate && !render::available())
-    throw Error(options.output, 0, "--paginate/--pdf 需要 LibreOffice 与 python3-uno,未找到",
-                "--paginate/--pdf need LibreOffice and python3-uno, which are not installed");
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+}
+
+// Writes one DOCX, with a LibreOffice pass when asked: the draft goes to a temp file, LibreOffice
+// updates the TOC and computes PAGEREF _BodyEnd, and the numbers go back into bidfmt's own XML
+// (a LibreOffice-saved DOCX is never shipped). A failed pass leaves no output behind.
+int write_one(const model::Document& doc, const profile::Profile& profile, writer::WriteOptions wo,
+              const std::string& output, const BuildOptions& o, const std::string& pdf, std::vector<std::string>& written) {
+  bool paginate = o.paginate || !pdf.empty() || o.doc;
   if (!paginate) {
-    writer::write_docx(doc, profile, wo, options.output);
-    return result;
+    writer::write_docx(doc, profile, wo, output);
+    written.push_back(output);
+    return 0;
   }
-  // The draft goes to a temp file: a failed layout pass leaves no output behind.
-  std::string draft = options.output + ".draft.docx";
+  std::string draft = output + ".draft.docx";
   struct Remove {
     std::string path;
     ~Remove() {
       std::error_code ec;
-      std::filesystem::remove(path, ec);
+      fs::remove(path, ec);
     }
   } cleanup{draft};
   writer::write_docx(doc, profile, wo, draft);
-
-  // One layout pass over the draft: LibreOffice updates the TOC and computes PAGEREF _BodyEnd;
-  // the numbers go back into bidfmt's own XML (a LibreOffice-saved DOCX is never shipped).
   render::LayoutOptions lo;
   lo.update_toc = true;
-  lo.pdf = options.pdf;
+  lo.pdf = pdf;
+  if (o.doc) lo.doc = fs::path(output).replace_extension(".doc").string();
   render::LayoutResult layout = render::layout(draft, lo);
   writer::Pagination pages;
   pages.body_pages = layout.body_pages;
   for (const auto& entry : layout.toc) pages.heading_pages.push_back(entry.second);
   wo.pages = &pages;
-  writer::write_docx(doc, profile, wo, options.output);
-  result.body_pages = layout.body_pages;
+  writer::write_docx(doc, profile, wo, output);
+  written.push_back(output);
+  if (!pdf.empty()) written.push_back(pdf);
+  if (!lo.doc.empty()) written.push_back(lo.doc);
+  return layout.body_pages;
+}
+
+// Characters a file name cannot hold on Windows or Linux become 「_」.
+std::string file_safe(std::string s) {
+  for (char& c : s)
+    if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|') c = '_';
+  while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.pop_back();
+  return s;
+}
+
+std::string plain(const model::Inlines& inl) {
+  std::string s;
+  for (const model::Span& sp : inl) s += sp.text;
+  return s;
+}
+
+}  // namespace
+
+BuildResult build(const BuildOptions& o) {
+  model::Document doc = markdown::read_file(o.input);
+  std::string profile_name = !o.profile.empty() ? o.profile : !doc.meta.profile.empty() ? doc.meta.profile : "xx-2014";
+  profile::Profile profile = profile::load(profile_name, o.overrides);
+  if ((o.paginate || !o.pdf.empty() || o.doc) && !render::available())
+    throw Error(o.output, 0, "--paginate/--pdf/--doc 需要 LibreOffice 与 python3-uno,未找到",
+                "--paginate/--pdf/--doc need LibreOffice and python3-uno, which are not installed");
+  if (same_file(o.input, o.output))
+    throw Error(o.output, 0, "输出文件与输入文件相同,拒绝覆盖输入", "the output is the input file; refusing to overwrite it");
+  BuildResult result;
+  result.warnings = doc.warnings;
+  if (!o.split_chapters) {
+    result.body_pages = write_one(doc, profile, {}, o.output, o, o.pdf, result.written);
+    return result;
+  }
+
+  // output.per-chapter: one complete DOCX per level-1 heading, named after it; numbering continues.
+  std::error_code ec;
+  fs::create_directories(o.output, ec);
+  if (ec || !fs::is_directory(o.output))
+    throw Error(o.output, 0, "无法创建输出目录:" + ec.message(), "cannot create the output folder: " + ec.message());
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < doc.blocks.size(); ++i)
+    if (auto* h = std::get_if<model::Heading>(&doc.blocks[i]); h && h->level == 1) starts.push_back(i);
+  if (starts.empty()) starts.push_back(0);
+  starts.front() = 0;  // anything before the first chapter belongs to it
+  for (size_t c = 0; c < starts.size(); ++c) {
+    model::Document part;
+    part.meta = doc.meta;
+    part.meta.cover = false;
+    part.meta.toc = false;
+    part.source = doc.source;
+    size_t end = c + 1 < starts.size() ? starts[c + 1] : doc.blocks.size();
+    part.blocks.assign(doc.blocks.begin() + static_cast<long>(starts[c]), doc.blocks.begin() + static_cast<long>(end));
+    std::string title;
+    for (const model::Block& b : part.blocks)
+      if (auto* h = std::get_if<model::Heading>(&b); h && h->level == 1) {
+        title = plain(h->text);
+        break;
+      }
+    std::vector<int> counters{static_cast<int>(c) + 1};
+    std::string number = writer::format_number(profile.heading(1)->number, counters, 1);
+    while (!number.empty() && number.back() == ' ') number.pop_back();
+    std::string name = file_safe(number + (number.empty() || title.empty() ? "" : " ") + title);
+    if (name.empty()) name = "chapter-" + std::to_string(c + 1);
+    writer::WriteOptions wo;
+    wo.first_chapter = static_cast<int>(c) + 1;
+    std::string path = (fs::path(o.output) / (name + ".docx")).string();
+    write_one(part, profile, wo, path, o, "", result.written);
+  }
   return result;
+}
+
+void write_template(const std::string& profile_name, const std::string& output) {
+  profile::Profile profile = profile::load(profile_name);
+  auto text = core::resource("templates/template.md");
+  model::Document doc = markdown::read(std::string(*text), "templates/template.md", ".");
+  writer::WriteOptions wo;
+  wo.word_template = true;
+  wo.created = "2026-01-01T00:00:00Z";  // templates are regenerated in CI: keep them byte-stable
+  writer::write_docx(doc, profile, wo, output);
+}
+
+std::string describe_profile(const std::string& profile, const std::vector<std::string>& overrides) {
+  return profile::describe(profile, overrides);
 }
 
 }  // namespace bidfmt

@@ -11,7 +11,12 @@ int run_build(Args& args) {
   args.take("-o", o.output) || args.take("--output", o.output);
   args.take("--profile", o.profile);
   args.take("--pdf", o.pdf);
+  o.overrides = args.take_all("--override");
   o.paginate = args.flag("--paginate");
+  o.doc = args.flag("--doc");
+  o.split_chapters = args.flag("--split-chapters");
+  if (o.split_chapters && !o.pdf.empty())
+    return usage_error(args.lang, "--split-chapters 不能与 --pdf 同用", "--split-chapters cannot be combined with --pdf");
   if (std::string u = args.first_unknown_option(); !u.empty())
     return usage_error(args.lang, "未知选项「" + u + "」", "unknown option '" + u + "'");
   if (args.items.size() != 1)
@@ -22,6 +27,8 @@ int run_build(Args& args) {
   BuildResult r = build(o);
   for (const model::Warning& w : r.warnings)
     std::cerr << o.input << ":" << w.line << ": " << (args.lang == Lang::en ? "warning: " + w.en : "警告:" + w.zh) << "\n";
+  if (o.split_chapters)
+    for (const std::string& f : r.written) std::cout << f << "\n";
   return 0;
 }
 

@@ -15,6 +15,8 @@ struct Args {
   bool take(const std::string& name, std::string& value);
   // Takes the flag "--name" out of items.
   bool flag(const std::string& name);
+  // Takes every "--name VALUE" (repeatable options such as --override).
+  std::vector<std::string> take_all(const std::string& name);
   // Remaining items starting with '-' (unknown options), for the error message.
   std::string first_unknown_option() const;
 };
@@ -22,6 +24,8 @@ struct Args {
 int run_build(Args& args);
 int run_check(Args& args);
 int run_fix(Args& args);
+int run_profiles(Args& args);
+int run_template(Args& args);
 
 // Prints a one-line error (Chinese or English) and returns exit status 2.
 int usage_error(Lang lang, const std::string& zh, const std::string& en);

@@ -36,6 +36,12 @@ bool Args::flag(const std::string& name) {
   return false;
 }
 
+std::vector<std::string> Args::take_all(const std::string& name) {
+  std::vector<std::string> all;
+  for (std::string v; take(name, v);) all.push_back(v);
+  return all;
+}
+
 std::string Args::first_unknown_option() const {
   for (const std::string& s : items)
     if (s.size() > 1 && s[0] == '-') return s;
@@ -53,10 +59,13 @@ const char* kHelpZh =
     "bidfmt — 技术标格式工具\n"
     "\n"
     "用法:\n"
-    "  bidfmt build 标书.md -o 技术标.docx [--profile xx-2014] [--paginate] [--pdf 技术标.pdf]\n"
+    "  bidfmt build 标书.md -o 技术标.docx [--profile xx-2014] [--override 招标要求.yaml]\n"
+    "               [--paginate] [--pdf 技术标.pdf] [--doc] [--split-chapters -o 输出目录/]\n"
     "  bidfmt check 投标文件.docx [更多文件或目录…] [--profile 名称] [--project 项目名称]\n"
     "               [--format text|json|sarif|junit] [-o 报告文件]\n"
     "  bidfmt fix 投标文件.docx -o 输出.docx [--profile 名称] [--project 项目名称]\n"
+    "  bidfmt profiles list | show 名称 [--override 文件] | validate 文件\n"
+    "  bidfmt template --profile 名称 -o 模板.dotx\n"
     "  bidfmt --help | --version\n"
     "\n"
     "通用选项: --lang zh|en  消息语言(默认中文)\n"
@@ -66,10 +75,13 @@ const char* kHelpEn =
     "bidfmt — format tool for Chinese technical bids\n"
     "\n"
     "Usage:\n"
-    "  bidfmt build proposal.md -o bid.docx [--profile xx-2014] [--paginate] [--pdf bid.pdf]\n"
+    "  bidfmt build proposal.md -o bid.docx [--profile xx-2014] [--override tender.yaml]\n"
+    "               [--paginate] [--pdf bid.pdf] [--doc] [--split-chapters -o outdir/]\n"
     "  bidfmt check bid.docx [more files or folders…] [--profile NAME] [--project NAME]\n"
     "               [--format text|json|sarif|junit] [-o REPORT]\n"
     "  bidfmt fix bid.docx -o out.docx [--profile NAME] [--project NAME]\n"
+    "  bidfmt profiles list | show NAME [--override FILE] | validate FILE\n"
+    "  bidfmt template --profile NAME -o template.dotx\n"
     "  bidfmt --help | --version\n"
     "\n"
     "Common option: --lang zh|en  message language (default Chinese)\n"
@@ -101,6 +113,8 @@ int main(int argc, char** argv) {
     if (cmd == "build") return cli::run_build(args);
     if (cmd == "check") return cli::run_check(args);
     if (cmd == "fix") return cli::run_fix(args);
+    if (cmd == "profiles") return cli::run_profiles(args);
+    if (cmd == "template") return cli::run_template(args);
   } catch (const Error& e) {
     std::cerr << "bidfmt: " << e.one_line(args.lang) << "\n";
     return 2;
@@ -108,6 +122,6 @@ int main(int argc, char** argv) {
     std::cerr << "bidfmt: " << e.what() << "\n";
     return 2;
   }
-  return cli::usage_error(args.lang, "未知的子命令「" + cmd + "」(可用 build、check、fix;见 --help)",
-                          "unknown subcommand '" + cmd + "' (build, check, fix; see --help)");
+  return cli::usage_error(args.lang, "未知的子命令「" + cmd + "」(可用 build、check、fix、profiles、template;见 --help)",
+                          "unknown subcommand '" + cmd + "' (build, check, fix, profiles, template; see --help)");
 }

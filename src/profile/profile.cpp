@@ -526,6 +526,12 @@ Profile parse_node(const YAML::Node& root, const Origins& source) {
     p.output.per_chapter = m.boolean("per_chapter");
     p.output.word2003 = m.boolean("word2003");
   }
+  if (p.toc.levels > static_cast<int>(p.headings.size()))
+    top.fail_at("toc.levels", top.node("toc"), "toc.levels 大于标题级数", "toc.levels exceeds the number of heading levels");
+  for (const Caption* c : {&p.table_caption, &p.figure_caption})
+    if (c->restart_level > static_cast<int>(p.headings.size()))
+      top.fail_at("captions", top.node("captions"), "captions.*.restart_level 大于标题级数",
+                  "captions.*.restart_level exceeds the number of heading levels");
   if (top.has("assumptions")) {
     YAML::Node a = top.node("assumptions");
     if (!a.IsMap()) top.fail(a, "assumptions 应为键值映射", "assumptions must be a mapping");
@@ -534,6 +540,42 @@ Profile parse_node(const YAML::Node& root, const Origins& source) {
   return p;
 }
 }  // namespace
+
+namespace {
+void emit_with_origins(YAML::Emitter& out, const YAML::Node& node, const std::string& path, const Origins& origins) {
+  if (node.IsMap()) {
+    out << YAML::BeginMap;
+    for (const auto& kv : node) {
+      std::string key = kv.first.as<std::string>();
+      std::string dotted = path.empty() ? key : path + "." + key;
+      out << YAML::Key << key << YAML::Value;
+      if (kv.second.IsMap()) {
+        emit_with_origins(out, kv.second, dotted, origins);
+      } else {
+        out << kv.second << YAML::Comment(origins.file(dotted));
+      }
+    }
+    out << YAML::EndMap;
+  } else {
+    out << node;
+  }
+}
+}  // namespace
+
+std::string describe(const std::string& name_or_path, const std::vector<std::string>& overrides) {
+  load(name_or_path, overrides);  // validates; throws with file and line
+  Origins origins;
+  std::vector<std::string> chain;
+  YAML::Node root = resolve(name_or_path, "", origins, chain);
+  for (const std::string& o : overrides) {
+    Located at = locate(o, "");
+    merge(root, load_yaml(at.text, at.source), "", at.source, origins);
+  }
+  YAML::Emitter out;
+  out.SetIndent(2);
+  emit_with_origins(out, root, "", origins);
+  return std::string(out.c_str()) + "\n";
+}
 
 std::vector<std::string> bundled_names() {
   std::vector<std::string> names;

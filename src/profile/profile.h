@@ -178,6 +178,8 @@ struct Profile {
 // requirements, 「以招标文件要求为准」) merged on top. Throws Error naming file and line for unknown
 // keys, bad units, malformed YAML, missing values or an extends cycle.
 Profile load(const std::string& name_or_path, const std::vector<std::string>& overrides = {});
+// The resolved profile as YAML, each value commented with the file it came from.
+std::string describe(const std::string& name_or_path, const std::vector<std::string>& overrides = {});
 // Parses profile text; `source` names it in errors.
 Profile parse(const std::string& yaml_text, const std::string& source);
 // Names of the bundled profiles.

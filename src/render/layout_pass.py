@@ -1,5 +1,5 @@
 # bidfmt's LibreOffice layout pass (run with Debian's /usr/bin/python3 and python3-uno):
-#   layout_pass.py IN.docx OUT.json [--pdf OUT.pdf] [--update-toc]
+#   layout_pass.py IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--update-toc]
 # Starts a private headless soffice, loads IN.docx hidden, optionally updates every document index
 # (the TOC), refreshes fields, and writes OUT.json:
 #   {"toc": [[entry text, page text], ...], "body_pages": N, "pages": M}
@@ -32,6 +32,11 @@ def main():
     if "--pdf" in args:
         i = args.index("--pdf")
         pdf = os.path.abspath(args[i + 1])
+        del args[i:i + 2]
+    doc_out = None
+    if "--doc" in args:
+        i = args.index("--doc")
+        doc_out = os.path.abspath(args[i + 1])
         del args[i:i + 2]
     if "--update-toc" in args:
         args.remove("--update-toc")
@@ -91,6 +96,8 @@ def main():
         pages = doc.getCurrentController().getPropertyValue("PageCount")
         if pdf:
             doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop("FilterName", "writer_pdf_Export"),))
+        if doc_out:  # output.word2003: a Word 97-2003 copy
+            doc.storeToURL(uno.systemPathToFileUrl(doc_out), (prop("FilterName", "MS Word 97"),))
         doc.close(True)
         with open(out_json, "w", encoding="utf-8") as f:
             json.dump({"toc": toc, "body_pages": body_pages, "pages": pages}, f, ensure_ascii=False)

@@ -124,6 +124,10 @@ LayoutResult layout(const std::string& docx, const LayoutOptions& options) {
     argv.push_back("--pdf");
     argv.push_back(fs::absolute(options.pdf).string());
   }
+  if (!options.doc.empty()) {
+    argv.push_back("--doc");
+    argv.push_back(fs::absolute(options.doc).string());
+  }
   int rc = run_with_timeout(argv, env, log, options.timeout_seconds);
   if (rc == -2) throw Error(docx, 0, "LibreOffice 分页超时", "LibreOffice layout timed out");
   if (rc != 0) {

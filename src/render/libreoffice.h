@@ -16,6 +16,7 @@ struct LayoutResult {
 struct LayoutOptions {
   bool update_toc = true;  // regenerate the TOC index before reading it
   std::string pdf;         // export a PDF here when not empty
+  std::string doc;         // export a Word 97–2003 .doc here when not empty
   int timeout_seconds = 600;
 };
 

@@ -27,11 +27,11 @@ std::string timestamp(const std::string& given) {
 
 void write_docx(const model::Document& doc, const profile::Profile& profile, const WriteOptions& options,
                 const std::string& path) {
-  Plan plan = make_plan(doc, profile, options.pages);
+  Plan plan = make_plan(doc, profile, options.pages, options.first_chapter);
   std::string created = timestamp(options.created);
   core::write_path_atomically(path, [&](const std::string& tmp) {
     package::ZipWriter zip(tmp);
-    zip.add("[Content_Types].xml", content_types_xml(plan));
+    zip.add("[Content_Types].xml", content_types_xml(plan, options.word_template));
     zip.add("_rels/.rels", package_rels_xml());
     write_document_xml(doc, profile, plan, zip);
     zip.add("word/_rels/document.xml.rels", document_rels_xml(plan));

@@ -11,6 +11,8 @@ namespace bidfmt::writer {
 struct WriteOptions {
   std::string created;            // W3CDTF timestamp for docProps; "" = SOURCE_DATE_EPOCH or a fixed date
   const Pagination* pages = nullptr;  // page numbers from a layout pass, if one ran
+  int first_chapter = 1;          // number of the first level-1 heading (per-chapter files)
+  bool word_template = false;     // write a .dotx (template main part) instead of a .docx
 };
 
 // Writes `path` atomically; throws Error on failure, leaving no file behind.

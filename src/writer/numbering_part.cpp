@@ -84,7 +84,12 @@ std::string numbering_xml(const profile::Profile& p, const Plan& plan) {
     lvl(bullets, i, n, list_ind, list_fonts, nullptr);
   }
 
-  xml::add(xml::add(root, "w:num", "w:numId", kHeadingNumId), "w:abstractNumId", "w:val", kHeadingAbstract);
+  pugi::xml_node heading_num = xml::add(root, "w:num", "w:numId", kHeadingNumId);
+  xml::add(heading_num, "w:abstractNumId", "w:val", kHeadingAbstract);
+  if (plan.first_chapter > 1) {  // a per-chapter file continues the chapter number
+    pugi::xml_node ov = xml::add(heading_num, "w:lvlOverride", "w:ilvl", 0);
+    xml::add(ov, "w:startOverride", "w:val", plan.first_chapter);
+  }
   for (const Plan::ListNum& ln : plan.list_nums) {
     pugi::xml_node num = xml::add(root, "w:num", "w:numId", ln.num_id);
     xml::add(num, "w:abstractNumId", "w:val", ln.abstract_id);

@@ -8,6 +8,7 @@ namespace bidfmt::writer {
 namespace {
 
 const char* kMainType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+const char* kTemplateType = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";
 const std::string kWml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
 const std::string kRelType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
@@ -26,7 +27,7 @@ std::string template_part(const std::string& name) {
 
 }  // namespace
 
-std::string content_types_xml(const Plan& plan) {
+std::string content_types_xml(const Plan& plan, bool word_template) {
   pugi::xml_document doc;
   xml::declare(doc);
   pugi::xml_node t = doc.append_child("Types");
@@ -43,7 +44,7 @@ std::string content_types_xml(const Plan& plan) {
   auto over = [&](const std::string& part, const std::string& type) {
     xml::set(xml::add(t, "Override", "PartName", "/" + part), "ContentType", type);
   };
-  over("word/document.xml", kMainType);
+  over("word/document.xml", word_template ? kTemplateType : kMainType);
   over("word/styles.xml", kWml + "styles+xml");
   over("word/settings.xml", kWml + "settings+xml");
   over("word/numbering.xml", kWml + "numbering+xml");

@@ -127,10 +127,13 @@ Geometry geometry_of(model::PageShape shape, const profile::Profile& p) {
   return g;
 }
 
-Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages) {
+Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages,
+               int first_chapter) {
   Plan plan;
+  plan.first_chapter = std::max(1, first_chapter);
   plan.geometries.push_back(geometry_of(model::PageShape::portrait, profile));
   std::vector<int> counters(9, 0);
+  counters[0] = plan.first_chapter - 1;
   int table_n = 0, figure_n = 0;
   int next_num = kHeadingNumId + 1;
   PageEstimate est(profile);

@@ -54,6 +54,7 @@ struct Plan {
   std::vector<Geometry> geometries;         // distinct body page shapes; [0] = portrait
   int body_pages = 0;                       // known (layout pass) or estimated
   bool pages_known = false;
+  int first_chapter = 1;                    // level-1 numbering starts here
 };
 
 // Page numbers from a layout pass (LibreOffice), written into the cached field results.
@@ -66,7 +67,8 @@ inline constexpr int kHeadingNumId = 1;
 inline constexpr int kHeadingAbstract = 0, kOrderedAbstract = 1, kBulletAbstract = 2;
 
 // Builds the plan. Throws Error for images that cannot be read.
-Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages);
+Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages,
+               int first_chapter = 1);
 
 // The number a heading level shows for counters c[0..level-1] (一、 / 1.1 / 1.1.1 / 1、 / (1) / ①).
 std::string format_number(const profile::NumberLevel& lvl, const std::vector<int>& counters, int level);
