@@ -116,3 +116,23 @@ TEST(BuildCli, HelpAndVersion) {
 
 }  // namespace
 }  // namespace bidfmt
+
+namespace bidfmt {
+namespace {
+
+TEST(BuildCli, PaginateWithoutLibreOfficeSaysSoAndExits2) {
+  Case c = prepare("no-lo", kGood);
+  testkit::RunResult r = testkit::run({testkit::binary(), "build", c.md, "-o", c.out, "--paginate"},
+                                      {"PATH=/nonexistent"});
+  expect_clean_failure(r, c, "LibreOffice");
+}
+
+TEST(BuildCli, OutputEqualToInputIsRefused) {
+  Case c = prepare("same", kGood);
+  testkit::RunResult r = testkit::run_cli({"build", c.md, "-o", c.md});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(testkit::read_text(c.md), kGood);
+}
+
+}  // namespace
+}  // namespace bidfmt

@@ -56,7 +56,12 @@ RunResult run(const std::vector<std::string>& argv, const std::vector<std::strin
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   std::vector<std::string> env_store;
-  for (char** e = environ; *e; ++e) env_store.emplace_back(*e);
+  for (char** e = environ; *e; ++e) {
+    std::string kv = *e;
+    bool replaced = false;  // an entry in `env` replaces the inherited one of the same name
+    for (const std::string& o : env) replaced = replaced || kv.compare(0, o.find('=') + 1, o, 0, o.find('=') + 1) == 0;
+    if (!replaced) env_store.push_back(kv);
+  }
   for (const std::string& e : env) env_store.push_back(e);
   std::vector<char*> envp;
   for (std::string& e : env_store) envp.push_back(e.data());
