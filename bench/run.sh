@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Benchmarks bidfmt against its peers on the deterministic bid corpus (../shared/bench/make_corpus.py).
+#   bench/run.sh [RUNS]        (default 5 runs per job; prints a Markdown table)
+# Builds bidfmt in Release (build-bench/). Peers are used only when installed (Debian packages
+# pandoc and python3-docx); the script installs nothing and says which peer it skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-5}
+SHARED=${BIDFMT_SHARED_DIR:-../shared}
+CORPUS=build-bench/corpus
+mkdir -p "$CORPUS"
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DBIDFMT_TESTS=OFF >/dev/null
+cmake --build build-bench -j"$(nproc)" --target bidfmt >/dev/null
+BIDFMT=build-bench/src/bidfmt
+for n in 10 100 1000; do
+  [ -f "$CORPUS/p$n.md" ] || python3 "$SHARED/bench/make_corpus.py" --pages $n -o "$CORPUS/p$n.md" >/dev/null
+done
+have_pandoc=0; command -v pandoc >/dev/null && have_pandoc=1
+have_pydocx=0; /usr/bin/python3 -c "import docx" 2>/dev/null && have_pydocx=1
+[ $have_pandoc = 1 ] || echo "note: pandoc not installed (apt-get install pandoc): pandoc rows skipped" >&2
+[ $have_pydocx = 1 ] || echo "note: python3-docx not installed (apt-get install python3-docx): python-docx rows skipped" >&2
+
+# measure LABEL CMD… → "median min max rss_mb" over RUNS runs (wall time from /usr/bin/time).
+measure() {
+  local times=() rss=0 t r
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %M" -o build-bench/time.txt "$@" >/dev/null 2>&1 || true
+    read -r t r < build-bench/time.txt
+    times+=("$t"); [ "$r" -gt "$rss" ] && rss=$r
+  done
+  printf '%s\n' "${times[@]}" | sort -g | awk -v rss="$rss" '{a[NR]=$1} END {printf "%.3f %.3f %.3f %.0f", a[int((NR+1)/2)], a[1], a[NR], rss/1024}'
+}
+
+row() {  # job tool median min max rss [ratio]
+  printf '| %s | %s | %s s | %s–%s s | %s MB | %s |\n' "$1" "$2" "$3" "$4" "$5" "$6" "${7:-}"
+}
+
+echo "| job | tool | median | min–max | peak RSS | vs peer |"
+echo "|---|---|--:|--:|--:|--:|"
+for n in 100 1000; do
+  md=$CORPUS/p$n.md
+  read -r m lo hi rss < <(measure $BIDFMT build "$md" -o "$CORPUS/p$n.bidfmt.docx")
+  bid_build=$m
+  if [ $have_pandoc = 1 ]; then
+    read -r pm plo phi prss < <(measure pandoc "$md" -o "$CORPUS/p$n.pandoc.docx")
+    row "build p$n" pandoc "$pm" "$plo" "$phi" "$prss"
+    row "build p$n" bidfmt "$m" "$lo" "$hi" "$rss" "$(awk -v a="$pm" -v b="$bid_build" 'BEGIN{printf "%.0f× faster", a/b}')"
+  else
+    row "build p$n" bidfmt "$m" "$lo" "$hi" "$rss"
+  fi
+  for src in bidfmt pandoc; do
+    docx=$CORPUS/p$n.$src.docx
+    [ -f "$docx" ] || continue
+    read -r m lo hi rss < <(measure $BIDFMT check "$docx" --format json -o build-bench/report.json)
+    if [ $have_pydocx = 1 ]; then
+      read -r pm plo phi prss < <(measure /usr/bin/python3 bench/pydocx_check.py "$docx")
+      row "check p$n ($src output)" python-docx "$pm" "$plo" "$phi" "$prss"
+      row "check p$n ($src output)" bidfmt "$m" "$lo" "$hi" "$rss" "$(awk -v a="$pm" -v b="$m" 'BEGIN{printf "%.0f× faster", a/b}')"
+    else
+      row "check p$n ($src output)" bidfmt "$m" "$lo" "$hi" "$rss"
+    fi
+  done
+done
+
+# Linear growth: p1000 against p100 (build).
+read -r m100 _ < <(measure $BIDFMT build "$CORPUS/p100.md" -o "$CORPUS/p100.bidfmt.docx")
+read -r m1000 _ < <(measure $BIDFMT build "$CORPUS/p1000.md" -o "$CORPUS/p1000.bidfmt.docx")
+echo
+echo "build p1000 / p100 = $(awk -v a="$m1000" -v b="$m100" 'BEGIN{printf "%.1f", a/b}') (linear: ≤ 12)"
+
+# Batch: 200 files, one worker vs all cores.
+mkdir -p "$CORPUS/batch"
+$BIDFMT build "$CORPUS/p10.md" -o "$CORPUS/p10.bidfmt.docx"
+for i in $(seq 1 200); do cp "$CORPUS/p10.bidfmt.docx" "$CORPUS/batch/f$i.docx"; done
+read -r one _ < <(measure $BIDFMT check "$CORPUS/batch" --jobs 1 --format json -o build-bench/batch.json)
+read -r all _ < <(measure $BIDFMT check "$CORPUS/batch" --format json -o build-bench/batch.json)
+echo "batch of 200: 1 job $one s, $(nproc) cores $all s → $(awk -v a="$one" -v b="$all" 'BEGIN{printf "%.2f", a/b}')× (target ≥ 1.7)"
