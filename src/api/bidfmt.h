@@ -1,11 +1,14 @@
 // bidfmt's public API: build a DOCX from Markdown, check a DOCX, fix a DOCX — all from one profile.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
 #include "core/lang.h"
 #include "model/document.h"
+#include "profile/profile.h"
+#include "report/report.h"
 
 namespace bidfmt {
 
@@ -37,5 +40,36 @@ void write_template(const std::string& profile, const std::string& output);
 
 // `bidfmt profiles show`: the fully resolved profile as YAML, each value with the file it came from.
 std::string describe_profile(const std::string& profile, const std::vector<std::string>& overrides);
+
+// ---- check ------------------------------------------------------------------------------
+
+struct CheckOptions {
+  std::vector<std::string> inputs;  // .docx files and folders (searched recursively for *.docx)
+  std::string profile = "xx-2014";  // bundled name or path
+  std::vector<std::string> overrides;  // tender override files laid over the profile (「以招标文件要求为准」)
+  std::string project;              // expected header left text; "" = it must merely be present
+  int jobs = 0;                     // worker threads; 0 = one per core (at least 2)
+  // Called after each file, from the worker threads (serialised): files done, files in all.
+  std::function<void(size_t done, size_t total)> progress;
+};
+
+struct CheckResult {
+  std::string profile_id, profile_source;
+  std::vector<report::FileReport> files;  // in input order (folders expanded, sorted)
+  // 0 no error-level findings, 1 findings, 2 some file could not be checked.
+  int exit_status() const;
+};
+
+// Checks every input with the profile. Throws Error when the profile cannot be loaded or no
+// input names a .docx; a file that cannot be read is reported in its FileReport and the batch
+// goes on.
+CheckResult check(const CheckOptions& options);
+
+// Checks one file (no threads); never throws for a bad file.
+report::FileReport check_file(const std::string& path, const profile::Profile& profile, const std::string& project);
+
+// The .docx files an input names: the file itself, or a folder's *.docx (recursive, sorted,
+// skipping Word's 「~$」 lock files).
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
 
 }  // namespace bidfmt

@@ -1,0 +1,63 @@
+// `bidfmt check`: DOCX files/folders → findings report (text, JSON, SARIF, JUnit); exit 0/1/2.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "api/bidfmt.h"
+#include "cli/cli.h"
+#include "core/file_io.h"
+
+#ifndef BIDFMT_VERSION
+#define BIDFMT_VERSION "dev"
+#endif
+
+namespace bidfmt::cli {
+
+int run_check(Args& args) {
+  CheckOptions o;
+  std::string format = "text", output, jobs;
+  args.take("--profile", o.profile);
+  args.take("--project", o.project);
+  for (std::string file; args.take("--override", file);) o.overrides.push_back(file);
+  args.take("--format", format);
+  args.take("-o", output) || args.take("--output", output);
+  if (args.take("--jobs", jobs) || args.take("-j", jobs)) {
+    o.jobs = std::atoi(jobs.c_str());
+    if (o.jobs <= 0) return usage_error(args.lang, "--jobs 应为正整数", "--jobs takes a positive number");
+  }
+  if (std::string u = args.first_unknown_option(); !u.empty())
+    return usage_error(args.lang, "未知选项「" + u + "」", "unknown option '" + u + "'");
+  std::optional<report::Format> fmt = report::parse_format(format);
+  if (!fmt) return usage_error(args.lang, "--format 只接受 text、json、sarif、junit", "--format takes text, json, sarif or junit");
+  if (args.items.empty())
+    return usage_error(args.lang, "check 需要至少一个 .docx 文件或文件夹", "check takes at least one .docx file or folder");
+  o.inputs = args.items;
+  // Progress only for a person watching many files.
+  bool tty_err = ::isatty(2) != 0;
+  if (tty_err && expand_inputs(o.inputs).size() >= 8)
+    o.progress = [lang = args.lang](size_t done, size_t total) {
+      std::cerr << "\r" << (lang == Lang::en ? "checked " : "已检查 ") << done << "/" << total << std::flush;
+      if (done == total) std::cerr << "\r\033[K" << std::flush;
+    };
+
+  CheckResult r = check(o);
+  for (const report::FileReport& f : r.files)
+    if (!f.checked) std::cerr << "bidfmt: " << f.path << ": " << f.error.in(args.lang) << "\n";
+
+  report::ReportOptions ro;
+  ro.lang = args.lang;
+  ro.tool_version = BIDFMT_VERSION;
+  ro.profile_id = r.profile_id;
+  ro.profile_source = r.profile_source;
+  if (output.empty()) {
+    ro.color = *fmt == report::Format::text && ::isatty(1) && !std::getenv("NO_COLOR");
+    report::write_report(std::cout, *fmt, r.files, ro);
+    std::cout.flush();
+  } else {
+    core::write_file_atomically(output, [&](std::ostream& os) { report::write_report(os, *fmt, r.files, ro); });
+  }
+  return r.exit_status();
+}
+
+}  // namespace bidfmt::cli

@@ -1,0 +1,177 @@
+// Document: a DOCX read as Word reads it — sections, paragraphs and runs with resolved formatting, tables, roles.
+#pragma once
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "docx/numbering.h"
+#include "docx/package.h"
+#include "docx/properties.h"
+#include "docx/styles.h"
+#include "docx/theme.h"
+#include "profile/profile.h"
+
+namespace bidfmt::docx {
+
+// What a paragraph is, for the rules.
+enum class Role {
+  empty,           // no visible text and no drawing
+  body,            // body text
+  heading,         // heading (level in Paragraph::heading_level)
+  list_item,       // a numbered or bulleted paragraph that is not a heading
+  quote,           // block quote (style "Quote")
+  table_text,      // text in a table cell
+  table_caption,   // 「表…」 before a table
+  figure,          // a paragraph holding a drawing
+  figure_caption,  // 「图…」 after a figure
+  toc,             // a table-of-contents entry
+  toc_title,       // the TOC's title (style "TOC Heading")
+  cover,           // anything in a cover section
+  header_footer,   // a paragraph of a header or footer part
+};
+const char* role_name(Role r);
+
+// One run of displayed text with its resolved formatting.
+struct Run {
+  std::string text;  // tabs as \t, breaks as \n
+  RunProps props;
+  const Style* style = nullptr;  // character style
+};
+
+// Text outside fields and fields, in order (for footers: 第 {PAGE} 页，共 {PAGEREF _BodyEnd} 页).
+struct Token {
+  bool field = false;
+  std::string text;  // literal text, or the field instruction (nested fields as {INSTR})
+};
+
+struct Paragraph {
+  int index = 0;          // 0-based position in its story
+  int number = 0;         // 1-based paragraph number in its story (what messages show)
+  pugi::xml_node node;
+  int section = 0;        // 1-based section (body story), 0 in headers/footers
+  Role role = Role::body;
+  int heading_level = 0;  // 1..9 when role == heading
+  bool heading_by_text = false;  // recognised from a typed number such as 「1.1」 only
+  const Style* style = nullptr;
+  ParaProps props;
+  RunProps mark;          // paragraph-mark formatting
+  std::vector<Run> runs;
+  std::string text;       // displayed text, without the number label
+  std::vector<Token> tokens;
+  // Numbering
+  int num_id = 0, ilvl = 0;
+  const Level* level = nullptr;
+  std::string label;      // the number shown, e.g. "一、" or "1.2"
+  RunProps label_props;
+  // Position
+  bool has_drawing = false;
+  bool right_ptab = false;  // holds a w:ptab aligned right (text after it sits at the right margin)
+  bool in_toc = false;    // inside a TOC field or a TOC content control
+  int table = 0;          // 1-based table number when in a table cell, 0 otherwise
+  int row = -1, col = -1;
+  int table_depth = 0;
+  std::vector<std::string> bookmarks;
+  // Set by the roles pass (body story)
+  std::string heading_path;  // 「二、主要施工方法 › 2.3 管网工程」
+  std::array<int, 6> counts{};  // ordinals of the current headings of levels 1–6 (deeper reset)
+  int content_ordinal = 0;   // position among non-empty paragraphs (for grouping findings)
+  // The label, its separator (w:suff) and the text, as the reader sees the paragraph.
+  std::string shown() const {
+    if (label.empty()) return text;
+    bool gap = level && (level->suffix == "space" || level->suffix == "tab");
+    return label + (gap ? " " : "") + text;
+  }
+};
+
+struct Cell {
+  std::vector<int> paragraphs;  // indices into the story's paragraphs
+  Value<BorderSpec> borders[kBorderSides];  // w:tcBorders
+};
+struct Row {
+  bool header = false;  // w:trPr/w:tblHeader
+  std::vector<Cell> cells;
+};
+
+struct Table {
+  int number = 0;  // 1-based within its story
+  pugi::xml_node node;
+  int section = 0;
+  int depth = 0;   // 0 = top level; nested tables are 1, 2, …
+  const Style* style = nullptr;
+  TableProps props;  // table style chain, then w:tblPr
+  bool look_first_row = true;
+  std::vector<Row> rows;
+  int block_before = -1;  // index of the paragraph right before the table (top-level only), -1 if none
+  int block_after = -1;   // index of the paragraph right after it
+  std::string heading_path;
+  std::array<int, 6> counts{};  // heading ordinals where the table starts
+  bool counted = false;
+};
+
+// A story: the body, or one header/footer part.
+struct Story {
+  std::string part;  // word/document.xml, word/header1.xml, …
+  std::vector<Paragraph> paragraphs;
+  std::vector<Table> tables;
+  bool has_content = false;  // any visible text or drawing
+};
+
+enum class SectionRole { cover, toc, body };
+const char* section_role_name(SectionRole r);
+
+struct Section {
+  int number = 0;  // 1-based
+  int first_paragraph = 0, last_paragraph = -1;  // body paragraph indices (inclusive)
+  pugi::xml_node sect_pr;
+  std::optional<int> width, height, margin_top, margin_bottom, margin_left, margin_right, gutter;
+  std::string_view orient;
+  bool rtl_gutter = false;
+  bool title_pg = false;
+  std::optional<int> page_start;
+  std::string_view page_format;
+  // Effective header/footer parts by kind (default, first, even), inherited from the previous
+  // section where this one names none (§17.10.5).
+  std::map<std::string, std::string> headers, footers;
+  SectionRole role = SectionRole::body;
+  bool has_toc = false, has_heading = false;
+};
+
+class Document {
+ public:
+  // Reads `path`; throws Error naming the file when it is not a readable DOCX. The profile
+  // supplies the caption labels (表/图) and heading number shapes used to classify paragraphs.
+  static std::unique_ptr<Document> read(const std::string& path, const profile::Profile& profile);
+
+  const std::string& path() const { return package_->path(); }
+  const Package& package() const { return *package_; }
+  const StyleSheet& styles() const { return *styles_; }
+  const Numbering& numbering() const { return *numbering_; }
+  const Story& body() const { return body_; }
+  const std::vector<Section>& sections() const { return sections_; }
+  // A header/footer story by part name, or null.
+  const Story* story(const std::string& part) const;
+  bool even_and_odd_headers() const { return even_and_odd_; }
+  bool gutter_at_top() const { return gutter_at_top_; }
+  // The first body section (1-based), 0 when there is none.
+  int first_body_section() const;
+  // Cover/TOC sections present.
+  bool has_front_matter() const;
+
+ private:
+  friend class Reader;
+  Document() = default;
+  std::unique_ptr<Package> package_;
+  Theme theme_;
+  std::unique_ptr<StyleSheet> styles_;  // Origins point into it: never moved
+  std::unique_ptr<Numbering> numbering_;
+  Story body_;
+  std::map<std::string, Story> parts_;
+  std::vector<Section> sections_;
+  bool even_and_odd_ = false;
+  bool gutter_at_top_ = false;
+};
+
+}  // namespace bidfmt::docx

@@ -1,0 +1,80 @@
+// Numbering: numbering.xml definitions (§17.9) and the counter that computes the number a paragraph shows.
+#pragma once
+#include <pugixml.hpp>
+
+#include <array>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace bidfmt::docx {
+
+class StyleSheet;
+
+// One w:lvl, after any w:lvlOverride.
+struct Level {
+  int ilvl = 0;
+  int start = 1;
+  std::string_view format = "decimal";  // w:numFmt
+  std::string_view text;                // w:lvlText, e.g. "%1.%2"
+  std::string_view suffix = "tab";      // w:suff
+  std::string_view pstyle;              // w:pStyle: the paragraph style linked to this level
+  bool legal = false;                   // w:isLgl
+  int restart = -1;                     // w:lvlRestart (-1 = default)
+  pugi::xml_node ppr, rpr;              // the level's pPr and rPr (may be empty)
+};
+
+class Numbering {
+ public:
+  Numbering() = default;
+  Numbering(const pugi::xml_document* numbering, const StyleSheet& styles);
+
+  // The level ilvl of w:num numId (following numStyleLink and lvlOverride), or null.
+  const Level* level(int num_id, int ilvl) const;
+  // The abstractNumId behind a num, "" when the num does not exist.
+  std::string_view abstract_of(int num_id) const;
+  // The level of `num_id` whose w:pStyle is `style_id`, or -1.
+  int level_for_style(int num_id, std::string_view style_id) const;
+  // The startOverride of a num's level, or -1.
+  int start_override(int num_id, int ilvl) const;
+
+ private:
+  struct Abstract {
+    std::array<Level, 9> levels;
+    std::array<bool, 9> has{};
+    std::string_view num_style_link;
+  };
+  struct Num {
+    std::string_view abstract_id;
+    std::array<int, 9> start_override;
+    std::array<Level, 9> override_level;
+    std::array<bool, 9> has_override_level{};
+  };
+  const Abstract* abstract_for(int num_id, int depth = 0) const;
+  std::map<std::string_view, Abstract> abstracts_;
+  std::map<int, Num> nums_;
+  const StyleSheet* styles_ = nullptr;
+};
+
+// Computes, in document order, the label each numbered paragraph shows ("一、", "1.2", "(3)").
+// Counters are kept per abstract numbering, as Word does for nums that share one.
+class NumberingCounter {
+ public:
+  explicit NumberingCounter(const Numbering& n) : numbering_(&n) {}
+  // Advances the counter for (num_id, ilvl) and returns the label; "" when not numbered.
+  std::string next(int num_id, int ilvl);
+
+ private:
+  struct State {
+    std::array<int, 9> value{};
+    std::array<bool, 9> started{};
+  };
+  const Numbering* numbering_;
+  std::map<std::string_view, State> states_;
+  std::map<int, bool> seen_nums_;
+};
+
+// One number in a numbering format (§17.18.59): 3 → "三" (chineseCounting), "③", "C", "iii", …
+std::string format_number(int n, std::string_view format);
+
+}  // namespace bidfmt::docx

@@ -1,0 +1,449 @@
+// Reader: walks document.xml and header/footer parts into stories, sections and resolved paragraphs.
+#include "docx/reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "docx/xml.h"
+
+namespace bidfmt::docx {
+namespace {
+
+std::string upper_keyword(const std::string& instr) {
+  size_t b = instr.find_first_not_of(" \t{");
+  if (b == std::string::npos) return "";
+  size_t e = instr.find_first_of(" \t\\{}", b);
+  std::string k = instr.substr(b, e == std::string::npos ? std::string::npos : e - b);
+  for (char& c : k) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return k;
+}
+
+bool is_toc_gallery(pugi::xml_node sdt) {
+  pugi::xml_node pr = sdt.child("w:sdtPr");
+  pugi::xml_node gallery = pr.child("w:docPartObj").child("w:docPartGallery");
+  return attr(gallery, "w:val") == "Table of Contents";
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Document
+// ---------------------------------------------------------------------------------------------
+
+const char* role_name(Role r) {
+  switch (r) {
+    case Role::empty: return "empty";
+    case Role::body: return "body";
+    case Role::heading: return "heading";
+    case Role::list_item: return "list_item";
+    case Role::quote: return "quote";
+    case Role::table_text: return "table_text";
+    case Role::table_caption: return "table_caption";
+    case Role::figure: return "figure";
+    case Role::figure_caption: return "figure_caption";
+    case Role::toc: return "toc";
+    case Role::toc_title: return "toc_title";
+    case Role::cover: return "cover";
+    case Role::header_footer: return "header_footer";
+  }
+  return "?";
+}
+
+const char* section_role_name(SectionRole r) {
+  switch (r) {
+    case SectionRole::cover: return "cover";
+    case SectionRole::toc: return "toc";
+    case SectionRole::body: return "body";
+  }
+  return "?";
+}
+
+std::unique_ptr<Document> Document::read(const std::string& path, const profile::Profile& profile) {
+  std::unique_ptr<Document> d(new Document());
+  d->package_ = std::make_unique<Package>(path);
+  d->theme_ = Theme(d->package_->theme(), d->package_->settings());
+  d->styles_ = std::make_unique<StyleSheet>(d->package_->styles(), d->theme_);
+  d->numbering_ = std::make_unique<Numbering>(d->package_->numbering(), *d->styles_);
+  if (const pugi::xml_document* s = d->package_->settings()) {
+    pugi::xml_node root = s->document_element();
+    d->even_and_odd_ = on_off(root.child("w:evenAndOddHeaders"));
+    d->gutter_at_top_ = on_off(root.child("w:gutterAtTop"));
+  }
+  Reader(*d, profile).read();
+  return d;
+}
+
+const Story* Document::story(const std::string& part) const {
+  auto it = parts_.find(part);
+  return it == parts_.end() ? nullptr : &it->second;
+}
+
+int Document::first_body_section() const {
+  for (const Section& s : sections_)
+    if (s.role == SectionRole::body) return s.number;
+  return 0;
+}
+
+bool Document::has_front_matter() const {
+  return std::any_of(sections_.begin(), sections_.end(), [](const Section& s) { return s.role != SectionRole::body; });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reader: stories and blocks
+// ---------------------------------------------------------------------------------------------
+
+Reader::Reader(Document& doc, const profile::Profile& profile)
+    : doc_(doc), profile_(profile), resolver_(*doc.styles_, doc.theme_), counter_(*doc.numbering_) {}
+
+void Reader::read() {
+  pugi::xml_node body = doc_.package_->document().document_element().child("w:body");
+  doc_.body_.part = doc_.package_->main_part();
+  reading_body_ = true;
+  read_story(doc_.body_, body, true);
+  reading_body_ = false;
+  // The last section's properties are w:body/w:sectPr (§17.6.17).
+  int last = static_cast<int>(doc_.body_.paragraphs.size()) - 1;
+  pugi::xml_node final_sect = body.child("w:sectPr");
+  if (final_sect || last >= section_first_ || pending_.empty()) close_section(final_sect, last);
+  doc_.sections_ = std::move(pending_);
+  for (Section& s : doc_.sections_) read_section_properties(s);
+  read_headers_footers();
+  classify();
+}
+
+void Reader::read_story(Story& story, pugi::xml_node container, bool body) {
+  fields_.clear();
+  Context ctx;
+  ctx.counted = body;
+  read_blocks(story, container, ctx);
+  story.has_content = std::any_of(story.paragraphs.begin(), story.paragraphs.end(), [](const Paragraph& p) {
+    return p.has_drawing || std::any_of(p.text.begin(), p.text.end(), [](char c) {
+             return !(c == ' ' || c == '\t' || c == '\n' || c == '\r');
+           });
+  });
+}
+
+void Reader::read_blocks(Story& story, pugi::xml_node container, const Context& ctx) {
+  // Nesting is bounded by the input only: stop descending where no real document goes.
+  if (ctx.depth > kMaxDepth || ++nesting_ > kMaxDepth * 4) {
+    --nesting_;
+    return;
+  }
+  for (pugi::xml_node n = container.first_child(); n; n = n.next_sibling()) {
+    std::string_view name = n.name();
+    if (name == "w:p") {
+      read_paragraph(story, n, ctx);
+    } else if (name == "w:tbl") {
+      read_table(story, n, ctx);
+    } else if (name == "w:sdt") {
+      Context inner = ctx;
+      if (is_toc_gallery(n)) inner.toc = true;
+      read_blocks(story, n.child("w:sdtContent"), inner);
+    } else if (name == "w:customXml" || name == "w:ins" || name == "w:moveTo") {
+      read_blocks(story, n, ctx);
+    } else if (name == "mc:AlternateContent") {
+      pugi::xml_node choice = n.child("mc:Choice");
+      read_blocks(story, choice ? choice : n.child("mc:Fallback"), ctx);
+    }
+  }
+  --nesting_;
+}
+
+void Reader::read_table(Story& story, pugi::xml_node tn, const Context& ctx) {
+  size_t ti = story.tables.size();
+  story.tables.emplace_back();
+  {
+    Table& t = story.tables[ti];
+    t.number = static_cast<int>(ti) + 1;
+    t.node = tn;
+    t.section = reading_body_ ? section_ : 0;
+    t.depth = ctx.depth;
+    pugi::xml_node tblpr = tn.child("w:tblPr");
+    std::string_view sid = attr(tblpr.child("w:tblStyle"), "w:val");
+    t.style = sid.empty() ? nullptr : doc_.styles_->find(sid);
+    if (!t.style) t.style = doc_.styles_->default_table();
+    if (t.style) t.props = t.style->chain_tbl;
+    TableProps direct;
+    apply_tblpr(direct, tblpr, Origin{Source::direct, nullptr, 0, 0});
+    t.props.over(direct);
+    // tblLook (§17.4.56): firstRow attribute, or bit 0x0020 of the legacy hex w:val.
+    // Without a tblLook Word applies the header-row look, as in its default 04A0.
+    if (pugi::xml_node look = tblpr.child("w:tblLook")) {
+      if (has_attr(look, "w:firstRow")) t.look_first_row = on_off_value(attr(look, "w:firstRow"));
+      else if (has_attr(look, "w:val"))
+        t.look_first_row = (std::strtol(std::string(attr(look, "w:val")).c_str(), nullptr, 16) & 0x20) != 0;
+    }
+  }
+  int first_paragraph = static_cast<int>(story.paragraphs.size());
+  const Style* style = story.tables[ti].style;
+  bool look_first_row = story.tables[ti].look_first_row;
+  std::vector<Row> rows;
+  std::vector<pugi::xml_node> trs;
+  // Rows may be wrapped in content controls or custom XML.
+  std::vector<pugi::xml_node> stack;
+  for (pugi::xml_node n = tn.last_child(); n; n = n.previous_sibling()) stack.push_back(n);
+  while (!stack.empty()) {
+    pugi::xml_node n = stack.back();
+    stack.pop_back();
+    std::string_view name = n.name();
+    if (name == "w:tr") trs.push_back(n);
+    else if (name == "w:sdt" || name == "w:customXml") {
+      pugi::xml_node c = name == "w:sdt" ? n.child("w:sdtContent") : n;
+      for (pugi::xml_node k = c.last_child(); k; k = k.previous_sibling()) stack.push_back(k);
+    }
+  }
+  for (size_t ri = 0; ri < trs.size(); ++ri) {
+    Row row;
+    row.header = on_off(trs[ri].child("w:trPr").child("w:tblHeader"));
+    std::vector<pugi::xml_node> tcs;
+    for (pugi::xml_node n = trs[ri].first_child(); n; n = n.next_sibling()) {
+      std::string_view name = n.name();
+      if (name == "w:tc") tcs.push_back(n);
+      else if (name == "w:sdt")
+        for (pugi::xml_node k : n.child("w:sdtContent").children("w:tc")) tcs.push_back(k);
+    }
+    for (size_t ci = 0; ci < tcs.size(); ++ci) {
+      Cell cell;
+      apply_borders(cell.borders, tcs[ci].child("w:tcPr").child("w:tcBorders"), Origin{Source::direct, nullptr, 0, 0});
+      Context cc = ctx;
+      cc.table = static_cast<int>(ti) + 1;
+      cc.row = static_cast<int>(ri);
+      cc.col = static_cast<int>(ci);
+      cc.depth = ctx.depth + 1;
+      cc.table_style = TableContext{style, ri == 0 && look_first_row};
+      size_t before = story.paragraphs.size();
+      read_blocks(story, tcs[ci], cc);
+      for (size_t i = before; i < story.paragraphs.size(); ++i)
+        if (story.paragraphs[i].table == cc.table) cell.paragraphs.push_back(static_cast<int>(i));
+      row.cells.push_back(std::move(cell));
+    }
+    rows.push_back(std::move(row));
+  }
+  Table& t = story.tables[ti];
+  t.rows = std::move(rows);
+  if (ctx.depth == 0) {
+    for (Table& other : story.tables)  // a table right before this one is followed by a table
+      if (other.block_after == -2) other.block_after = -1;
+    if (first_paragraph > 0 && story.paragraphs[static_cast<size_t>(first_paragraph) - 1].table == 0)
+      t.block_before = first_paragraph - 1;
+    t.block_after = -2;  // set by the next paragraph read at this level
+  }
+}
+
+void Reader::read_paragraph(Story& story, pugi::xml_node pn, const Context& ctx) {
+  Paragraph p;
+  p.index = static_cast<int>(story.paragraphs.size());
+  p.number = p.index + 1;
+  p.node = pn;
+  p.section = reading_body_ ? section_ : 0;
+  p.table = ctx.table;
+  p.row = ctx.row;
+  p.col = ctx.col;
+  p.table_depth = ctx.depth;
+  pugi::xml_node ppr = pn.child("w:pPr");
+  std::string_view sid = attr(ppr.child("w:pStyle"), "w:val");
+  const StyleSheet& styles = *doc_.styles_;
+  p.style = sid.empty() ? nullptr : styles.find(sid);
+  if (p.style && p.style->type != "paragraph") p.style = nullptr;
+  if (!p.style) p.style = styles.default_paragraph();
+
+  // Numbering: numPr from the style chain or direct formatting; numId 0 switches it off.
+  const ParaProps& base = resolver_.paragraph_base(p.style, ctx.table_style);
+  ParaProps direct;
+  apply_ppr(direct, ppr, Origin{Source::direct_paragraph, nullptr, 0, 0});
+  Value<int> num_id = base.num_id, ilvl = base.ilvl;
+  num_id.over(direct.num_id);
+  ilvl.over(direct.ilvl);
+  if (num_id.set() && num_id.value > 0) {
+    p.num_id = num_id.value;
+    p.ilvl = ilvl.set() ? ilvl.value : -1;
+    if (p.ilvl < 0 && p.style) p.ilvl = doc_.numbering_->level_for_style(p.num_id, p.style->id);
+    if (p.ilvl < 0) p.ilvl = 0;
+    p.level = doc_.numbering_->level(p.num_id, p.ilvl);
+  }
+  p.props = resolver_.paragraph(p.style, ctx.table_style, ppr, p.level, p.num_id);
+  p.mark = resolver_.run(p.style, ctx.table_style, nullptr, ppr.child("w:rPr"));
+  if (p.level) p.label_props = resolver_.label(p.mark, p.level, p.num_id);
+
+  p.in_toc = ctx.toc || in_toc_field();
+  read_inline(p, pn, ctx);
+  // A field instruction cannot span a paragraph mark: drop fields left without a separator or
+  // end (a damaged file), or they would hide the rest of the story.
+  while (!fields_.empty() && !fields_.back().result) fields_.pop_back();
+  if (p.level && ctx.counted) {
+    bool deleted = static_cast<bool>(ppr.child("w:rPr").child("w:del"));
+    if (!deleted) p.label = counter_.next(p.num_id, p.ilvl);
+  }
+  // The top-level table read last gets this paragraph as the block after it.
+  if (ctx.depth == 0)
+    for (auto it = story.tables.rbegin(); it != story.tables.rend(); ++it) {
+      if (it->block_after == -2) it->block_after = p.index;
+      else if (it->depth == 0) break;
+    }
+  bool ends_section = reading_body_ && ctx.depth == 0 && ppr.child("w:sectPr");
+  story.paragraphs.push_back(std::move(p));
+  if (ends_section) close_section(ppr.child("w:sectPr"), static_cast<int>(story.paragraphs.size()) - 1);
+}
+
+bool Reader::displayed() const {
+  return std::all_of(fields_.begin(), fields_.end(), [](const OpenField& f) { return f.result; });
+}
+
+bool Reader::in_toc_field() const {
+  return std::any_of(fields_.begin(), fields_.end(), [](const OpenField& f) { return upper_keyword(f.instr) == "TOC"; });
+}
+
+void Reader::read_inline(Paragraph& p, pugi::xml_node parent, const Context& ctx) {
+  if (++nesting_ > kMaxDepth * 4) {
+    --nesting_;
+    return;
+  }
+  for (pugi::xml_node n = parent.first_child(); n; n = n.next_sibling()) {
+    std::string_view name = n.name();
+    if (name == "w:r") {
+      read_run(p, n, ctx);
+    } else if (name == "w:hyperlink" || name == "w:smartTag" || name == "w:customXml" || name == "w:ins" ||
+               name == "w:moveTo" || name == "w:dir" || name == "w:bdo") {
+      read_inline(p, n, ctx);
+    } else if (name == "w:sdt") {
+      read_inline(p, n.child("w:sdtContent"), ctx);
+    } else if (name == "w:fldSimple") {
+      std::string instr(attr(n, "w:instr"));
+      if (fields_.empty()) p.tokens.push_back(Token{true, instr});
+      else if (!fields_.back().result) fields_.back().instr += "{" + instr + "}";
+      fields_.push_back(OpenField{instr, true});
+      if (upper_keyword(instr) == "TOC") p.in_toc = true;
+      read_inline(p, n, ctx);
+      fields_.pop_back();
+    } else if (name == "w:bookmarkStart") {
+      p.bookmarks.emplace_back(attr(n, "w:name"));
+    } else if (name == "mc:AlternateContent") {
+      pugi::xml_node choice = n.child("mc:Choice");
+      read_inline(p, choice ? choice : n.child("mc:Fallback"), ctx);
+    }
+  }
+  --nesting_;
+}
+
+void Reader::add_text(Paragraph& p, Run& run, const std::string& s) {
+  if (s.empty() || !displayed()) return;
+  run.text += s;
+  if (fields_.empty()) {
+    if (p.tokens.empty() || p.tokens.back().field) p.tokens.push_back(Token{false, ""});
+    p.tokens.back().text += s;
+  }
+}
+
+void Reader::read_run(Paragraph& p, pugi::xml_node r, const Context& ctx) {
+  pugi::xml_node rpr = r.child("w:rPr");
+  Run run;
+  for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
+    std::string_view name = c.name();
+    if (name == "w:t") {
+      add_text(p, run, c.text().get());
+    } else if (name == "w:tab" || name == "w:ptab") {
+      if (name == "w:ptab" && attr(c, "w:alignment") == "right") p.right_ptab = true;
+      add_text(p, run, "\t");
+    } else if (name == "w:br" || name == "w:cr") {
+      add_text(p, run, "\n");
+    } else if (name == "w:noBreakHyphen") {
+      add_text(p, run, "-");
+    } else if (name == "w:fldChar") {
+      std::string_view type = attr(c, "w:fldCharType");
+      if (type == "begin") {
+        fields_.push_back(OpenField{});
+      } else if (type == "separate") {
+        if (!fields_.empty()) fields_.back().result = true;
+      } else if (type == "end" && !fields_.empty()) {
+        OpenField f = std::move(fields_.back());
+        fields_.pop_back();
+        if (fields_.empty()) p.tokens.push_back(Token{true, f.instr});
+        else if (!fields_.back().result) fields_.back().instr += "{" + f.instr + "}";
+      }
+    } else if (name == "w:instrText") {
+      if (!fields_.empty() && !fields_.back().result) {
+        fields_.back().instr += c.text().get();
+        if (upper_keyword(fields_.back().instr) == "TOC") p.in_toc = true;
+      }
+    } else if (name == "w:drawing" || name == "w:pict" || name == "w:object" || name == "mc:AlternateContent") {
+      if (displayed()) p.has_drawing = true;
+    }
+  }
+  if (run.text.empty()) return;
+  std::string_view rsid = attr(rpr.child("w:rStyle"), "w:val");
+  run.style = rsid.empty() ? nullptr : doc_.styles_->find(rsid);
+  if (run.style && run.style->type != "character") run.style = nullptr;
+  run.props = resolver_.run(p.style, ctx.table_style, run.style, rpr);
+  if (run.props.vanish.value) return;  // hidden text is not shown
+  p.text += run.text;
+  p.runs.push_back(std::move(run));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections and header/footer parts
+// ---------------------------------------------------------------------------------------------
+
+void Reader::close_section(pugi::xml_node sect_pr, int last_paragraph) {
+  Section s;
+  s.number = section_;
+  s.first_paragraph = section_first_;
+  s.last_paragraph = last_paragraph;
+  s.sect_pr = sect_pr;
+  pending_.push_back(std::move(s));
+  ++section_;
+  section_first_ = last_paragraph + 1;
+}
+
+void Reader::read_section_properties(Section& s) {
+  pugi::xml_node sp = s.sect_pr;
+  if (pugi::xml_node sz = sp.child("w:pgSz")) {
+    if (auto v = twips_attr(sz, "w:w")) s.width = *v;
+    if (auto v = twips_attr(sz, "w:h")) s.height = *v;
+    s.orient = attr(sz, "w:orient");
+  }
+  if (pugi::xml_node m = sp.child("w:pgMar")) {
+    if (auto v = twips_attr(m, "w:top")) s.margin_top = std::abs(*v);
+    if (auto v = twips_attr(m, "w:bottom")) s.margin_bottom = std::abs(*v);
+    if (auto v = twips_attr(m, "w:left")) s.margin_left = *v;
+    if (auto v = twips_attr(m, "w:right")) s.margin_right = *v;
+    if (auto v = twips_attr(m, "w:gutter")) s.gutter = *v;
+  }
+  s.rtl_gutter = on_off(sp.child("w:rtlGutter"));
+  s.title_pg = on_off(sp.child("w:titlePg"));
+  if (pugi::xml_node pn = sp.child("w:pgNumType")) {
+    if (auto v = int_attr(pn, "w:start")) s.page_start = *v;
+    s.page_format = attr(pn, "w:fmt");
+  }
+}
+
+void Reader::read_headers_footers() {
+  std::map<std::string, std::string> headers, footers;  // inherited from the previous section
+  for (Section& s : doc_.sections_) {
+    for (pugi::xml_node ref : s.sect_pr.children()) {
+      std::string_view name = ref.name();
+      bool header = name == "w:headerReference";
+      if (!header && name != "w:footerReference") continue;
+      std::string type(attr(ref, "w:type"));
+      if (type.empty()) type = "default";
+      std::string target = doc_.package_->target(std::string(attr(ref, "r:id")));
+      (header ? headers : footers)[type] = target;  // "" = a reference to a missing part
+    }
+    s.headers = headers;
+    s.footers = footers;
+  }
+  for (const Section& s : doc_.sections_) {
+    for (const auto* m : {&s.headers, &s.footers})
+      for (const auto& [kind, part] : *m) {
+        if (part.empty() || doc_.parts_.count(part)) continue;
+        const pugi::xml_document* x = doc_.package_->part(part);
+        if (!x) continue;
+        Story& st = doc_.parts_[part];
+        st.part = part;
+        read_story(st, x->document_element(), false);
+        for (Paragraph& p : st.paragraphs) p.role = Role::header_footer;
+      }
+  }
+}
+
+}  // namespace bidfmt::docx

@@ -1,0 +1,48 @@
+// Resolver: the effective formatting of a paragraph, a run and a number label, layer by layer (§17.7.2).
+#pragma once
+#include <map>
+#include <tuple>
+
+#include "docx/numbering.h"
+#include "docx/properties.h"
+#include "docx/styles.h"
+#include "docx/theme.h"
+
+namespace bidfmt::docx {
+
+// The table a paragraph sits in, for table-style formatting.
+struct TableContext {
+  const Style* style = nullptr;  // the table's style (or the default table style)
+  bool first_row = false;        // the row takes the style's firstRow part (tblLook permitting)
+};
+
+// Layers, lowest first: docDefaults → table style (whole, then firstRow) → paragraph style
+// chain → numbering level → direct paragraph formatting; runs add the character style chain
+// and direct run formatting. When the paragraph uses the default paragraph style, the table
+// style is laid over it (Word lets a table style override 「正文」). Toggle properties (bold,
+// italic, hidden) are exclusive-or'ed across the style layers and set absolutely by direct
+// formatting (§17.7.3). Style layers are resolved once per combination and cached.
+class Resolver {
+ public:
+  Resolver(const StyleSheet& styles, const Theme& theme) : styles_(styles), theme_(theme) {}
+
+  // The paragraph's properties from its styles only (no numbering, no direct formatting).
+  const ParaProps& paragraph_base(const Style* pstyle, const TableContext& table);
+  // Full paragraph properties: base, then the numbering level's pPr, then direct pPr.
+  ParaProps paragraph(const Style* pstyle, const TableContext& table, pugi::xml_node ppr, const Level* level,
+                      int num_id);
+  // A run's properties: style layers, character style chain, then direct rPr.
+  RunProps run(const Style* pstyle, const TableContext& table, const Style* rstyle, pugi::xml_node rpr);
+  // The number label's properties: paragraph mark formatting, then the level's rPr.
+  RunProps label(const RunProps& mark, const Level* level, int num_id);
+
+ private:
+  using Key = std::tuple<const Style*, const Style*, bool, const Style*>;
+  const RunProps& run_base(const Style* pstyle, const TableContext& table, const Style* rstyle);
+  const StyleSheet& styles_;
+  const Theme& theme_;
+  std::map<Key, ParaProps> para_cache_;
+  std::map<Key, RunProps> run_cache_;
+};
+
+}  // namespace bidfmt::docx

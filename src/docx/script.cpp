@@ -1,0 +1,119 @@
+// Unicode helpers over ICU character properties: font slots, UTF-8 decoding, excerpts, font names.
+#include "docx/script.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <cctype>
+
+namespace bidfmt::docx {
+
+char32_t decode_utf8(std::string_view s, size_t& i) {
+  int32_t idx = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), idx, static_cast<int32_t>(s.size()), c);
+  i = static_cast<size_t>(idx);
+  return c < 0 ? char32_t{0xFFFD} : static_cast<char32_t>(c);
+}
+
+FontSlot font_slot(char32_t c, bool hint_east_asia) {
+  UChar32 u = static_cast<UChar32>(c);
+  if (u_isUWhiteSpace(u) || u_iscntrl(u) || u == 0x200B || u == 0xFEFF) return FontSlot::none;
+  if (c < 0x80) return FontSlot::ascii;
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(u, &err);
+  switch (script) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL:
+    case USCRIPT_BOPOMOFO:
+    case USCRIPT_YI:
+      return FontSlot::east_asia;
+    case USCRIPT_ARABIC:
+    case USCRIPT_HEBREW:
+    case USCRIPT_SYRIAC:
+    case USCRIPT_THAANA:
+    case USCRIPT_THAI:
+    case USCRIPT_DEVANAGARI:
+      return FontSlot::cs;
+    default:
+      break;
+  }
+  int width = u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH);
+  if (width == U_EA_WIDE || width == U_EA_FULLWIDTH) return FontSlot::east_asia;
+  if (width == U_EA_AMBIGUOUS && hint_east_asia) return FontSlot::east_asia;
+  return FontSlot::h_ansi;
+}
+
+size_t length_utf8(std::string_view s) {
+  size_t n = 0;
+  for_each_code_point(s, [&](char32_t) { ++n; });
+  return n;
+}
+
+std::string trim(std::string_view s) {
+  auto blank_at_start = [&](size_t i, size_t& len) {
+    if (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) return len = 1, true;
+    if (s.substr(i, 3) == "\u3000") return len = 3, true;
+    return false;
+  };
+  size_t b = 0, len = 0;
+  while (blank_at_start(b, len)) b += len;
+  size_t e = s.size();
+  for (;;) {
+    if (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r')) --e;
+    else if (e >= b + 3 && s.substr(e - 3, 3) == "\u3000") e -= 3;
+    else break;
+  }
+  return std::string(s.substr(b, e - b));
+}
+
+std::string excerpt(std::string_view s, size_t max_chars) {
+  std::string out;
+  size_t n = 0, i = 0;
+  bool space = false;
+  while (i < s.size()) {
+    size_t start = i;
+    char32_t c = decode_utf8(s, i);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) {
+      if (n + 1 >= max_chars) return out + "…";
+      out += ' ';
+      ++n;
+      space = false;
+    }
+    if (n >= max_chars) return out + "…";
+    out.append(s.substr(start, i - start));
+    ++n;
+  }
+  return out;
+}
+
+namespace {
+std::string fold(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+}  // namespace
+
+bool same_font(std::string_view a, std::string_view b) {
+  std::string fa = fold(a), fb = fold(b);
+  if (fa == fb) return true;
+  // The localised and English names of the common Chinese fonts (as in fontTable w:altName).
+  static const std::pair<const char*, const char*> kAliases[] = {
+      {"宋体", "simsun"},       {"新宋体", "nsimsun"},     {"黑体", "simhei"},   {"仿宋", "fangsong"},
+      {"仿宋_gb2312", "fangsong_gb2312"}, {"楷体", "kaiti"}, {"楷体_gb2312", "kaiti_gb2312"},
+      {"微软雅黑", "microsoftyahei"}, {"等线", "dengxian"}, {"隶书", "lisu"},    {"幼圆", "youyuan"}};
+  for (const auto& [zh, en] : kAliases)
+    if ((fa == zh && fb == en) || (fa == en && fb == zh)) return true;
+  return false;
+}
+
+}  // namespace bidfmt::docx

@@ -1,0 +1,154 @@
+// XML helpers: part parsing with located errors, namespace prefix normalisation, typed attributes.
+#include "docx/xml.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <vector>
+
+#include "core/error.h"
+
+namespace bidfmt::docx {
+namespace {
+
+// Namespace URI → the prefix the rest of the reader expects (transitional and strict forms).
+const std::map<std::string_view, std::string_view>& canonical_prefixes() {
+  static const std::map<std::string_view, std::string_view> m = {
+      {"http://schemas.openxmlformats.org/wordprocessingml/2006/main", "w"},
+      {"http://purl.oclc.org/ooxml/wordprocessingml/main", "w"},
+      {"http://schemas.openxmlformats.org/officeDocument/2006/relationships", "r"},
+      {"http://purl.oclc.org/ooxml/officeDocument/relationships", "r"},
+      {"http://schemas.openxmlformats.org/drawingml/2006/main", "a"},
+      {"http://purl.oclc.org/ooxml/drawingml/main", "a"},
+      {"http://schemas.openxmlformats.org/markup-compatibility/2006", "mc"},
+      {"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing", "wp"},
+      {"urn:schemas-microsoft-com:vml", "v"},
+  };
+  return m;
+}
+
+void rename_prefixes(pugi::xml_node root, const std::map<std::string, std::string>& renames, const std::string& default_to) {
+  // Iterative walk: documents can nest deeply and recursion depth is not bounded by the input.
+  std::vector<pugi::xml_node> stack{root};
+  std::string buf;
+  while (!stack.empty()) {
+    pugi::xml_node n = stack.back();
+    stack.pop_back();
+    if (n.type() != pugi::node_element) continue;
+    std::string_view name = n.name();
+    size_t colon = name.find(':');
+    if (colon == std::string_view::npos) {
+      if (!default_to.empty()) {
+        buf = default_to + ":" + std::string(name);
+        n.set_name(buf.c_str());
+      }
+    } else {
+      auto it = renames.find(std::string(name.substr(0, colon)));
+      if (it != renames.end()) {
+        buf = it->second + std::string(name.substr(colon));
+        n.set_name(buf.c_str());
+      }
+    }
+    for (pugi::xml_attribute a : n.attributes()) {
+      std::string_view an = a.name();
+      size_t c = an.find(':');
+      if (c == std::string_view::npos) continue;
+      auto it = renames.find(std::string(an.substr(0, c)));
+      if (it != renames.end()) {
+        buf = it->second + std::string(an.substr(c));
+        a.set_name(buf.c_str());
+      }
+    }
+    for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling()) stack.push_back(c);
+  }
+}
+
+}  // namespace
+
+XmlDoc parse_part(const std::string& bytes, const std::string& file, const std::string& part) {
+  auto doc = std::make_unique<pugi::xml_document>();
+  pugi::xml_parse_result r = doc->load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+  if (!r)
+    throw Error(file, 0, part + " 不是合法的 XML(字节 " + std::to_string(r.offset) + ":" + r.description() + ")",
+                part + " is not well-formed XML (byte " + std::to_string(r.offset) + ": " + r.description() + ")");
+  pugi::xml_node root = doc->document_element();
+  std::map<std::string, std::string> renames;
+  std::string default_to;
+  for (pugi::xml_attribute a : root.attributes()) {
+    std::string_view an = a.name();
+    auto it = canonical_prefixes().find(a.value());
+    if (it == canonical_prefixes().end()) continue;
+    if (an == "xmlns") {
+      default_to = std::string(it->second);
+    } else if (an.rfind("xmlns:", 0) == 0) {
+      std::string prefix(an.substr(6));
+      if (prefix != it->second) renames[prefix] = std::string(it->second);
+    }
+  }
+  if (!renames.empty() || !default_to.empty()) rename_prefixes(root, renames, default_to);
+  return doc;
+}
+
+bool on_off_value(std::string_view v) { return !(v == "false" || v == "0" || v == "off"); }
+
+bool on_off(pugi::xml_node n) {
+  if (!n) return false;
+  pugi::xml_attribute a = n.attribute("w:val");
+  return !a || on_off_value(a.value());
+}
+
+std::optional<int> int_attr(pugi::xml_node n, const char* name) {
+  pugi::xml_attribute a = n.attribute(name);
+  if (!a) return std::nullopt;
+  const char* s = a.value();
+  char* end = nullptr;
+  double v = std::strtod(s, &end);
+  if (end == s || !std::isfinite(v) || std::fabs(v) > 2e9) return std::nullopt;
+  return static_cast<int>(std::lround(v));
+}
+
+namespace {
+std::optional<double> measure(pugi::xml_node n, const char* name, double per_pt) {
+  pugi::xml_attribute a = n.attribute(name);
+  if (!a) return std::nullopt;
+  const char* s = a.value();
+  char* end = nullptr;
+  double v = std::strtod(s, &end);
+  if (end == s || !std::isfinite(v) || std::fabs(v) > 2e9) return std::nullopt;
+  std::string_view unit(end);
+  if (unit.empty()) return v;
+  double pt;
+  if (unit == "mm") pt = v * 72.0 / 25.4;
+  else if (unit == "cm") pt = v * 72.0 / 2.54;
+  else if (unit == "in") pt = v * 72.0;
+  else if (unit == "pt") pt = v;
+  else if (unit == "pc" || unit == "pi") pt = v * 12.0;
+  else return std::nullopt;
+  return pt * per_pt;
+}
+}  // namespace
+
+std::optional<int> twips_attr(pugi::xml_node n, const char* name) {
+  auto v = measure(n, name, 20.0);
+  if (!v) return std::nullopt;
+  return static_cast<int>(std::lround(*v));
+}
+
+std::optional<int> half_points_attr(pugi::xml_node n, const char* name) {
+  auto v = measure(n, name, 2.0);
+  if (!v) return std::nullopt;
+  return static_cast<int>(std::lround(*v));
+}
+
+std::string_view local_name(std::string_view qname) {
+  size_t c = qname.find(':');
+  return c == std::string_view::npos ? qname : qname.substr(c + 1);
+}
+
+pugi::xml_node child_local(pugi::xml_node n, std::string_view local) {
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+    if (c.type() == pugi::node_element && local_name(c.name()) == local) return c;
+  return {};
+}
+
+}  // namespace bidfmt::docx

@@ -1,0 +1,43 @@
+// JsonWriter: a small streaming JSON writer with indentation and correct string escaping (RFC 8259).
+#pragma once
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+namespace bidfmt::report {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::ostream& os) : os_(os) {}
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  // The key of the next value inside an object.
+  void key(std::string_view k);
+  void value(std::string_view s);
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(int v);
+  void value(bool v);
+  template <typename T>
+  void field(std::string_view k, const T& v) {
+    key(k);
+    value(v);
+  }
+
+ private:
+  void before_value();
+  void newline();
+  std::ostream& os_;
+  struct Level {
+    bool object;
+    int count;
+  };
+  std::vector<Level> stack_;
+  bool after_key_ = false;
+};
+
+// `s` as a quoted JSON string; control characters escaped, UTF-8 kept.
+std::string json_string(std::string_view s);
+
+}  // namespace bidfmt::report

@@ -1,0 +1,33 @@
+// Rule body.font: body text in 宋体 (East Asian) and Calibri (digits/Latin), 小四, normal character spacing.
+#include "rules/checks.h"
+
+namespace bidfmt::rules {
+namespace {
+
+const RuleInfo kInfo{
+    "body.font",
+    {"正文字体、字号与字符间距", "body font, size and character spacing"},
+    "正文首行缩进2字符,小四号字,文字字体宋体,数字字体Calibri,字体间距为“标准”。",
+    Severity::error,
+    true,
+};
+
+void check(const Context& ctx, Reporter& out) {
+  const profile::TextFormat& body = ctx.profile.body;
+  for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
+    if (p.role != docx::Role::body && p.role != docx::Role::list_item && p.role != docx::Role::quote) continue;
+    Location at = ctx.at(p);
+    check_fonts(ctx, out, p, body.fonts, at, false);
+    check_size(ctx, out, p, body.size, at, false);
+    check_char_spacing(ctx, out, p, body.character_spacing, at);
+  }
+}
+
+}  // namespace
+
+const Rule& body_font_rule() {
+  static const Rule r{kInfo, check};
+  return r;
+}
+
+}  // namespace bidfmt::rules

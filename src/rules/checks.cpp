@@ -1,0 +1,250 @@
+// Shared paragraph and run checks, each comparing resolved values with the profile and naming origins.
+#include "rules/checks.h"
+
+#include <cstdlib>
+
+#include "docx/script.h"
+#include "rules/describe.h"
+
+namespace bidfmt::rules {
+namespace {
+
+// A piece of displayed text with its formatting: a run, or the number label.
+struct Piece {
+  const std::string* text;
+  const docx::RunProps* props;
+};
+
+std::vector<Piece> pieces(const docx::Paragraph& p, bool with_label) {
+  std::vector<Piece> out;
+  if (with_label && !p.label.empty()) out.push_back(Piece{&p.label, &p.label_props});
+  for (const docx::Run& r : p.runs) out.push_back(Piece{&r.text, &r.props});
+  return out;
+}
+
+const int kWordDefaultSize = 20;  // 10 pt when nothing sets w:sz (§17.3.2.38)
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> shown_parts(const Context& ctx, const docx::Section& s, bool headers) {
+  const auto& m = headers ? s.headers : s.footers;
+  std::vector<std::pair<std::string, std::string>> out;
+  auto add = [&](const std::string& kind) {
+    auto it = m.find(kind);
+    out.emplace_back(kind, it == m.end() ? "" : it->second);
+  };
+  add("default");
+  if (s.title_pg) add("first");
+  if (ctx.doc.even_and_odd_headers()) add("even");
+  return out;
+}
+
+bool visible(const std::string& text) { return !docx::trim(text).empty(); }
+
+int paragraph_font_size(const docx::Paragraph& p) {
+  for (const docx::Run& r : p.runs)
+    if (visible(r.text)) return r.props.size.value_or(kWordDefaultSize);
+  return p.mark.size.value_or(kWordDefaultSize);
+}
+
+void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const profile::Fonts& want,
+                 const Location& where, bool with_label) {
+  bool done_ea = false, done_latin = false;
+  for (const Piece& piece : pieces(p, with_label)) {
+    const docx::RunProps& rp = *piece.props;
+    bool hint_ea = rp.hint.value == "eastAsia";
+    bool need_ea = false, need_ascii = false, need_hansi = false;
+    docx::for_each_code_point(*piece.text, [&](char32_t c) {
+      switch (docx::font_slot(c, hint_ea)) {
+        case docx::FontSlot::east_asia: need_ea = true; break;
+        case docx::FontSlot::ascii: need_ascii = true; break;
+        case docx::FontSlot::h_ansi: need_hansi = true; break;
+        default: break;
+      }
+    });
+    if (need_ea && !done_ea && !docx::same_font(rp.east_asia.value.name, want.east_asia)) {
+      done_ea = true;
+      out.add("east_asia_font", where, plain(want.east_asia), font_text(rp.east_asia.value),
+              wrong_value(Text{"中文字体", "East Asian font"}, rp.east_asia, docx::FontRef{}, font_text, plain(want.east_asia)));
+    }
+    for (auto [need, slot] : {std::pair{need_ascii, &rp.ascii}, std::pair{need_hansi, &rp.h_ansi}}) {
+      if (!need || done_latin) continue;
+      docx::FontRef fallback{"Times New Roman", {}};
+      docx::FontRef actual = slot->set() ? slot->value : fallback;
+      if (docx::same_font(actual.name, want.latin)) continue;
+      done_latin = true;
+      out.add("latin_font", where, plain(want.latin), font_text(actual),
+              wrong_value(Text{"数字/西文字体", "digit/Latin font"}, *slot, fallback, font_text, plain(want.latin)));
+    }
+  }
+}
+
+Finding* check_size(const Context&, Reporter& out, const docx::Paragraph& p, HalfPoints want, const Location& where,
+                    bool with_label) {
+  for (const Piece& piece : pieces(p, with_label)) {
+    if (!visible(*piece.text)) continue;
+    const auto& v = piece.props->size;
+    if (v.value_or(kWordDefaultSize) == want.v) continue;
+    return &out.add("size", where, size_text(want.v), size_text(v.value_or(kWordDefaultSize)),
+                    wrong_value(Text{"字号", "font size"}, v, kWordDefaultSize, size_text, size_text(want.v)));
+  }
+  return nullptr;
+}
+
+Finding* check_bold(const Context&, Reporter& out, const docx::Paragraph& p, bool want, const Location& where,
+                    bool with_label) {
+  for (const Piece& piece : pieces(p, with_label)) {
+    if (!visible(*piece.text)) continue;
+    const auto& v = piece.props->bold;
+    if (v.value_or(false) == want) continue;
+    return &out.add("bold", where, bold_text(want), bold_text(v.value_or(false)),
+                    wrong_value(Text{"加粗", "bold"}, v, false, bold_text, bold_text(want)));
+  }
+  return nullptr;
+}
+
+Finding* check_char_spacing(const Context& ctx, Reporter& out, const docx::Paragraph& p, Twips want,
+                            const Location& where) {
+  auto fmt = [](int tw) {
+    if (tw == 0) return Text{"标准", "normal"};
+    std::string pt = std::to_string(tw / 20.0);
+    pt.erase(pt.find_last_not_of('0') + 1);
+    if (pt.back() == '.') pt.pop_back();
+    return tw > 0 ? Text{"加宽 " + pt + "磅", "expanded by " + pt + "pt"} : Text{"紧缩 " + pt.substr(1) + "磅", "condensed by " + pt.substr(1) + "pt"};
+  };
+  for (const docx::Run& r : p.runs) {
+    if (!visible(r.text)) continue;
+    int actual = r.props.spacing.value_or(0);
+    if (std::abs(actual - want.v) <= ctx.profile.page.tolerance.v / 4) continue;
+    return &out.add("character_spacing", where, fmt(want.v), fmt(actual),
+                    wrong_value(Text{"字符间距", "character spacing"}, r.props.spacing, 0, fmt, fmt(want.v)));
+  }
+  return nullptr;
+}
+
+Finding* check_align(const Context&, Reporter& out, const docx::Paragraph& p, const profile::Align& want,
+                     const Location& where) {
+  std::string_view actual = p.props.jc.value_or("left");
+  if (actual == want) return nullptr;
+  return &out.add("alignment", where, align_text(want), align_text(actual),
+                  wrong_value(Text{"对齐方式", "alignment"}, p.props.jc, std::string_view("left"), align_text, align_text(want)));
+}
+
+Finding* check_first_line(const Context& ctx, Reporter& out, const docx::Paragraph& p,
+                          const profile::FirstLineIndent& want, const Location& where, bool margin_ok) {
+  const int tol = ctx.profile.page.tolerance.v;
+  const auto& chars = p.props.first_line_chars;
+  const auto& tw = p.props.first_line;
+  bool by_chars = chars.set() && chars.value != 0;
+  Text want_text = want.chars100 ? chars_text(want.chars100) : mm_text(want.length.v);
+  if (want.chars100 == 0 && want.length.v == 0) want_text = Text{"不缩进", "none"};
+  auto twips_text = [](int t) {
+    if (t == 0) return Text{"不缩进", "none"};
+    Text m = mm_text(std::abs(t));
+    return t < 0 ? Text{"悬挂 " + m.zh, "hanging " + m.en} : m;
+  };
+  auto chars_signed = [](int c) {
+    Text t = chars_text(std::abs(c));
+    return c < 0 ? Text{"悬挂 " + t.zh, "hanging " + t.en} : t;
+  };
+  bool ok;
+  if (by_chars) {
+    ok = want.chars100 != 0 ? chars.value == want.chars100 : false;
+    if (!ok && margin_ok && want.chars100 == 0 && chars.value < 0) ok = true;  // hanging back to the margin
+  } else {
+    int actual = tw.value_or(0);
+    int expected = want.chars100 ? want.twips_at(HalfPoints{paragraph_font_size(p)}).v : want.length.v;
+    ok = std::abs(actual - expected) <= tol;
+    if (!ok && margin_ok && expected == 0 && std::abs(p.props.ind_left.value_or(0) + actual) <= tol) ok = true;
+  }
+  if (ok) return nullptr;
+  Text what{"首行缩进", "first-line indent"};
+  if (by_chars)
+    return &out.add("first_line_indent", where, want_text, chars_signed(chars.value),
+                    wrong_value(what, chars, 0, chars_signed, want_text));
+  return &out.add("first_line_indent", where, want_text, twips_text(tw.value_or(0)),
+                  wrong_value(what, tw, 0, twips_text, want_text));
+}
+
+void check_side_indents(const Context& ctx, Reporter& out, const docx::Paragraph& p,
+                        const profile::FirstLineIndent& want_left, Twips want_right, const Location& where) {
+  const int tol = ctx.profile.page.tolerance.v;
+  struct Side {
+    const char* kind;
+    Text what;
+    const docx::Value<int>& twips;
+    const docx::Value<int>& chars;
+    profile::FirstLineIndent want;
+  };
+  profile::FirstLineIndent right;
+  right.length = want_right;
+  Side sides[] = {{"indent_left", Text{"左缩进(文本之前)", "left indent"}, p.props.ind_left, p.props.left_chars, want_left},
+                  {"indent_right", Text{"右缩进(文本之后)", "right indent"}, p.props.ind_right, p.props.right_chars, right}};
+  for (const Side& s : sides) {
+    bool by_chars = s.chars.set() && s.chars.value != 0;
+    Text want_text = s.want.chars100 ? chars_text(s.want.chars100) : mm_text(s.want.length.v);
+    if (by_chars) {
+      if (s.want.chars100 == s.chars.value) continue;
+      out.add(s.kind, where, want_text, chars_text(s.chars.value), wrong_value(s.what, s.chars, 0, chars_text, want_text));
+    } else {
+      int expected = s.want.chars100 ? s.want.twips_at(HalfPoints{paragraph_font_size(p)}).v : s.want.length.v;
+      if (std::abs(s.twips.value_or(0) - expected) <= tol) continue;
+      out.add(s.kind, where, want_text, mm_text(s.twips.value_or(0)), wrong_value(s.what, s.twips, 0, mm_text, want_text));
+    }
+  }
+}
+
+void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Twips before, Twips after,
+                 const Location& where) {
+  const int tol = ctx.profile.page.tolerance.v;
+  struct Side {
+    const char* kind;
+    Text what;
+    const docx::Value<int>& twips;
+    const docx::Value<int>& lines;
+    const docx::Value<bool>& autospacing;
+    Twips want;
+  };
+  Side sides[] = {{"space_before", Text{"段前间距", "space before"}, p.props.before, p.props.before_lines, p.props.before_auto, before},
+                  {"space_after", Text{"段后间距", "space after"}, p.props.after, p.props.after_lines, p.props.after_auto, after}};
+  auto pt_text = [](int tw) {
+    std::string s = std::to_string(tw / 20.0);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+    return Text{s + "磅", s + "pt"};
+  };
+  auto lines_text = [](int l) {
+    std::string s = std::to_string(l / 100.0);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+    return Text{s + "行", s + " lines"};
+  };
+  for (const Side& s : sides) {
+    Text want_text = pt_text(s.want.v);
+    if (s.autospacing.value_or(false)) {
+      out.add(s.kind, where, want_text, Text{"自动", "auto"},
+              wrong_value(s.what, s.autospacing, false, [](bool) { return Text{"自动", "auto"}; }, want_text));
+    } else if (s.lines.set() && s.lines.value != 0) {
+      if (s.want.v != 0 || s.lines.value == 0) continue;
+      out.add(s.kind, where, want_text, lines_text(s.lines.value), wrong_value(s.what, s.lines, 0, lines_text, want_text));
+    } else if (std::abs(s.twips.value_or(0) - s.want.v) > tol) {
+      out.add(s.kind, where, want_text, pt_text(s.twips.value_or(0)), wrong_value(s.what, s.twips, 0, pt_text, want_text));
+    }
+  }
+}
+
+Finding* check_line(const Context&, Reporter& out, const docx::Paragraph& p, LineSpacing240 want, const Location& where) {
+  std::string_view rule = p.props.line_rule.value_or("auto");
+  int line = p.props.line.value_or(240);
+  if (rule == "auto" && std::abs(line - want.v) <= 2) return nullptr;
+  Text want_text = line_text(want.v, "auto");
+  auto fmt = [rule](int l) { return line_text(l, rule); };
+  // Name the origin of whichever of w:line / w:lineRule is wrong.
+  if (rule != "auto")
+    return &out.add("line_spacing", where, want_text, fmt(line),
+                    wrong_value(Text{"行距", "line spacing"}, p.props.line_rule, std::string_view("auto"),
+                                [line](std::string_view r) { return line_text(line, r); }, want_text));
+  return &out.add("line_spacing", where, want_text, fmt(line), wrong_value(Text{"行距", "line spacing"}, p.props.line, 240, fmt, want_text));
+}
+
+}  // namespace bidfmt::rules

@@ -1,0 +1,37 @@
+// Rule figure.caption: a 「图1.1-1 图名」 caption below each figure, centered and bold (Standard A: assumed, its text is cut off).
+#include "rules/caption_common.h"
+
+namespace bidfmt::rules {
+namespace {
+
+const RuleInfo kInfo{
+    "figure.caption",
+    {"图题注", "figure captions"},
+    "六、图(原文在此截断;图题要求为本配置的假设,见 captions.figure)",
+    Severity::error,  // warnings while the profile lists captions.figure under assumptions
+    false,
+};
+
+void check(const Context& ctx, Reporter& out) {
+  const docx::Story& body = ctx.doc.body();
+  std::vector<CaptionTarget> targets;
+  for (const docx::Paragraph& p : body.paragraphs) {
+    if (p.role != docx::Role::figure || p.table != 0 || !ctx.in_body(p.section)) continue;
+    CaptionTarget c;
+    c.before = nearest_paragraph(body, p.index - 1, -1);
+    c.after = nearest_paragraph(body, p.index + 1, +1);
+    c.counts = p.counts;
+    c.where = ctx.at(p);
+    targets.push_back(c);
+  }
+  check_captions(ctx, out, ctx.profile.figure_caption, docx::Role::figure_caption, targets, "captions.figure", Text{"图", "figure"});
+}
+
+}  // namespace
+
+const Rule& figure_caption_rule() {
+  static const Rule r{kInfo, check};
+  return r;
+}
+
+}  // namespace bidfmt::rules

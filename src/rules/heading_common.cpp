@@ -1,0 +1,98 @@
+// Shared heading checks: the number each heading shows (numbering or typed), then its formatting.
+#include "rules/heading_common.h"
+
+#include "docx/labels.h"
+#include "docx/numbering.h"
+#include "docx/script.h"
+#include "rules/checks.h"
+#include "rules/describe.h"
+
+namespace bidfmt::rules {
+
+std::vector<profile::NumberLevel> heading_numbers(const profile::Profile& p) {
+  std::vector<profile::NumberLevel> out;
+  for (const profile::HeadingLevel& h : p.headings) out.push_back(h.number);
+  return out;
+}
+
+std::string heading_shown(const docx::Paragraph& p) {
+  if (p.label.empty()) return docx::trim(p.text);
+  std::string sep = p.level && p.level->suffix == "space" ? " " : p.level && p.level->suffix == "tab" ? "\t" : "";
+  return p.label + sep + docx::trim(p.text);
+}
+
+Text level_name(int level) {
+  return Text{docx::format_number(level, "chineseCounting") + "级", "level-" + std::to_string(level)};
+}
+
+namespace {
+
+// The first word of a heading, to show what number it has.
+std::string leading_token(const std::string& shown) {
+  std::string out;
+  size_t i = 0, n = 0;
+  while (i < shown.size() && n < 8) {
+    size_t start = i;
+    char32_t c = docx::decode_utf8(shown, i);
+    if (c == ' ' || c == '\t' || c == 0x3000) break;
+    // Stop at the first CJK ideograph after a number: 「2.1工程概况」 → 「2.1」.
+    if (n > 0 && docx::font_slot(c, false) == docx::FontSlot::east_asia && c != U'、' && c != U'（' && c != U'）' &&
+        !(c >= U'一' && c <= U'十'))
+      break;
+    out.append(shown, start, i - start);
+    ++n;
+  }
+  return out;
+}
+
+}  // namespace
+
+void check_heading_rule(const Context& ctx, Reporter& out, const std::string& rule) {
+  std::vector<profile::NumberLevel> levels = heading_numbers(ctx.profile);
+  for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
+    if (p.role != docx::Role::heading) continue;
+    const profile::HeadingLevel* h = ctx.profile.heading(p.heading_level);
+    if (!h || h->rule != rule) continue;
+    const int level = p.heading_level;
+    const size_t index = static_cast<size_t>(level) - 1;
+    Location at = ctx.at(p);
+    // Number: the profile's shape (「一、」「1.1」「第一章」), and in sequence.
+    std::string shown = heading_shown(p);
+    std::vector<int> counts(p.counts.begin(), p.counts.end());
+    for (int& c : counts) c = std::max(c, 1);
+    std::vector<int> want_numbers;
+    for (size_t k : docx::referenced_levels(h->number.text)) want_numbers.push_back(k < counts.size() ? counts[k] : 1);
+    std::string want_label = docx::trim(docx::format_label(levels, index, counts));
+    auto m = docx::match_label(shown, levels, index);
+    bool shape_ok = false;
+    if (m) {
+      std::string_view rest = std::string_view(shown).substr(m->length);
+      size_t i = 0;
+      char32_t next = rest.empty() ? 0 : docx::decode_utf8(rest, i);
+      shape_ok = !((next >= '0' && next <= '9') || next == '.' || next == U'．');
+    }
+    Text lz = level_name(level);
+    if (!shape_ok) {
+      std::string actual = p.label.empty() ? leading_token(shown) : p.label;
+      Text a = actual.empty() ? Text{"无编号", "no number"} : plain(actual);
+      out.add("number_format", at, plain(want_label), a,
+              Text{lz.zh + "标题编号应为「" + want_label + "」形式,实际为「" + a.zh + "」",
+                   lz.en + " heading number must look like '" + want_label + "'; it is '" + a.en + "'"});
+    } else if (m->numbers != want_numbers) {
+      std::string actual = docx::trim(shown.substr(0, m->length));
+      out.add("number_sequence", at, plain(want_label), plain(actual),
+              Text{lz.zh + "标题编号为「" + actual + "」,按顺序应为「" + want_label + "」",
+                   lz.en + " heading is numbered '" + actual + "'; in sequence it should be '" + want_label + "'"});
+    }
+    // Formatting.
+    check_fonts(ctx, out, p, h->format.fonts, at, true);
+    check_size(ctx, out, p, h->format.size, at, true);
+    check_bold(ctx, out, p, h->format.bold, at, true);
+    check_first_line(ctx, out, p, h->format.first_line, at, true);
+    size_t mark = out.mark();
+    check_align(ctx, out, p, h->format.align, at);
+    out.warn_if_assumed(mark, ctx.assumed("headings.align") || ctx.assumed("headings." + std::to_string(level) + ".align"));
+  }
+}
+
+}  // namespace bidfmt::rules

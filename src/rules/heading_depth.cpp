@@ -1,0 +1,94 @@
+// Rule heading.depth: at most three heading levels; deeper items numbered 1、 (1) ① A a 1, 小四, indented 2 characters.
+#include "docx/labels.h"
+#include "docx/script.h"
+#include "rules/checks.h"
+#include "rules/describe.h"
+#include "rules/heading_common.h"
+
+namespace bidfmt::rules {
+namespace {
+
+const RuleInfo kInfo{
+    "heading.depth",
+    {"标题层级与深层编号", "heading depth and the numbering below it"},
+    "4.4其他 标题最多设三级,如需再设,请按照1、(1)① A a 1顺序依次下编,小四字号,首行缩进2字符。",
+    Severity::error,
+    true,
+};
+
+std::string sequence_text(const std::vector<profile::NumberLevel>& levels) {
+  std::string s;
+  for (size_t i = 0; i < levels.size(); ++i) {
+    std::vector<int> ones(levels.size(), 1);
+    if (i) s += " ";
+    s += docx::format_label(levels, i, ones);
+  }
+  return s;
+}
+
+void check(const Context& ctx, Reporter& out) {
+  const profile::Profile& pf = ctx.profile;
+  std::vector<profile::NumberLevel> levels = heading_numbers(pf);
+  int max_level = pf.headings.empty() ? 0 : pf.headings.back().level;
+  int titles = docx::title_levels(pf);
+  for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
+    Location at = ctx.at(p);
+    if (p.role == docx::Role::heading && p.heading_level > titles) {
+      const profile::HeadingLevel* h = pf.heading(p.heading_level);
+      if (h && h->rule != kInfo.id) continue;  // a level with a rule of its own
+      if (!h) {
+        out.add("too_deep", at, Text{"最多 " + std::to_string(max_level) + " 级", "at most " + std::to_string(max_level) + " levels"},
+                Text{std::to_string(p.heading_level) + " 级", "level " + std::to_string(p.heading_level)},
+                Text{"标题为第 " + std::to_string(p.heading_level) + " 级,超出规定的层级(标题最多 " + std::to_string(titles) + " 级,以下按 " +
+                         sequence_text(pf.lists.ordered) + " 依次下编)",
+                     "heading level " + std::to_string(p.heading_level) + " is deeper than allowed (at most " + std::to_string(titles) +
+                         " heading levels; below them number items " + sequence_text(pf.lists.ordered) + ")"})
+            .fixable = false;
+        continue;
+      }
+      std::string shown = heading_shown(p);
+      auto m = docx::match_label(shown, levels, static_cast<size_t>(p.heading_level) - 1);
+      if (!m) {
+        std::vector<int> ones(levels.size(), 1);
+        std::string want = docx::trim(docx::format_label(levels, static_cast<size_t>(p.heading_level) - 1, ones));
+        std::string actual = p.label.empty() ? std::string("无编号") : p.label;
+        out.add("number_format", at, plain(want), p.label.empty() ? Text{"无编号", "no number"} : plain(p.label),
+                Text{"第 " + std::to_string(p.heading_level) + " 级编号应为「" + want + "」形式,实际为「" + actual + "」",
+                     "level-" + std::to_string(p.heading_level) + " number must look like '" + want + "'; it is '" +
+                         (p.label.empty() ? std::string("no number") : p.label) + "'"});
+      }
+      check_size(ctx, out, p, h->format.size, at, true);
+      check_first_line(ctx, out, p, h->format.first_line, at, false);
+      continue;
+    }
+    if (p.role == docx::Role::list_item && p.level && p.level->format != "bullet" && !p.label.empty()) {
+      size_t idx = static_cast<size_t>(p.ilvl);
+      if (idx >= pf.lists.ordered.size()) {
+        out.add("list_depth", at, Text{"最多 " + std::to_string(pf.lists.ordered.size()) + " 级", "at most " + std::to_string(pf.lists.ordered.size()) + " levels"},
+                Text{std::to_string(idx + 1) + " 级", "level " + std::to_string(idx + 1)},
+                Text{"列表为第 " + std::to_string(idx + 1) + " 级,超出规定的 " + sequence_text(pf.lists.ordered) + " 顺序",
+                     "list level " + std::to_string(idx + 1) + " is deeper than the sequence " + sequence_text(pf.lists.ordered)})
+            .fixable = false;
+        continue;
+      }
+      auto m = docx::match_label(p.label, pf.lists.ordered, idx);
+      if (!m || m->length != p.label.size()) {
+        std::vector<int> ones(pf.lists.ordered.size(), 1);
+        std::string want = docx::format_label(pf.lists.ordered, idx, ones);
+        out.add("list_number", at, plain(want), plain(p.label),
+                Text{"第 " + std::to_string(idx + 1) + " 级列表编号应为「" + want + "」形式(顺序 " + sequence_text(pf.lists.ordered) + "),实际为「" + p.label + "」",
+                     "level-" + std::to_string(idx + 1) + " list number must look like '" + want + "' (sequence " + sequence_text(pf.lists.ordered) +
+                         "); it is '" + p.label + "'"});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+const Rule& heading_depth_rule() {
+  static const Rule r{kInfo, check};
+  return r;
+}
+
+}  // namespace bidfmt::rules

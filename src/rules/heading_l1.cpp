@@ -1,0 +1,24 @@
+// Rule heading.l1: level-1 headings — number shape and sequence, fonts, size, bold, no first-line indent.
+#include "rules/heading_common.h"
+
+namespace bidfmt::rules {
+namespace {
+
+const RuleInfo kInfo{
+    "heading.l1",
+    {"一级标题编号与格式", "level-1 heading number and format"},
+    "4.1一级标题 采用“一、”、“二、”形式,字体宋体,小四号字,加粗。首行不缩进",
+    Severity::error,
+    true,
+};
+
+void check(const Context& ctx, Reporter& out) { check_heading_rule(ctx, out, kInfo.id); }
+
+}  // namespace
+
+const Rule& heading_l1_rule() {
+  static const Rule r{kInfo, check};
+  return r;
+}
+
+}  // namespace bidfmt::rules

@@ -1,0 +1,24 @@
+// Rule heading.l4: level-4 headings (Standard B) — number shape and sequence, fonts, size, bold, no first-line indent.
+#include "rules/heading_common.h"
+
+namespace bidfmt::rules {
+namespace {
+
+const RuleInfo kInfo{
+    "heading.l4",
+    {"四级标题编号与格式", "level-4 heading number and format"},
+    "三、四级标题(如和1.1.1等)页面左侧顶头,标题后空两字节",
+    Severity::error,
+    true,
+};
+
+void check(const Context& ctx, Reporter& out) { check_heading_rule(ctx, out, kInfo.id); }
+
+}  // namespace
+
+const Rule& heading_l4_rule() {
+  static const Rule r{kInfo, check};
+  return r;
+}
+
+}  // namespace bidfmt::rules

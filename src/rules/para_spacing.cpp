@@ -1,0 +1,53 @@
+// Rule para.spacing: space before/after 0 and 1.5-line spacing; TOC entries single-spaced.
+#include "rules/checks.h"
+
+namespace bidfmt::rules {
+namespace {
+
+const RuleInfo kInfo{
+    "para.spacing",
+    {"段落间距与行距", "paragraph and line spacing"},
+    "间距:段前、段后间距为0。行间距为1.5倍行距(目录为1倍行距)。",
+    Severity::error,
+    true,
+};
+
+void check(const Context& ctx, Reporter& out) {
+  const profile::Profile& pf = ctx.profile;
+  for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
+    const profile::TextFormat* f = nullptr;
+    switch (p.role) {
+      case docx::Role::body:
+      case docx::Role::list_item:
+      case docx::Role::quote:
+        f = &pf.body;
+        break;
+      case docx::Role::heading:
+        f = pf.heading(p.heading_level) ? &pf.heading(p.heading_level)->format : &pf.body;
+        break;
+      case docx::Role::table_caption:
+        f = &pf.table_caption.format;
+        break;
+      case docx::Role::figure_caption:
+        f = &pf.figure_caption.format;
+        break;
+      case docx::Role::toc:
+        check_line(ctx, out, p, pf.toc.line, ctx.at(p));
+        continue;
+      default:
+        continue;
+    }
+    Location at = ctx.at(p);
+    check_space(ctx, out, p, f->space_before, f->space_after, at);
+    check_line(ctx, out, p, f->line, at);
+  }
+}
+
+}  // namespace
+
+const Rule& para_spacing_rule() {
+  static const Rule r{kInfo, check};
+  return r;
+}
+
+}  // namespace bidfmt::rules

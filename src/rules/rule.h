@@ -1,0 +1,61 @@
+// Rule: metadata of one rule of the standard, the context a rule checks in, and how it reports findings.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "docx/document.h"
+#include "profile/profile.h"
+#include "rules/finding.h"
+
+namespace bidfmt::rules {
+
+// What a rule is, kept next to its code (one file per rule, named after the ID).
+struct RuleInfo {
+  const char* id;         // "page.margins"
+  Text summary;           // one line, zh and en
+  const char* quote;      // the sentence of the standard the rule enforces, verbatim
+  Severity severity;      // default severity of its findings
+  bool fixable;           // whether `bidfmt fix` can repair its findings safely
+};
+
+// What every rule checks against.
+struct Context {
+  const docx::Document& doc;
+  const profile::Profile& profile;
+  std::string project;  // --project; "" = the header's left text must merely be present
+
+  // True when `key` (dotted, e.g. "captions.table.size") or a parent of it is listed under the
+  // profile's `assumptions:` — findings on such values are warnings, not errors.
+  bool assumed(std::string_view key) const;
+  // Location of a body or header/footer paragraph.
+  Location at(const docx::Paragraph& p, const std::string& part) const;
+  Location at(const docx::Paragraph& p) const { return at(p, doc.body().part); }
+  Location at_section(int section) const;
+  Location at_table(const docx::Table& t) const;
+  // True when the paragraph/table lies in a body section (not the cover, not the TOC).
+  bool in_body(int section) const;
+};
+
+// Collects the findings of one rule, filling in its ID, severity and fixability.
+class Reporter {
+ public:
+  Reporter(const RuleInfo& info, Findings& out) : info_(info), out_(out) {}
+  Finding& add(std::string kind, Location where, Text expected, Text actual, Text message);
+  const RuleInfo& info() const { return info_; }
+  // Findings added since `mark()` become warnings when `assumed` (their value is an assumption).
+  size_t mark() const { return out_.size(); }
+  void warn_if_assumed(size_t since, bool assumed);
+
+ private:
+  const RuleInfo& info_;
+  Findings& out_;
+};
+
+using CheckFn = void (*)(const Context& ctx, Reporter& out);
+
+struct Rule {
+  RuleInfo info;
+  CheckFn check;
+};
+
+}  // namespace bidfmt::rules

@@ -1,0 +1,33 @@
+// Rule table.font: table text in 宋体 五号 with 1.15-line spacing.
+#include "rules/checks.h"
+
+namespace bidfmt::rules {
+namespace {
+
+const RuleInfo kInfo{
+    "table.font",
+    {"表格文字字体、字号与行距", "table text font, size and line spacing"},
+    "字体宋体,五号字,1.15倍行距。",
+    Severity::error,
+    true,
+};
+
+void check(const Context& ctx, Reporter& out) {
+  const profile::TextFormat& f = ctx.profile.table.text;
+  for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
+    if (p.role != docx::Role::table_text || !ctx.in_body(p.section)) continue;
+    Location at = ctx.at(p);
+    check_fonts(ctx, out, p, f.fonts, at, true);
+    check_size(ctx, out, p, f.size, at, true);
+    check_line(ctx, out, p, f.line, at);
+  }
+}
+
+}  // namespace
+
+const Rule& table_font_rule() {
+  static const Rule r{kInfo, check};
+  return r;
+}
+
+}  // namespace bidfmt::rules

@@ -1,0 +1,222 @@
+// Resolver: each value resolved through docDefaults → styles → numbering → direct, with its origin.
+#include <gtest/gtest.h>
+
+#include "docx/docx_fixture.h"
+#include "docx/script.h"
+
+namespace bidfmt::docxtest {
+namespace {
+
+using docx::Source;
+
+const char* kStyles = R"(
+<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="20"/></w:rPr></w:rPrDefault>
+  <w:pPrDefault><w:pPr><w:ind w:firstLine="100"/><w:spacing w:after="160"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="A"><w:name w:val="Normal"/><w:rPr><w:sz w:val="22"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="B"><w:name w:val="Body B"/><w:basedOn w:val="A"/>
+  <w:pPr><w:spacing w:after="100"/><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="C"><w:name w:val="Body C"/><w:basedOn w:val="B"/></w:style>)";
+
+const char* kNumbering = R"(
+<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+  <w:pStyle w:val="B"/><w:lvlText w:val="%1、"/><w:pPr><w:ind w:firstLine="200"/></w:pPr>
+  <w:rPr><w:sz w:val="18"/></w:rPr></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>)";
+
+TEST(Resolver, DocDefaultsBasedOnNumberingDirect) {
+  Pkg p;
+  p.styles = kStyles;
+  p.numbering = kNumbering;
+  p.body = R"(<w:p><w:pPr><w:pStyle w:val="C"/><w:spacing w:before="50"/></w:pPr><w:r><w:t>一</w:t></w:r></w:p>
+              <w:p><w:pPr><w:pStyle w:val="C"/></w:pPr><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>二</w:t></w:r></w:p>)";
+  auto d = read_pkg(p, "chain");
+  const docx::Paragraph& a = para(*d, "一");
+  // Size: docDefaults 20 → style A 22 (reached through C → B → A).
+  ASSERT_EQ(a.runs.size(), 1u);
+  EXPECT_EQ(a.runs[0].props.size.value, 22);
+  EXPECT_EQ(a.runs[0].props.size.origin.source, Source::paragraph_style);
+  EXPECT_EQ(a.runs[0].props.size.origin.style->id, "A");
+  EXPECT_EQ(a.runs[0].props.size.below, 20);
+  EXPECT_EQ(a.runs[0].props.size.below_origin.source, Source::doc_defaults);
+  // Space after: docDefaults 160 → style B 100.
+  EXPECT_EQ(a.props.after.value, 100);
+  EXPECT_EQ(a.props.after.origin.style->id, "B");
+  // First line: docDefaults 100 → numbering level 200 (numPr inherited from B, level by pStyle).
+  EXPECT_EQ(a.props.first_line.value, 200);
+  EXPECT_EQ(a.props.first_line.origin.source, Source::numbering);
+  EXPECT_EQ(a.props.first_line.below_origin.source, Source::doc_defaults);
+  // Space before: direct.
+  EXPECT_EQ(a.props.before.value, 50);
+  EXPECT_EQ(a.props.before.origin.source, Source::direct_paragraph);
+  // The number label: paragraph mark + level rPr.
+  EXPECT_EQ(a.label, "1、");
+  EXPECT_EQ(a.label_props.size.value, 18);
+  EXPECT_EQ(a.label_props.size.origin.source, Source::numbering);
+  // Direct run formatting over the style.
+  const docx::Paragraph& b = para(*d, "二");
+  EXPECT_EQ(b.label, "2、");
+  EXPECT_EQ(b.runs[0].props.size.value, 18);
+  EXPECT_EQ(b.runs[0].props.size.origin.source, Source::direct);
+  EXPECT_EQ(b.runs[0].props.size.below, 22);
+  EXPECT_EQ(b.runs[0].props.size.below_origin.style->id, "A");
+}
+
+TEST(Resolver, NumIdZeroSwitchesStyleNumberingOff) {
+  Pkg p;
+  p.styles = kStyles;
+  p.numbering = kNumbering;
+  p.body = R"(<w:p><w:pPr><w:pStyle w:val="B"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>无</w:t></w:r></w:p>)";
+  auto d = read_pkg(p, "numid0");
+  const docx::Paragraph& a = para(*d, "无");
+  EXPECT_EQ(a.label, "");
+  EXPECT_EQ(a.props.first_line.value, 100);  // docDefaults; no numbering level applies
+}
+
+const char* kTheme = R"(<?xml version="1.0"?>
+<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements><a:fontScheme name="x">
+<a:majorFont><a:latin typeface="Cambria"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont>
+<a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/>
+  <a:font script="Hans" typeface="等线"/><a:font script="Jpan" typeface="游明朝"/></a:minorFont>
+</a:fontScheme></a:themeElements></a:theme>)";
+
+TEST(Resolver, ThemeFonts) {
+  Pkg p;
+  p.theme = kTheme;
+  p.styles = R"(<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"
+      w:eastAsia="宋体" w:eastAsiaTheme="minorEastAsia"/></w:rPr></w:rPrDefault></w:docDefaults>)";
+  p.body = R"(<w:p><w:r><w:t>文字</w:t></w:r></w:p>)";
+  auto d = read_pkg(p, "theme");
+  const docx::RunProps& r = para(*d, "文字").runs[0].props;
+  EXPECT_EQ(r.ascii.value.name, "Calibri");
+  EXPECT_EQ(r.ascii.value.theme, "minorHAnsi");
+  // The theme attribute wins over w:eastAsia; an empty a:ea falls back to the Hans script font.
+  EXPECT_EQ(r.east_asia.value.name, "等线");
+  EXPECT_EQ(r.east_asia.value.theme, "minorEastAsia");
+  EXPECT_EQ(r.east_asia.origin.source, Source::doc_defaults);
+
+  p.settings = R"(<w:themeFontLang w:val="en-US" w:eastAsia="ja-JP"/>)";
+  auto j = read_pkg(p, "theme-ja");
+  EXPECT_EQ(para(*j, "文字").runs[0].props.east_asia.value.name, "游明朝");
+}
+
+const char* kTableStyles = R"(
+<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:sz w:val="24"/></w:rPr></w:style>
+<w:style w:type="table" w:styleId="T1"><w:name w:val="Bid Table"/>
+  <w:pPr><w:spacing w:line="276" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="21"/></w:rPr>
+  <w:tblPr><w:jc w:val="center"/><w:tblBorders><w:top w:val="single" w:sz="12"/><w:insideH w:val="dashed" w:sz="2"/></w:tblBorders></w:tblPr>
+  <w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr></w:tblStylePr></w:style>)";
+
+std::string table(const std::string& look) {
+  return R"(<w:tbl><w:tblPr><w:tblStyle w:val="T1"/><w:jc w:val="right"/>)" + look +
+         R"(</w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid>
+    <w:tr><w:tc><w:p><w:r><w:t>头</w:t></w:r></w:p></w:tc></w:tr>
+    <w:tr><w:tc><w:p><w:r><w:t>体</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>)";
+}
+
+TEST(Resolver, TableStyleAndFirstRow) {
+  Pkg p;
+  p.styles = kTableStyles;
+  p.body = table("");
+  auto d = read_pkg(p, "table-style");
+  const docx::Paragraph& head = para(*d, "头");
+  const docx::Paragraph& cell = para(*d, "体");
+  EXPECT_TRUE(head.runs[0].props.bold.value);
+  EXPECT_EQ(head.runs[0].props.bold.origin.source, Source::table_style);
+  EXPECT_FALSE(cell.runs[0].props.bold.value);
+  // The table style overrides the default paragraph style 「正文」.
+  EXPECT_EQ(cell.runs[0].props.size.value, 21);
+  EXPECT_EQ(cell.runs[0].props.size.origin.source, Source::table_style);
+  EXPECT_EQ(cell.props.line.value, 276);
+  ASSERT_EQ(d->body().tables.size(), 1u);
+  const docx::Table& t = d->body().tables[0];
+  EXPECT_EQ(t.props.jc.value, "right");
+  EXPECT_EQ(t.props.jc.origin.source, Source::direct);
+  EXPECT_EQ(t.props.jc.below, "center");
+  EXPECT_EQ(t.props.borders[docx::kTop].value.size, 12);
+  EXPECT_EQ(t.props.borders[docx::kTop].origin.source, Source::table_style);
+  EXPECT_FALSE(t.props.borders[docx::kBottom].set());
+
+  p.body = table(R"(<w:tblLook w:firstRow="0"/>)");
+  auto off = read_pkg(p, "table-look-off");
+  EXPECT_FALSE(para(*off, "头").runs[0].props.bold.value);
+  p.body = table(R"(<w:tblLook w:val="0400"/>)");
+  EXPECT_FALSE(para(*read_pkg(p, "table-look-hex"), "头").runs[0].props.bold.value);
+}
+
+TEST(Resolver, FirstLineCharsAndTwips) {
+  Pkg p;
+  p.styles = R"(<w:style w:type="paragraph" w:default="1" w:styleId="N"><w:name w:val="Normal"/>
+      <w:pPr><w:ind w:firstLine="480" w:firstLineChars="200"/></w:pPr></w:style>)";
+  p.body = R"(<w:p><w:pPr><w:ind w:firstLine="0"/></w:pPr><w:r><w:t>甲</w:t></w:r></w:p>
+              <w:p><w:pPr><w:ind w:firstLine="0" w:firstLineChars="0"/></w:pPr><w:r><w:t>乙</w:t></w:r></w:p>
+              <w:p><w:pPr><w:ind w:hanging="420"/></w:pPr><w:r><w:t>丙</w:t></w:r></w:p>)";
+  auto d = read_pkg(p, "chars");
+  // 甲: direct firstLine 0, but the style's non-zero firstLineChars still wins.
+  const docx::ParaProps& a = para(*d, "甲").props;
+  EXPECT_EQ(a.first_line.value, 0);
+  EXPECT_EQ(a.first_line_chars.value, 200);
+  EXPECT_EQ(a.first_line_chars.origin.source, Source::paragraph_style);
+  // 乙: firstLineChars 0 cancels it; the twips value applies.
+  const docx::ParaProps& b = para(*d, "乙").props;
+  EXPECT_EQ(b.first_line_chars.value, 0);
+  EXPECT_EQ(b.first_line_chars.origin.source, Source::direct_paragraph);
+  // 丙: hanging is a negative first line.
+  EXPECT_EQ(para(*d, "丙").props.first_line.value, -420);
+}
+
+TEST(Resolver, ToggleBoldAcrossStyles) {
+  Pkg p;
+  p.styles = R"(<w:style w:type="paragraph" w:default="1" w:styleId="N"><w:name w:val="Normal"/></w:style>
+    <w:style w:type="paragraph" w:styleId="H"><w:name w:val="heading 1"/><w:rPr><w:b/></w:rPr></w:style>
+    <w:style w:type="character" w:styleId="S"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>)";
+  p.body = R"(<w:p><w:pPr><w:pStyle w:val="H"/></w:pPr>
+    <w:r><w:t>粗</w:t></w:r><w:r><w:rPr><w:rStyle w:val="S"/></w:rPr><w:t>反</w:t></w:r>
+    <w:r><w:rPr><w:rStyle w:val="S"/><w:b/></w:rPr><w:t>直</w:t></w:r></w:p>)";
+  auto d = read_pkg(p, "toggle");
+  const docx::Paragraph& h = d->body().paragraphs[0];
+  ASSERT_EQ(h.runs.size(), 3u);
+  EXPECT_TRUE(h.runs[0].props.bold.value);   // paragraph style
+  EXPECT_FALSE(h.runs[1].props.bold.value);  // paragraph style XOR character style
+  EXPECT_TRUE(h.runs[2].props.bold.value);   // direct formatting is absolute
+  EXPECT_EQ(h.heading_level, 1);
+}
+
+TEST(Resolver, FontSlotPerCharacter) {
+  using docx::FontSlot;
+  using docx::font_slot;
+  EXPECT_EQ(font_slot(U'A', false), FontSlot::ascii);
+  EXPECT_EQ(font_slot(U'7', true), FontSlot::ascii);
+  EXPECT_EQ(font_slot(U'中', false), FontSlot::east_asia);
+  EXPECT_EQ(font_slot(U'，', false), FontSlot::east_asia);  // full-width comma
+  EXPECT_EQ(font_slot(U'ア', false), FontSlot::east_asia);
+  EXPECT_EQ(font_slot(U'é', false), FontSlot::h_ansi);
+  EXPECT_EQ(font_slot(U'“', false), FontSlot::h_ansi);    // ambiguous width …
+  EXPECT_EQ(font_slot(U'“', true), FontSlot::east_asia);  // … East Asian with w:hint="eastAsia"
+  EXPECT_EQ(font_slot(U'①', true), FontSlot::east_asia);
+  EXPECT_EQ(font_slot(U' ', false), FontSlot::none);
+  EXPECT_EQ(font_slot(0x3000, false), FontSlot::none);  // ideographic space
+  EXPECT_EQ(font_slot(U'ب', false), FontSlot::cs);
+}
+
+TEST(Resolver, SameFontNames) {
+  EXPECT_TRUE(docx::same_font("宋体", "SimSun"));
+  EXPECT_TRUE(docx::same_font("calibri", "Calibri"));
+  EXPECT_TRUE(docx::same_font("Times New Roman", "TimesNewRoman"));
+  EXPECT_FALSE(docx::same_font("等线", "宋体"));
+}
+
+TEST(Resolver, NamespacePrefixIsNormalised) {
+  Pkg p;
+  std::string path = write_pkg(p, "ns");
+  auto parts = testkit::read_zip(path);
+  parts["word/document.xml"] =
+      R"(<?xml version="1.0"?><x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body>
+      <x:p><x:pPr><x:jc x:val="center"/></x:pPr><x:r><x:t>居中</x:t></x:r></x:p></x:body></x:document>)";
+  testkit::write_zip(path, parts);
+  auto d = docx::Document::read(path, xx2014());
+  EXPECT_EQ(para(*d, "居中").props.jc.value, "center");
+}
+
+}  // namespace
+}  // namespace bidfmt::docxtest

@@ -1,0 +1,607 @@
+// Rules: the clean built document checks clean, and each edit that breaks one rule yields exactly that rule.
+#include <gtest/gtest.h>
+
+#include "rules/check_fixture.h"
+#include "rules/registry.h"
+
+namespace bidfmt::testfix {
+namespace {
+
+// Expects the findings of `parts` to come from exactly `ids`.
+void expect_only(const Parts& parts, const std::string& name, const std::set<std::string>& ids,
+                 const std::string& project = kProject) {
+  report::FileReport r = check(write(parts, name), project);
+  ASSERT_TRUE(r.checked) << r.error.en;
+  EXPECT_EQ(rule_ids(r), ids) << dump(r);
+}
+
+report::FileReport check_parts(const Parts& parts, const std::string& name) { return check(write(parts, name)); }
+
+void on_document(Parts& p, const std::function<void(pugi::xml_document&)>& f) { edit(p, "word/document.xml", f); }
+void on_styles(Parts& p, const std::function<void(pugi::xml_document&)>& f) { edit(p, "word/styles.xml", f); }
+
+// The n-th w:sectPr in document order (0-based): 0 cover, 1 TOC, 2 first body section.
+pugi::xml_node sect(pugi::xml_document& d, int n) {
+  pugi::xpath_node_set all = d.select_nodes("//w:sectPr");
+  EXPECT_GT(all.size(), static_cast<size_t>(n));
+  return all[static_cast<size_t>(n)].node();
+}
+
+pugi::xml_node style(pugi::xml_document& d, const std::string& id) {
+  return first(d, "//w:style[@w:styleId='" + id + "']");
+}
+
+TEST(Rules, RegistryHasEveryRuleOfStandardA) {
+  std::set<std::string> ids;
+  for (const rules::Rule* r : rules::all_rules()) {
+    ids.insert(r->info.id);
+    EXPECT_FALSE(r->info.summary.zh.empty());
+    EXPECT_FALSE(r->info.summary.en.empty());
+    EXPECT_NE(std::string(r->info.quote), "");
+  }
+  std::set<std::string> want = {"page.size", "page.margins", "page.gutter", "para.align", "para.indent", "para.spacing",
+                                "header.none-on-toc", "header.text", "footer.page-number", "heading.l1", "heading.l2",
+                                "heading.l3", "heading.depth", "body.font", "table.align", "table.font",
+                                "table.header-row", "table.borders", "table.caption", "figure.caption"};
+  for (const std::string& id : want) EXPECT_TRUE(ids.count(id)) << id;
+  ids.erase("heading.l4");  // Standard B's fourth title level
+  EXPECT_EQ(ids, want);
+}
+
+TEST(Rules, BuiltDocumentIsClean) {
+  report::FileReport r = check(clean_docx());
+  ASSERT_TRUE(r.checked) << r.error.en;
+  EXPECT_TRUE(r.findings.empty()) << dump(r);
+}
+
+TEST(Rules, CleanWithoutProjectToo) {
+  report::FileReport r = check(clean_docx(), "");
+  EXPECT_TRUE(r.findings.empty()) << dump(r);
+}
+
+TEST(Rules, StandardBRoundTrip) {
+  // The same Markdown built and checked with the chapter-heiti profile (Standard B) is clean too,
+  // and fails Standard A (its headings are 第一章 in 黑体).
+  std::string dir = testkit::temp_dir("check-standard-b");
+  std::filesystem::create_directories(dir + "/images");
+  write_file(dir + "/images/plan.png", std::string(reinterpret_cast<const char*>(kPng), sizeof kPng));
+  write_file(dir + "/bid.md", kMarkdown);
+  testkit::RunResult b = testkit::run_cli({"build", dir + "/bid.md", "--profile", "chapter-heiti", "-o", dir + "/b.docx"});
+  ASSERT_EQ(b.status, 0) << b.err;
+  report::FileReport r = check_file(dir + "/b.docx", profile::load("chapter-heiti"), kProject);
+  EXPECT_TRUE(r.findings.empty()) << dump(r);
+  EXPECT_TRUE(rule_ids(check(dir + "/b.docx")).count("heading.l1"));
+}
+
+// ---- page -------------------------------------------------------------------------------------
+
+TEST(Rules, PageSizeLetter) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node sz = sect(d, 2).child("w:pgSz");
+    sz.attribute("w:w") = "12240";
+    sz.attribute("w:h") = "15840";
+  });
+  expect_only(p, "page-size", {"page.size"});
+}
+
+TEST(Rules, PageMarginsLeft20mm) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) { sect(d, 2).child("w:pgMar").attribute("w:left") = "1134"; });
+  report::FileReport r = check_parts(p, "page-margins");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"page.margins"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].kind, "margin_left");
+  EXPECT_EQ(r.findings[0].actual.zh, "20.0mm");
+  EXPECT_EQ(r.findings[0].expected.zh, "22.0mm");
+  EXPECT_EQ(r.findings[0].where.section, 3);
+}
+
+TEST(Rules, PageMarginsWithinTolerance) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) { sect(d, 2).child("w:pgMar").attribute("w:left") = "1250"; });
+  expect_only(p, "page-margins-tol", {});
+}
+
+TEST(Rules, PageGutter) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) { sect(d, 3).child("w:pgMar").attribute("w:gutter") = "567"; });
+  expect_only(p, "page-gutter", {"page.gutter"});
+}
+
+// ---- paragraphs -------------------------------------------------------------------------------
+
+TEST(Rules, ParaAlignDirectLeft) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) { set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:jc", {{"w:val", "left"}}); });
+  report::FileReport r = check_parts(p, "para-align");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"para.align"}) << dump(r);
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_NE(r.findings[0].message.zh.find("段落直接格式"), std::string::npos) << r.findings[0].message.zh;
+  EXPECT_EQ(r.findings[0].where.heading_path, "二、主要施工方法 › 2.1 测量工程 › 2.1.1 控制网复测");
+  EXPECT_EQ(r.findings[0].where.excerpt, "复测正文。");
+}
+
+TEST(Rules, ParaIndentNoFirstLine) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:ind", {{"w:firstLine", "0"}, {"w:firstLineChars", "0"}});
+  });
+  expect_only(p, "para-indent", {"para.indent"});
+}
+
+TEST(Rules, ParaIndentTwipsOnlyIsAccepted) {
+  // firstLine 480 without firstLineChars: 2 characters of 小四.
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:ind", {{"w:firstLine", "480"}, {"w:firstLineChars", "0"}});
+  });
+  expect_only(p, "para-indent-twips", {});
+}
+
+TEST(Rules, ParaIndentCharsWinOverTwips) {
+  // firstLineChars 100 (1 char) wins over a correct firstLine 480.
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:ind", {{"w:firstLine", "480"}, {"w:firstLineChars", "100"}});
+  });
+  expect_only(p, "para-indent-chars", {"para.indent"});
+}
+
+TEST(Rules, ParaSpacingHiddenInBasedOnStyle) {
+  // Style Body2 is based on Base2, which sets space after 10 pt; Body2 itself says nothing.
+  Parts p = clean_parts();
+  on_styles(p, [](pugi::xml_document& d) {
+    pugi::xml_node styles = d.document_element();
+    pugi::xml_node base = styles.append_child("w:style");
+    base.append_attribute("w:type") = "paragraph";
+    base.append_attribute("w:styleId") = "Base2";
+    base.append_child("w:name").append_attribute("w:val") = "Base Two";
+    base.append_child("w:basedOn").append_attribute("w:val") = "Normal";
+    base.append_child("w:pPr").append_child("w:spacing").append_attribute("w:after") = "200";
+    pugi::xml_node body = styles.append_child("w:style");
+    body.append_attribute("w:type") = "paragraph";
+    body.append_attribute("w:styleId") = "Body2";
+    body.append_child("w:name").append_attribute("w:val") = "Body Two";
+    body.append_child("w:basedOn").append_attribute("w:val") = "Base2";
+  });
+  on_document(p, [](pugi::xml_document& d) { set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:pStyle", {{"w:val", "Body2"}}); });
+  report::FileReport r = check_parts(p, "para-spacing");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"para.spacing"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u) << dump(r);
+  EXPECT_EQ(r.findings[0].kind, "space_after");
+  EXPECT_NE(r.findings[0].message.zh.find("样式「Base Two」"), std::string::npos) << r.findings[0].message.zh;
+}
+
+TEST(Rules, ParaSpacingTocSingle) {
+  Parts p = clean_parts();
+  on_styles(p, [](pugi::xml_document& d) { style(d, "TOC2").child("w:pPr").child("w:spacing").attribute("w:line") = "360"; });
+  expect_only(p, "para-spacing-toc", {"para.spacing"});
+}
+
+// ---- header and footer ------------------------------------------------------------------------
+
+TEST(Rules, HeaderOnTocSection) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node ref = sect(d, 1).prepend_child("w:headerReference");
+    ref.append_attribute("w:type") = "default";
+    ref.append_attribute("r:id") = "rIdHeader1";
+  });
+  expect_only(p, "header-toc", {"header.none-on-toc"});
+}
+
+TEST(Rules, HeaderRightText) {
+  Parts p = clean_parts();
+  edit(p, "word/header1.xml", [](pugi::xml_document& d) {
+    for (pugi::xpath_node t : d.select_nodes("//w:t"))
+      if (std::string(t.node().text().get()) == "技术标") t.node().text() = "商务标";
+  });
+  expect_only(p, "header-right", {"header.text"});
+}
+
+TEST(Rules, HeaderProjectMismatch) { expect_only(clean_parts(), "header-project", {"header.text"}, "另一个项目"); }
+
+TEST(Rules, HeaderSizeDirect) {
+  Parts p = clean_parts();
+  edit(p, "word/header1.xml", [](pugi::xml_document& d) {
+    pugi::xml_node r = first(d, "//w:r");
+    r.prepend_child("w:rPr").append_child("w:sz").append_attribute("w:val") = "24";
+  });
+  report::FileReport r = check_parts(p, "header-size");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"header.text"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].kind, "size");
+  EXPECT_NE(r.findings[0].message.zh.find("直接格式,覆盖了样式「页眉」的 小五"), std::string::npos) << r.findings[0].message.zh;
+}
+
+TEST(Rules, HeaderAsTwoCellTable) {
+  // The header as a borderless two-cell table, right cell right-aligned: accepted.
+  Parts p = clean_parts();
+  edit(p, "word/header1.xml", [](pugi::xml_document& d) {
+    pugi::xml_node hdr = d.document_element();
+    hdr.remove_children();
+    pugi::xml_node tbl = hdr.append_child("w:tbl");
+    tbl.append_child("w:tblPr");
+    pugi::xml_node tr = tbl.append_child("w:tr");
+    for (const char* text : {"测试项目工程", "技术标"}) {
+      pugi::xml_node para = tr.append_child("w:tc").append_child("w:p");
+      pugi::xml_node ppr = para.append_child("w:pPr");
+      ppr.append_child("w:pStyle").append_attribute("w:val") = "Header";
+      if (std::string(text) == "技术标") ppr.append_child("w:jc").append_attribute("w:val") = "right";
+      para.append_child("w:r").append_child("w:t").text() = text;
+    }
+    hdr.append_child("w:p");
+  });
+  expect_only(p, "header-table", {});
+}
+
+TEST(Rules, FooterFormulaTotalIsAWarning) {
+  Parts p = clean_parts();
+  edit(p, "word/footer1.xml", [](pugi::xml_document& d) {
+    for (pugi::xpath_node t : d.select_nodes("//w:instrText"))
+      if (std::string(t.node().text().get()).find("PAGEREF") != std::string::npos) t.node().text() = "= 12 - 2";
+  });
+  report::FileReport r = check_parts(p, "footer-formula");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"footer.page-number"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].severity, rules::Severity::warning);
+}
+
+TEST(Rules, FooterNumpagesWithFrontMatter) {
+  Parts p = clean_parts();
+  edit(p, "word/footer1.xml", [](pugi::xml_document& d) {
+    for (pugi::xpath_node t : d.select_nodes("//w:instrText"))
+      if (std::string(t.node().text().get()).find("PAGEREF") != std::string::npos) t.node().text() = " NUMPAGES ";
+  });
+  expect_only(p, "footer-numpages", {"footer.page-number"});
+}
+
+TEST(Rules, FooterSectionpagesWithManyBodySections) {
+  Parts p = clean_parts();
+  edit(p, "word/footer1.xml", [](pugi::xml_document& d) {
+    for (pugi::xpath_node t : d.select_nodes("//w:instrText"))
+      if (std::string(t.node().text().get()).find("PAGEREF") != std::string::npos) t.node().text() = " SECTIONPAGES ";
+  });
+  expect_only(p, "footer-sectionpages", {"footer.page-number"});
+}
+
+TEST(Rules, FooterSimpleFieldsAndAsciiCommaAccepted) {
+  // fldSimple form, ASCII comma: still 第{PAGE}页,共{PAGEREF}页.
+  Parts p = clean_parts();
+  edit(p, "word/footer1.xml", [](pugi::xml_document& d) {
+    pugi::xml_node para = first(d, "//w:p");
+    while (para.last_child() && std::string(para.last_child().name()) != "w:pPr") para.remove_child(para.last_child());
+    auto text = [&](const char* s) { para.append_child("w:r").append_child("w:t").text() = s; };
+    auto field = [&](const char* instr, const char* cached) {
+      pugi::xml_node f = para.append_child("w:fldSimple");
+      f.append_attribute("w:instr") = instr;
+      f.append_child("w:r").append_child("w:t").text() = cached;
+    };
+    text("第");
+    field(" PAGE ", "1");
+    text("页,共");
+    field(" PAGEREF _BodyEnd \\h ", "9");
+    text("页");
+  });
+  expect_only(p, "footer-simple", {});
+}
+
+TEST(Rules, FooterNoRestartAtBody) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) { sect(d, 2).remove_child("w:pgNumType"); });
+  expect_only(p, "footer-restart", {"footer.page-number"});
+}
+
+TEST(Rules, FooterBookmarkNotAtEnd) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node bm = first(d, "//w:bookmarkStart[@w:name='_BodyEnd']");
+    bm.attribute("w:name") = "_Elsewhere";
+    pugi::xml_node head = paragraph_with_text(d, "复测正文。");
+    pugi::xml_node b = head.append_child("w:bookmarkStart");
+    b.append_attribute("w:id") = "999";
+    b.append_attribute("w:name") = "_BodyEnd";
+  });
+  expect_only(p, "footer-bookmark", {"footer.page-number"});
+}
+
+// ---- headings ---------------------------------------------------------------------------------
+
+TEST(Rules, HeadingL1NumberFormatHiddenInNumbering) {
+  Parts p = clean_parts();
+  edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
+    first(d, "//w:abstractNum[@w:abstractNumId='0']/w:lvl[@w:ilvl='0']/w:numFmt").attribute("w:val") = "decimal";
+  });
+  report::FileReport r = check_parts(p, "heading-l1-numfmt");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l1"}) << dump(r);
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings[0].kind, "number_format");
+  EXPECT_EQ(r.findings[0].actual.zh, "1、");
+  EXPECT_EQ(r.findings[0].expected.zh, "一、");
+}
+
+TEST(Rules, HeadingL1LabelSizeHiddenInNumberingLevel) {
+  Parts p = clean_parts();
+  edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
+    first(d, "//w:abstractNum[@w:abstractNumId='0']/w:lvl[@w:ilvl='0']/w:rPr").append_child("w:sz").append_attribute("w:val") = "18";
+  });
+  report::FileReport r = check_parts(p, "heading-l1-lvl-size");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l1"}) << dump(r);
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_NE(r.findings[0].message.zh.find("编号定义"), std::string::npos) << r.findings[0].message.zh;
+}
+
+TEST(Rules, HeadingL2NotBoldInStyle) {
+  Parts p = clean_parts();
+  on_styles(p, [](pugi::xml_document& d) {
+    pugi::xml_node rpr = style(d, "Heading2").child("w:rPr");
+    set_child(rpr, "w:b", {{"w:val", "0"}});
+  });
+  expect_only(p, "heading-l2-bold", {"heading.l2"});
+}
+
+TEST(Rules, HeadingL2SequenceTyped) {
+  // A typed number that skips: the paragraph keeps the heading style but switches numbering off.
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node h = paragraph_with_text(d, "施工部署");
+    pugi::xml_node np = ppr_of(h).append_child("w:numPr");
+    np.append_child("w:ilvl").append_attribute("w:val") = "0";
+    np.append_child("w:numId").append_attribute("w:val") = "0";
+    first(d, "//w:p[.//w:t='施工部署']//w:t").text() = "1.5 施工部署";
+  });
+  report::FileReport r = check_parts(p, "heading-l2-seq");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l2"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u) << dump(r);
+  EXPECT_EQ(r.findings[0].kind, "number_sequence");
+  EXPECT_EQ(r.findings[0].expected.zh, "1.2");
+}
+
+TEST(Rules, HeadingL3FirstLineIndentInNumberingLevel) {
+  // The heading numbering level's pPr indents the first line by 2 characters.
+  Parts p = clean_parts();
+  edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
+    pugi::xml_node ind = first(d, "//w:abstractNum[@w:abstractNumId='0']/w:lvl[@w:ilvl='2']/w:pPr/w:ind");
+    ind.attribute("w:firstLineChars") = "200";
+    ind.attribute("w:firstLine") = "480";
+  });
+  report::FileReport r = check_parts(p, "heading-l3-indent");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l3"}) << dump(r);
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings[0].kind, "first_line_indent");
+}
+
+TEST(Rules, HeadingL3BoldByCharacterStyle) {
+  // A character style that turns bold on makes the level-3 heading bold.
+  Parts p = clean_parts();
+  on_styles(p, [](pugi::xml_document& d) {
+    pugi::xml_node s = d.document_element().append_child("w:style");
+    s.append_attribute("w:type") = "character";
+    s.append_attribute("w:styleId") = "StrongX";
+    s.append_child("w:name").append_attribute("w:val") = "Strong X";
+    s.append_child("w:rPr").append_child("w:b");
+  });
+  on_document(p, [](pugi::xml_document& d) {
+    first(d, "//w:p[.//w:t='控制网复测']/w:r").prepend_child("w:rPr").append_child("w:rStyle").append_attribute("w:val") = "StrongX";
+  });
+  expect_only(p, "heading-l3-bold", {"heading.l3"});
+}
+
+TEST(Rules, HeadingDepthWrongDeepNumber) {
+  Parts p = clean_parts();
+  edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
+    first(d, "//w:abstractNum[@w:abstractNumId='0']/w:lvl[@w:ilvl='3']/w:lvlText").attribute("w:val") = "%4.";
+  });
+  expect_only(p, "heading-depth", {"heading.depth"});
+}
+
+TEST(Rules, HeadingDepthTooDeep) {
+  Parts p = clean_parts();
+  on_styles(p, [](pugi::xml_document& d) {
+    pugi::xml_node s = d.document_element().append_child("w:style");
+    s.append_attribute("w:type") = "paragraph";
+    s.append_attribute("w:styleId") = "Heading7";
+    s.append_child("w:name").append_attribute("w:val") = "heading 7";
+    s.append_child("w:basedOn").append_attribute("w:val") = "Normal";
+  });
+  on_document(p, [](pugi::xml_document& d) { set_child(ppr_of(paragraph_with_text(d, "深层标题下的正文。")), "w:pStyle", {{"w:val", "Heading7"}}); });
+  expect_only(p, "heading-too-deep", {"heading.depth"});
+}
+
+// ---- body -------------------------------------------------------------------------------------
+
+// A theme whose minor East Asian font is 等线 (through the Hans script entry, as Word writes it).
+const char* kTheme = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"><a:themeElements>
+<a:clrScheme name="Office"/><a:fontScheme name="Office">
+<a:majorFont><a:latin typeface="Calibri Light"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Hans" typeface="等线 Light"/></a:majorFont>
+<a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Hans" typeface="等线"/></a:minorFont>
+</a:fontScheme><a:fmtScheme name="Office"/></a:themeElements></a:theme>)";
+
+void add_theme(Parts& p) {
+  p["word/theme/theme1.xml"] = kTheme;
+  edit(p, "word/_rels/document.xml.rels", [](pugi::xml_document& d) {
+    pugi::xml_node r = d.document_element().append_child("Relationship");
+    r.append_attribute("Id") = "rIdTheme9";
+    r.append_attribute("Type") = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+    r.append_attribute("Target") = "theme/theme1.xml";
+  });
+  edit(p, "[Content_Types].xml", [](pugi::xml_document& d) {
+    pugi::xml_node o = d.document_element().append_child("Override");
+    o.append_attribute("PartName") = "/word/theme/theme1.xml";
+    o.append_attribute("ContentType") = "application/vnd.openxmlformats-officedocument.theme+xml";
+  });
+}
+
+TEST(Rules, BodyFontThroughThemeFont) {
+  Parts p = clean_parts();
+  add_theme(p);
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node r = first(d, "//w:p[.//w:t='复测正文。']/w:r");
+    r.prepend_child("w:rPr").append_child("w:rFonts").append_attribute("w:eastAsiaTheme") = "minorEastAsia";
+  });
+  report::FileReport r = check_parts(p, "body-font-theme");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"body.font"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u) << dump(r);
+  EXPECT_EQ(r.findings[0].kind, "east_asia_font");
+  EXPECT_NE(r.findings[0].actual.zh.find("等线"), std::string::npos) << r.findings[0].actual.zh;
+  EXPECT_NE(r.findings[0].actual.zh.find("minorEastAsia"), std::string::npos) << r.findings[0].actual.zh;
+}
+
+TEST(Rules, BodyFontLatinOnlyWhereDigitsAre) {
+  // ascii font Times New Roman on a run with digits → latin_font; on a CJK-only run → nothing.
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    for (const char* text : {"复测正文。", "本工程位于某市，全长 2.860 km，工期 120 日历天。"}) {
+      pugi::xml_node r = first(d, std::string("//w:p[.//w:t='") + text + "']/w:r");
+      pugi::xml_node f = r.prepend_child("w:rPr").append_child("w:rFonts");
+      f.append_attribute("w:ascii") = "Times New Roman";
+      f.append_attribute("w:hAnsi") = "Times New Roman";
+    }
+  });
+  report::FileReport r = check_parts(p, "body-font-latin");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"body.font"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u) << dump(r);
+  EXPECT_EQ(r.findings[0].kind, "latin_font");
+  EXPECT_EQ(r.findings[0].where.excerpt.substr(0, 9), "本工程");
+}
+
+TEST(Rules, BodySizeDirectOverridesNormal) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    first(d, "//w:p[.//w:t='复测正文。']/w:r").prepend_child("w:rPr").append_child("w:sz").append_attribute("w:val") = "18";
+  });
+  report::FileReport r = check_parts(p, "body-size");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"body.font"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].message.zh, "字号为 小五(直接格式,覆盖了样式「正文」的 小四),应为 小四");
+  EXPECT_EQ(r.findings[0].message.en, "font size is 9pt (小五) (direct formatting, overriding 12pt (小四) from style 'Normal'); expected 12pt (小四)");
+}
+
+TEST(Rules, BodyCharacterSpacing) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    first(d, "//w:p[.//w:t='复测正文。']/w:r").prepend_child("w:rPr").append_child("w:spacing").append_attribute("w:val") = "20";
+  });
+  expect_only(p, "body-spacing", {"body.font"});
+}
+
+// ---- tables -----------------------------------------------------------------------------------
+
+TEST(Rules, TableAlignLeft) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) { first(d, "//w:tbl/w:tblPr/w:jc").attribute("w:val") = "left"; });
+  expect_only(p, "table-align", {"table.align"});
+}
+
+TEST(Rules, TableFontSizeInStyle) {
+  Parts p = clean_parts();
+  on_styles(p, [](pugi::xml_document& d) { style(d, "TableText").child("w:rPr").child("w:sz").attribute("w:val") = "24"; });
+  expect_only(p, "table-font", {"table.font"});
+}
+
+TEST(Rules, TableHeaderRowNotBold) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node row = first(d, "//w:tbl/w:tr");
+    for (pugi::xpath_node b : row.select_nodes(".//w:rPr/w:b")) b.parent().remove_child(b.node());
+  });
+  expect_only(p, "table-header", {"table.header-row"});
+}
+
+// A table style with borders single 0.5 pt all round and a bold first row.
+void add_table_style(Parts& p) {
+  on_styles(p, [](pugi::xml_document& d) {
+    pugi::xml_node s = d.document_element().append_child("w:style");
+    s.append_attribute("w:type") = "table";
+    s.append_attribute("w:styleId") = "GridX";
+    s.append_child("w:name").append_attribute("w:val") = "Grid X";
+    pugi::xml_node b = s.append_child("w:tblPr").append_child("w:tblBorders");
+    for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+      pugi::xml_node e = b.append_child(side);
+      e.append_attribute("w:val") = "single";
+      e.append_attribute("w:sz") = "4";
+    }
+    pugi::xml_node fr = s.append_child("w:tblStylePr");
+    fr.append_attribute("w:type") = "firstRow";
+    fr.append_child("w:rPr").append_child("w:b");
+  });
+}
+
+TEST(Rules, TableHeaderRowBoldFromTableStyleFirstRow) {
+  // Direct bold removed, but the table style's firstRow part makes the header bold: clean.
+  Parts p = clean_parts();
+  add_table_style(p);
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node tbl = first(d, "//w:tbl");
+    pugi::xml_node ts = tbl.child("w:tblPr").prepend_child("w:tblStyle");
+    ts.append_attribute("w:val") = "GridX";
+    for (pugi::xpath_node b : tbl.child("w:tr").select_nodes(".//w:rPr/w:b")) b.parent().remove_child(b.node());
+  });
+  expect_only(p, "table-style-first-row", {});
+}
+
+TEST(Rules, TableBordersHiddenInTableStyle) {
+  Parts p = clean_parts();
+  add_table_style(p);
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node pr = first(d, "//w:tbl/w:tblPr");
+    pr.prepend_child("w:tblStyle").append_attribute("w:val") = "GridX";
+    pr.remove_child("w:tblBorders");
+  });
+  report::FileReport r = check_parts(p, "table-borders-style");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"table.borders"}) << dump(r);
+  EXPECT_EQ(r.findings.size(), 6u) << dump(r);
+  EXPECT_NE(r.findings[0].message.zh.find("表格样式「Grid X」"), std::string::npos) << r.findings[0].message.zh;
+}
+
+TEST(Rules, TableBordersCellOverride) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node tcpr = first(d, "//w:tbl/w:tr[2]/w:tc[2]/w:tcPr");
+    pugi::xml_node top = tcpr.append_child("w:tcBorders").append_child("w:top");
+    top.append_attribute("w:val") = "single";
+    top.append_attribute("w:sz") = "4";
+  });
+  report::FileReport r = check_parts(p, "table-borders-cell");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"table.borders"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].kind, "inside_h");
+  EXPECT_EQ(r.findings[0].where.row, 2);
+}
+
+TEST(Rules, TableCaptionNumber) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) { first(d, "//w:p[.//w:t='表1-1 工程概况统计表']//w:t").text() = "表1-2 工程概况统计表"; });
+  expect_only(p, "table-caption-number", {"table.caption"});
+}
+
+TEST(Rules, TableCaptionBelowTable) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node cap = paragraph_with_text(d, "表1-1 工程概况统计表");
+    pugi::xml_node tbl = cap.next_sibling("w:tbl");
+    cap.parent().insert_move_after(cap, tbl);
+  });
+  report::FileReport r = check_parts(p, "table-caption-below");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"table.caption"}) << dump(r);
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings[0].kind, "position");
+}
+
+TEST(Rules, FigureCaptionMissingIsAWarning) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node cap = paragraph_with_text(d, "图1.2-1 施工总平面布置示意图");
+    cap.parent().remove_child(cap);
+  });
+  report::FileReport r = check_parts(p, "figure-caption");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"figure.caption"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].kind, "missing");
+  EXPECT_EQ(r.findings[0].severity, rules::Severity::warning);
+}
+
+}  // namespace
+}  // namespace bidfmt::testfix
