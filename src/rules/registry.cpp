@@ -24,6 +24,8 @@ const Rule& table_header_row_rule();
 const Rule& table_borders_rule();
 const Rule& table_caption_rule();
 const Rule& figure_caption_rule();
+const Rule& text_units_rule();
+const Rule& text_punctuation_rule();
 
 const std::vector<const Rule*>& all_rules() {
   static const std::vector<const Rule*> rules = {
@@ -48,6 +50,8 @@ const std::vector<const Rule*>& all_rules() {
       &table_borders_rule(),
       &table_caption_rule(),
       &figure_caption_rule(),
+      &text_units_rule(),        // Standard B; idle unless the profile's text.units is on
+      &text_punctuation_rule(),  // Standard B; idle unless the profile's text.punctuation is on
   };
   return rules;
 }
