@@ -251,8 +251,7 @@ class DocumentWriter {
         if (s.link[0] == '#') {
           parent = xml::add(p, "w:hyperlink", "w:anchor", s.link.substr(1));
         } else {
-          auto it = std::find(plan_.links.begin(), plan_.links.end(), s.link);
-          parent = xml::add(p, "w:hyperlink", "r:id", "rIdLink" + std::to_string(it - plan_.links.begin() + 1));
+          parent = xml::add(p, "w:hyperlink", "r:id", "rIdLink" + std::to_string(plan_.link_number.at(s.link)));
         }
         xml::set(parent, "w:history", "1");
         rp.style = "Hyperlink";
@@ -283,6 +282,10 @@ class DocumentWriter {
     pugi::xml_node p = xml::add(frag_root(), "w:p");
     ParaProps pp;
     pp.style = "Heading" + std::to_string(std::clamp(h.level, 1, static_cast<int>(p_.headings.size())));
+    if (auto deep = plan_.deep_num.find(i); deep != plan_.deep_num.end()) {
+      pp.num_id = deep->second;
+      pp.num_level = h.level - plan_.first_deep_level;
+    }
     pp.emit(p);
     auto it = plan_.heading_toc.find(i);
     if (it == plan_.heading_toc.end()) return inlines(p, h.text);

@@ -30,7 +30,8 @@ void simple_field(pugi::xml_node p, const std::string& instr, const std::string&
 }
 
 std::string substitute(std::string s, const std::string& key, const std::string& value) {
-  for (size_t pos; (pos = s.find(key)) != std::string::npos;) s.replace(pos, key.size(), value);
+  // Past each replacement: a value that contains the key (project: "{project}") must not loop.
+  for (size_t pos = 0; (pos = s.find(key, pos)) != std::string::npos; pos += value.size()) s.replace(pos, key.size(), value);
   return s;
 }
 

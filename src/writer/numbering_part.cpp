@@ -60,6 +60,12 @@ std::string numbering_xml(const profile::Profile& p, const Plan& plan) {
     }
   }
 
+  // Same number texts renumbered from the first deep level: 「%4、」 → 「%1、」 at ilvl 0.
+  auto renumber = [](std::string text, int from_level, int ilvl) {
+    for (size_t pos = 0; (pos = text.find('%', pos)) != std::string::npos; ++pos)
+      if (pos + 1 < text.size() && text[pos + 1] - '0' == from_level) text[pos + 1] = static_cast<char>('1' + ilvl);
+    return text;
+  };
   ParaProps list_ind = indent_of(p.lists.first_line, p.body.size);
   RunProps list_fonts;
   list_fonts.fonts = p.fonts;
@@ -84,6 +90,23 @@ std::string numbering_xml(const profile::Profile& p, const Plan& plan) {
     lvl(bullets, i, n, list_ind, list_fonts, nullptr);
   }
 
+  if (plan.first_deep_level) {
+    pugi::xml_node deep = xml::add(root, "w:abstractNum", "w:abstractNumId", kDeepHeadingAbstract);
+    xml::add(deep, "w:multiLevelType", "w:val", "multilevel");
+    for (int i = 0; i < 9; ++i) {
+      const profile::HeadingLevel* h = p.heading(plan.first_deep_level + i);
+      if (!h) {
+        lvl(deep, i, filler(i), indent_of(p.lists.first_line, p.body.size), RunProps{}, nullptr);
+        continue;
+      }
+      profile::NumberLevel n = h->number;
+      n.text = renumber(n.text, h->level, i);
+      RunProps r;
+      r.fonts = h->format.fonts;
+      lvl(deep, i, n, indent_of(h->format.first_line, h->format.size), r, nullptr);
+    }
+  }
+
   pugi::xml_node heading_num = xml::add(root, "w:num", "w:numId", kHeadingNumId);
   xml::add(heading_num, "w:abstractNumId", "w:val", kHeadingAbstract);
   if (plan.first_chapter > 1) {  // a per-chapter file continues the chapter number
@@ -93,8 +116,10 @@ std::string numbering_xml(const profile::Profile& p, const Plan& plan) {
   for (const Plan::ListNum& ln : plan.list_nums) {
     pugi::xml_node num = xml::add(root, "w:num", "w:numId", ln.num_id);
     xml::add(num, "w:abstractNumId", "w:val", ln.abstract_id);
-    pugi::xml_node ov = xml::add(num, "w:lvlOverride", "w:ilvl", std::min(ln.level, 8));
-    xml::add(ov, "w:startOverride", "w:val", ln.start);
+    for (int k = 0; k < ln.levels && ln.level + k <= 8; ++k) {
+      pugi::xml_node ov = xml::add(num, "w:lvlOverride", "w:ilvl", ln.level + k);
+      xml::add(ov, "w:startOverride", "w:val", k == 0 ? ln.start : 1);
+    }
   }
   return xml::to_string(doc);
 }

@@ -127,6 +127,13 @@ Geometry geometry_of(model::PageShape shape, const profile::Profile& p) {
   return g;
 }
 
+int first_deep_level(const profile::Profile& profile) {
+  // The profile marks them: the levels that carry the standard's heading.depth rule.
+  for (const profile::HeadingLevel& h : profile.headings)
+    if (h.rule == "heading.depth" && h.level > 1) return h.level;
+  return 0;
+}
+
 Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages,
                int first_chapter) {
   Plan plan;
@@ -136,6 +143,8 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
   counters[0] = plan.first_chapter - 1;
   int table_n = 0, figure_n = 0;
   int next_num = kHeadingNumId + 1;
+  plan.first_deep_level = first_deep_level(profile);
+  int deep_group = 0;  // w:numId of the current group of deep headings, 0 = none yet
   PageEstimate est(profile);
   std::map<std::string, int> image_index;
 
@@ -147,6 +156,16 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
       for (size_t k = static_cast<size_t>(lvl); k < counters.size(); ++k) counters[k] = 0;
       if (lvl <= profile.table_caption.restart_level) table_n = 0;
       if (lvl <= profile.figure_caption.restart_level) figure_n = 0;
+      if (plan.first_deep_level && lvl >= plan.first_deep_level && profile.heading(lvl)) {
+        if (!deep_group) {
+          deep_group = next_num++;
+          int levels = static_cast<int>(profile.headings.size()) - plan.first_deep_level + 1;
+          plan.list_nums.push_back({deep_group, kDeepHeadingAbstract, 0, 1, levels});
+        }
+        plan.deep_num[i] = deep_group;
+      } else {
+        deep_group = 0;  // a higher heading starts a new group
+      }
       const profile::HeadingLevel* hl = profile.heading(lvl);
       if (hl && lvl <= profile.toc.levels) {
         TocEntry e;
@@ -216,7 +235,7 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
     auto collect = [&](const model::Inlines& inl) {
       for (const model::Span& sp : inl)
         if (!sp.link.empty() && sp.link[0] != '#' &&
-            std::find(plan.links.begin(), plan.links.end(), sp.link) == plan.links.end())
+            plan.link_number.emplace(sp.link, static_cast<int>(plan.links.size()) + 1).second)
           plan.links.push_back(sp.link);
     };
     if (auto* p = std::get_if<model::Paragraph>(&b)) collect(p->text);

@@ -46,11 +46,18 @@ struct Plan {
   std::map<int, int> list_num;              // model list_id → w:numId
   struct ListNum {
     int num_id, abstract_id, level, start;  // a w:num restarting `level` at `start`
+    int levels = 1;                         // …and every level below it up to level+levels-1 at 1
   };
   std::vector<ListNum> list_nums;
+  // Headings deeper than the standard's levels (1、 (1) ① under 1.1.1) number in groups of their
+  // own, one w:num per group under each higher heading: sharing the heading list would make
+  // LibreOffice count a skipped level (ooxml-notes §11).
+  int first_deep_level = 0;                 // 0 = none
+  std::map<size_t, int> deep_num;           // deep Heading block → w:numId
   std::vector<TocEntry> toc;
   std::vector<Image> images;
   std::vector<std::string> links;           // external hyperlink targets, rIdLinkN = index+1
+  std::map<std::string, int> link_number;   // target → N of rIdLinkN (no linear search per link)
   std::vector<Geometry> geometries;         // distinct body page shapes; [0] = portrait
   int body_pages = 0;                       // known (layout pass) or estimated
   bool pages_known = false;
@@ -64,7 +71,10 @@ struct Pagination {
 };
 
 inline constexpr int kHeadingNumId = 1;
-inline constexpr int kHeadingAbstract = 0, kOrderedAbstract = 1, kBulletAbstract = 2;
+inline constexpr int kHeadingAbstract = 0, kOrderedAbstract = 1, kBulletAbstract = 2, kDeepHeadingAbstract = 3;
+
+// The first heading level below the standard's heading levels (its rule is heading.depth), 0 if none.
+int first_deep_level(const profile::Profile& profile);
 
 // Builds the plan. Throws Error for images that cannot be read.
 Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages,

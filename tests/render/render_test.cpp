@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -184,6 +185,28 @@ INSTANTIATE_TEST_SUITE_P(Samples, RenderedSample, ::testing::ValuesIn(samples())
                            std::replace(n.begin(), n.end(), '-', '_');
                            return n;
                          });
+
+}  // namespace
+}  // namespace bidfmt
+
+namespace bidfmt {
+namespace {
+
+// A level-4 heading directly under 1.1 must not use up 1.1.1 (LibreOffice counts skipped levels
+// of a shared list, ooxml-notes §11): deep headings number in groups of their own.
+TEST(RenderedNumbering, DeepHeadingDoesNotShiftTheNextLevel3) {
+  if (!render::available() || !testkit::have_program("pdftotext")) GTEST_SKIP() << "LibreOffice/poppler not installed";
+  std::string dir = testkit::temp_dir("render-deep");
+  std::ofstream(dir + "/t.md") << "---\nproject: 测试\ntoc: false\ncover: false\n---\n\n# 第一\n\n## 第二\n\n#### 第四级\n\n正文。\n\n"
+                                  "### 第三级\n\n正文。\n\n#### 再四级\n\n1. 列表一\n2. 列表二\n\n### 又三级\n\n正文。\n";
+  testkit::RunResult r = testkit::run_cli({"build", dir + "/t.md", "-o", dir + "/t.docx", "--pdf", dir + "/t.pdf"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string text;
+  for (const Page& p : read_pdf(dir + "/t.pdf")) text += squash(p.text);
+  EXPECT_NE(text.find("1.1.1第三级"), std::string::npos) << text;
+  EXPECT_NE(text.find("1.1.2又三级"), std::string::npos) << text;
+  EXPECT_NE(text.find("1、再四级"), std::string::npos) << text;
+}
 
 }  // namespace
 }  // namespace bidfmt

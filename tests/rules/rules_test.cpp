@@ -393,7 +393,8 @@ TEST(Rules, HeadingL3BoldByCharacterStyle) {
 TEST(Rules, HeadingDepthWrongDeepNumber) {
   Parts p = clean_parts();
   edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
-    first(d, "//w:abstractNum[@w:abstractNumId='0']/w:lvl[@w:ilvl='3']/w:lvlText").attribute("w:val") = "%4.";
+    // Deep headings (level 4: 1、) number through their own list definition (abstractNum 3).
+    first(d, "//w:abstractNum[@w:abstractNumId='3']/w:lvl[@w:ilvl='0']/w:lvlText").attribute("w:val") = "%1.";
   });
   expect_only(p, "heading-depth", {"heading.depth"});
 }

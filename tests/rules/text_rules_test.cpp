@@ -7,8 +7,10 @@ using namespace testfix;
 
 // Builds `body` (Markdown) with Standard B and checks it; returns the findings of `rule`.
 std::vector<rules::Finding> findings_of(const std::string& body, const std::string& rule, const std::string& profile = "chapter-heiti") {
-  static int n = 0;
-  std::string dir = testkit::temp_dir("text-rules-" + std::to_string(++n));
+  static int n = 0;  // tests run as separate processes: the test's name keeps their folders apart
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string dir = testkit::temp_dir(std::string("text-rules-") + info->test_suite_name() + "-" + info->name() + "-" +
+                                      std::to_string(++n));
   write_file(dir + "/bid.md", "---\nproject: 测试项目工程\n---\n\n# 工程概况\n\n" + body + "\n");
   testkit::RunResult b = testkit::run_cli({"build", dir + "/bid.md", "--profile", profile, "-o", dir + "/b.docx"});
   EXPECT_EQ(b.status, 0) << b.err;
