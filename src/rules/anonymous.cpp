@@ -1,0 +1,205 @@
+// 暗标 check: identity strings and contact patterns, found with ICU over NFKC-folded text.
+#include "rules/anonymous.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "core/error.h"
+#include "core/file_io.h"
+#include "docx/script.h"
+
+namespace bidfmt::rules {
+namespace {
+
+const char* kRule = "bid.anonymous";
+
+// NFKC with case folding: full-width ＡＢＣ１２３ and ABC123 compare equal.
+icu::UnicodeString fold(const std::string& s) {
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(st);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  if (U_FAILURE(st)) return u;
+  icu::UnicodeString out = n->normalize(u, st);
+  return U_SUCCESS(st) ? out : u;
+}
+
+struct Pattern {
+  const char* kind;
+  Text what;
+  const char* regex;
+};
+// Applied to folded text (lower case).
+const Pattern kPatterns[] = {
+    {"email", {"电子邮箱", "e-mail address"}, "[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}"},
+    {"url", {"网址", "URL"}, "(?:https?://|www\\.)[^\\s，。；、）)]+"},
+    {"id_card", {"身份证号", "ID-card number"}, "(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9x](?![0-9a-z])"},
+    {"licence", {"统一社会信用代码", "unified social credit code"}, "(?<![0-9a-z])(?=[0-9a-z]{0,17}[a-z])[0-9a-hj-npqrtuwxy]{2}[0-9]{6}[0-9a-hj-npqrtuwxy]{9}[0-9a-hj-npqrtuwxy](?![0-9a-z])"},
+    {"phone", {"电话号码", "phone number"}, "(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})(?![0-9])"},
+};
+
+class Scanner {
+ public:
+  Scanner(const Identity& id, Findings& out) : out_(out) {
+    for (const auto* list : {&id.names, &id.people, &id.other})
+      for (const std::string& s : *list)
+        if (!docx::trim(s).empty()) terms_.push_back({s, fold(s)});
+    UErrorCode st = U_ZERO_ERROR;
+    for (const Pattern& p : kPatterns) {
+      UParseError pe;
+      regexes_.emplace_back(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p.regex), pe, st));
+    }
+  }
+
+  // Scans one piece of text found at `where` (described by `place`).
+  void scan(const std::string& text, const Location& where, const Text& place, bool fixable) {
+    if (text.empty()) return;
+    icu::UnicodeString folded = fold(text);
+    for (const auto& [original, term] : terms_)
+      if (folded.indexOf(term) >= 0)
+        add("identity", where, place, original, Text{"投标人身份信息", "the bidder's identity"}, fixable);
+    UErrorCode st = U_ZERO_ERROR;
+    for (size_t i = 0; i < regexes_.size(); ++i) {
+      if (!regexes_[i]) continue;
+      std::unique_ptr<icu::RegexMatcher> m(regexes_[i]->matcher(folded, st));
+      while (U_SUCCESS(st) && m->find(st)) {
+        std::string found;
+        m->group(st).toUTF8String(found);
+        add(kPatterns[i].kind, where, place, found, kPatterns[i].what, fixable);
+      }
+    }
+  }
+
+ private:
+  void add(const char* kind, const Location& where, const Text& place, const std::string& found, const Text& what, bool fixable) {
+    Finding f;
+    f.rule = kRule;
+    f.kind = kind;
+    f.where = where;
+    f.expected = Text{"无", "none"};
+    f.actual = Text{found, found};
+    f.message = Text{"暗标中不得出现" + what.zh + ":" + place.zh + "含「" + found + "」",
+                     "an anonymous bid must not show " + what.en + ": " + place.en + " contains '" + found + "'"};
+    f.fixable = fixable;
+    out_.push_back(std::move(f));
+  }
+
+  std::vector<std::pair<std::string, icu::UnicodeString>> terms_;
+  std::vector<std::unique_ptr<icu::RegexPattern>> regexes_;
+  Findings& out_;
+};
+
+std::string text_of(pugi::xml_node n) {
+  std::string s;
+  for (pugi::xpath_node t : n.select_nodes(".//w:t")) s += t.node().text().get();
+  return s;
+}
+
+void scan_story(Scanner& sc, const docx::Story& story, const Text& place) {
+  for (const docx::Paragraph& p : story.paragraphs) {
+    Location at;
+    at.part = story.part;
+    at.section = p.section;
+    at.paragraph = p.number;
+    at.table = p.table;
+    at.heading_path = p.heading_path;
+    at.excerpt = docx::excerpt(p.text);
+    sc.scan(p.text, at, place, false);
+  }
+}
+
+}  // namespace
+
+const std::vector<MetadataField>& identifying_metadata() {
+  static const std::vector<MetadataField> fields = {
+      {"docProps/core.xml", "dc:creator"},
+      {"docProps/core.xml", "cp:lastModifiedBy"},
+      {"docProps/app.xml", "Company"},
+      {"docProps/app.xml", "Manager"},
+  };
+  return fields;
+}
+
+Identity load_identity(const std::string& path) {
+  Identity id;
+  id.source = path;
+  YAML::Node root;
+  try {
+    root = YAML::Load(core::read_file(path));
+  } catch (const YAML::Exception& e) {
+    throw Error(path, e.mark.is_null() ? 0 : e.mark.line + 1, "YAML 格式错误:" + e.msg, "malformed YAML: " + e.msg);
+  }
+  if (!root.IsMap()) throw Error(path, 1, "身份文件应为键值映射(names/people/other)", "an identity file is a mapping (names/people/other)");
+  for (const auto& kv : root) {
+    std::string key = kv.first.as<std::string>();
+    std::vector<std::string>* list = key == "names" ? &id.names : key == "people" ? &id.people : key == "other" ? &id.other : nullptr;
+    if (!list) throw Error(path, kv.first.Mark().line + 1, "未知的键「" + key + "」(可用 names、people、other)", "unknown key '" + key + "' (names, people, other)");
+    if (kv.second.IsScalar()) {
+      list->push_back(kv.second.as<std::string>());
+    } else if (kv.second.IsSequence()) {
+      for (const auto& v : kv.second) {
+        if (!v.IsScalar()) throw Error(path, v.Mark().line + 1, "「" + key + "」的每一项应为文本", "each item of '" + key + "' must be text");
+        list->push_back(v.as<std::string>());
+      }
+    } else {
+      throw Error(path, kv.second.Mark().line + 1, "「" + key + "」应为文本列表", "'" + key + "' must be a list of text");
+    }
+  }
+  return id;
+}
+
+Findings check_anonymous(const docx::Document& doc, const Identity& identity) {
+  Findings out;
+  Scanner sc(identity, out);
+  scan_story(sc, doc.body(), Text{"正文", "the text"});
+  // Headers and footers of every section.
+  std::vector<std::string> seen;
+  for (const docx::Section& s : doc.sections())
+    for (const auto* m : {&s.headers, &s.footers})
+      for (const auto& [kind, part] : *m) {
+        if (std::find(seen.begin(), seen.end(), part) != seen.end()) continue;
+        seen.push_back(part);
+        if (const docx::Story* story = doc.story(part)) scan_story(sc, *story, Text{"页眉页脚", "a header or footer"});
+      }
+  const docx::Package& pkg = doc.package();
+  // Comments: authors, initials and text.
+  for (const auto& [id, rel] : pkg.relationships()) {
+    if (rel.type != "comments" || rel.external) continue;
+    const pugi::xml_document* c = pkg.part(rel.target);
+    if (!c) continue;
+    for (pugi::xpath_node n : c->select_nodes("//w:comment")) {
+      Location at;
+      at.part = rel.target;
+      at.excerpt = docx::excerpt(text_of(n.node()));
+      sc.scan(n.node().attribute("w:author").value(), at, Text{"批注作者", "a comment's author"}, true);
+      sc.scan(n.node().attribute("w:initials").value(), at, Text{"批注作者缩写", "a comment's initials"}, true);
+      sc.scan(text_of(n.node()), at, Text{"批注", "a comment"}, false);
+    }
+  }
+  // Document properties.
+  for (const MetadataField& f : identifying_metadata()) {
+    const pugi::xml_document* d = pkg.part(f.part);
+    if (!d) continue;
+    for (pugi::xml_node n = d->first_child(); n; n = n.next_sibling())
+      for (pugi::xml_node e : n.children(f.element)) {
+        Location at;
+        at.part = f.part;
+        at.excerpt = e.text().get();
+        sc.scan(e.text().get(), at, Text{std::string("文档属性 ") + f.element, std::string("document property ") + f.element}, true);
+      }
+  }
+  // Image alt text and names in the main document.
+  for (pugi::xpath_node n : pkg.document().select_nodes("//wp:docPr")) {
+    Location at;
+    at.part = pkg.main_part();
+    for (const char* a : {"descr", "title", "name"})
+      sc.scan(n.node().attribute(a).value(), at, Text{"图片说明文字", "an image's alt text"}, false);
+  }
+  return out;
+}
+
+}  // namespace bidfmt::rules

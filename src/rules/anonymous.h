@@ -1,0 +1,36 @@
+// 暗标 (anonymous technical bids): finds whatever identifies the bidder — names, people, phone
+// numbers, e-mail, URLs, ID-card and licence numbers — in text, headers, footers, comments,
+// document properties and image alt text.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "docx/document.h"
+#include "rules/finding.h"
+
+namespace bidfmt::rules {
+
+// identity.yaml: the strings that identify the bidder. Keys: names (the bidder and its aliases),
+// people (staff), other (any further strings: a licence number, a brand). All optional.
+struct Identity {
+  std::vector<std::string> names, people, other;
+  std::string source;  // the file, for messages
+};
+
+// Reads identity.yaml; throws Error naming the file and line for malformed YAML or unknown keys.
+Identity load_identity(const std::string& path);
+
+// Every identifying string in `doc`, as findings of rule "bid.anonymous" (never fixable in the
+// text; metadata findings are fixable by `fix --anonymous`). Matching ignores full/half width and
+// case (NFKC + case folding, ICU).
+Findings check_anonymous(const docx::Document& doc, const Identity& identity);
+
+// The document-property fields that identify a person or company, as (part, element) pairs:
+// docProps/core.xml dc:creator and cp:lastModifiedBy, docProps/app.xml Company and Manager.
+struct MetadataField {
+  const char* part;
+  const char* element;
+};
+const std::vector<MetadataField>& identifying_metadata();
+
+}  // namespace bidfmt::rules
