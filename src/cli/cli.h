@@ -26,6 +26,7 @@ int run_check(Args& args);
 int run_fix(Args& args);
 int run_profiles(Args& args);
 int run_template(Args& args);
+int run_explain(Args& args);
 
 // Prints a one-line error (Chinese or English) and returns exit status 2.
 int usage_error(Lang lang, const std::string& zh, const std::string& en);

@@ -66,6 +66,7 @@ const char* kHelpZh =
     "  bidfmt fix 投标文件.docx -o 输出.docx [--profile 名称] [--project 项目名称]\n"
     "  bidfmt profiles list | show 名称 [--override 文件] | validate 文件\n"
     "  bidfmt template --profile 名称 -o 模板.dotx\n"
+    "  bidfmt explain 规则ID | --all\n"
     "  bidfmt --help | --version\n"
     "\n"
     "通用选项: --lang zh|en  消息语言(默认中文)\n"
@@ -82,6 +83,7 @@ const char* kHelpEn =
     "  bidfmt fix bid.docx -o out.docx [--profile NAME] [--project NAME]\n"
     "  bidfmt profiles list | show NAME [--override FILE] | validate FILE\n"
     "  bidfmt template --profile NAME -o template.dotx\n"
+    "  bidfmt explain RULE-ID | --all\n"
     "  bidfmt --help | --version\n"
     "\n"
     "Common option: --lang zh|en  message language (default Chinese)\n"
@@ -115,6 +117,7 @@ int main(int argc, char** argv) {
     if (cmd == "fix") return cli::run_fix(args);
     if (cmd == "profiles") return cli::run_profiles(args);
     if (cmd == "template") return cli::run_template(args);
+    if (cmd == "explain") return cli::run_explain(args);
   } catch (const Error& e) {
     std::cerr << "bidfmt: " << e.one_line(args.lang) << "\n";
     return 2;
@@ -122,6 +125,6 @@ int main(int argc, char** argv) {
     std::cerr << "bidfmt: " << e.what() << "\n";
     return 2;
   }
-  return cli::usage_error(args.lang, "未知的子命令「" + cmd + "」(可用 build、check、fix、profiles、template;见 --help)",
-                          "unknown subcommand '" + cmd + "' (build, check, fix, profiles, template; see --help)");
+  return cli::usage_error(args.lang, "未知的子命令「" + cmd + "」(可用 build、check、fix、profiles、template、explain;见 --help)",
+                          "unknown subcommand '" + cmd + "' (build, check, fix, profiles, template, explain; see --help)");
 }
