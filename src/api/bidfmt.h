@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/lang.h"
+#include "fix/fixer.h"
 #include "model/document.h"
 #include "profile/profile.h"
 #include "report/report.h"
@@ -49,6 +50,15 @@ struct CheckOptions {
   std::vector<std::string> overrides;  // tender override files laid over the profile (「以招标文件要求为准」)
   std::string project;              // expected header left text; "" = it must merely be present
   int jobs = 0;                     // worker threads; 0 = one per core (at least 2)
+  // Lay each file out with LibreOffice (render::available()) and check the rendered pages too:
+  // footers as printed (footer.page-number), toc.page-numbers, and where the profile enables them
+  // layout.short-last-page and table.same-width. Findings then carry their PDF page.
+  bool render = false;
+  bool page_images = false;         // with render: keep a small PNG of every page (HTML report)
+  // Also write a copy of the (single) input with one Word comment per finding; "" = none.
+  std::string annotate;
+  Lang lang = Lang::zh;             // language of the comments
+
   // Called after each file, from the worker threads (serialised): files done, files in all.
   std::function<void(size_t done, size_t total)> progress;
 };
@@ -68,8 +78,49 @@ CheckResult check(const CheckOptions& options);
 // Checks one file (no threads); never throws for a bad file.
 report::FileReport check_file(const std::string& path, const profile::Profile& profile, const std::string& project);
 
+// What check_file does besides the static check (the CheckOptions of the same names).
+struct FileCheckOptions {
+  std::string project;
+  bool render = false, page_images = false;
+  std::string annotate;
+  Lang lang = Lang::zh;
+};
+// Checks one file with those options; a file that cannot be checked, laid out or annotated is
+// reported in the FileReport (checked = false), never thrown.
+report::FileReport check_file(const std::string& path, const profile::Profile& profile, const FileCheckOptions& options);
+
 // The .docx files an input names: the file itself, or a folder's *.docx (recursive, sorted,
 // skipping Word's 「~$」 lock files).
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
+
+// ---- fix --------------------------------------------------------------------------------
+
+struct FixOptions {
+  std::string input;                   // the .docx to fix; only read unless in_place
+  std::string output;                  // the fixed .docx (written atomically); "" with in_place or dry_run
+  bool in_place = false;               // replace the input, keeping the original as INPUT.bak
+  bool dry_run = false;                // list what would change; write nothing
+  std::string profile = "xx-2014";     // bundled name or path
+  std::vector<std::string> overrides;  // tender override files laid over the profile
+  std::string project;                 // header left text; "" = the left text of an existing header
+};
+
+struct FixResult {
+  std::vector<fix::Change> changes;    // what fix changed (or, with dry_run, would change)
+  std::vector<Text> notes;             // what it left alone: content controls, fields, tracked changes, …
+  rules::Findings remaining;           // findings of the fixed document: those fix cannot repair
+  std::string project;                 // the project name the header carries
+  bool changed = false;                // false: the document already complied
+  std::vector<std::string> written;    // files written: the output, and INPUT.bak with in_place
+  // Remaining findings marked fixable (fix's invariant: none).
+  size_t fixable_remaining() const;
+};
+
+// Makes a DOCX meet the profile without changing its words (every character of its paragraphs,
+// cells, headers and notes stays; typed heading and caption numbers give way to generated ones).
+// Parts it does not rewrite are copied byte for byte; a document that complies is copied as is.
+// Throws Error naming the file when the input cannot be read, the output would overwrite the
+// input (use in_place), or a header must be written and no project name is known.
+FixResult fix_docx(const FixOptions& options);
 
 }  // namespace bidfmt

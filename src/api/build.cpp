@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "api/bidfmt.h"
+#include "core/file_io.h"
 #include "core/resources.h"
 #include "markdown/reader.h"
 #include "profile/profile.h"
@@ -14,9 +15,22 @@ namespace bidfmt {
 namespace fs = std::filesystem;
 namespace {
 
-bool same_file(const std::string& a, const std::string& b) {
-  std::error_code ec;
-  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+// Refuses, before anything is written, an output path that names a file the build reads: the
+// Markdown input, the profile, an image (same inode or same canonical path).
+void refuse_overwriting_inputs(const std::string& output, const std::vector<std::string>& inputs) {
+  if (output.empty()) return;
+  for (const std::string& in : inputs)
+    if (core::same_file(output, in))
+      throw Error(output, 0, "输出文件与输入文件「" + in + "」相同,拒绝覆盖输入",
+                  "the output is the input file '" + in + "'; refusing to overwrite it");
+}
+
+// What a build reads: the Markdown, the profile file (bundled ones are not files), the images.
+std::vector<std::string> files_read(const BuildOptions& o, const model::Document& doc, const profile::Profile& profile) {
+  std::vector<std::string> files{o.input, profile.source};
+  for (const model::Block& b : doc.blocks)
+    if (const auto* f = std::get_if<model::Figure>(&b)) files.push_back(f->path);
+  return files;
 }
 
 // Writes one DOCX, with a LibreOffice pass when asked: the draft goes to a temp file, LibreOffice
@@ -25,6 +39,11 @@ bool same_file(const std::string& a, const std::string& b) {
 int write_one(const model::Document& doc, const profile::Profile& profile, writer::WriteOptions wo,
               const std::string& output, const BuildOptions& o, const std::string& pdf, std::vector<std::string>& written) {
   bool paginate = o.paginate || !pdf.empty() || o.doc;
+  const std::vector<std::string> inputs = files_read(o, doc, profile);
+  refuse_overwriting_inputs(output, inputs);
+  refuse_overwriting_inputs(pdf, inputs);
+  refuse_overwriting_inputs(pdf, {output});
+  if (o.doc) refuse_overwriting_inputs(fs::path(output).replace_extension(".doc").string(), inputs);
   if (!paginate) {
     writer::write_docx(doc, profile, wo, output);
     written.push_back(output);
@@ -72,14 +91,13 @@ std::string plain(const model::Inlines& inl) {
 }  // namespace
 
 BuildResult build(const BuildOptions& o) {
+  refuse_overwriting_inputs(o.output, {o.input});  // before the input is even read
   model::Document doc = markdown::read_file(o.input);
   std::string profile_name = !o.profile.empty() ? o.profile : !doc.meta.profile.empty() ? doc.meta.profile : "xx-2014";
   profile::Profile profile = profile::load(profile_name, o.overrides);
   if ((o.paginate || !o.pdf.empty() || o.doc) && !render::available())
     throw Error(o.output, 0, "--paginate/--pdf/--doc 需要 LibreOffice 与 python3-uno,未找到",
                 "--paginate/--pdf/--doc need LibreOffice and python3-uno, which are not installed");
-  if (same_file(o.input, o.output))
-    throw Error(o.output, 0, "输出文件与输入文件相同,拒绝覆盖输入", "the output is the input file; refusing to overwrite it");
   BuildResult result;
   result.warnings = doc.warnings;
   if (!o.split_chapters) {

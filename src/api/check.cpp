@@ -5,8 +5,12 @@
 #include <mutex>
 #include <thread>
 
+#include "annotate/annotate.h"
 #include "api/bidfmt.h"
+#include "api/render_check.h"
 #include "docx/document.h"
+#include "render/libreoffice.h"
+#include "render/pdf.h"
 #include "rules/checker.h"
 
 namespace bidfmt {
@@ -52,6 +56,12 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
 }
 
 report::FileReport check_file(const std::string& path, const profile::Profile& profile, const std::string& project) {
+  FileCheckOptions o;
+  o.project = project;
+  return check_file(path, profile, o);
+}
+
+report::FileReport check_file(const std::string& path, const profile::Profile& profile, const FileCheckOptions& o) {
   report::FileReport r;
   r.path = path;
   try {
@@ -59,7 +69,16 @@ report::FileReport check_file(const std::string& path, const profile::Profile& p
     if (!fs::exists(path, ec)) throw Error(path, 0, "文件不存在", "no such file");
     if (fs::is_directory(path, ec)) throw Error(path, 0, "是文件夹,不是 .docx 文件", "is a folder, not a .docx file");
     std::unique_ptr<docx::Document> doc = docx::Document::read(path, profile);
-    r.findings = rules::check_document(*doc, profile, project);
+    r.findings = rules::check_document(*doc, profile, o.project);
+    if (o.render) {
+      // The static findings tell which paragraphs to locate; then every rule runs on the pages.
+      detail::RenderedCheck rc = detail::render_document(*doc, r.findings, o.page_images);
+      r.findings = rules::check_document(*doc, profile, o.project, &rc.rendered);
+      r.rendered = true;
+      r.pages = std::move(rc.pages);
+      r.finding_y = detail::finding_heights(rc, *doc, r.findings);
+    }
+    if (!o.annotate.empty()) annotate::write_comments(*doc, r.findings, o.annotate, o.lang);
   } catch (const Error& e) {
     r.checked = false;
     r.error = Text{e.message(Lang::zh), e.message(Lang::en)};
@@ -74,23 +93,37 @@ report::FileReport check_file(const std::string& path, const profile::Profile& p
 }
 
 CheckResult check(const CheckOptions& o) {
+  if (o.render && !render::available())
+    throw Error("", 0, "--render 需要 LibreOffice(soffice)和 python3-uno,本机未安装", "--render needs LibreOffice (soffice) and python3-uno, which are not installed");
+  if (o.render && !render::poppler_available())
+    throw Error("", 0, "--render 需要 poppler-utils(pdftotext、pdfinfo、pdftoppm),本机未安装",
+                "--render needs poppler-utils (pdftotext, pdfinfo, pdftoppm), which are not installed");
   profile::Profile profile = profile::load(o.profile, o.overrides);
   std::vector<std::string> files = expand_inputs(o.inputs);
   if (files.empty())
     throw Error("", 0, "没有要检查的 .docx 文件", "no .docx files to check");
+  if (!o.annotate.empty() && files.size() != 1)
+    throw Error(o.annotate, 0, "--annotate 只能用于一个 .docx 文件", "--annotate takes exactly one .docx file to check");
+  FileCheckOptions fo;
+  fo.project = o.project;
+  fo.render = o.render;
+  fo.page_images = o.render && o.page_images;
+  fo.annotate = o.annotate;
+  fo.lang = o.lang;
   CheckResult result;
   result.profile_id = profile.id;
   result.profile_source = profile.source;
   result.files.resize(files.size());
   unsigned cores = std::max(2u, std::thread::hardware_concurrency());
-  size_t jobs = o.jobs > 0 ? static_cast<size_t>(o.jobs) : cores;
+  // A LibreOffice pass takes a core of its own: one at a time per two cores unless asked.
+  size_t jobs = o.jobs > 0 ? static_cast<size_t>(o.jobs) : o.render ? std::max(1u, cores / 2) : cores;
   jobs = std::min(jobs, files.size());
   std::atomic<size_t> next{0};
   std::mutex progress_mu;
   size_t done = 0;
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < files.size();) {
-      result.files[i] = check_file(files[i], profile, o.project);
+      result.files[i] = check_file(files[i], profile, fo);
       if (o.progress) {
         std::lock_guard<std::mutex> lock(progress_mu);
         o.progress(++done, files.size());

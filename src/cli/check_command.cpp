@@ -1,4 +1,5 @@
-// `bidfmt check`: DOCX files/folders → findings report (text, JSON, SARIF, JUnit); exit 0/1/2.
+// `bidfmt check`: DOCX files/folders → findings report (text, JSON, SARIF, JUnit, HTML), optionally
+// on the rendered pages (--render) and as a commented copy (--annotate); exit 0/1/2.
 #include <unistd.h>
 
 #include <cstdlib>
@@ -21,6 +22,9 @@ int run_check(Args& args) {
   args.take("--project", o.project);
   for (std::string file; args.take("--override", file);) o.overrides.push_back(file);
   args.take("--format", format);
+  o.render = args.flag("--render");
+  args.take("--annotate", o.annotate);
+  o.lang = args.lang;
   args.take("-o", output) || args.take("--output", output);
   if (args.take("--jobs", jobs) || args.take("-j", jobs)) {
     o.jobs = std::atoi(jobs.c_str());
@@ -29,10 +33,20 @@ int run_check(Args& args) {
   if (std::string u = args.first_unknown_option(); !u.empty())
     return usage_error(args.lang, "未知选项「" + u + "」", "unknown option '" + u + "'");
   std::optional<report::Format> fmt = report::parse_format(format);
-  if (!fmt) return usage_error(args.lang, "--format 只接受 text、json、sarif、junit", "--format takes text, json, sarif or junit");
+  if (!fmt)
+    return usage_error(args.lang, "--format 只接受 text、json、sarif、junit、html", "--format takes text, json, sarif, junit or html");
+  o.page_images = o.render && *fmt == report::Format::html;  // thumbnails for the HTML report
   if (args.items.empty())
     return usage_error(args.lang, "check 需要至少一个 .docx 文件或文件夹", "check takes at least one .docx file or folder");
   o.inputs = args.items;
+  if (!o.annotate.empty() && expand_inputs(o.inputs).size() != 1)
+    return usage_error(args.lang, "--annotate 只能用于一个 .docx 文件", "--annotate takes exactly one .docx file");
+  // The report never replaces a document being checked.
+  if (!output.empty())
+    for (const std::string& in : expand_inputs(o.inputs))
+      if (core::same_file(output, in))
+        return usage_error(args.lang, "报告文件「" + output + "」就是被检查的文件,拒绝覆盖",
+                           "the report '" + output + "' is a document being checked; refusing to overwrite it");
   // Progress only for a person watching many files.
   bool tty_err = ::isatty(2) != 0;
   if (tty_err && expand_inputs(o.inputs).size() >= 8)

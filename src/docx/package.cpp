@@ -49,6 +49,8 @@ std::string resolve_target(const std::string& source_part, const std::string& ta
 }
 
 Package::Package(const std::string& path) : path_(path), zip_(path) {
+  if (!zip_.has("[Content_Types].xml"))
+    throw Error(path_, 0, "缺少 [Content_Types].xml,不是有效的 DOCX", "missing [Content_Types].xml: not a valid DOCX");
   // _rels/.rels → officeDocument (transitional or strict type URI).
   if (const std::string* root_rels = zip_.find("_rels/.rels")) {
     XmlDoc rels = parse_part(*root_rels, path_, "_rels/.rels");

@@ -140,6 +140,11 @@ std::optional<int> half_points_attr(pugi::xml_node n, const char* name) {
   return static_cast<int>(std::lround(*v));
 }
 
+std::string_view canonical_prefix(std::string_view uri) {
+  auto it = canonical_prefixes().find(uri);
+  return it == canonical_prefixes().end() ? std::string_view() : it->second;
+}
+
 std::string_view local_name(std::string_view qname) {
   size_t c = qname.find(':');
   return c == std::string_view::npos ? qname : qname.substr(c + 1);

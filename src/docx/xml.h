@@ -41,5 +41,8 @@ std::optional<int> half_points_attr(pugi::xml_node n, const char* name);
 pugi::xml_node child_local(pugi::xml_node n, std::string_view local);
 // The local part of a qualified name.
 std::string_view local_name(std::string_view qname);
+// The prefix parse_part gives names of namespace `uri` ("w" for WordprocessingML, transitional or
+// strict; "r", "a", "mc", "wp", "v"), "" for any other namespace.
+std::string_view canonical_prefix(std::string_view uri);
 
 }  // namespace bidfmt::docx

@@ -16,7 +16,10 @@ struct ZipLimits {
 };
 
 // All entries of a zip file, by name. Throws Error naming the file when it is not a readable
-// zip (not a zip, truncated, bad CRC, encrypted, too large, unsafe names).
+// zip: not a zip (a .doc, PDF or RTF is named as such), empty, truncated, bad CRC or size,
+// encrypted, an unsupported compression method, over a limit, an unsafe name (absolute, "..",
+// backslash, drive, control character) or a duplicate name (compared case-insensitively, as
+// OPC part names are).
 class ZipReader {
  public:
   explicit ZipReader(const std::string& path, const ZipLimits& limits = {});

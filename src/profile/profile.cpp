@@ -67,21 +67,23 @@ std::string font_size_name(HalfPoints size) {
 
 Twips parse_length(const std::string& s) {
   if (s == "0") return Twips{0};
-  double v;
-  if (ends_with(s, "mm")) return Twips::from_mm(number_before(s, "mm"));
-  if (ends_with(s, "cm")) return Twips::from_mm(number_before(s, "cm") * 10);
-  if (ends_with(s, "pt")) {
-    v = number_before(s, "pt");
-    return Twips::from_pt(v);
-  }
-  throw std::invalid_argument(s);
+  double mm;
+  if (ends_with(s, "mm")) mm = number_before(s, "mm");
+  else if (ends_with(s, "cm")) mm = number_before(s, "cm") * 10;
+  else if (ends_with(s, "pt")) mm = number_before(s, "pt") * 25.4 / 72;
+  else throw std::invalid_argument(s);
+  // Word's largest page is 558.8 mm (22 in); nothing in a profile is longer than a metre.
+  if (!(std::fabs(mm) <= 1000)) throw std::invalid_argument(s);
+  if (ends_with(s, "pt")) return Twips::from_pt(number_before(s, "pt"));
+  return Twips::from_mm(mm);
 }
 
 FirstLineIndent parse_indent(const std::string& s) {
   FirstLineIndent ind;
   if (ends_with(s, "字符")) {
-    ind.chars100 = static_cast<int>(std::lround(number_before(s, "字符") * 100));
-    if (ind.chars100 < 0) throw std::invalid_argument(s);
+    const double chars = number_before(s, "字符");
+    if (!(chars >= 0 && chars <= 100)) throw std::invalid_argument(s);
+    ind.chars100 = static_cast<int>(std::lround(chars * 100));
     return ind;
   }
   ind.length = parse_length(s);
@@ -127,7 +129,8 @@ class Map {
   ~Map() noexcept(false) {
     if (std::uncaught_exceptions()) return;
     for (const auto& kv : node_) {
-      std::string key = kv.first.as<std::string>();
+      if (!kv.first.IsScalar()) fail(kv.first, "键应为文本", "keys must be plain text");
+      std::string key = kv.first.Scalar();
       if (!used_.count(key))
         fail_at(dotted(key), kv.first, "未知的键「" + dotted(key) + "」", "unknown key '" + dotted(key) + "'");
     }
@@ -177,6 +180,14 @@ class Map {
   }
   HalfPoints size(const std::string& key) { return unit<HalfPoints>(key, parse_font_size, "小四, 12pt"); }
   Twips length(const std::string& key) { return unit<Twips>(key, parse_length, "25mm, 12pt, 2.5cm"); }
+  // A page length: never negative; a paper size more than zero.
+  Twips page_length(const std::string& key, bool paper_size = false) {
+    Twips t = length(key);
+    if (paper_size ? t.v <= 0 : t.v < 0)
+      fail_at(dotted(key), node_[key], "「" + dotted(key) + "」应" + (paper_size ? "大于 0" : "不小于 0"),
+              "'" + dotted(key) + "' must be " + (paper_size ? "more than 0" : "0 or more"));
+    return t;
+  }
   FirstLineIndent indent(const std::string& key) { return unit<FirstLineIndent>(key, parse_indent, "2字符, 0字符, 7.4mm"); }
   LineSpacing240 multiple(const std::string& key) {
     return LineSpacing240::from_multiple(unit<double>(key, parse_multiple, "1.5, 1.5倍"));
@@ -300,7 +311,9 @@ YAML::Node load_yaml(const std::string& text, const std::string& source) {
 // Records in `origins` which source each value now comes from.
 void merge(YAML::Node base, const YAML::Node& top, const std::string& path, const std::string& source, Origins& origins) {
   for (const auto& kv : top) {
-    std::string key = kv.first.as<std::string>();
+    if (!kv.first.IsScalar())
+      throw Error(source, kv.first.Mark().is_null() ? 0 : kv.first.Mark().line + 1, "键应为文本", "keys must be plain text");
+    std::string key = kv.first.Scalar();
     std::string dotted = path.empty() ? key : path + "." + key;
     if (kv.second.IsMap() && base[key] && base[key].IsMap()) {
       merge(base[key], kv.second, dotted, source, origins);
@@ -330,7 +343,7 @@ Located locate(const std::string& name_or_path, const std::string& relative_to) 
     for (const std::string& n : bundled_names()) known += (known.empty() ? "" : ", ") + n;
     throw Error(name_or_path, 0, "未知的格式配置(已内置:" + known + ")", "unknown profile (bundled: " + known + ")");
   }
-  std::string text = core::read_file(path.string());
+  std::string text = core::read_file(path.string(), 16u << 20);  // a profile is a few KiB; yaml-cpp needs ~50× in nodes
   return {text, path.string(), path.parent_path().string(), fs::weakly_canonical(path, ec).string()};
 }
 
@@ -356,13 +369,24 @@ YAML::Node resolve(const std::string& name_or_path, const std::string& relative_
   return result;
 }
 
-}  // namespace
+// yaml-cpp throws its own exceptions for conversions the checks above did not foresee: each
+// becomes an Error naming the file and line, like every other fault in a profile.
+template <typename F>
+auto yaml_errors_as_errors(const std::string& source, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const YAML::Exception& e) {
+    throw Error(source, e.mark.is_null() ? 0 : e.mark.line + 1, "格式配置无法读取:" + e.msg, "cannot read the profile: " + e.msg);
+  }
+}
 
-Profile parse(const std::string& yaml_text, const std::string& source) {
+Profile parse_unguarded(const std::string& yaml_text, const std::string& source) {
   Origins origins;
   origins.main = source;
   YAML::Node root = load_yaml(yaml_text, source);
   if (root["extends"]) {
+    if (!root["extends"].IsScalar())
+      throw Error(source, root["extends"].Mark().line + 1, "extends 应为格式配置名或路径", "extends must name a profile");
     std::vector<std::string> chain;
     YAML::Node base = resolve(root["extends"].as<std::string>(), "", origins, chain);
     root.remove("extends");
@@ -370,6 +394,12 @@ Profile parse(const std::string& yaml_text, const std::string& source) {
     root = base;
   }
   return parse_node(root, origins);
+}
+
+}  // namespace
+
+Profile parse(const std::string& yaml_text, const std::string& source) {
+  return yaml_errors_as_errors(source, [&] { return parse_unguarded(yaml_text, source); });
 }
 
 namespace {
@@ -383,21 +413,21 @@ Profile parse_node(const YAML::Node& root, const Origins& source) {
 
   {
     Map m = top.sub("page");
-    p.page.width = m.length("width");
-    p.page.height = m.length("height");
-    p.page.margin_top = m.length("margin_top");
-    p.page.margin_bottom = m.length("margin_bottom");
-    p.page.margin_left = m.length("margin_left");
-    p.page.margin_right = m.length("margin_right");
-    p.page.gutter = m.length("gutter");
+    p.page.width = m.page_length("width", true);
+    p.page.height = m.page_length("height", true);
+    p.page.margin_top = m.page_length("margin_top");
+    p.page.margin_bottom = m.page_length("margin_bottom");
+    p.page.margin_left = m.page_length("margin_left");
+    p.page.margin_right = m.page_length("margin_right");
+    p.page.gutter = m.page_length("gutter");
     p.page.gutter_position = m.str("gutter_position");
     if (p.page.gutter_position != "left" && p.page.gutter_position != "top")
       m.fail(m.node("gutter_position"), "gutter_position 应为 left 或 top", "gutter_position must be left or top");
-    p.page.header_distance = m.length("header_distance");
-    p.page.footer_distance = m.length("footer_distance");
-    p.page.tolerance = m.length("tolerance");
-    p.page.a3_width = m.length("a3_width");
-    p.page.a3_height = m.length("a3_height");
+    p.page.header_distance = m.page_length("header_distance");
+    p.page.footer_distance = m.page_length("footer_distance");
+    p.page.tolerance = m.page_length("tolerance");
+    p.page.a3_width = m.page_length("a3_width", true);
+    p.page.a3_height = m.page_length("a3_height", true);
     if (p.page.text_width().v <= 0)
       m.fail(m.node("width"), "页边距之和大于纸张宽度", "margins are wider than the page");
   }
@@ -526,6 +556,11 @@ Profile parse_node(const YAML::Node& root, const Origins& source) {
     p.output.per_chapter = m.boolean("per_chapter");
     p.output.word2003 = m.boolean("word2003");
   }
+  if (top.has("render")) {
+    Map m = top.sub("render");
+    p.render.short_last_page = m.boolean_or("short_last_page", false);
+    p.render.table_same_width = m.boolean_or("table_same_width", false);
+  }
   if (p.toc.levels > static_cast<int>(p.headings.size()))
     top.fail_at("toc.levels", top.node("toc"), "toc.levels 大于标题级数", "toc.levels exceeds the number of heading levels");
   for (const Caption* c : {&p.table_caption, &p.figure_caption})
@@ -535,7 +570,11 @@ Profile parse_node(const YAML::Node& root, const Origins& source) {
   if (top.has("assumptions")) {
     YAML::Node a = top.node("assumptions");
     if (!a.IsMap()) top.fail(a, "assumptions 应为键值映射", "assumptions must be a mapping");
-    for (const auto& kv : a) p.assumptions[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    for (const auto& kv : a) {
+      if (!kv.first.IsScalar() || !kv.second.IsScalar())
+        top.fail(kv.first, "assumptions 的每一项应为「键: 说明文字」", "each assumption must be 'key: text'");
+      p.assumptions[kv.first.Scalar()] = kv.second.Scalar();
+    }
   }
   return p;
 }
@@ -560,10 +599,8 @@ void emit_with_origins(YAML::Emitter& out, const YAML::Node& node, const std::st
     out << node;
   }
 }
-}  // namespace
 
-std::string describe(const std::string& name_or_path, const std::vector<std::string>& overrides) {
-  load(name_or_path, overrides);  // validates; throws with file and line
+std::string describe_unguarded(const std::string& name_or_path, const std::vector<std::string>& overrides) {
   Origins origins;
   std::vector<std::string> chain;
   YAML::Node root = resolve(name_or_path, "", origins, chain);
@@ -576,6 +613,12 @@ std::string describe(const std::string& name_or_path, const std::vector<std::str
   emit_with_origins(out, root, "", origins);
   return std::string(out.c_str()) + "\n";
 }
+}  // namespace
+
+std::string describe(const std::string& name_or_path, const std::vector<std::string>& overrides) {
+  load(name_or_path, overrides);  // validates; throws with file and line
+  return yaml_errors_as_errors(name_or_path, [&] { return describe_unguarded(name_or_path, overrides); });
+}
 
 std::vector<std::string> bundled_names() {
   std::vector<std::string> names;
@@ -586,7 +629,8 @@ std::vector<std::string> bundled_names() {
   return names;
 }
 
-Profile load(const std::string& name_or_path, const std::vector<std::string>& overrides) {
+namespace {
+Profile load_unguarded(const std::string& name_or_path, const std::vector<std::string>& overrides) {
   Origins origins;
   std::vector<std::string> chain;
   YAML::Node root = resolve(name_or_path, "", origins, chain);
@@ -602,6 +646,11 @@ Profile load(const std::string& name_or_path, const std::vector<std::string>& ov
   Profile p = parse_node(root, origins);
   p.source = locate(name_or_path, "").source;
   return p;
+}
+}  // namespace
+
+Profile load(const std::string& name_or_path, const std::vector<std::string>& overrides) {
+  return yaml_errors_as_errors(name_or_path, [&] { return load_unguarded(name_or_path, overrides); });
 }
 
 }  // namespace bidfmt::profile

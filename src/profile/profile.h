@@ -1,6 +1,8 @@
 // Profile: every value of one format standard as typed data, loaded from styles/*.yaml.
 // build, check and fix all read this; no format value lives in C++.
 #pragma once
+#include <algorithm>
+#include <climits>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,8 +26,11 @@ struct FirstLineIndent {
   int chars100 = 0;  // 200 = 2 characters
   Twips length;      // used when chars100 == 0
   // The twips value for a font size (Word writes both; LibreOffice reads only w:firstLine).
+  // In 64 bits and clamped: the size may come from a document (w:sz="999999999").
   Twips twips_at(HalfPoints size) const {
-    return chars100 ? Twips{chars100 * size.v * 10 / 100} : length;
+    if (!chars100) return length;
+    const long long t = static_cast<long long>(chars100) * size.v * 10 / 100;
+    return Twips{static_cast<int>(std::clamp<long long>(t, INT_MIN, INT_MAX))};
   }
 };
 
@@ -148,6 +153,12 @@ struct Output {
   bool word2003 = false;     // output.word2003: also a Word 97–2003 .doc
 };
 
+// Rules that need the rendered pages (`check --render`), on only where the standard asks (Standard B).
+struct RenderRules {
+  bool short_last_page = false;   // layout.short-last-page: a chapter's last page less than half full
+  bool table_same_width = false;  // table.same-width: tables on one page equally wide
+};
+
 struct Profile {
   std::string id;
   std::string name;
@@ -165,6 +176,7 @@ struct Profile {
   Cover cover;
   TextRules text;
   Output output;
+  RenderRules render;
   // Values the standard leaves open: dotted key → why this default was chosen.
   std::map<std::string, std::string> assumptions;
   // Layered profiles (extends, --override): dotted key → the file that set it ("" = `source`).

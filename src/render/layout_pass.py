@@ -1,9 +1,20 @@
 # bidfmt's LibreOffice layout pass (run with Debian's /usr/bin/python3 and python3-uno):
-#   layout_pass.py IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--update-toc]
+#   layout_pass.py IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--update-toc] [--anchors PREFIX]
 # Starts a private headless soffice, loads IN.docx hidden, optionally updates every document index
 # (the TOC), refreshes fields, and writes OUT.json:
-#   {"toc": [[entry text, page text], ...], "body_pages": N, "pages": M}
+#   {"toc": [[entry text, page text], ...], "body_pages": N, "pages": M,
+#    "page_starts": [[page the view cursor reached, Y], ...],            (with --anchors)
+#    "anchors": {bookmark: [page, Y, table width or null, table's last page or null], ...}}
 # body_pages is LibreOffice's own value of the footer field PAGEREF _BodyEnd (ooxml-notes §2, §10).
+# --anchors PREFIX reports where each bookmark named PREFIX… is laid out: its page as LibreOffice
+# counts them (automatic blank pages included), the Y of its line in 1/100 mm of the layout, and
+# for a bookmark named PREFIXt… in a table cell the table's rendered width (1/100 mm) and its last
+# page. Each bookmark costs a few round trips to soffice (about 5 ms): mark what you need.
+# page_starts[i] is where the view cursor lands on jumping to page i+1: a page it cannot reach is
+# an automatic blank page (LibreOffice inserts one before a section that restarts at an odd number
+# on an even page), which the PDF export skips.
+# Without --update-toc the document is laid out as it is: fields are not refreshed and the TOC
+# keeps the page numbers it was saved with.
 # With --pdf it also exports the laid-out document as PDF. It never saves a DOCX.
 import json
 import os
@@ -25,6 +36,45 @@ def prop(name, value):
     return p
 
 
+def locate(doc, prefix, pages):
+    """Pages and positions of the bookmarks named prefix…, and where each page starts."""
+    vc = doc.getCurrentController().getViewCursor()
+    starts = []
+    for n in range(1, pages + 1):
+        try:
+            vc.jumpToPage(n)
+            vc.jumpToStartOfPage()
+            starts.append([vc.getPage(), vc.getPosition().Y])
+        except Exception:
+            starts.append([0, 0])
+    anchors = {}
+    marks = doc.getBookmarks()
+    for name in marks.getElementNames():
+        if not name.startswith(prefix):
+            continue
+        try:
+            rng = marks.getByName(name).getAnchor()
+            vc.gotoRange(rng, False)
+            entry = [vc.getPage(), vc.getPosition().Y, None, None]
+            table = None
+            if name[len(prefix):len(prefix) + 1] == "t":  # PREFIXt…: a table's first cell
+                try:
+                    table = rng.getPropertyValue("TextTable")
+                except Exception:
+                    table = None
+            if table is not None:
+                entry[2] = table.getPropertyValue("Width")
+                cells = table.getCellNames()
+                if cells:
+                    last = table.getCellByName(cells[-1])
+                    vc.gotoRange(last.getText().getEnd(), False)
+                    entry[3] = vc.getPage()
+            anchors[name] = entry
+        except Exception:
+            pass
+    return {"page_starts": starts, "anchors": anchors}
+
+
 def main():
     args = sys.argv[1:]
     pdf = None
@@ -41,6 +91,11 @@ def main():
     if "--update-toc" in args:
         args.remove("--update-toc")
         update_toc = True
+    anchors_prefix = None
+    if "--anchors" in args:
+        i = args.index("--anchors")
+        anchors_prefix = args[i + 1]
+        del args[i:i + 2]
     src, out_json = os.path.abspath(args[0]), os.path.abspath(args[1])
 
     profile = tempfile.mkdtemp(prefix="bidfmt-lo-")
@@ -82,7 +137,8 @@ def main():
                     if "\t" in line:
                         text, page = line.rsplit("\t", 1)
                         toc.append([text.strip(), page.strip()])
-        doc.getTextFields().refresh()
+        if update_toc:
+            doc.getTextFields().refresh()
         body_pages = None
         fields = doc.getTextFields().createEnumeration()
         while fields.hasMoreElements():
@@ -94,13 +150,16 @@ def main():
                 except Exception:
                     pass
         pages = doc.getCurrentController().getPropertyValue("PageCount")
+        result = {"toc": toc, "body_pages": body_pages, "pages": pages}
+        if anchors_prefix is not None:
+            result.update(locate(doc, anchors_prefix, pages))
         if pdf:
             doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop("FilterName", "writer_pdf_Export"),))
         if doc_out:  # output.word2003: a Word 97-2003 copy
             doc.storeToURL(uno.systemPathToFileUrl(doc_out), (prop("FilterName", "MS Word 97"),))
         doc.close(True)
         with open(out_json, "w", encoding="utf-8") as f:
-            json.dump({"toc": toc, "body_pages": body_pages, "pages": pages}, f, ensure_ascii=False)
+            json.dump(result, f, ensure_ascii=False)
     finally:
         try:
             desktop.terminate()

@@ -1,37 +1,20 @@
 // Runs src/render/layout_pass.py (embedded) with Debian's python3-uno against a private soffice.
 #include "render/libreoffice.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <sstream>
-#include <thread>
 
 #include "core/error.h"
 #include "core/file_io.h"
 #include "core/resources.h"
-
-extern char** environ;
+#include "render/process.h"
 
 namespace bidfmt::render {
 namespace fs = std::filesystem;
 namespace {
-
-std::string on_path(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  std::stringstream ss(path ? path : "/usr/bin:/bin");
-  std::string dir;
-  while (std::getline(ss, dir, ':'))
-    if (!dir.empty() && ::access((dir + "/" + name).c_str(), X_OK) == 0) return dir + "/" + name;
-  return "";
-}
 
 // Debian's python3 carries the uno module; a python3 earlier on PATH (pyenv…) may not.
 std::string python() {
@@ -39,57 +22,13 @@ std::string python() {
   return on_path("python3");
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "bidfmt-layout-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) throw Error("", 0, "无法创建临时目录", "cannot create a temp directory");
-    path = tmpl;
+int as_int(const YAML::Node& n, int fallback) {
+  if (!n || n.IsNull()) return fallback;
+  try {
+    return static_cast<int>(n.as<double>());
+  } catch (const std::exception&) {
+    return fallback;
   }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-int run_with_timeout(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
-                     const std::string& log, int timeout_s) {
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_adddup2(&fa, 1, 2);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);  // own process group: kill soffice too
-  posix_spawnattr_setpgroup(&attr, 0);
-  std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  std::vector<std::string> env_store;
-  for (char** e = environ; *e; ++e) env_store.emplace_back(*e);
-  env_store.insert(env_store.end(), extra_env.begin(), extra_env.end());
-  std::vector<char*> envp;
-  for (std::string& e : env_store) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  pid_t pid;
-  int rc = posix_spawn(&pid, args[0], &fa, &attr, args.data(), envp.data());
-  posix_spawn_file_actions_destroy(&fa);
-  posix_spawnattr_destroy(&attr);
-  if (rc != 0) return -1;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
-  int status = 0;
-  for (;;) {
-    pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(-pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      return -2;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 }  // namespace
@@ -104,7 +43,7 @@ LayoutResult layout(const std::string& docx, const LayoutOptions& options) {
   if (!available())
     throw Error(docx, 0, "需要 LibreOffice(soffice)和 python3-uno 才能分页;请先安装",
                 "paginating needs LibreOffice (soffice) and python3-uno; install them first");
-  TempDir tmp;
+  TempDir tmp("layout");
   std::string script = (tmp.path / "layout_pass.py").string();
   std::string json = (tmp.path / "layout.json").string();
   std::string log = (tmp.path / "log.txt").string();
@@ -128,7 +67,11 @@ LayoutResult layout(const std::string& docx, const LayoutOptions& options) {
     argv.push_back("--doc");
     argv.push_back(fs::absolute(options.doc).string());
   }
-  int rc = run_with_timeout(argv, env, log, options.timeout_seconds);
+  if (!options.anchors.empty()) {
+    argv.push_back("--anchors");
+    argv.push_back(options.anchors);
+  }
+  int rc = run_program(argv, env, log, options.timeout_seconds);
   if (rc == -2) throw Error(docx, 0, "LibreOffice 分页超时", "LibreOffice layout timed out");
   if (rc != 0) {
     std::string msg = core::read_file(log);
@@ -151,7 +94,35 @@ LayoutResult layout(const std::string& docx, const LayoutOptions& options) {
   }
   if (n["body_pages"] && !n["body_pages"].IsNull()) r.body_pages = std::atoi(n["body_pages"].as<std::string>().c_str());
   r.pages = n["pages"].as<int>(0);
+  if (n["page_starts"])
+    for (const auto& e : n["page_starts"]) r.page_starts.emplace_back(as_int(e[0], 0), as_int(e[1], 0));
+  if (n["anchors"])
+    for (const auto& kv : n["anchors"]) {
+      Anchor a;
+      const YAML::Node& v = kv.second;
+      a.page = as_int(v[0], 0);
+      a.y = as_int(v[1], 0);
+      a.table_width = as_int(v[2], -1);
+      a.table_last_page = as_int(v[3], 0);
+      r.anchors[kv.first.as<std::string>()] = a;
+    }
   return r;
+}
+
+std::vector<int> pdf_pages(const LayoutResult& r) {
+  std::vector<int> out;
+  int blank = 0;
+  for (size_t i = 0; i < static_cast<size_t>(r.pages); ++i) {
+    int layout_page = static_cast<int>(i) + 1;
+    bool is_blank = i < r.page_starts.size() && r.page_starts[i].first != layout_page;
+    if (is_blank) {
+      ++blank;
+      out.push_back(0);
+    } else {
+      out.push_back(layout_page - blank);
+    }
+  }
+  return out;
 }
 
 }  // namespace bidfmt::render

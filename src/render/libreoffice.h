@@ -1,22 +1,37 @@
 // LibreOffice as bidfmt's layout engine: one headless pass that reports page numbers (TOC
-// entries, body page count) and can export a PDF. bidfmt never ships a LibreOffice-saved DOCX.
+// entries, body page count, where bookmarks are laid out) and can export a PDF. bidfmt never
+// ships a LibreOffice-saved DOCX.
 #pragma once
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace bidfmt::render {
 
+// Where LibreOffice laid out a bookmark (LayoutOptions::anchors).
+struct Anchor {
+  int page = 0;             // layout page, 1-based, automatic blank pages included
+  int y = 0;                // Y of its line in the layout, 1/100 mm (compare with page_starts)
+  int table_width = -1;     // in a table cell: the table's rendered width, 1/100 mm; else -1
+  int table_last_page = 0;  // in a table cell: the layout page of the table's last cell
+};
+
 struct LayoutResult {
   std::vector<std::pair<std::string, int>> toc;  // TOC entry text (as LibreOffice renders it) → page
   int body_pages = 0;                            // LibreOffice's value of PAGEREF _BodyEnd
   int pages = 0;                                 // all laid-out pages
+  // With anchors: per layout page, the page the view cursor reached on jumping there (another
+  // number = an automatic blank page, which the PDF omits) and the Y where its text starts.
+  std::vector<std::pair<int, int>> page_starts;
+  std::map<std::string, Anchor> anchors;  // bookmark name → where it is
 };
 
 struct LayoutOptions {
-  bool update_toc = true;  // regenerate the TOC index before reading it
+  bool update_toc = true;  // regenerate the TOC index and refresh fields before reading them
   std::string pdf;         // export a PDF here when not empty
   std::string doc;         // export a Word 97–2003 .doc here when not empty
+  std::string anchors;     // report every bookmark whose name starts with this ("" = none)
   int timeout_seconds = 600;
 };
 
@@ -26,5 +41,9 @@ bool available();
 // Lays out `docx` in a private headless LibreOffice. Throws Error (naming `docx`) when LibreOffice
 // is missing, fails or times out.
 LayoutResult layout(const std::string& docx, const LayoutOptions& options);
+
+// PDF pages (1-based) of layout pages: automatic blank pages are not exported, so later pages
+// move up; a blank page itself maps to 0.
+std::vector<int> pdf_pages(const LayoutResult& r);
 
 }  // namespace bidfmt::render

@@ -16,6 +16,7 @@ void write_location(JsonWriter& w, const rules::Location& l) {
   w.field("column", l.column);
   w.field("heading_path", l.heading_path);
   w.field("excerpt", l.excerpt);
+  w.field("page", l.page);
   w.end_object();
 }
 

@@ -8,6 +8,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "json") return Format::json;
   if (name == "sarif") return Format::sarif;
   if (name == "junit") return Format::junit;
+  if (name == "html") return Format::html;
   return std::nullopt;
 }
 
@@ -17,6 +18,7 @@ void write_report(std::ostream& os, Format f, const std::vector<FileReport>& fil
     case Format::json: write_json(os, files, o); break;
     case Format::sarif: write_sarif(os, files, o); break;
     case Format::junit: write_junit(os, files, o); break;
+    case Format::html: write_html(os, files, o); break;
   }
 }
 

@@ -11,12 +11,22 @@
 
 namespace bidfmt::report {
 
+// A page of the rendered PDF (check --render), for the HTML report's thumbnails.
+struct PageView {
+  double width_pt = 0, height_pt = 0;
+  std::string png;  // a small PNG of the page; "" when none was made
+};
+
 // The result of checking one file.
 struct FileReport {
   std::string path;
   bool checked = true;  // false: the file could not be checked (see error)
   Text error;           // one line, when !checked
   rules::Findings findings;
+  bool rendered = false;        // checked with --render (pages laid out by LibreOffice)
+  std::vector<PageView> pages;  // the rendered pages, when page images were asked for
+  // Per finding (same order): where its place is on its page, 0 (top) – 1 (bottom); < 0 unknown.
+  std::vector<double> finding_y;
 };
 
 struct ReportOptions {
@@ -26,8 +36,8 @@ struct ReportOptions {
   std::string profile_id, profile_source;
 };
 
-enum class Format { text, json, sarif, junit };
-// "text", "json", "sarif", "junit" → Format.
+enum class Format { text, json, sarif, junit, html };
+// "text", "json", "sarif", "junit", "html" → Format.
 std::optional<Format> parse_format(std::string_view name);
 
 void write_text(std::ostream& os, const std::vector<FileReport>& files, const ReportOptions& o);
@@ -35,6 +45,10 @@ void write_text(std::ostream& os, const std::vector<FileReport>& files, const Re
 void write_json(std::ostream& os, const std::vector<FileReport>& files, const ReportOptions& o);
 void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const ReportOptions& o);
 void write_junit(std::ostream& os, const std::vector<FileReport>& files, const ReportOptions& o);
+// One self-contained HTML page (inline CSS and JS, images as data: URIs, no network): a summary by
+// rule, every finding filterable by rule, and with --render the page thumbnails with the places of
+// findings marked. Chinese UI unless o.lang is English.
+void write_html(std::ostream& os, const std::vector<FileReport>& files, const ReportOptions& o);
 void write_report(std::ostream& os, Format f, const std::vector<FileReport>& files, const ReportOptions& o);
 
 }  // namespace bidfmt::report

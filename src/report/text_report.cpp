@@ -1,4 +1,5 @@
 // Text report: per file, findings grouped by rule; runs of the same finding on consecutive paragraphs merged.
+#include <cstdio>
 #include <map>
 #include <sstream>
 
@@ -7,6 +8,23 @@
 
 namespace bidfmt::report {
 namespace {
+
+// Document text may hold control characters (ESC, BEL): shown as \xNN, never sent to a terminal.
+std::string printable(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 
 struct Style {
   bool on;
@@ -70,6 +88,7 @@ std::string place(const Group& g, Lang lang) {
     else
       parts.push_back(en ? "paragraph " + std::to_string(a.paragraph) : "第 " + std::to_string(a.paragraph) + " 段");
   }
+  if (a.page) parts.push_back(en ? "PDF page " + std::to_string(a.page) : "PDF 第 " + std::to_string(a.page) + " 页");
   std::string s;
   for (size_t i = 0; i < parts.size(); ++i) s += (i ? ", " : "") + parts[i];
   return s;
@@ -113,11 +132,11 @@ void write_text(std::ostream& os, const std::vector<FileReport>& files, const Re
       for (const Group& g : group(it->second)) {
         const rules::Finding& x = *g.first;
         std::string sev = x.severity == rules::Severity::error ? st.wrap(en ? "error" : "错误", "31") : st.wrap(en ? "warning" : "警告", "33");
-        os << "    " << sev << " " << place(g, o.lang) << ": " << x.message.in(o.lang) << "\n";
+        os << "    " << sev << " " << place(g, o.lang) << ": " << printable(x.message.in(o.lang)) << "\n";
         std::string context;
         if (!x.where.heading_path.empty()) context += x.where.heading_path;
         if (!x.where.excerpt.empty()) context += (context.empty() ? "" : "  ") + std::string("「") + x.where.excerpt + "」";
-        if (!context.empty()) os << "      " << st.wrap(context, "2") << "\n";
+        if (!context.empty()) os << "      " << st.wrap(printable(context), "2") << "\n";
       }
     }
     os << "\n";

@@ -2,16 +2,21 @@
 #include "rules/checker.h"
 
 #include "rules/registry.h"
+#include "rules/rendered_pages.h"
 
 namespace bidfmt::rules {
 
-Findings check_document(const docx::Document& doc, const profile::Profile& profile, const std::string& project) {
-  Context ctx{doc, profile, project};
+Findings check_document(const docx::Document& doc, const profile::Profile& profile, const std::string& project,
+                        const Rendered* rendered) {
+  Context ctx{doc, profile, project, rendered};
   Findings out;
   for (const Rule* r : all_rules()) {
     Reporter rep(r->info, out);
     r->check(ctx, rep);
   }
+  if (rendered)
+    for (Finding& f : out)
+      if (f.where.page == 0) f.where.page = page_of(ctx, f.where);
   return out;
 }
 

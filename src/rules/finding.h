@@ -22,6 +22,7 @@ struct Location {
   std::string heading_path;  // 「二、主要施工方法 › 2.3 管网工程」
   std::string excerpt;       // up to 30 characters of the paragraph's text
   int ordinal = 0;           // position among non-empty paragraphs (groups consecutive findings)
+  int page = 0;             // page of the rendered PDF (check --render), 0 when not known
 };
 
 struct Finding {

@@ -7,6 +7,10 @@
 #include "rules/describe.h"
 
 namespace bidfmt::rules {
+
+// footer_page_number_rendered.cpp: the footers of the rendered pages (idle without a render).
+void check_rendered_footers(const Context& ctx, Reporter& out);
+
 namespace {
 
 const RuleInfo kInfo{
@@ -144,6 +148,7 @@ void check_part(const Context& ctx, Reporter& out, const docx::Story& st, Locati
 
 void check(const Context& ctx, Reporter& out) {
   const profile::HeaderFooter& hf = ctx.profile.header_footer;
+  check_rendered_footers(ctx, out);  // check --render: the footers as printed
   std::set<std::string> seen;
   int first_body = ctx.doc.first_body_section();
   for (const docx::Section& s : ctx.doc.sections()) {

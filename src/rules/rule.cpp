@@ -83,6 +83,10 @@ Finding& Reporter::add(std::string kind, Location where, Text expected, Text act
   return out_.back();
 }
 
+void Reporter::not_fixable(size_t since) {
+  for (size_t i = since; i < out_.size(); ++i) out_[i].fixable = false;
+}
+
 void Reporter::warn_if_assumed(size_t since, bool assumed) {
   if (!assumed) return;
   for (size_t i = since; i < out_.size(); ++i) out_[i].severity = Severity::warning;

@@ -6,6 +6,7 @@
 #include "docx/document.h"
 #include "profile/profile.h"
 #include "rules/finding.h"
+#include "rules/rendered.h"
 
 namespace bidfmt::rules {
 
@@ -23,6 +24,9 @@ struct Context {
   const docx::Document& doc;
   const profile::Profile& profile;
   std::string project;  // --project; "" = the header's left text must merely be present
+  // The pages as a layout engine rendered them (check --render); null for a static check, where
+  // render-only rules stay idle.
+  const Rendered* rendered = nullptr;
 
   // True when `key` (dotted, e.g. "captions.table.size") or a parent of it is listed under the
   // profile's `assumptions:` — findings on such values are warnings, not errors.
@@ -45,6 +49,8 @@ class Reporter {
   // Findings added since `mark()` become warnings when `assumed` (their value is an assumption).
   size_t mark() const { return out_.size(); }
   void warn_if_assumed(size_t since, bool assumed);
+  // Findings added since `mark()` cannot be repaired by `bidfmt fix` (e.g. found on rendered pages).
+  void not_fixable(size_t since);
 
  private:
   const RuleInfo& info_;

@@ -106,7 +106,8 @@ TEST(CliCheck, SarifAndJunitFormats) {
 
 TEST(CliCheck, UsageErrors) {
   EXPECT_EQ(testkit::run_cli({"check"}).status, 2);
-  EXPECT_EQ(testkit::run_cli({"check", clean_docx(), "--format", "html"}).status, 2);
+  EXPECT_EQ(testkit::run_cli({"check", clean_docx(), "--format", "pdf"}).status, 2);
+  EXPECT_EQ(testkit::run_cli({"check", clean_docx(), clean_docx(), "--annotate", "x.docx"}).status, 2);
   EXPECT_EQ(testkit::run_cli({"check", clean_docx(), "--bogus"}).status, 2);
 }
 

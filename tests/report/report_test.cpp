@@ -60,7 +60,8 @@ std::string emit(Format f, Lang lang = Lang::zh, bool color = false) {
 
 TEST(Report, ParseFormat) {
   EXPECT_EQ(parse_format("sarif"), Format::sarif);
-  EXPECT_FALSE(parse_format("html"));
+  EXPECT_EQ(parse_format("html"), Format::html);
+  EXPECT_FALSE(parse_format("pdf"));
 }
 
 TEST(Report, TextGroupsConsecutiveParagraphs) {

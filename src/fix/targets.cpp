@@ -1,0 +1,92 @@
+// Targets by role: the same profile values the rules compare (para.*, body.font, heading.*, table.font, captions).
+#include "fix/targets.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace bidfmt::fix {
+
+std::string heading_style(int level) { return "Heading" + std::to_string(level); }
+std::string toc_style(int level) { return "TOC" + std::to_string(level); }
+
+Text style_label(const std::string& id) {
+  if (id == "Normal") return {"正文", "Normal"};
+  if (id.rfind("Heading", 0) == 0) return {"标题 " + id.substr(7), "heading " + id.substr(7)};
+  if (id.rfind("TOC", 0) == 0 && id.size() > 3 && id[3] >= '1' && id[3] <= '9') return {"目录 " + id.substr(3), "toc " + id.substr(3)};
+  static const std::pair<const char*, Text> kNames[] = {
+      {"ListParagraph", {"列表段落", "List Paragraph"}}, {"Quote", {"引用", "Quote"}},
+      {"TableText", {"表格文字", "Table Text"}},        {"TableCaption", {"表格题注", "Table Caption"}},
+      {"FigureCaption", {"图题注", "Figure Caption"}},   {"Figure", {"图", "Figure"}},
+      {"TOCHeading", {"目录标题", "TOC Heading"}},        {"Header", {"页眉", "header"}},
+      {"Footer", {"页脚", "footer"}}};
+  for (const auto& [k, t] : kNames)
+    if (id == k) return t;
+  return {id, id};
+}
+
+std::optional<Target> heading_target(int level, const profile::Profile& pf) {
+  const profile::HeadingLevel* h = pf.heading(level);
+  if (!h) return std::nullopt;
+  Target t;
+  t.style = heading_style(level);
+  t.format = h->format;
+  t.first_line = h->format.first_line;
+  t.left.length = h->format.indent_left;
+  t.bold_checked = true;
+  t.label_checked = true;
+  return t;
+}
+
+std::optional<Target> target_for(const docx::Paragraph& p, const profile::Profile& pf) {
+  Target t;
+  t.format = pf.body;
+  t.first_line = pf.body.first_line;
+  t.left.length = pf.body.indent_left;
+  switch (p.role) {
+    case docx::Role::body:
+      t.style = "Normal";
+      return t;
+    case docx::Role::list_item:
+      t.style = "ListParagraph";
+      t.first_line = pf.lists.first_line;
+      return t;
+    case docx::Role::quote:
+      t.style = "Quote";
+      t.left = pf.quote_indent;
+      return t;
+    case docx::Role::heading:
+      return heading_target(p.heading_level, pf);
+    case docx::Role::table_text:
+      t.style = "TableText";
+      t.format = pf.table.text;
+      t.first_line = pf.table.text.first_line;
+      t.label_checked = true;
+      return t;
+    case docx::Role::table_caption:
+    case docx::Role::figure_caption: {
+      bool table = p.role == docx::Role::table_caption;
+      t.style = table ? "TableCaption" : "FigureCaption";
+      t.format = (table ? pf.table_caption : pf.figure_caption).format;
+      t.first_line = t.format.first_line;
+      t.bold_checked = true;
+      t.label_checked = true;
+      return t;
+    }
+    case docx::Role::toc: {
+      // Keep the entry's TOC level ("toc 2" → TOC2); entries of no TOC style go to level 1.
+      int level = 1;
+      if (p.style && p.style->name.size() == 5) {
+        std::string n(p.style->name);
+        std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (n.compare(0, 4, "toc ") == 0 && n[4] >= '1' && n[4] <= '9') level = n[4] - '0';
+      }
+      t.style = toc_style(std::clamp(level, 1, std::max(1, pf.toc.levels)));
+      t.format.line = pf.toc.line;
+      return t;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace bidfmt::fix

@@ -1,0 +1,132 @@
+// Workspace: one pass of fix — the document read as check reads it, its findings, the parts the
+// fixers edit (in the read document's own parsed trees), new parts, and the log of changes.
+#pragma once
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "docx/document.h"
+#include "fix/fixer.h"
+#include "profile/profile.h"
+#include "rules/finding.h"
+
+namespace bidfmt::fix {
+
+// The package being fixed: entry names in archive order and their bytes.
+struct Entries {
+  std::vector<std::string> names;
+  std::map<std::string, std::string> bytes;
+  void put(const std::string& name, std::string data);
+};
+
+// The parts bidfmt build writes for the profile, parsed once: the source of every style,
+// numbering definition, header and footer fix installs (no format value is written here).
+struct Generated {
+  explicit Generated(const profile::Profile& profile);
+  pugi::xml_document styles;     // writer::styles_xml
+  pugi::xml_document numbering;  // writer::numbering_xml, plain plan
+};
+
+// Content types and relationship types of the parts fix may add.
+namespace part_type {
+inline constexpr const char* kStyles = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
+inline constexpr const char* kNumbering = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml";
+inline constexpr const char* kHeader = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+inline constexpr const char* kFooter = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
+inline constexpr const char* kRelBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+}  // namespace part_type
+
+// What the passes of one fix share: the change log, the notes, and how often a paragraph's
+// finding has been worked on (a finding that survives a removal of direct formatting is then
+// met with the profile's value written directly).
+struct Journal {
+  std::string input;  // the file being fixed, for messages
+  std::vector<Change> changes;
+  std::vector<Text> notes;
+  std::map<std::string, int> attempts;  // "paragraph index:kind" → passes that worked on it
+  std::set<std::string> made;           // header and footer parts fix wrote (never written twice)
+  void note(Text t);                    // once per distinct message
+};
+
+class Workspace {
+ public:
+  // Reads `path` (the input, or the previous pass's result) and checks it.
+  Workspace(const std::string& path, const profile::Profile& profile, const std::string& project, Entries& entries,
+            const Generated& generated, Journal& journal);
+
+  const docx::Document& doc() const { return *doc_; }
+  const profile::Profile& profile() const { return profile_; }
+  const Generated& generated() const { return generated_; }
+  const rules::Findings& findings() const { return findings_; }
+  const std::string& project() const { return project_; }
+
+  // The findings of one rule (of one kind, when given).
+  std::vector<const rules::Finding*> findings_of(const std::string& rule, const std::string& kind = "") const;
+
+  // The root element of `part` for editing; from now on the part counts as edited (it is
+  // written back when its XML differs from what was read). Null when the package has no such part.
+  pugi::xml_node edit(const std::string& part);
+  // The root of a new part, written with this content type and a relationship from the main part.
+  pugi::xml_node create(const std::string& part, const char* root_name, const std::string& content_type,
+                        const std::string& rel_type);
+  // Adds a part from finished XML (e.g. a header the writer made; its style references are mapped
+  // to this document's style ids); returns its relationship id.
+  std::string add_part(const std::string& part, const std::string& xml, const std::string& content_type,
+                       const std::string& rel_type);
+  bool has_part(const std::string& part) const { return entries_.bytes.count(part) > 0 || created_.count(part) > 0; }
+  // "word/header3.xml": the first free name of the form `stem` N `ext`.
+  std::string free_name(const std::string& stem, const std::string& ext) const;
+  // The part a main-part relationship type points to ("styles", "numbering", "settings"), "" if none.
+  std::string part_of_type(const std::string& type) const;
+
+  // A section's w:sectPr for editing: the last section's is written (as w:body's last child) when
+  // the document has none.
+  pugi::xml_node section_properties(const docx::Section& s);
+
+  // Style ids the profile's styles have in this document (profile id → document id), and the
+  // w:numId of the profile's heading numbering here; set by the styles and numbering fixers at
+  // the start of the pass, applied by them at its end.
+  std::map<std::string, std::string> style_ids;
+  int heading_num_id = 0;
+  int heading_abstract_id = -1;  // ≥ 0: the heading numbering is added under this w:abstractNumId
+  std::string style_id(const std::string& profile_id) const;
+
+  // Paragraphs (body indices) whose role a fixer changed this pass: other fixers leave them to
+  // the next pass, when the reader sees them as they are now.
+  std::set<int> touched;
+  // A paragraph became a heading this pass: heading counts (and so caption numbers) change, and
+  // the captions wait for the next pass.
+  bool new_headings = false;
+
+  // Records a change, in the log shown by --dry-run; notes what was left alone.
+  void change(const rules::Location& where, Text what);
+  void note(Text what) { journal_.note(std::move(what)); }
+  Journal& journal() { return journal_; }
+  rules::Location at(const docx::Paragraph& p) const;
+  rules::Location at_section(int section) const;
+
+  // Writes every edited part that changed into the entries; true when any did.
+  bool commit();
+
+ private:
+  pugi::xml_document* tree(const std::string& part);
+  std::string main_rels() const;
+
+  const profile::Profile& profile_;
+  std::string project_;
+  Entries& entries_;
+  const Generated& generated_;
+  Journal& journal_;
+  std::unique_ptr<docx::Document> doc_;
+  rules::Findings findings_;
+  std::map<std::string, std::unique_ptr<pugi::xml_document>> own_;  // parts the Document does not keep
+  std::map<std::string, std::string> baseline_;                      // edited part → its XML as read
+  std::set<std::string> created_;                                    // new parts (written whole)
+  std::vector<std::string> order_;                                   // new parts, in creation order
+  std::map<std::string, std::string> rel_ids_;                       // new part → its relationship id
+  std::map<std::string, std::string> created_types_;                 // relationship type → new part
+};
+
+}  // namespace bidfmt::fix

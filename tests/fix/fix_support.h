@@ -1,0 +1,161 @@
+// Fix test support: run fix on parts or files, and the invariants every fixed document must keep —
+// nothing fixable left, the words unchanged, rewritten parts schema-valid, idempotence byte for byte.
+#pragma once
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "api/bidfmt.h"
+#include "rules/check_fixture.h"
+#include "support/testkit.h"
+
+namespace bidfmt::testfix {
+
+struct Fixed {
+  std::string input, output;
+  FixResult result;
+};
+
+// Fixes `input` into a fresh folder (API, default profile).
+inline Fixed fix_path(const std::string& input, const std::string& name, const std::string& project = kProject) {
+  Fixed f;
+  f.input = input;
+  std::string dir = testkit::temp_dir("fix-out-" + name);
+  f.output = dir + "/" + name + "-fixed.docx";
+  FixOptions o;
+  o.input = input;
+  o.output = f.output;
+  o.project = project;
+  f.result = fix_docx(o);
+  return f;
+}
+
+// Writes `parts` as fix-case-NAME/NAME.docx and fixes it.
+inline Fixed fix_parts(const Parts& parts, const std::string& name, const std::string& project = kProject) {
+  std::string dir = testkit::temp_dir("fix-case-" + name);
+  std::string path = dir + "/" + name + ".docx";
+  testkit::write_zip(path, parts);
+  return fix_path(path, name, project);
+}
+
+// ---- the words -------------------------------------------------------------------------------
+
+// The text of every paragraph of a part, in order (w:t, tabs, breaks; nested paragraphs of text
+// boxes and cells on their own), empty paragraphs left out.
+inline std::vector<std::string> paragraph_texts(const std::string& xml) {
+  pugi::xml_document d;
+  d.load_string(xml.c_str());
+  std::vector<std::string> out;
+  for (pugi::xpath_node x : d.select_nodes("//w:p")) {
+    std::string t;
+    std::vector<pugi::xml_node> st;
+    for (pugi::xml_node c = x.node().last_child(); c; c = c.previous_sibling()) st.push_back(c);
+    while (!st.empty()) {
+      pugi::xml_node n = st.back();
+      st.pop_back();
+      std::string_view name = n.name();
+      if (name == "w:p") continue;  // its own entry
+      if (name == "w:t") t += n.text().get();
+      else if (name == "w:tab") t += "\t";
+      else if (name == "w:br" || name == "w:cr") t += "\n";
+      for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling()) st.push_back(c);
+    }
+    bool blank = t.find_first_not_of(" \t\n") == std::string::npos;
+    if (!blank) out.push_back(t);
+  }
+  return out;
+}
+
+// The text with a leading typed heading or caption number (and the blanks around it) taken off.
+inline std::string without_number(const std::string& s) {
+  static const std::regex number(
+      "^( |\t|　)*("
+      "第(一|二|三|四|五|六|七|八|九|十|[0-9])+(章|节)"
+      "|(一|二|三|四|五|六|七|八|九|十)+(、|．)"
+      "|[0-9]+(\\.[0-9]+)+\\.?"
+      "|[0-9]+(\\.|、)"
+      "|(表|图|Table|Figure|Fig\\.) *[0-9][0-9.\\-]*(:|：|\\.)?"
+      ")( |\t|　)*");
+  return std::regex_replace(s, number, "", std::regex_constants::format_first_only);
+}
+
+// Every character of every paragraph, cell, header, footer and note of `before` is in `after`,
+// in order; a paragraph may differ only by the typed number fix replaced.
+inline void expect_same_words(const std::string& before, const std::string& after) {
+  auto a = testkit::read_zip(before), b = testkit::read_zip(after);
+  for (const auto& [part, xml] : a) {
+    bool text_part = part == "word/document.xml" || part == "word/footnotes.xml" || part == "word/endnotes.xml" ||
+                     part.rfind("word/header", 0) == 0 || part.rfind("word/footer", 0) == 0;
+    if (!text_part || part.find(".rels") != std::string::npos) continue;
+    ASSERT_TRUE(b.count(part)) << part << " is gone from " << after;
+    std::vector<std::string> x = paragraph_texts(xml), y = paragraph_texts(b.at(part));
+    ASSERT_EQ(x.size(), y.size()) << part << ": paragraph count changed";
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (x[i] == y[i]) continue;
+      EXPECT_EQ(without_number(x[i]), without_number(y[i])) << part << " paragraph " << i + 1 << ": '" << x[i] << "' became '" << y[i] << "'";
+    }
+  }
+}
+
+// ---- the other invariants --------------------------------------------------------------------
+
+inline std::string dump_findings(const rules::Findings& fs) {
+  std::string s;
+  for (const rules::Finding& f : fs)
+    s += f.rule + " [" + f.kind + "]" + (f.fixable ? " fixable" : "") + " p" + std::to_string(f.where.paragraph) + " s" +
+         std::to_string(f.where.section) + " " + f.where.part + ": " + f.message.zh + "\n";
+  return s;
+}
+
+// check(fix(doc)) reports nothing fixable — by fix's own account and by a fresh check.
+// `project` "" = the one fix took from the document's header.
+inline void expect_nothing_fixable(const Fixed& f, const std::string& project = kProject) {
+  EXPECT_EQ(f.result.fixable_remaining(), 0u) << dump_findings(f.result.remaining);
+  report::FileReport r = check_file(f.output, xx2014(), project.empty() ? f.result.project : project);
+  ASSERT_TRUE(r.checked) << r.error.en;
+  rules::Findings fixable;
+  for (const rules::Finding& x : r.findings)
+    if (x.fixable) fixable.push_back(x);
+  EXPECT_TRUE(fixable.empty()) << dump_findings(fixable);
+}
+
+inline std::string file_bytes(const std::string& path) { return testkit::read_text(path); }
+
+// fix(fix(x)) == fix(x), byte for byte.
+inline void expect_idempotent(const Fixed& f, const std::string& name, const std::string& project = kProject) {
+  Fixed again = fix_path(f.output, name + "-again", project);
+  EXPECT_FALSE(again.result.changed) << "a second fix changed:\n" << [&] {
+    std::string s;
+    for (const fix::Change& c : again.result.changes) s += c.where.part + " p" + std::to_string(c.where.paragraph) + ": " + c.what.zh + "\n";
+    return s;
+  }();
+  EXPECT_EQ(file_bytes(again.output), file_bytes(f.output)) << "fix(fix(x)) differs from fix(x)";
+}
+
+// Every part fix rewrote validates against the schema when the input's part did.
+inline void expect_valid_parts(const std::string& before, const std::string& after) {
+  auto a = testkit::read_zip(before), b = testkit::read_zip(after);
+  for (const auto& [part, xml] : b) {
+    bool xml_part = part.size() > 4 && (part.compare(part.size() - 4, 4, ".xml") == 0 || part.compare(part.size() - 5, 5, ".rels") == 0);
+    if (!xml_part) continue;
+    auto old = a.find(part);
+    if (old != a.end() && old->second == xml) continue;                              // copied as it was
+    if (old != a.end() && !testkit::validate_part(part, old->second).empty()) continue;  // was not valid before
+    EXPECT_EQ(testkit::validate_part(part, xml), "") << part << " of " << after;
+  }
+}
+
+// All four at once.
+inline void expect_fixed(const Fixed& f, const std::string& name, const std::string& project = kProject) {
+  expect_nothing_fixable(f, project);
+  expect_same_words(f.input, f.output);
+  expect_valid_parts(f.input, f.output);
+  expect_idempotent(f, name, project);
+}
+
+}  // namespace bidfmt::testfix
