@@ -49,8 +49,6 @@ std::string resolve_target(const std::string& source_part, const std::string& ta
 }
 
 Package::Package(const std::string& path) : path_(path), zip_(path) {
-  if (!zip_.has("[Content_Types].xml"))
-    throw Error(path_, 0, "缺少 [Content_Types].xml,不是有效的 DOCX", "missing [Content_Types].xml: not a valid DOCX");
   // _rels/.rels → officeDocument (transitional or strict type URI).
   if (const std::string* root_rels = zip_.find("_rels/.rels")) {
     XmlDoc rels = parse_part(*root_rels, path_, "_rels/.rels");
@@ -67,7 +65,10 @@ Package::Package(const std::string& path) : path_(path), zip_(path) {
     else
       throw Error(path_, 0, "不是 Word 文档:找不到主文档部件(word/document.xml)",
                   "not a Word document: no main document part (word/document.xml)");
-  }
+  }  // Checked after the main part, whose absence is the more useful message.
+  if (!zip_.has("[Content_Types].xml"))
+    throw Error(path_, 0, "缺少 [Content_Types].xml,不是有效的 DOCX", "missing [Content_Types].xml: not a valid DOCX");
+
   document_ = load(main_part_);
   pugi::xml_node root = document_->document_element();
   if (std::string_view(root.name()) != "w:document" || !root.child("w:body"))

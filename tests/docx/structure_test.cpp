@@ -181,7 +181,7 @@ TEST(Structure, BadFilesThrowLocatedErrors) {
     EXPECT_NE(std::string(e.message(Lang::en)).find("main document"), std::string::npos) << e.message(Lang::en);
   }
   std::string bad_xml = dir + "/badxml.docx";
-  testkit::write_zip(bad_xml, {{"word/document.xml", "<w:document><w:body>"}});
+  testkit::write_zip(bad_xml, {{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document><w:body>"}});
   try {
     docx::Document::read(bad_xml, xx2014());
     FAIL();
