@@ -13,6 +13,10 @@
 
 namespace bidfmt {
 
+namespace rules {
+struct Identity;  // rules/anonymous.h: the strings that identify a bidder (identity.yaml)
+}
+
 // ---- build ------------------------------------------------------------------------------
 
 struct BuildOptions {
@@ -58,6 +62,12 @@ struct CheckOptions {
   // Also write a copy of the (single) input with one Word comment per finding; "" = none.
   std::string annotate;
   Lang lang = Lang::zh;             // language of the comments
+  // 暗标: also find whatever identifies the bidder (rule bid.anonymous) — contact details, ID-card
+  // and licence numbers, names in the document properties, and the strings of `identity` (an
+  // identity.yaml: names, people, other; giving one implies anonymous). The profile's
+  // `anonymous: true` turns this on too.
+  bool anonymous = false;
+  std::string identity;
 
   // Called after each file, from the worker threads (serialised): files done, files in all.
   std::function<void(size_t done, size_t total)> progress;
@@ -84,6 +94,9 @@ struct FileCheckOptions {
   bool render = false, page_images = false;
   std::string annotate;
   Lang lang = Lang::zh;
+  // 暗标 identity (CheckOptions::identity, loaded); null = run bid.anonymous only when the profile
+  // says anonymous, then with no identity strings.
+  const rules::Identity* identity = nullptr;
 };
 // Checks one file with those options; a file that cannot be checked, laid out or annotated is
 // reported in the FileReport (checked = false), never thrown.
@@ -103,6 +116,11 @@ struct FixOptions {
   std::string profile = "xx-2014";     // bundled name or path
   std::vector<std::string> overrides;  // tender override files laid over the profile
   std::string project;                 // header left text; "" = the left text of an existing header
+  // 暗标: clear the names in the document properties and the authors of revisions and comments
+  // (what check --anonymous reports as fixable); the text is only reported. `identity` as for
+  // check. The profile's `anonymous: true` turns this on too.
+  bool anonymous = false;
+  std::string identity;
 };
 
 struct FixResult {

@@ -5,9 +5,11 @@
 #include "api/bidfmt.h"
 #include "core/file_io.h"
 #include "core/resources.h"
+#include "docx/document.h"
 #include "markdown/reader.h"
 #include "profile/profile.h"
 #include "render/libreoffice.h"
+#include "rules/anonymous.h"
 #include "writer/docx_writer.h"
 #include "writer/plan.h"
 
@@ -82,6 +84,26 @@ std::string file_safe(std::string s) {
   return s;
 }
 
+// 暗标 (profile `anonymous: true`): the bidder stays off the cover and out of the properties.
+void leave_out_bidder(model::Document& doc, const profile::Profile& profile) {
+  if (!profile.anonymous || doc.meta.bidder.empty()) return;
+  doc.warnings.push_back(model::Warning{0, "暗标:投标人「" + doc.meta.bidder + "」未写入封面和文档属性",
+                                        "anonymous bid: the bidder '" + doc.meta.bidder + "' is left off the cover and out of the properties"});
+  doc.meta.bidder.clear();
+}
+
+// 暗标: what in the written text still identifies the bidder (phone numbers, e-mail, …) — the words
+// are the writer's, so build reports them as warnings, as check would.
+void warn_identifying_text(const std::vector<std::string>& written, const profile::Profile& profile, std::vector<model::Warning>& out) {
+  if (!profile.anonymous) return;
+  const rules::Identity none;
+  for (const std::string& path : written) {
+    if (fs::path(path).extension() != ".docx") continue;
+    std::unique_ptr<docx::Document> d = docx::Document::read(path, profile);
+    for (const rules::Finding& f : rules::check_anonymous(*d, none)) out.push_back(model::Warning{0, f.message.zh, f.message.en});
+  }
+}
+
 std::string plain(const model::Inlines& inl) {
   std::string s;
   for (const model::Span& sp : inl) s += sp.text;
@@ -98,10 +120,12 @@ BuildResult build(const BuildOptions& o) {
   if ((o.paginate || !o.pdf.empty() || o.doc) && !render::available())
     throw Error(o.output, 0, "--paginate/--pdf/--doc 需要 LibreOffice 与 python3-uno,未找到",
                 "--paginate/--pdf/--doc need LibreOffice and python3-uno, which are not installed");
+  leave_out_bidder(doc, profile);
   BuildResult result;
   result.warnings = doc.warnings;
   if (!o.split_chapters) {
     result.body_pages = write_one(doc, profile, {}, o.output, o, o.pdf, result.written);
+    warn_identifying_text(result.written, profile, result.warnings);
     return result;
   }
 
@@ -139,6 +163,7 @@ BuildResult build(const BuildOptions& o) {
     std::string path = (fs::path(o.output) / (name + ".docx")).string();
     write_one(part, profile, wo, path, o, "", result.written);
   }
+  warn_identifying_text(result.written, profile, result.warnings);
   return result;
 }
 

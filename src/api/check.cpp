@@ -11,6 +11,7 @@
 #include "docx/document.h"
 #include "render/libreoffice.h"
 #include "render/pdf.h"
+#include "rules/anonymous.h"
 #include "rules/checker.h"
 
 namespace bidfmt {
@@ -69,11 +70,13 @@ report::FileReport check_file(const std::string& path, const profile::Profile& p
     if (!fs::exists(path, ec)) throw Error(path, 0, "文件不存在", "no such file");
     if (fs::is_directory(path, ec)) throw Error(path, 0, "是文件夹,不是 .docx 文件", "is a folder, not a .docx file");
     std::unique_ptr<docx::Document> doc = docx::Document::read(path, profile);
-    r.findings = rules::check_document(*doc, profile, o.project);
+    static const rules::Identity no_identity;
+    const rules::Identity* identity = o.identity ? o.identity : profile.anonymous ? &no_identity : nullptr;
+    r.findings = rules::check_document(*doc, profile, o.project, nullptr, identity);
     if (o.render) {
       // The static findings tell which paragraphs to locate; then every rule runs on the pages.
       detail::RenderedCheck rc = detail::render_document(*doc, r.findings, o.page_images);
-      r.findings = rules::check_document(*doc, profile, o.project, &rc.rendered);
+      r.findings = rules::check_document(*doc, profile, o.project, &rc.rendered, identity);
       r.rendered = true;
       r.pages = std::move(rc.pages);
       r.finding_y = detail::finding_heights(rc, *doc, r.findings);
@@ -104,7 +107,10 @@ CheckResult check(const CheckOptions& o) {
     throw Error("", 0, "没有要检查的 .docx 文件", "no .docx files to check");
   if (!o.annotate.empty() && files.size() != 1)
     throw Error(o.annotate, 0, "--annotate 只能用于一个 .docx 文件", "--annotate takes exactly one .docx file to check");
+  rules::Identity identity;
+  if (!o.identity.empty()) identity = rules::load_identity(o.identity);
   FileCheckOptions fo;
+  if (o.anonymous || !o.identity.empty() || profile.anonymous) fo.identity = &identity;
   fo.project = o.project;
   fo.render = o.render;
   fo.page_images = o.render && o.page_images;

@@ -3,6 +3,7 @@
 
 #include "api/bidfmt.h"
 #include "core/file_io.h"
+#include "rules/anonymous.h"
 
 namespace bidfmt {
 namespace fs = std::filesystem;
@@ -28,7 +29,12 @@ FixResult fix_docx(const FixOptions& o) {
   profile::Profile profile = profile::load(o.profile, o.overrides);
   std::string input_bytes = core::read_file(o.input);
 
-  fix::Outcome out = fix::fix_file(o.input, profile, fix::Options{o.project});
+  rules::Identity identity;
+  if (!o.identity.empty()) identity = rules::load_identity(o.identity);
+  fix::Options fo;
+  fo.project = o.project;
+  if (o.anonymous || !o.identity.empty() || profile.anonymous) fo.identity = &identity;
+  fix::Outcome out = fix::fix_file(o.input, profile, fo);
   FixResult r;
   r.changes = std::move(out.changes);
   r.notes = std::move(out.notes);

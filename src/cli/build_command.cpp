@@ -26,7 +26,7 @@ int run_build(Args& args) {
     return usage_error(args.lang, "build 需要 -o 输出文件.docx", "build needs -o OUTPUT.docx");
   BuildResult r = build(o);
   for (const model::Warning& w : r.warnings)
-    std::cerr << o.input << ":" << w.line << ": " << (args.lang == Lang::en ? "warning: " + w.en : "警告:" + w.zh) << "\n";
+    std::cerr << o.input << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": " << (args.lang == Lang::en ? "warning: " + w.en : "警告:" + w.zh) << "\n";
   if (o.split_chapters)
     for (const std::string& f : r.written) std::cout << f << "\n";
   return 0;

@@ -24,6 +24,8 @@ int run_check(Args& args) {
   args.take("--format", format);
   o.render = args.flag("--render");
   args.take("--annotate", o.annotate);
+  o.anonymous = args.flag("--anonymous");
+  args.take("--identity", o.identity);
   o.lang = args.lang;
   args.take("-o", output) || args.take("--output", output);
   if (args.take("--jobs", jobs) || args.take("-j", jobs)) {

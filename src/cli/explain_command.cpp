@@ -8,11 +8,18 @@
 namespace bidfmt::cli {
 namespace {
 
+// What the "standard" column says of a rule neither standard has (bid.anonymous).
+Text quote_of(const rules::RuleInfo& i) {
+  if (*i.quote) return Text{i.quote, i.quote};
+  return Text{"(两份标准均无此条:招标文件的暗标要求,check --anonymous 或格式配置 anonymous: true 时检查)",
+              "(in neither standard: a tender's anonymous-bid (暗标) requirement, checked with check --anonymous or a profile's anonymous: true)"};
+}
+
 void plain(const rules::Rule& r, Lang lang) {
   const rules::RuleInfo& i = r.info;
   bool en = lang == Lang::en;
   std::cout << i.id << "  " << i.summary.in(lang) << "\n"
-            << (en ? "  standard: " : "  标准原文:") << i.quote << "\n"
+            << (en ? "  standard: " : "  标准原文:") << quote_of(i).in(lang) << "\n"
             << (en ? "  severity: " : "  级别:") << rules::severity_name(i.severity) << "\n"
             << (en ? "  fixable:  " : "  可自动修复:") << (i.fixable ? (en ? "yes" : "是") : (en ? "no" : "否")) << "\n";
 }
@@ -24,7 +31,7 @@ void markdown_table() {
   for (const rules::Rule* r : rules::all_rules()) {
     const rules::RuleInfo& i = r->info;
     std::cout << "| `" << i.id << "` | " << i.summary.zh << " | " << i.summary.en << " | " << rules::severity_name(i.severity)
-              << " | " << (i.fixable ? "yes" : "no") << " | " << i.quote << " |\n";
+              << " | " << (i.fixable ? "yes" : "no") << " | " << quote_of(i).zh << " |\n";
   }
 }
 

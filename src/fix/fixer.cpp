@@ -68,6 +68,7 @@ void run_pass(Workspace& ws) {
   fix_paragraphs(ws);
   fix_header_footer(ws);
   fix_page_setup(ws);
+  fix_metadata(ws);
   fix_lists(ws);
   install_numbering(ws);
   install_styles(ws);
@@ -92,7 +93,9 @@ Outcome fix_file(const std::string& path, const profile::Profile& profile, const
     std::string current = path;
     bool settled = false;
     for (int pass = 0; pass < kMaxPasses; ++pass) {
-      Workspace ws(current, profile, project, entries, generated, journal);
+      Options pass_options = options;
+      pass_options.project = project;
+      Workspace ws(current, profile, pass_options, entries, generated, journal);
       run_pass(ws);
       if (!ws.commit()) {
         out.remaining = ws.findings();
@@ -105,7 +108,7 @@ Outcome fix_file(const std::string& path, const profile::Profile& profile, const
     }
     if (!settled) {
       std::unique_ptr<docx::Document> last = docx::Document::read(current, profile);
-      out.remaining = rules::check_document(*last, profile, project);
+      out.remaining = rules::check_document(*last, profile, project, nullptr, options.identity);
     }
     out.changes = std::move(journal.changes);
     out.notes = std::move(journal.notes);

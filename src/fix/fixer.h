@@ -11,11 +11,18 @@
 #include "profile/profile.h"
 #include "rules/finding.h"
 
+namespace bidfmt::rules {
+struct Identity;
+}
+
 namespace bidfmt::fix {
 
 struct Options {
   // The project name for the header's left text; "" = the left text of an existing header.
   std::string project;
+  // 暗标 (fix --anonymous, or the profile's anonymous): the check then runs bid.anonymous, and the
+  // names it finds in document properties and revision/comment authors are cleared. Null = off.
+  const rules::Identity* identity = nullptr;
 };
 
 // One change fix made, and where.

@@ -54,6 +54,10 @@ struct PageTarget {
 // The paper a section gets: A4 (or the profile's A3 for a section already on A3), in its orientation.
 PageTarget page_target(const docx::Section& s, const profile::Profile& profile);
 
+// metadata.cpp — 暗标: the names bid.anonymous found in document properties (creator, last
+// modified by, company, manager) cleared, and the authors of revisions and comments blanked.
+void fix_metadata(Workspace& ws);
+
 // notes.cpp — what fix leaves alone (content controls, tracked changes, comments, fields,
 // drawings, embedded objects), as notes for the report.
 std::vector<Text> notes_for(const docx::Document& doc, const std::vector<std::string>& part_names);

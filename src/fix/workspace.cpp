@@ -46,11 +46,11 @@ void Journal::note(Text t) {
   notes.push_back(std::move(t));
 }
 
-Workspace::Workspace(const std::string& path, const profile::Profile& profile, const std::string& project,
+Workspace::Workspace(const std::string& path, const profile::Profile& profile, const Options& options,
                      Entries& entries, const Generated& generated, Journal& journal)
-    : profile_(profile), project_(project), entries_(entries), generated_(generated), journal_(journal) {
+    : profile_(profile), project_(options.project), entries_(entries), generated_(generated), journal_(journal) {
   doc_ = docx::Document::read(path, profile);
-  findings_ = rules::check_document(*doc_, profile, project);
+  findings_ = rules::check_document(*doc_, profile, project_, nullptr, options.identity);
 }
 
 std::vector<const rules::Finding*> Workspace::findings_of(const std::string& rule, const std::string& kind) const {

@@ -53,7 +53,7 @@ struct Journal {
 class Workspace {
  public:
   // Reads `path` (the input, or the previous pass's result) and checks it.
-  Workspace(const std::string& path, const profile::Profile& profile, const std::string& project, Entries& entries,
+  Workspace(const std::string& path, const profile::Profile& profile, const Options& options, Entries& entries,
             const Generated& generated, Journal& journal);
 
   const docx::Document& doc() const { return *doc_; }

@@ -561,6 +561,7 @@ Profile parse_node(const YAML::Node& root, const Origins& source) {
     p.render.short_last_page = m.boolean_or("short_last_page", false);
     p.render.table_same_width = m.boolean_or("table_same_width", false);
   }
+  p.anonymous = top.boolean_or("anonymous", false);
   if (p.toc.levels > static_cast<int>(p.headings.size()))
     top.fail_at("toc.levels", top.node("toc"), "toc.levels 大于标题级数", "toc.levels exceeds the number of heading levels");
   for (const Caption* c : {&p.table_caption, &p.figure_caption})

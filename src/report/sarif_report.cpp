@@ -58,7 +58,7 @@ void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const R
     w.end_object();
     w.key("fullDescription");
     w.begin_object();
-    w.field("text", r->info.quote);
+    w.field("text", *r->info.quote ? r->info.quote : r->info.summary.zh.c_str());  // bid.anonymous has no standard sentence
     w.end_object();
     w.key("defaultConfiguration");
     w.begin_object();

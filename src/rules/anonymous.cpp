@@ -99,6 +99,11 @@ std::string text_of(pugi::xml_node n) {
   return s;
 }
 
+std::string_view local_name(std::string_view name) {
+  size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
 void scan_story(Scanner& sc, const docx::Story& story, const Text& place) {
   for (const docx::Paragraph& p : story.paragraphs) {
     Location at;
@@ -112,16 +117,58 @@ void scan_story(Scanner& sc, const docx::Story& story, const Text& place) {
   }
 }
 
+// Text the stories leave out: text boxes, and foot- or endnotes (one finding list per note).
+void scan_elements(Scanner& sc, const pugi::xml_document& part, const std::string& name, const char* xpath, const Text& place) {
+  for (pugi::xpath_node n : part.select_nodes(xpath)) {
+    std::string text = text_of(n.node());
+    Location at;
+    at.part = name;
+    at.excerpt = docx::excerpt(text);
+    sc.scan(text, at, place, false);
+  }
+}
+
+// Who wrote or changed what: every w:author of a part (tracked changes, comments, people.xml's
+// w15:person), one finding per distinct name. `bidfmt fix --anonymous` clears them.
+void report_authors(Findings& out, const pugi::xml_document& part, const std::string& name) {
+  std::vector<std::string> seen;
+  for (pugi::xpath_node n : part.select_nodes("//*[@*[local-name()='author']]")) {
+    for (pugi::xml_attribute a : n.node().attributes()) {
+      if (local_name(a.name()) != "author" || docx::trim(a.value()).empty()) continue;
+      std::string who = a.value();
+      if (std::find(seen.begin(), seen.end(), who) != seen.end()) continue;
+      seen.push_back(who);
+      Finding f;
+      f.rule = kRule;
+      f.kind = "metadata";
+      f.where.part = name;
+      f.where.excerpt = who;
+      f.expected = Text{"无作者姓名", "no author name"};
+      f.actual = Text{who, who};
+      f.message = Text{"暗标中不得出现作者姓名:" + name + " 的修订或批注作者为「" + who + "」",
+                       "an anonymous bid must not name its authors: " + name + " names the author '" + who + "'"};
+      f.fixable = true;
+      out.push_back(std::move(f));
+    }
+  }
+}
+
 }  // namespace
 
 const std::vector<MetadataField>& identifying_metadata() {
   static const std::vector<MetadataField> fields = {
-      {"docProps/core.xml", "dc:creator"},
-      {"docProps/core.xml", "cp:lastModifiedBy"},
+      {"docProps/core.xml", "creator"},
+      {"docProps/core.xml", "lastModifiedBy"},
       {"docProps/app.xml", "Company"},
       {"docProps/app.xml", "Manager"},
   };
   return fields;
+}
+
+bool is_identifying_field(const std::string& part, std::string_view element) {
+  for (const MetadataField& f : identifying_metadata())
+    if (part == f.part && local_name(element) == f.element) return true;
+  return false;
 }
 
 Identity load_identity(const std::string& path) {
@@ -133,6 +180,7 @@ Identity load_identity(const std::string& path) {
   } catch (const YAML::Exception& e) {
     throw Error(path, e.mark.is_null() ? 0 : e.mark.line + 1, "YAML 格式错误:" + e.msg, "malformed YAML: " + e.msg);
   }
+  if (root.IsNull()) return id;  // an empty file: patterns only
   if (!root.IsMap()) throw Error(path, 1, "身份文件应为键值映射(names/people/other)", "an identity file is a mapping (names/people/other)");
   for (const auto& kv : root) {
     std::string key = kv.first.as<std::string>();
@@ -155,7 +203,9 @@ Identity load_identity(const std::string& path) {
 Findings check_anonymous(const docx::Document& doc, const Identity& identity) {
   Findings out;
   Scanner sc(identity, out);
+  const docx::Package& pkg = doc.package();
   scan_story(sc, doc.body(), Text{"正文", "the text"});
+  scan_elements(sc, pkg.document(), pkg.main_part(), "//w:txbxContent", Text{"文本框", "a text box"});
   // Headers and footers of every section.
   std::vector<std::string> seen;
   for (const docx::Section& s : doc.sections())
@@ -165,32 +215,39 @@ Findings check_anonymous(const docx::Document& doc, const Identity& identity) {
         seen.push_back(part);
         if (const docx::Story* story = doc.story(part)) scan_story(sc, *story, Text{"页眉页脚", "a header or footer"});
       }
-  const docx::Package& pkg = doc.package();
-  // Comments: authors, initials and text.
+  // Notes and comments (their text), and the authors of every part that can name them.
+  report_authors(out, pkg.document(), pkg.main_part());
   for (const auto& [id, rel] : pkg.relationships()) {
-    if (rel.type != "comments" || rel.external) continue;
-    const pugi::xml_document* c = pkg.part(rel.target);
-    if (!c) continue;
-    for (pugi::xpath_node n : c->select_nodes("//w:comment")) {
-      Location at;
-      at.part = rel.target;
-      at.excerpt = docx::excerpt(text_of(n.node()));
-      sc.scan(n.node().attribute("w:author").value(), at, Text{"批注作者", "a comment's author"}, true);
-      sc.scan(n.node().attribute("w:initials").value(), at, Text{"批注作者缩写", "a comment's initials"}, true);
-      sc.scan(text_of(n.node()), at, Text{"批注", "a comment"}, false);
-    }
+    if (rel.external) continue;
+    const bool comments = rel.type == "comments", notes = rel.type == "footnotes" || rel.type == "endnotes";
+    const bool story = rel.type == "header" || rel.type == "footer";
+    if (!comments && !notes && !story && rel.type != "people") continue;
+    const pugi::xml_document* part = pkg.part(rel.target);
+    if (!part) continue;
+    if (comments) scan_elements(sc, *part, rel.target, "//w:comment", Text{"批注", "a comment"});
+    if (notes) scan_elements(sc, *part, rel.target, "//w:footnote[not(@w:type)] | //w:endnote[not(@w:type)]", Text{"脚注尾注", "a note"});
+    report_authors(out, *part, rel.target);
   }
-  // Document properties.
+  // Document properties: any name there identifies someone, whatever identity.yaml lists.
   for (const MetadataField& f : identifying_metadata()) {
     const pugi::xml_document* d = pkg.part(f.part);
     if (!d) continue;
-    for (pugi::xml_node n = d->first_child(); n; n = n.next_sibling())
-      for (pugi::xml_node e : n.children(f.element)) {
-        Location at;
-        at.part = f.part;
-        at.excerpt = e.text().get();
-        sc.scan(e.text().get(), at, Text{std::string("文档属性 ") + f.element, std::string("document property ") + f.element}, true);
-      }
+    for (pugi::xml_node e : d->document_element().children()) {
+      if (local_name(e.name()) != f.element || docx::trim(e.text().get()).empty()) continue;
+      std::string value = e.text().get();
+      Finding x;
+      x.rule = kRule;
+      x.kind = "metadata";
+      x.where.part = f.part;
+      x.where.excerpt = value;
+      x.expected = Text{"空", "empty"};
+      x.actual = Text{value, value};
+      x.message = Text{std::string("暗标的文档属性不得含个人或单位信息:") + f.element + " 为「" + value + "」",
+                       std::string("an anonymous bid's document properties must not name a person or company: ") + f.element +
+                           " is '" + value + "'"};
+      x.fixable = true;
+      out.push_back(std::move(x));
+    }
   }
   // Image alt text and names in the main document.
   for (pugi::xpath_node n : pkg.document().select_nodes("//wp:docPr")) {

@@ -3,6 +3,7 @@
 // document properties and image alt text.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "docx/document.h"
@@ -25,12 +26,16 @@ Identity load_identity(const std::string& path);
 // case (NFKC + case folding, ICU).
 Findings check_anonymous(const docx::Document& doc, const Identity& identity);
 
-// The document-property fields that identify a person or company, as (part, element) pairs:
-// docProps/core.xml dc:creator and cp:lastModifiedBy, docProps/app.xml Company and Manager.
+// The document-property fields that identify a person or company, as (part, element local name)
+// pairs: docProps/core.xml dc:creator and cp:lastModifiedBy, docProps/app.xml Company and Manager.
+// Any non-empty value there is a finding (fixable); so is every w:author of tracked changes,
+// comments and word/people.xml (the part of such a finding is the one to clear).
 struct MetadataField {
   const char* part;
   const char* element;
 };
 const std::vector<MetadataField>& identifying_metadata();
+// True when `element` (prefixed or not) of `part` is one of those fields.
+bool is_identifying_field(const std::string& part, std::string_view element);
 
 }  // namespace bidfmt::rules

@@ -7,8 +7,8 @@
 namespace bidfmt::rules {
 
 Findings check_document(const docx::Document& doc, const profile::Profile& profile, const std::string& project,
-                        const Rendered* rendered) {
-  Context ctx{doc, profile, project, rendered};
+                        const Rendered* rendered, const Identity* identity) {
+  Context ctx{doc, profile, project, rendered, identity};
   Findings out;
   for (const Rule* r : all_rules()) {
     Reporter rep(r->info, out);

@@ -6,14 +6,16 @@
 #include "profile/profile.h"
 #include "rules/finding.h"
 #include "rules/rendered.h"
+#include "rules/rule.h"
 
 namespace bidfmt::rules {
 
 // All findings for `doc`, grouped by rule in registry order, each rule's in document order.
 // `project` is the expected header left text ("" = it must merely be present). With `rendered`
 // (check --render) the render-only rules run too, and every finding whose paragraph, table or
-// section was located on a page gets that page in its location.
+// section was located on a page gets that page in its location. With `identity` the 暗标 rule
+// (bid.anonymous) runs too.
 Findings check_document(const docx::Document& doc, const profile::Profile& profile, const std::string& project,
-                        const Rendered* rendered = nullptr);
+                        const Rendered* rendered = nullptr, const Identity* identity = nullptr);
 
 }  // namespace bidfmt::rules

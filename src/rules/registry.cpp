@@ -26,6 +26,7 @@ const Rule& table_caption_rule();
 const Rule& figure_caption_rule();
 const Rule& text_units_rule();
 const Rule& text_punctuation_rule();
+const Rule& bid_anonymous_rule();
 const Rule& toc_page_numbers_rule();
 const Rule& layout_short_last_page_rule();
 const Rule& table_same_width_rule();
@@ -55,6 +56,7 @@ const std::vector<const Rule*>& all_rules() {
       &figure_caption_rule(),
       &text_units_rule(),        // Standard B; idle unless the profile's text.units is on
       &text_punctuation_rule(),  // Standard B; idle unless the profile's text.punctuation is on
+      &bid_anonymous_rule(),     // 暗标; idle unless check --anonymous or the profile's anonymous
       &toc_page_numbers_rule(),         // render-only (check --render)
       &layout_short_last_page_rule(),   // render-only, Standard B; idle unless render.short_last_page
       &table_same_width_rule(),         // render-only, Standard B; idle unless render.table_same_width

@@ -10,6 +10,8 @@
 
 namespace bidfmt::rules {
 
+struct Identity;  // rules/anonymous.h
+
 // What a rule is, kept next to its code (one file per rule, named after the ID).
 struct RuleInfo {
   const char* id;         // "page.margins"
@@ -27,6 +29,9 @@ struct Context {
   // The pages as a layout engine rendered them (check --render); null for a static check, where
   // render-only rules stay idle.
   const Rendered* rendered = nullptr;
+  // 暗标 (check --anonymous, or the profile's `anonymous: true`): the bidder's identity strings
+  // (possibly none: patterns and metadata are still checked); null when the bid is not anonymous.
+  const Identity* identity = nullptr;
 
   // True when `key` (dotted, e.g. "captions.table.size") or a parent of it is listed under the
   // profile's `assumptions:` — findings on such values are warnings, not errors.

@@ -108,5 +108,14 @@ TEST(ProfilesCli, CommittedTemplatesAreCurrent) {
   }
 }
 
+// The committed templates meet their own profiles (CI checks them as a reviewer would).
+TEST(ProfilesCli, CommittedTemplatesCheckClean) {
+  for (const char* name : {"xx-2014", "chapter-heiti"}) {
+    testkit::RunResult r = testkit::run_cli({"check", testkit::source_dir() + "/templates/" + name + ".dotx", "--profile", name});
+    EXPECT_EQ(r.status, 0) << name << "\n" << r.out << r.err;
+    EXPECT_NE(r.out.find("未发现格式问题"), std::string::npos) << r.out;
+  }
+}
+
 }  // namespace
 }  // namespace bidfmt

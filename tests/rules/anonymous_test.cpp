@@ -82,5 +82,107 @@ TEST(Anonymous, IdentityFileErrorsNameTheLine) {
   EXPECT_EQ(id.people.size(), 1u);
 }
 
+// Revision and comment authors name people: metadata, fixable; the comment's words are text.
+TEST(Anonymous, AuthorsOfCommentsAndRevisionsAreMetadata) {
+  std::string corpus = testkit::shared_dir() + "/corpus/pandoc-docx/";
+  for (const char* name : {"test_docx_comments.docx", "test_docx_track_changes_insertion.docx"}) {
+    SCOPED_TRACE(name);
+    auto doc = docx::Document::read(corpus + name, profile::load("xx-2014"));
+    rules::Findings f = rules::check_anonymous(*doc, rules::Identity{});
+    std::set<std::string> parts;
+    for (const rules::Finding& x : f)
+      if (x.kind == "metadata") {
+        EXPECT_TRUE(x.fixable);
+        parts.insert(x.where.part);
+      }
+    if (std::string(name) == "test_docx_comments.docx") {
+      EXPECT_TRUE(parts.count("word/comments.xml")) << "comment author";
+      EXPECT_TRUE(parts.count("docProps/core.xml")) << "dc:creator";
+    } else {
+      EXPECT_TRUE(parts.count("word/document.xml")) << "w:ins author";
+    }
+  }
+}
+
+// ---- the command line: check --anonymous, --identity, a profile's anonymous: true, build --------
+
+std::string bid_with_bidder(const std::string& dir, const std::string& body = "本工程采用C30混凝土。") {
+  write_file(dir + "/bid.md", "---\nproject: 测试项目工程\nbidder: 某某建设集团有限公司\n---\n\n# 工程概况\n\n" + body + "\n");
+  return dir + "/bid.md";
+}
+
+TEST(AnonymousCli, OnlyWhenAskedAndIdentityFromTheFile) {
+  std::string dir = testkit::temp_dir("anonymous-cli");
+  std::string md = bid_with_bidder(dir);
+  ASSERT_EQ(testkit::run_cli({"build", md, "-o", dir + "/b.docx"}).status, 0);
+  // A normal check knows nothing of 暗标.
+  testkit::RunResult plain = testkit::run_cli({"check", dir + "/b.docx", "--project", "测试项目工程"});
+  EXPECT_EQ(plain.status, 0) << plain.out;
+  // --anonymous: the bidder in dc:creator is a finding, fixable.
+  testkit::RunResult anon = testkit::run_cli({"check", dir + "/b.docx", "--project", "测试项目工程", "--anonymous", "--format", "json"});
+  EXPECT_EQ(anon.status, 1) << anon.out;
+  EXPECT_NE(anon.out.find("\"rule\": \"bid.anonymous\""), std::string::npos) << anon.out;
+  EXPECT_NE(anon.out.find("docProps/core.xml"), std::string::npos) << anon.out;
+  // --identity: the bidder's name on the cover is found too (and --identity alone implies --anonymous).
+  write_file(dir + "/id.yaml", "names: [某某建设集团有限公司]\n");
+  testkit::RunResult id = testkit::run_cli({"check", dir + "/b.docx", "--project", "测试项目工程", "--identity", dir + "/id.yaml", "--lang", "en"});
+  EXPECT_EQ(id.status, 1);
+  EXPECT_NE(id.out.find("the bidder's identity: the text contains '某某建设集团有限公司'"), std::string::npos) << id.out;
+  // A missing or malformed identity file: exit 2, one line naming it.
+  testkit::RunResult missing = testkit::run_cli({"check", dir + "/b.docx", "--identity", dir + "/none.yaml"});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find(dir + "/none.yaml"), std::string::npos) << missing.err;
+  write_file(dir + "/bad.yaml", "names: [甲]\nphone: 1\n");
+  testkit::RunResult bad = testkit::run_cli({"check", dir + "/b.docx", "--identity", dir + "/bad.yaml"});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("bad.yaml:2"), std::string::npos) << bad.err;
+}
+
+// A profile (here a tender's override) with anonymous: true: build leaves the bidder out and warns,
+// check runs the rule without being asked, and check(build(x)) is clean.
+TEST(AnonymousCli, ProfileTurnsItOnForBuildAndCheck) {
+  std::string dir = testkit::temp_dir("anonymous-profile");
+  std::string md = bid_with_bidder(dir);
+  write_file(dir + "/tender.yaml", "anonymous: true\n");
+  testkit::RunResult b = testkit::run_cli({"build", md, "-o", dir + "/b.docx", "--override", dir + "/tender.yaml"});
+  ASSERT_EQ(b.status, 0) << b.err;
+  EXPECT_NE(b.err.find("暗标:投标人「某某建设集团有限公司」未写入封面和文档属性"), std::string::npos) << b.err;
+  auto parts = testkit::read_zip(dir + "/b.docx");
+  EXPECT_EQ(parts.at("word/document.xml").find("某某建设集团有限公司"), std::string::npos);
+  EXPECT_EQ(parts.at("docProps/core.xml").find("某某建设集团有限公司"), std::string::npos);
+  testkit::RunResult c = testkit::run_cli({"check", dir + "/b.docx", "--project", "测试项目工程", "--override", dir + "/tender.yaml"});
+  EXPECT_EQ(c.status, 0) << c.out;
+  // The same document built without the override is not anonymous, and the profile's rule says so.
+  ASSERT_EQ(testkit::run_cli({"build", md, "-o", dir + "/named.docx"}).status, 0);
+  testkit::RunResult named = testkit::run_cli({"check", dir + "/named.docx", "--project", "测试项目工程", "--override", dir + "/tender.yaml"});
+  EXPECT_EQ(named.status, 1) << named.out;
+  EXPECT_NE(named.out.find("bid.anonymous"), std::string::npos) << named.out;
+}
+
+// Build reports identifying words it cannot change (they are the writer's).
+TEST(AnonymousCli, BuildWarnsOfIdentifyingText) {
+  std::string dir = testkit::temp_dir("anonymous-build-text");
+  std::string md = bid_with_bidder(dir, "联系电话 13812345678。");
+  write_file(dir + "/tender.yaml", "anonymous: true\n");
+  testkit::RunResult b = testkit::run_cli({"build", md, "-o", dir + "/b.docx", "--override", dir + "/tender.yaml", "--lang", "en"});
+  ASSERT_EQ(b.status, 0) << b.err;
+  EXPECT_NE(b.err.find("phone number: the text contains '13812345678'"), std::string::npos) << b.err;
+  EXPECT_NE(testkit::read_zip(dir + "/b.docx").at("word/document.xml").find("13812345678"), std::string::npos) << "words are kept";
+}
+
+// Every bundled sample, built anonymous, checks clean anonymous (check(build(x)) holds here too).
+TEST(AnonymousCli, SamplesBuildCleanWhenAnonymous) {
+  std::string dir = testkit::temp_dir("anonymous-samples");
+  write_file(dir + "/tender.yaml", "anonymous: true\n");
+  for (const char* name : {"road-bid", "service-proposal"}) {
+    SCOPED_TRACE(name);
+    std::string out = dir + "/" + name + ".docx";
+    testkit::RunResult b = testkit::run_cli({"build", testkit::source_dir() + "/samples/" + name + ".md", "-o", out, "--override", dir + "/tender.yaml"});
+    ASSERT_EQ(b.status, 0) << b.err;
+    testkit::RunResult c = testkit::run_cli({"check", out, "--override", dir + "/tender.yaml"});
+    EXPECT_EQ(c.status, 0) << c.out;
+  }
+}
+
 }  // namespace
 }  // namespace bidfmt

@@ -1,0 +1,34 @@
+// Rule bid.anonymous (暗标): nothing in an anonymous technical bid may identify the bidder — its
+// names, staff, contact details, ID-card and licence numbers, or names in the document's
+// properties and revision authors. Neither standard has the rule; tenders ask for it, so it runs
+// only with `check --anonymous` or a profile's `anonymous: true`. The matching is anonymous.cpp's.
+#include "rules/anonymous.h"
+#include "rules/rule.h"
+
+namespace bidfmt::rules {
+namespace {
+
+const RuleInfo kInfo{
+    "bid.anonymous",
+    {"暗标不得出现投标人身份信息", "an anonymous bid shows nothing that identifies the bidder"},
+    "",  // not a sentence of either standard: the tender's 暗标 requirement
+    Severity::error,
+    false,  // the words are reported, never changed; names in the properties are fixable (fix --anonymous)
+};
+
+void check(const Context& ctx, Reporter& out) {
+  if (!ctx.identity) return;
+  for (Finding& f : check_anonymous(ctx.doc, *ctx.identity)) {
+    Finding& added = out.add(f.kind, f.where, f.expected, f.actual, f.message);
+    added.fixable = f.fixable;
+  }
+}
+
+}  // namespace
+
+const Rule& bid_anonymous_rule() {
+  static const Rule r{kInfo, check};
+  return r;
+}
+
+}  // namespace bidfmt::rules
