@@ -1,6 +1,7 @@
 // Document: a DOCX read as Word reads it — sections, paragraphs and runs with resolved formatting, tables, roles.
 #pragma once
 #include <array>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 #include "docx/numbering.h"
 #include "docx/package.h"
 #include "docx/properties.h"
+#include "docx/resolver.h"
 #include "docx/styles.h"
 #include "docx/theme.h"
 #include "profile/profile.h"
@@ -37,11 +39,12 @@ const char* role_name(Role r);
 // One run of displayed text with its resolved formatting.
 struct Run {
   std::string text;  // tabs as \t, breaks as \n
-  RunProps props;
+  const RunProps* props = &kNoRunProps;  // shared with runs formatted alike (owned by the Document)
   const Style* style = nullptr;  // character style
 };
 
-// Text outside fields and fields, in order (for footers: 第 {PAGE} 页，共 {PAGEREF _BodyEnd} 页).
+// Text outside fields and fields, in order (for footers: 第 {PAGE} 页，共 {PAGEREF _BodyEnd} 页);
+// kept for header and footer paragraphs only.
 struct Token {
   bool field = false;
   std::string text;  // literal text, or the field instruction (nested fields as {INSTR})
@@ -56,8 +59,9 @@ struct Paragraph {
   int heading_level = 0;  // 1..9 when role == heading
   bool heading_by_text = false;  // recognised from a typed number such as 「1.1」 only
   const Style* style = nullptr;
-  ParaProps props;
-  RunProps mark;          // paragraph-mark formatting
+  // Resolved formatting, shared with paragraphs formatted alike (owned by the Document).
+  const ParaProps* props = &kNoParaProps;
+  const RunProps* mark = &kNoRunProps;  // paragraph-mark formatting
   std::vector<Run> runs;
   std::string text;       // displayed text, without the number label
   std::vector<Token> tokens;
@@ -65,7 +69,7 @@ struct Paragraph {
   int num_id = 0, ilvl = 0;
   const Level* level = nullptr;
   std::string label;      // the number shown, e.g. "一、" or "1.2"
-  RunProps label_props;
+  const RunProps* label_props = &kNoRunProps;  // the mark's formatting when the level adds none
   // Position
   bool has_drawing = false;
   bool right_ptab = false;  // holds a w:ptab aligned right (text after it sits at the right margin)
@@ -75,7 +79,7 @@ struct Paragraph {
   int table_depth = 0;
   std::vector<std::string> bookmarks;
   // Set by the roles pass (body story)
-  std::string heading_path;  // 「二、主要施工方法 › 2.3 管网工程」
+  std::string_view heading_path;  // 「二、主要施工方法 › 2.3 管网工程」 (kept by the Document)
   std::array<int, 6> counts{};  // ordinals of the current headings of levels 1–6 (deeper reset)
   int content_ordinal = 0;   // position among non-empty paragraphs (for grouping findings)
   // The label, its separator (w:suff) and the text, as the reader sees the paragraph.
@@ -86,9 +90,12 @@ struct Paragraph {
   }
 };
 
+struct CellBorders {
+  Value<BorderSpec> side[kBorderSides];
+};
 struct Cell {
   std::vector<int> paragraphs;  // indices into the story's paragraphs
-  Value<BorderSpec> borders[kBorderSides];  // w:tcBorders
+  std::unique_ptr<CellBorders> borders;  // w:tcBorders; null when the cell has none
 };
 struct Row {
   bool header = false;  // w:trPr/w:tblHeader
@@ -106,7 +113,7 @@ struct Table {
   std::vector<Row> rows;
   int block_before = -1;  // index of the paragraph right before the table (top-level only), -1 if none
   int block_after = -1;   // index of the paragraph right after it
-  std::string heading_path;
+  std::string_view heading_path;  // kept by the Document
   std::array<int, 6> counts{};  // heading ordinals where the table starts
   bool counted = false;
 };
@@ -167,9 +174,11 @@ class Document {
   Theme theme_;
   std::unique_ptr<StyleSheet> styles_;  // Origins point into it: never moved
   std::unique_ptr<Numbering> numbering_;
+  std::unique_ptr<Resolver> resolver_;  // owns the property sets paragraphs and runs point to
   Story body_;
   std::map<std::string, Story> parts_;
   std::vector<Section> sections_;
+  std::deque<std::string> heading_paths_;  // what Paragraph/Table::heading_path point to
   bool even_and_odd_ = false;
   bool gutter_at_top_ = false;
 };

@@ -95,7 +95,13 @@ Package::Package(const std::string& path) : path_(path), zip_(path) {
   }
 }
 
-XmlDoc Package::load(const std::string& name) const { return parse_part(zip_.get(name), path_, name); }
+XmlDoc Package::load(const std::string& name) const {
+  std::string* bytes = zip_.find_mutable(name);
+  if (!bytes) zip_.get(name);  // throws: missing part
+  XmlDoc doc = parse_part_in_place(*bytes, path_, name);
+  loaded_[name] = doc.get();
+  return doc;
+}
 
 std::string Package::target(const std::string& rel_id) const {
   auto it = rels_.find(rel_id);
@@ -103,6 +109,7 @@ std::string Package::target(const std::string& rel_id) const {
 }
 
 const pugi::xml_document* Package::part(const std::string& name) const {
+  if (auto done = loaded_.find(name); done != loaded_.end()) return done->second;
   auto it = others_.find(name);
   if (it != others_.end()) return it->second.get();
   if (!zip_.has(name)) return nullptr;

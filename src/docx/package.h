@@ -36,9 +36,12 @@ class Package {
   std::string target(const std::string& rel_id) const;
 
  private:
+  // Parses a part in place in the zip's buffer (a large document.xml is not copied); each part
+  // is parsed once: part() hands out the documents parsed here too.
   XmlDoc load(const std::string& name) const;
   std::string path_;
-  package::ZipReader zip_;
+  mutable package::ZipReader zip_;
+  mutable std::map<std::string, const pugi::xml_document*> loaded_;
   std::string main_part_;
   std::map<std::string, Relationship> rels_;
   XmlDoc document_, styles_, numbering_, settings_, theme_;

@@ -76,6 +76,55 @@ void RunProps::over(const RunProps& u) {
   scale.over(u.scale);
 }
 
+namespace {
+void put(std::string& k, int v) { k.append(reinterpret_cast<const char*>(&v), sizeof v); }
+void put(std::string& k, bool v) { k.push_back(v ? '1' : '0'); }
+void put(std::string& k, std::string_view v) {
+  put(k, static_cast<int>(v.size()));
+  k.append(v);
+}
+void put(std::string& k, const FontRef& f) {
+  put(k, f.name);
+  put(k, f.theme);
+}
+void put(std::string& k, const Origin& o) {
+  k.append(reinterpret_cast<const char*>(&o.style), sizeof o.style);
+  put(k, o.num_id);
+  put(k, static_cast<int>(o.ilvl));
+  k.push_back(static_cast<char>(o.source));
+}
+template <typename T>
+void put(std::string& k, const Value<T>& v) {
+  put(k, v.origin);
+  if (!v.set()) return;  // an unset value has nothing below it either
+  put(k, v.value);
+  put(k, v.below_origin);
+  if (v.below_origin.source != Source::none) put(k, v.below);
+}
+}  // namespace
+
+void fingerprint(const ParaProps& p, std::string& k) {
+  // Every member of ParaProps, in declaration order (keep in step with ParaProps::over).
+  for (const Value<std::string_view>* v : {&p.jc, &p.line_rule}) put(k, *v);
+  for (const Value<int>* v : {&p.ind_left, &p.ind_right, &p.first_line, &p.first_line_chars, &p.left_chars, &p.right_chars,
+                              &p.before, &p.after, &p.before_lines, &p.after_lines, &p.line, &p.outline_lvl, &p.num_id, &p.ilvl})
+    put(k, *v);
+  for (const Value<bool>* v : {&p.before_auto, &p.after_auto}) put(k, *v);
+  put(k, static_cast<int>(p.tabs.size()));
+  for (const TabStop& t : p.tabs) {
+    put(k, t.kind);
+    put(k, t.pos);
+  }
+}
+
+void fingerprint(const RunProps& r, std::string& k) {
+  // Every member of RunProps (keep in step with RunProps::over).
+  for (const Value<FontRef>* v : {&r.ascii, &r.h_ansi, &r.east_asia, &r.cs}) put(k, *v);
+  put(k, r.hint);
+  for (const Value<int>* v : {&r.size, &r.size_cs, &r.spacing, &r.scale}) put(k, *v);
+  for (const Value<bool>* v : {&r.bold, &r.bold_cs, &r.italic, &r.vanish}) put(k, *v);
+}
+
 void TableProps::over(const TableProps& u) {
   jc.over(u.jc);
   indent.over(u.indent);

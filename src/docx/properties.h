@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,18 +25,22 @@ enum class Source : uint8_t {
 };
 
 struct Origin {
-  Source source = Source::none;
+  Origin() = default;
+  Origin(Source s, const Style* st = nullptr, int num = 0, int lvl = 0)
+      : style(st), num_id(num), ilvl(static_cast<int16_t>(lvl)), source(s) {}
   const Style* style = nullptr;  // for table_style, paragraph_style, character_style
-  int num_id = 0, ilvl = 0;      // for numbering
-};
+  int num_id = 0;                // for numbering
+  int16_t ilvl = 0;
+  Source source = Source::none;
+};  // 16 bytes: every resolved value carries two of these
 
 // A value and the origin of the layer that set it; `below` keeps the value it replaced, so a
 // message can say 「直接格式 小五 覆盖了样式 正文 的 小四」.
 template <typename T>
 struct Value {
   T value{};
-  Origin origin;
   T below{};
+  Origin origin;
   Origin below_origin;
   bool set() const { return origin.source != Source::none; }
   void assign(const T& v, const Origin& o) {
@@ -110,6 +115,15 @@ struct TableProps {
   Value<BorderSpec> borders[kBorderSides];
   void over(const TableProps& upper);
 };
+
+// Identity keys for interning (Resolver): two property sets with the same key are equal — every
+// value, origin and overridden value (strings by content). Appends to `key`.
+void fingerprint(const ParaProps& p, std::string& key);
+void fingerprint(const RunProps& r, std::string& key);
+
+// What a paragraph or run points to before it is resolved (nothing set anywhere).
+inline const ParaProps kNoParaProps{};
+inline const RunProps kNoRunProps{};
 
 // Applies the children of a pPr / rPr / tblPr element as a layer with origin `o`.
 void apply_ppr(ParaProps& p, pugi::xml_node ppr, const Origin& o);

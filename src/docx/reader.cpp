@@ -2,6 +2,7 @@
 #include "docx/reader.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <cstdlib>
 
@@ -65,6 +66,7 @@ std::unique_ptr<Document> Document::read(const std::string& path, const profile:
   d->theme_ = Theme(d->package_->theme(), d->package_->settings());
   d->styles_ = std::make_unique<StyleSheet>(d->package_->styles(), d->theme_);
   d->numbering_ = std::make_unique<Numbering>(d->package_->numbering(), *d->styles_);
+  d->resolver_ = std::make_unique<Resolver>(*d->styles_, d->theme_);
   if (const pugi::xml_document* s = d->package_->settings()) {
     pugi::xml_node root = s->document_element();
     d->even_and_odd_ = on_off(root.child("w:evenAndOddHeaders"));
@@ -94,7 +96,7 @@ bool Document::has_front_matter() const {
 // ---------------------------------------------------------------------------------------------
 
 Reader::Reader(Document& doc, const profile::Profile& profile)
-    : doc_(doc), profile_(profile), resolver_(*doc.styles_, doc.theme_), counter_(*doc.numbering_) {}
+    : doc_(doc), profile_(profile), resolver_(*doc.resolver_), counter_(*doc.numbering_) {}
 
 void Reader::read() {
   pugi::xml_node body = doc_.package_->document().document_element().child("w:body");
@@ -112,8 +114,28 @@ void Reader::read() {
   classify();
 }
 
+namespace {
+// Paragraphs (w:p elements, nested ones included) below `container`: a story's paragraphs are
+// allocated at once, since a Paragraph is large and growth by doubling would copy them all.
+size_t count_paragraphs(pugi::xml_node container) {
+  size_t n = 0;
+  pugi::xml_node cur = container.first_child();
+  while (cur) {
+    if (cur.type() == pugi::node_element && std::strcmp(cur.name(), "w:p") == 0) ++n;
+    if (pugi::xml_node c = cur.first_child()) {
+      cur = c;
+      continue;
+    }
+    while (cur && cur != container && !cur.next_sibling()) cur = cur.parent();
+    cur = cur && cur != container ? cur.next_sibling() : pugi::xml_node();
+  }
+  return n;
+}
+}  // namespace
+
 void Reader::read_story(Story& story, pugi::xml_node container, bool body) {
   fields_.clear();
+  story.paragraphs.reserve(story.paragraphs.size() + count_paragraphs(container));
   Context ctx;
   ctx.counted = body;
   read_blocks(story, container, ctx);
@@ -205,7 +227,10 @@ void Reader::read_table(Story& story, pugi::xml_node tn, const Context& ctx) {
     }
     for (size_t ci = 0; ci < tcs.size(); ++ci) {
       Cell cell;
-      apply_borders(cell.borders, tcs[ci].child("w:tcPr").child("w:tcBorders"), Origin{Source::direct, nullptr, 0, 0});
+      if (pugi::xml_node tcb = tcs[ci].child("w:tcPr").child("w:tcBorders")) {
+        cell.borders = std::make_unique<CellBorders>();
+        apply_borders(cell.borders->side, tcb, Origin{Source::direct, nullptr, 0, 0});
+      }
       Context cc = ctx;
       cc.table = static_cast<int>(ti) + 1;
       cc.row = static_cast<int>(ri);
@@ -310,8 +335,9 @@ void Reader::read_inline(Paragraph& p, pugi::xml_node parent, const Context& ctx
       read_inline(p, n.child("w:sdtContent"), ctx);
     } else if (name == "w:fldSimple") {
       std::string instr(attr(n, "w:instr"));
-      if (fields_.empty()) p.tokens.push_back(Token{true, instr});
-      else if (!fields_.back().result) fields_.back().instr += "{" + instr + "}";
+      if (fields_.empty()) {
+        if (!reading_body_) p.tokens.push_back(Token{true, instr});
+      } else if (!fields_.back().result) fields_.back().instr += "{" + instr + "}";
       fields_.push_back(OpenField{instr, true});
       if (upper_keyword(instr) == "TOC") p.in_toc = true;
       read_inline(p, n, ctx);
@@ -329,7 +355,7 @@ void Reader::read_inline(Paragraph& p, pugi::xml_node parent, const Context& ctx
 void Reader::add_text(Paragraph& p, Run& run, const std::string& s) {
   if (s.empty() || !displayed()) return;
   run.text += s;
-  if (fields_.empty()) {
+  if (fields_.empty() && !reading_body_) {
     if (p.tokens.empty() || p.tokens.back().field) p.tokens.push_back(Token{false, ""});
     p.tokens.back().text += s;
   }
@@ -358,8 +384,9 @@ void Reader::read_run(Paragraph& p, pugi::xml_node r, const Context& ctx) {
       } else if (type == "end" && !fields_.empty()) {
         OpenField f = std::move(fields_.back());
         fields_.pop_back();
-        if (fields_.empty()) p.tokens.push_back(Token{true, f.instr});
-        else if (!fields_.back().result) fields_.back().instr += "{" + f.instr + "}";
+        if (fields_.empty()) {
+          if (!reading_body_) p.tokens.push_back(Token{true, f.instr});
+        } else if (!fields_.back().result) fields_.back().instr += "{" + f.instr + "}";
       }
     } else if (name == "w:instrText") {
       if (!fields_.empty() && !fields_.back().result) {
@@ -375,7 +402,7 @@ void Reader::read_run(Paragraph& p, pugi::xml_node r, const Context& ctx) {
   run.style = rsid.empty() ? nullptr : doc_.styles_->find(rsid);
   if (run.style && run.style->type != "character") run.style = nullptr;
   run.props = resolver_.run(p.style, ctx.table_style, run.style, rpr);
-  if (run.props.vanish.value) return;  // hidden text is not shown
+  if (run.props->vanish.value) return;  // hidden text is not shown
   p.text += run.text;
   p.runs.push_back(std::move(run));
 }

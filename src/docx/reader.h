@@ -49,7 +49,7 @@ class Reader {
 
   Document& doc_;
   const profile::Profile& profile_;
-  Resolver resolver_;
+  Resolver& resolver_;  // the Document's
   NumberingCounter counter_;
   std::vector<OpenField> fields_;
   std::vector<Section> pending_;  // sections as they close

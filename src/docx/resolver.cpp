@@ -22,6 +22,17 @@ void toggle(Value<bool> RunProps::*member, RunProps& out, const RunProps& defaul
   out.*member = result;
 }
 
+// True when a w:pPr sets anything besides the style, the mark's run properties, the section and
+// revision marks — i.e. direct paragraph formatting (numPr counts: it is read as num_id/ilvl).
+bool has_direct_formatting(pugi::xml_node ppr) {
+  for (pugi::xml_node c = ppr.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string_view n = c.name();
+    if (n != "w:pStyle" && n != "w:rPr" && n != "w:sectPr" && n != "w:pPrChange") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const ParaProps& Resolver::paragraph_base(const Style* pstyle, const TableContext& t) {
@@ -41,18 +52,28 @@ const ParaProps& Resolver::paragraph_base(const Style* pstyle, const TableContex
   return para_cache_.emplace(key, std::move(p)).first->second;
 }
 
-ParaProps Resolver::paragraph(const Style* pstyle, const TableContext& t, pugi::xml_node ppr, const Level* level,
-                              int num_id) {
-  ParaProps p = paragraph_base(pstyle, t);
+const ParaProps* Resolver::paragraph(const Style* pstyle, const TableContext& t, pugi::xml_node ppr, const Level* level,
+                                    int num_id) {
+  const ParaProps& base = paragraph_base(pstyle, t);
+  bool direct = has_direct_formatting(ppr);
+  if (!level && !direct) return &base;  // styles only: the cached layer itself
+  std::tuple<const ParaProps*, const Level*, int> numbered{&base, level, num_id};
+  if (!direct) {  // styles and numbering: one set per list level
+    auto it = numbered_.find(numbered);
+    if (it != numbered_.end()) return it->second;
+  }
+  ParaProps p = base;
   if (level) {
     ParaProps lp;
     apply_ppr(lp, level->ppr, Origin{Source::numbering, nullptr, num_id, level->ilvl});
     p.over(lp);
   }
-  ParaProps direct;
-  apply_ppr(direct, ppr, Origin{Source::direct_paragraph, nullptr, 0, 0});
-  p.over(direct);
-  return p;
+  ParaProps direct_layer;
+  apply_ppr(direct_layer, ppr, Origin{Source::direct_paragraph, nullptr, 0, 0});
+  p.over(direct_layer);
+  const ParaProps* result = paragraphs_.intern(std::move(p));
+  if (!direct) numbered_.emplace(numbered, result);
+  return result;
 }
 
 const RunProps& Resolver::run_base(const Style* pstyle, const TableContext& t, const Style* rstyle) {
@@ -83,24 +104,28 @@ const RunProps& Resolver::run_base(const Style* pstyle, const TableContext& t, c
   return run_cache_.emplace(key, std::move(r)).first->second;
 }
 
-RunProps Resolver::run(const Style* pstyle, const TableContext& t, const Style* rstyle, pugi::xml_node rpr) {
-  RunProps r = run_base(pstyle, t, rstyle);
-  if (rpr) {
-    RunProps direct;
-    apply_rpr(direct, rpr, Origin{Source::direct, nullptr, 0, 0}, theme_);
-    r.over(direct);
-  }
-  return r;
+const RunProps* Resolver::run(const Style* pstyle, const TableContext& t, const Style* rstyle, pugi::xml_node rpr) {
+  const RunProps& base = run_base(pstyle, t, rstyle);
+  if (!rpr || !rpr.first_child()) return &base;
+  RunProps r = base;
+  RunProps direct;
+  apply_rpr(direct, rpr, Origin{Source::direct, nullptr, 0, 0}, theme_);
+  r.over(direct);
+  return runs_.intern(std::move(r));
 }
 
-RunProps Resolver::label(const RunProps& mark, const Level* level, int num_id) {
-  RunProps r = mark;
-  if (level && level->rpr) {
-    RunProps lr;
-    apply_rpr(lr, level->rpr, Origin{Source::numbering, nullptr, num_id, level->ilvl}, theme_);
-    r.over(lr);
-  }
-  return r;
+const RunProps* Resolver::label(const RunProps* mark, const Level* level, int num_id) {
+  if (!level || !level->rpr || !level->rpr.first_child()) return mark;
+  std::tuple<const RunProps*, const Level*, int> key{mark, level, num_id};
+  auto it = labels_.find(key);
+  if (it != labels_.end()) return it->second;
+  RunProps r = *mark;
+  RunProps lr;
+  apply_rpr(lr, level->rpr, Origin{Source::numbering, nullptr, num_id, level->ilvl}, theme_);
+  r.over(lr);
+  const RunProps* result = runs_.intern(std::move(r));
+  labels_.emplace(key, result);
+  return result;
 }
 
 }  // namespace bidfmt::docx

@@ -1,7 +1,10 @@
 // Resolver: the effective formatting of a paragraph, a run and a number label, layer by layer (§17.7.2).
 #pragma once
+#include <deque>
 #include <map>
+#include <string>
 #include <tuple>
+#include <unordered_map>
 
 #include "docx/numbering.h"
 #include "docx/properties.h"
@@ -28,21 +31,49 @@ class Resolver {
 
   // The paragraph's properties from its styles only (no numbering, no direct formatting).
   const ParaProps& paragraph_base(const Style* pstyle, const TableContext& table);
+  // The results below are shared: paragraphs and runs formatted alike point to one property set,
+  // owned by the Resolver (a 1,000-page bid has some 30,000 paragraphs but a few hundred distinct
+  // sets). Pointers stay valid as long as the Resolver.
+  //
   // Full paragraph properties: base, then the numbering level's pPr, then direct pPr.
-  ParaProps paragraph(const Style* pstyle, const TableContext& table, pugi::xml_node ppr, const Level* level,
-                      int num_id);
+  const ParaProps* paragraph(const Style* pstyle, const TableContext& table, pugi::xml_node ppr, const Level* level,
+                             int num_id);
   // A run's properties: style layers, character style chain, then direct rPr.
-  RunProps run(const Style* pstyle, const TableContext& table, const Style* rstyle, pugi::xml_node rpr);
+  const RunProps* run(const Style* pstyle, const TableContext& table, const Style* rstyle, pugi::xml_node rpr);
   // The number label's properties: paragraph mark formatting, then the level's rPr.
-  RunProps label(const RunProps& mark, const Level* level, int num_id);
+  const RunProps* label(const RunProps* mark, const Level* level, int num_id);
 
  private:
+  // Distinct property sets, each stored once (deque: addresses never move).
+  template <typename T>
+  class Interned {
+   public:
+    const T* intern(T&& value) {
+      key_.clear();
+      fingerprint(value, key_);
+      auto it = index_.find(key_);
+      if (it != index_.end()) return it->second;
+      const T* stored = &items_.emplace_back(std::move(value));
+      index_.emplace(key_, stored);
+      return stored;
+    }
+
+   private:
+    std::deque<T> items_;
+    std::unordered_map<std::string, const T*> index_;
+    std::string key_;
+  };
+
   using Key = std::tuple<const Style*, const Style*, bool, const Style*>;
   const RunProps& run_base(const Style* pstyle, const TableContext& table, const Style* rstyle);
   const StyleSheet& styles_;
   const Theme& theme_;
   std::map<Key, ParaProps> para_cache_;
   std::map<Key, RunProps> run_cache_;
+  Interned<ParaProps> paragraphs_;
+  Interned<RunProps> runs_;
+  std::map<std::tuple<const ParaProps*, const Level*, int>, const ParaProps*> numbered_;  // base + level
+  std::map<std::tuple<const RunProps*, const Level*, int>, const RunProps*> labels_;     // mark + level
 };
 
 }  // namespace bidfmt::docx

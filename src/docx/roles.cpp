@@ -96,8 +96,8 @@ void Reader::classify_paragraph(Paragraph& p) {
     return;
   }
   int level = p.style ? p.style->heading_by_name : 0;
-  if (!level && p.props.outline_lvl.set() && p.props.outline_lvl.value >= 0 && p.props.outline_lvl.value <= 8)
-    level = p.props.outline_lvl.value + 1;
+  if (!level && p.props->outline_lvl.set() && p.props->outline_lvl.value >= 0 && p.props->outline_lvl.value <= 8)
+    level = p.props->outline_lvl.value + 1;
   if (level) {
     p.role = Role::heading;
     p.heading_level = level;
@@ -186,6 +186,7 @@ void Reader::number_headings() {
   std::vector<std::string> path(static_cast<size_t>(titles));
   std::array<int, 6> counts{};
   int ordinal = 0;
+  std::string_view joined;  // the current path, stored once in the Document, shared by its paragraphs
   for (Paragraph& p : doc_.body_.paragraphs) {
     if (p.role == Role::heading && p.heading_level <= 6) {
       size_t l = static_cast<size_t>(p.heading_level);
@@ -194,16 +195,17 @@ void Reader::number_headings() {
       if (p.heading_level <= titles) {
         path[l - 1] = excerpt(p.shown(), 24);
         for (size_t k = l; k < path.size(); ++k) path[k].clear();
+        std::string next;
+        for (const std::string& s : path) {
+          if (s.empty()) continue;
+          if (!next.empty()) next += " › ";
+          next += s;
+        }
+        joined = doc_.heading_paths_.emplace_back(std::move(next));
       }
     }
     if (p.role != Role::empty) p.content_ordinal = ++ordinal;
     p.counts = counts;
-    std::string joined;
-    for (const std::string& s : path) {
-      if (s.empty()) continue;
-      if (!joined.empty()) joined += " › ";
-      joined += s;
-    }
     p.heading_path = joined;
     if (p.table > 0) {
       Table& t = doc_.body_.tables[static_cast<size_t>(p.table) - 1];

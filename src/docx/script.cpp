@@ -5,7 +5,9 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace bidfmt::docx {
 
@@ -17,34 +19,67 @@ char32_t decode_utf8(std::string_view s, size_t& i) {
   return c < 0 ? char32_t{0xFFFD} : static_cast<char32_t>(c);
 }
 
-FontSlot font_slot(char32_t c, bool hint_east_asia) {
-  UChar32 u = static_cast<UChar32>(c);
-  if (u_isUWhiteSpace(u) || u_iscntrl(u) || u == 0x200B || u == 0xFEFF) return FontSlot::none;
-  if (c < 0x80) return FontSlot::ascii;
+namespace {
+
+// ICU's answer for one code point, before the w:hint: a slot, or "ambiguous" (East Asian
+// width A: east_asia with the eastAsia hint, else hAnsi).
+enum class Class : uint8_t { none, ascii, h_ansi, east_asia, cs, ambiguous, unknown };
+
+Class classify(UChar32 u) {
+  if (u_isUWhiteSpace(u) || u_iscntrl(u) || u == 0x200B || u == 0xFEFF) return Class::none;
+  if (u < 0x80) return Class::ascii;
   UErrorCode err = U_ZERO_ERROR;
-  UScriptCode script = uscript_getScript(u, &err);
-  switch (script) {
+  switch (uscript_getScript(u, &err)) {
     case USCRIPT_HAN:
     case USCRIPT_HIRAGANA:
     case USCRIPT_KATAKANA:
     case USCRIPT_HANGUL:
     case USCRIPT_BOPOMOFO:
     case USCRIPT_YI:
-      return FontSlot::east_asia;
+      return Class::east_asia;
     case USCRIPT_ARABIC:
     case USCRIPT_HEBREW:
     case USCRIPT_SYRIAC:
     case USCRIPT_THAANA:
     case USCRIPT_THAI:
     case USCRIPT_DEVANAGARI:
-      return FontSlot::cs;
+      return Class::cs;
     default:
       break;
   }
   int width = u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH);
-  if (width == U_EA_WIDE || width == U_EA_FULLWIDTH) return FontSlot::east_asia;
-  if (width == U_EA_AMBIGUOUS && hint_east_asia) return FontSlot::east_asia;
-  return FontSlot::h_ansi;
+  if (width == U_EA_WIDE || width == U_EA_FULLWIDTH) return Class::east_asia;
+  if (width == U_EA_AMBIGUOUS) return Class::ambiguous;
+  return Class::h_ansi;
+}
+
+}  // namespace
+
+FontSlot font_slot(char32_t c, bool hint_east_asia) {
+  UChar32 u = static_cast<UChar32>(c);
+  // Every character of a document is classified (check_fonts): ICU's answers for the Basic
+  // Multilingual Plane are remembered per thread, 64 KB, filled as characters are met.
+  Class k;
+  if (u >= 0 && u < 0x10000) {
+    static thread_local std::array<Class, 0x10000> memo = [] {
+      std::array<Class, 0x10000> m;
+      m.fill(Class::unknown);
+      return m;
+    }();
+    Class& slot = memo[static_cast<size_t>(u)];
+    if (slot == Class::unknown) slot = classify(u);
+    k = slot;
+  } else {
+    k = classify(u);
+  }
+  switch (k) {
+    case Class::none: return FontSlot::none;
+    case Class::ascii: return FontSlot::ascii;
+    case Class::east_asia: return FontSlot::east_asia;
+    case Class::cs: return FontSlot::cs;
+    case Class::ambiguous: return hint_east_asia ? FontSlot::east_asia : FontSlot::h_ansi;
+    default: return FontSlot::h_ansi;
+  }
 }
 
 size_t length_utf8(std::string_view s) {

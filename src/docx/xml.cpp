@@ -65,13 +65,32 @@ void rename_prefixes(pugi::xml_node root, const std::map<std::string, std::strin
 
 }  // namespace
 
-XmlDoc parse_part(const std::string& bytes, const std::string& file, const std::string& part) {
-  auto doc = std::make_unique<pugi::xml_document>();
-  pugi::xml_parse_result r = doc->load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+namespace {
+void check_parsed(const pugi::xml_parse_result& r, const std::string& file, const std::string& part) {
   if (!r)
     throw Error(file, 0, part + " 不是合法的 XML(字节 " + std::to_string(r.offset) + ":" + r.description() + ")",
                 part + " is not well-formed XML (byte " + std::to_string(r.offset) + ": " + r.description() + ")");
-  pugi::xml_node root = doc->document_element();
+}
+void normalise_prefixes(pugi::xml_document& doc);
+}  // namespace
+
+XmlDoc parse_part(const std::string& bytes, const std::string& file, const std::string& part) {
+  auto doc = std::make_unique<pugi::xml_document>();
+  check_parsed(doc->load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single), file, part);
+  normalise_prefixes(*doc);
+  return doc;
+}
+
+XmlDoc parse_part_in_place(std::string& bytes, const std::string& file, const std::string& part) {
+  auto doc = std::make_unique<pugi::xml_document>();
+  check_parsed(doc->load_buffer_inplace(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single), file, part);
+  normalise_prefixes(*doc);
+  return doc;
+}
+
+namespace {
+void normalise_prefixes(pugi::xml_document& doc) {
+  pugi::xml_node root = doc.document_element();
   std::map<std::string, std::string> renames;
   std::string default_to;
   for (pugi::xml_attribute a : root.attributes()) {
@@ -86,8 +105,8 @@ XmlDoc parse_part(const std::string& bytes, const std::string& file, const std::
     }
   }
   if (!renames.empty() || !default_to.empty()) rename_prefixes(root, renames, default_to);
-  return doc;
 }
+}  // namespace
 
 bool on_off_value(std::string_view v) { return !(v == "false" || v == "0" || v == "off"); }
 

@@ -16,6 +16,9 @@ using XmlDoc = std::unique_ptr<pugi::xml_document>;
 // Parses `bytes` (the part `part` of package `file`); throws Error naming file and part on
 // malformed XML.
 XmlDoc parse_part(const std::string& bytes, const std::string& file, const std::string& part);
+// The same, parsing `bytes` in place: no copy of a large part, but `bytes` is changed and must
+// outlive the document.
+XmlDoc parse_part_in_place(std::string& bytes, const std::string& file, const std::string& part);
 
 // The attribute's text, "" when absent.
 inline std::string_view attr(pugi::xml_node n, const char* name) {

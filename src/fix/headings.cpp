@@ -165,7 +165,7 @@ bool bold_line(const docx::Document& doc, const docx::Paragraph& p, const profil
   bool any = false;
   for (const docx::Run& r : p.runs) {
     if (docx::trim(r.text).empty()) continue;
-    if (!r.props.bold.value) return false;
+    if (!r.props->bold.value) return false;
     any = true;
   }
   if (!any) return false;

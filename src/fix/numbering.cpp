@@ -110,8 +110,8 @@ void fix_lists(Workspace& ws) {
   for (const rules::Finding* f : ws.findings_of("para.indent")) {
     const docx::Paragraph* p = list_paragraph(f);
     if (!p) continue;
-    for (const docx::Value<int>* v : {&p->props.first_line, &p->props.first_line_chars, &p->props.ind_left, &p->props.left_chars,
-                                      &p->props.ind_right, &p->props.right_chars})
+    for (const docx::Value<int>* v : {&p->props->first_line, &p->props->first_line_chars, &p->props->ind_left, &p->props->left_chars,
+                                      &p->props->ind_right, &p->props->right_chars})
       if (v->origin.source == docx::Source::numbering) abstracts.emplace(doc.numbering().abstract_of(p->num_id));
   }
   // A list in a table cell whose label takes its font or size from the list definition.
@@ -119,7 +119,7 @@ void fix_lists(Workspace& ws) {
     if (f->where.part != doc.body().part || f->where.paragraph < 1) continue;
     const docx::Paragraph& p = ps[static_cast<size_t>(f->where.paragraph) - 1];
     if (p.num_id <= 0 || p.label.empty()) continue;
-    const docx::RunProps& l = p.label_props;
+    const docx::RunProps& l = *p.label_props;
     if (l.ascii.origin.source == docx::Source::numbering || l.h_ansi.origin.source == docx::Source::numbering ||
         l.east_asia.origin.source == docx::Source::numbering || l.size.origin.source == docx::Source::numbering)
       abstracts.emplace(doc.numbering().abstract_of(p.num_id));

@@ -186,6 +186,11 @@ const std::string* ZipReader::find(const std::string& name) const {
   return it == entries_.end() ? nullptr : &it->second;
 }
 
+std::string* ZipReader::find_mutable(const std::string& name) {
+  auto it = entries_.find(name);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
 const std::string& ZipReader::get(const std::string& name) const {
   const std::string* s = find(name);
   if (!s) fail(path_, "缺少部件「" + name + "」", "missing part '" + name + "'");

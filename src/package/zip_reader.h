@@ -29,6 +29,8 @@ class ZipReader {
   // The entry's bytes; throws Error when absent.
   const std::string& get(const std::string& name) const;
   const std::string* find(const std::string& name) const;
+  // The entry's bytes for parsing in place (they are changed by it); null when absent.
+  std::string* find_mutable(const std::string& name);
   const std::string& path() const { return path_; }
 
  private:

@@ -17,8 +17,8 @@ struct Piece {
 
 std::vector<Piece> pieces(const docx::Paragraph& p, bool with_label) {
   std::vector<Piece> out;
-  if (with_label && !p.label.empty()) out.push_back(Piece{&p.label, &p.label_props});
-  for (const docx::Run& r : p.runs) out.push_back(Piece{&r.text, &r.props});
+  if (with_label && !p.label.empty()) out.push_back(Piece{&p.label, p.label_props});
+  for (const docx::Run& r : p.runs) out.push_back(Piece{&r.text, r.props});
   return out;
 }
 
@@ -43,8 +43,8 @@ bool visible(const std::string& text) { return !docx::trim(text).empty(); }
 
 int paragraph_font_size(const docx::Paragraph& p) {
   for (const docx::Run& r : p.runs)
-    if (visible(r.text)) return r.props.size.value_or(kWordDefaultSize);
-  return p.mark.size.value_or(kWordDefaultSize);
+    if (visible(r.text)) return r.props->size.value_or(kWordDefaultSize);
+  return p.mark->size.value_or(kWordDefaultSize);
 }
 
 void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const profile::Fonts& want,
@@ -114,27 +114,27 @@ Finding* check_char_spacing(const Context& ctx, Reporter& out, const docx::Parag
   };
   for (const docx::Run& r : p.runs) {
     if (!visible(r.text)) continue;
-    int actual = r.props.spacing.value_or(0);
+    int actual = r.props->spacing.value_or(0);
     if (std::abs(actual - want.v) <= ctx.profile.page.tolerance.v / 4) continue;
     return &out.add("character_spacing", where, fmt(want.v), fmt(actual),
-                    wrong_value(Text{"字符间距", "character spacing"}, r.props.spacing, 0, fmt, fmt(want.v)));
+                    wrong_value(Text{"字符间距", "character spacing"}, r.props->spacing, 0, fmt, fmt(want.v)));
   }
   return nullptr;
 }
 
 Finding* check_align(const Context&, Reporter& out, const docx::Paragraph& p, const profile::Align& want,
                      const Location& where) {
-  std::string_view actual = p.props.jc.value_or("left");
+  std::string_view actual = p.props->jc.value_or("left");
   if (actual == want) return nullptr;
   return &out.add("alignment", where, align_text(want), align_text(actual),
-                  wrong_value(Text{"对齐方式", "alignment"}, p.props.jc, std::string_view("left"), align_text, align_text(want)));
+                  wrong_value(Text{"对齐方式", "alignment"}, p.props->jc, std::string_view("left"), align_text, align_text(want)));
 }
 
 Finding* check_first_line(const Context& ctx, Reporter& out, const docx::Paragraph& p,
                           const profile::FirstLineIndent& want, const Location& where, bool margin_ok) {
   const int tol = ctx.profile.page.tolerance.v;
-  const auto& chars = p.props.first_line_chars;
-  const auto& tw = p.props.first_line;
+  const auto& chars = p.props->first_line_chars;
+  const auto& tw = p.props->first_line;
   bool by_chars = chars.set() && chars.value != 0;
   Text want_text = want.chars100 ? chars_text(want.chars100) : mm_text(want.length.v);
   if (want.chars100 == 0 && want.length.v == 0) want_text = Text{"不缩进", "none"};
@@ -155,7 +155,7 @@ Finding* check_first_line(const Context& ctx, Reporter& out, const docx::Paragra
     int actual = tw.value_or(0);
     int expected = want.chars100 ? want.twips_at(HalfPoints{paragraph_font_size(p)}).v : want.length.v;
     ok = std::abs(actual - expected) <= tol;
-    if (!ok && margin_ok && expected == 0 && std::abs(p.props.ind_left.value_or(0) + actual) <= tol) ok = true;
+    if (!ok && margin_ok && expected == 0 && std::abs(p.props->ind_left.value_or(0) + actual) <= tol) ok = true;
   }
   if (ok) return nullptr;
   Text what{"首行缩进", "first-line indent"};
@@ -178,8 +178,8 @@ void check_side_indents(const Context& ctx, Reporter& out, const docx::Paragraph
   };
   profile::FirstLineIndent right;
   right.length = want_right;
-  Side sides[] = {{"indent_left", Text{"左缩进(文本之前)", "left indent"}, p.props.ind_left, p.props.left_chars, want_left},
-                  {"indent_right", Text{"右缩进(文本之后)", "right indent"}, p.props.ind_right, p.props.right_chars, right}};
+  Side sides[] = {{"indent_left", Text{"左缩进(文本之前)", "left indent"}, p.props->ind_left, p.props->left_chars, want_left},
+                  {"indent_right", Text{"右缩进(文本之后)", "right indent"}, p.props->ind_right, p.props->right_chars, right}};
   for (const Side& s : sides) {
     bool by_chars = s.chars.set() && s.chars.value != 0;
     Text want_text = s.want.chars100 ? chars_text(s.want.chars100) : mm_text(s.want.length.v);
@@ -205,8 +205,8 @@ void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Tw
     const docx::Value<bool>& autospacing;
     Twips want;
   };
-  Side sides[] = {{"space_before", Text{"段前间距", "space before"}, p.props.before, p.props.before_lines, p.props.before_auto, before},
-                  {"space_after", Text{"段后间距", "space after"}, p.props.after, p.props.after_lines, p.props.after_auto, after}};
+  Side sides[] = {{"space_before", Text{"段前间距", "space before"}, p.props->before, p.props->before_lines, p.props->before_auto, before},
+                  {"space_after", Text{"段后间距", "space after"}, p.props->after, p.props->after_lines, p.props->after_auto, after}};
   auto pt_text = [](int tw) {
     std::string s = std::to_string(tw / 20.0);
     s.erase(s.find_last_not_of('0') + 1);
@@ -234,17 +234,17 @@ void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Tw
 }
 
 Finding* check_line(const Context&, Reporter& out, const docx::Paragraph& p, LineSpacing240 want, const Location& where) {
-  std::string_view rule = p.props.line_rule.value_or("auto");
-  int line = p.props.line.value_or(240);
+  std::string_view rule = p.props->line_rule.value_or("auto");
+  int line = p.props->line.value_or(240);
   if (rule == "auto" && std::abs(line - want.v) <= 2) return nullptr;
   Text want_text = line_text(want.v, "auto");
   auto fmt = [rule](int l) { return line_text(l, rule); };
   // Name the origin of whichever of w:line / w:lineRule is wrong.
   if (rule != "auto")
     return &out.add("line_spacing", where, want_text, fmt(line),
-                    wrong_value(Text{"行距", "line spacing"}, p.props.line_rule, std::string_view("auto"),
+                    wrong_value(Text{"行距", "line spacing"}, p.props->line_rule, std::string_view("auto"),
                                 [line](std::string_view r) { return line_text(line, r); }, want_text));
-  return &out.add("line_spacing", where, want_text, fmt(line), wrong_value(Text{"行距", "line spacing"}, p.props.line, 240, fmt, want_text));
+  return &out.add("line_spacing", where, want_text, fmt(line), wrong_value(Text{"行距", "line spacing"}, p.props->line, 240, fmt, want_text));
 }
 
 }  // namespace bidfmt::rules

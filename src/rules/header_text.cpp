@@ -41,7 +41,7 @@ Layout layout_of(const docx::Story& st) {
       for (int i : r.cells.back().paragraphs)
         if (visible(st.paragraphs[static_cast<size_t>(i)].text)) {
           l.para = &st.paragraphs[static_cast<size_t>(i)];
-          l.right_aligned = l.para->props.jc.value == "right";
+          l.right_aligned = l.para->props->jc.value == "right";
         }
       if (!l.left.empty() || !l.right.empty()) return l;
     }
@@ -58,7 +58,7 @@ Layout layout_of(const docx::Story& st) {
     l.left = docx::trim(p.text.substr(0, first));
     l.right = docx::trim(p.text.substr(last + 1));
     l.right_aligned = p.right_ptab;
-    for (const docx::TabStop& t : p.props.tabs)
+    for (const docx::TabStop& t : p.props->tabs)
       if (t.kind == "right" || t.kind == "end") l.right_aligned = true;
     return l;
   }

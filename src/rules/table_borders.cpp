@@ -53,8 +53,9 @@ void check(const Context& ctx, Reporter& out) {
       const docx::Row& r = t.rows[ri];
       for (size_t ci = 0; ci < r.cells.size(); ++ci) {
         const docx::Cell& c = r.cells[ci];
+        if (!c.borders) continue;
         for (int side : {docx::kTop, docx::kLeft, docx::kBottom, docx::kRight}) {
-          const docx::Value<docx::BorderSpec>& v = c.borders[side];
+          const docx::Value<docx::BorderSpec>& v = c.borders->side[side];
           if (!v.set()) continue;
           int pos = side;
           if (side == docx::kTop && ri > 0) pos = docx::kInsideH;

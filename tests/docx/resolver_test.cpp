@@ -33,32 +33,32 @@ TEST(Resolver, DocDefaultsBasedOnNumberingDirect) {
   const docx::Paragraph& a = para(*d, "一");
   // Size: docDefaults 20 → style A 22 (reached through C → B → A).
   ASSERT_EQ(a.runs.size(), 1u);
-  EXPECT_EQ(a.runs[0].props.size.value, 22);
-  EXPECT_EQ(a.runs[0].props.size.origin.source, Source::paragraph_style);
-  EXPECT_EQ(a.runs[0].props.size.origin.style->id, "A");
-  EXPECT_EQ(a.runs[0].props.size.below, 20);
-  EXPECT_EQ(a.runs[0].props.size.below_origin.source, Source::doc_defaults);
+  EXPECT_EQ(a.runs[0].props->size.value, 22);
+  EXPECT_EQ(a.runs[0].props->size.origin.source, Source::paragraph_style);
+  EXPECT_EQ(a.runs[0].props->size.origin.style->id, "A");
+  EXPECT_EQ(a.runs[0].props->size.below, 20);
+  EXPECT_EQ(a.runs[0].props->size.below_origin.source, Source::doc_defaults);
   // Space after: docDefaults 160 → style B 100.
-  EXPECT_EQ(a.props.after.value, 100);
-  EXPECT_EQ(a.props.after.origin.style->id, "B");
+  EXPECT_EQ(a.props->after.value, 100);
+  EXPECT_EQ(a.props->after.origin.style->id, "B");
   // First line: docDefaults 100 → numbering level 200 (numPr inherited from B, level by pStyle).
-  EXPECT_EQ(a.props.first_line.value, 200);
-  EXPECT_EQ(a.props.first_line.origin.source, Source::numbering);
-  EXPECT_EQ(a.props.first_line.below_origin.source, Source::doc_defaults);
+  EXPECT_EQ(a.props->first_line.value, 200);
+  EXPECT_EQ(a.props->first_line.origin.source, Source::numbering);
+  EXPECT_EQ(a.props->first_line.below_origin.source, Source::doc_defaults);
   // Space before: direct.
-  EXPECT_EQ(a.props.before.value, 50);
-  EXPECT_EQ(a.props.before.origin.source, Source::direct_paragraph);
+  EXPECT_EQ(a.props->before.value, 50);
+  EXPECT_EQ(a.props->before.origin.source, Source::direct_paragraph);
   // The number label: paragraph mark + level rPr.
   EXPECT_EQ(a.label, "1、");
-  EXPECT_EQ(a.label_props.size.value, 18);
-  EXPECT_EQ(a.label_props.size.origin.source, Source::numbering);
+  EXPECT_EQ(a.label_props->size.value, 18);
+  EXPECT_EQ(a.label_props->size.origin.source, Source::numbering);
   // Direct run formatting over the style.
   const docx::Paragraph& b = para(*d, "二");
   EXPECT_EQ(b.label, "2、");
-  EXPECT_EQ(b.runs[0].props.size.value, 18);
-  EXPECT_EQ(b.runs[0].props.size.origin.source, Source::direct);
-  EXPECT_EQ(b.runs[0].props.size.below, 22);
-  EXPECT_EQ(b.runs[0].props.size.below_origin.style->id, "A");
+  EXPECT_EQ(b.runs[0].props->size.value, 18);
+  EXPECT_EQ(b.runs[0].props->size.origin.source, Source::direct);
+  EXPECT_EQ(b.runs[0].props->size.below, 22);
+  EXPECT_EQ(b.runs[0].props->size.below_origin.style->id, "A");
 }
 
 TEST(Resolver, NumIdZeroSwitchesStyleNumberingOff) {
@@ -69,7 +69,7 @@ TEST(Resolver, NumIdZeroSwitchesStyleNumberingOff) {
   auto d = read_pkg(p, "numid0");
   const docx::Paragraph& a = para(*d, "无");
   EXPECT_EQ(a.label, "");
-  EXPECT_EQ(a.props.first_line.value, 100);  // docDefaults; no numbering level applies
+  EXPECT_EQ(a.props->first_line.value, 100);  // docDefaults; no numbering level applies
 }
 
 const char* kTheme = R"(<?xml version="1.0"?>
@@ -86,7 +86,7 @@ TEST(Resolver, ThemeFonts) {
       w:eastAsia="宋体" w:eastAsiaTheme="minorEastAsia"/></w:rPr></w:rPrDefault></w:docDefaults>)";
   p.body = R"(<w:p><w:r><w:t>文字</w:t></w:r></w:p>)";
   auto d = read_pkg(p, "theme");
-  const docx::RunProps& r = para(*d, "文字").runs[0].props;
+  const docx::RunProps& r = *para(*d, "文字").runs[0].props;
   EXPECT_EQ(r.ascii.value.name, "Calibri");
   EXPECT_EQ(r.ascii.value.theme, "minorHAnsi");
   // The theme attribute wins over w:eastAsia; an empty a:ea falls back to the Hans script font.
@@ -96,7 +96,7 @@ TEST(Resolver, ThemeFonts) {
 
   p.settings = R"(<w:themeFontLang w:val="en-US" w:eastAsia="ja-JP"/>)";
   auto j = read_pkg(p, "theme-ja");
-  EXPECT_EQ(para(*j, "文字").runs[0].props.east_asia.value.name, "游明朝");
+  EXPECT_EQ(para(*j, "文字").runs[0].props->east_asia.value.name, "游明朝");
 }
 
 const char* kTableStyles = R"(
@@ -121,13 +121,13 @@ TEST(Resolver, TableStyleAndFirstRow) {
   auto d = read_pkg(p, "table-style");
   const docx::Paragraph& head = para(*d, "头");
   const docx::Paragraph& cell = para(*d, "体");
-  EXPECT_TRUE(head.runs[0].props.bold.value);
-  EXPECT_EQ(head.runs[0].props.bold.origin.source, Source::table_style);
-  EXPECT_FALSE(cell.runs[0].props.bold.value);
+  EXPECT_TRUE(head.runs[0].props->bold.value);
+  EXPECT_EQ(head.runs[0].props->bold.origin.source, Source::table_style);
+  EXPECT_FALSE(cell.runs[0].props->bold.value);
   // The table style overrides the default paragraph style 「正文」.
-  EXPECT_EQ(cell.runs[0].props.size.value, 21);
-  EXPECT_EQ(cell.runs[0].props.size.origin.source, Source::table_style);
-  EXPECT_EQ(cell.props.line.value, 276);
+  EXPECT_EQ(cell.runs[0].props->size.value, 21);
+  EXPECT_EQ(cell.runs[0].props->size.origin.source, Source::table_style);
+  EXPECT_EQ(cell.props->line.value, 276);
   ASSERT_EQ(d->body().tables.size(), 1u);
   const docx::Table& t = d->body().tables[0];
   EXPECT_EQ(t.props.jc.value, "right");
@@ -139,9 +139,9 @@ TEST(Resolver, TableStyleAndFirstRow) {
 
   p.body = table(R"(<w:tblLook w:firstRow="0"/>)");
   auto off = read_pkg(p, "table-look-off");
-  EXPECT_FALSE(para(*off, "头").runs[0].props.bold.value);
+  EXPECT_FALSE(para(*off, "头").runs[0].props->bold.value);
   p.body = table(R"(<w:tblLook w:val="0400"/>)");
-  EXPECT_FALSE(para(*read_pkg(p, "table-look-hex"), "头").runs[0].props.bold.value);
+  EXPECT_FALSE(para(*read_pkg(p, "table-look-hex"), "头").runs[0].props->bold.value);
 }
 
 TEST(Resolver, FirstLineCharsAndTwips) {
@@ -153,16 +153,16 @@ TEST(Resolver, FirstLineCharsAndTwips) {
               <w:p><w:pPr><w:ind w:hanging="420"/></w:pPr><w:r><w:t>丙</w:t></w:r></w:p>)";
   auto d = read_pkg(p, "chars");
   // 甲: direct firstLine 0, but the style's non-zero firstLineChars still wins.
-  const docx::ParaProps& a = para(*d, "甲").props;
+  const docx::ParaProps& a = *para(*d, "甲").props;
   EXPECT_EQ(a.first_line.value, 0);
   EXPECT_EQ(a.first_line_chars.value, 200);
   EXPECT_EQ(a.first_line_chars.origin.source, Source::paragraph_style);
   // 乙: firstLineChars 0 cancels it; the twips value applies.
-  const docx::ParaProps& b = para(*d, "乙").props;
+  const docx::ParaProps& b = *para(*d, "乙").props;
   EXPECT_EQ(b.first_line_chars.value, 0);
   EXPECT_EQ(b.first_line_chars.origin.source, Source::direct_paragraph);
   // 丙: hanging is a negative first line.
-  EXPECT_EQ(para(*d, "丙").props.first_line.value, -420);
+  EXPECT_EQ(para(*d, "丙").props->first_line.value, -420);
 }
 
 TEST(Resolver, ToggleBoldAcrossStyles) {
@@ -176,9 +176,9 @@ TEST(Resolver, ToggleBoldAcrossStyles) {
   auto d = read_pkg(p, "toggle");
   const docx::Paragraph& h = d->body().paragraphs[0];
   ASSERT_EQ(h.runs.size(), 3u);
-  EXPECT_TRUE(h.runs[0].props.bold.value);   // paragraph style
-  EXPECT_FALSE(h.runs[1].props.bold.value);  // paragraph style XOR character style
-  EXPECT_TRUE(h.runs[2].props.bold.value);   // direct formatting is absolute
+  EXPECT_TRUE(h.runs[0].props->bold.value);   // paragraph style
+  EXPECT_FALSE(h.runs[1].props->bold.value);  // paragraph style XOR character style
+  EXPECT_TRUE(h.runs[2].props->bold.value);   // direct formatting is absolute
   EXPECT_EQ(h.heading_level, 1);
 }
 
@@ -215,7 +215,7 @@ TEST(Resolver, NamespacePrefixIsNormalised) {
       <x:p><x:pPr><x:jc x:val="center"/></x:pPr><x:r><x:t>居中</x:t></x:r></x:p></x:body></x:document>)";
   testkit::write_zip(path, parts);
   auto d = docx::Document::read(path, xx2014());
-  EXPECT_EQ(para(*d, "居中").props.jc.value, "center");
+  EXPECT_EQ(para(*d, "居中").props->jc.value, "center");
 }
 
 }  // namespace
