@@ -10,8 +10,9 @@ Findings check_document(const docx::Document& doc, const profile::Profile& profi
                         const Rendered* rendered, const Identity* identity) {
   Context ctx{doc, profile, project, rendered, identity};
   Findings out;
+  std::vector<std::string> excerpts(doc.body().paragraphs.size());
   for (const Rule* r : all_rules()) {
-    Reporter rep(r->info, out);
+    Reporter rep(r->info, out, &doc, &excerpts);
     r->check(ctx, rep);
   }
   if (rendered)

@@ -1,8 +1,8 @@
 // Human forms of values and origins for finding messages.
 #include "rules/describe.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include "docx/styles.h"
 #include "profile/profile.h"
@@ -10,10 +10,12 @@
 namespace bidfmt::rules {
 namespace {
 
+// Fixed notation, `decimals` places (std::to_chars: locale-free, and a finding is made per
+// paragraph on a badly formatted document, so this runs often).
 std::string number(double v, int decimals) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  return std::string(buf, r.ptr);
 }
 
 // 1.5 → "1.5", 1.15 → "1.15", 2 → "2".

@@ -22,8 +22,10 @@ bool Context::assumed(std::string_view key) const {
 }
 
 Location Context::at(const docx::Paragraph& p, const std::string& part) const {
+  // Rules ask for the location of every paragraph they look at, and few have findings: the
+  // body's part name, the heading path and the excerpt are filled in by Reporter::add.
   Location l;
-  l.part = part;
+  if (part != doc.body().part) l.part = part;
   l.section = p.section;
   l.paragraph = p.number;
   l.table = p.table;
@@ -31,8 +33,6 @@ Location Context::at(const docx::Paragraph& p, const std::string& part) const {
     l.row = p.row + 1;
     l.column = p.col + 1;
   }
-  l.heading_path = p.heading_path;
-  l.excerpt = docx::excerpt(p.shown(), 30);
   l.ordinal = p.content_ordinal;
   return l;
 }
@@ -69,7 +69,30 @@ bool Context::in_body(int section) const {
   return ss[static_cast<size_t>(section) - 1].role == docx::SectionRole::body;
 }
 
+// Completes a location made by Context::at: the part (the body's when none is named), and the
+// paragraph's heading path and excerpt.
+void Reporter::complete(Location& l) const {
+  if (!doc_) return;
+  const docx::Story& body = doc_->body();
+  if (l.part.empty()) l.part = body.part;
+  if (l.paragraph <= 0 || (!l.excerpt.empty() && !l.heading_path.empty())) return;
+  const docx::Story* story = l.part == body.part ? &body : doc_->story(l.part);
+  if (!story || static_cast<size_t>(l.paragraph) > story->paragraphs.size()) return;
+  const docx::Paragraph& p = story->paragraphs[static_cast<size_t>(l.paragraph) - 1];
+  if (p.number != l.paragraph) return;
+  if (l.heading_path.empty()) l.heading_path = p.heading_path;
+  if (!l.excerpt.empty()) return;
+  if (story == &body && excerpts_ && excerpts_->size() == body.paragraphs.size()) {
+    std::string& cached = (*excerpts_)[static_cast<size_t>(l.paragraph) - 1];
+    if (cached.empty()) cached = docx::excerpt(p.shown(), 30);
+    l.excerpt = cached;
+  } else {
+    l.excerpt = docx::excerpt(p.shown(), 30);
+  }
+}
+
 Finding& Reporter::add(std::string kind, Location where, Text expected, Text actual, Text message) {
+  complete(where);
   Finding f;
   f.rule = info_.id;
   f.kind = std::move(kind);

@@ -48,7 +48,12 @@ struct Context {
 // Collects the findings of one rule, filling in its ID, severity and fixability.
 class Reporter {
  public:
-  Reporter(const RuleInfo& info, Findings& out) : info_(info), out_(out) {}
+  // With `doc`, locations made by Context::at are completed (part, heading path, excerpt);
+  // `excerpts` (one slot per body paragraph, shared by the rules of one check) keeps the
+  // excerpts made, since a badly formatted paragraph has a finding from many rules.
+  Reporter(const RuleInfo& info, Findings& out, const docx::Document* doc = nullptr,
+           std::vector<std::string>* excerpts = nullptr)
+      : info_(info), out_(out), doc_(doc), excerpts_(excerpts) {}
   Finding& add(std::string kind, Location where, Text expected, Text actual, Text message);
   const RuleInfo& info() const { return info_; }
   // Findings added since `mark()` become warnings when `assumed` (their value is an assumption).
@@ -58,8 +63,11 @@ class Reporter {
   void not_fixable(size_t since);
 
  private:
+  void complete(Location& l) const;
   const RuleInfo& info_;
   Findings& out_;
+  const docx::Document* doc_ = nullptr;
+  std::vector<std::string>* excerpts_ = nullptr;
 };
 
 using CheckFn = void (*)(const Context& ctx, Reporter& out);
