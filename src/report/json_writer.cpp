@@ -6,32 +6,50 @@
 
 namespace bidfmt::report {
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  size_t plain = 0;  // start of the run of characters that need no escape
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
     }
   }
-  return out + "\"";
+  out.append(s.data() + plain, s.size() - plain);
+  out += '"';
+}
+
+std::string json_string(std::string_view s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+void JsonWriter::flush() {
+  os_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  buf_.clear();
+}
+
+void JsonWriter::string(std::string_view s) {
+  append_json_string(buf_, s);
+  if (buf_.size() >= (1u << 16)) flush();
 }
 
 void JsonWriter::newline() {
-  os_ << '\n';
-  for (size_t i = 0; i < stack_.size(); ++i) os_ << "  ";
+  buf_ += '\n';
+  buf_.append(2 * stack_.size(), ' ');
 }
 
 void JsonWriter::before_value() {
@@ -40,14 +58,14 @@ void JsonWriter::before_value() {
     return;
   }
   if (!stack_.empty()) {
-    if (stack_.back().count++) os_ << ',';
+    if (stack_.back().count++) buf_ += ',';
     newline();
   }
 }
 
 void JsonWriter::begin_object() {
   before_value();
-  os_ << '{';
+  buf_ += '{';
   stack_.push_back({true, 0});
 }
 
@@ -55,13 +73,16 @@ void JsonWriter::end_object() {
   bool empty = stack_.back().count == 0;
   stack_.pop_back();
   if (!empty) newline();
-  os_ << '}';
-  if (stack_.empty()) os_ << '\n';
+  buf_ += '}';
+  if (stack_.empty()) {
+    buf_ += '\n';
+    flush();
+  }
 }
 
 void JsonWriter::begin_array() {
   before_value();
-  os_ << '[';
+  buf_ += '[';
   stack_.push_back({false, 0});
 }
 
@@ -69,28 +90,30 @@ void JsonWriter::end_array() {
   bool empty = stack_.back().count == 0;
   stack_.pop_back();
   if (!empty) newline();
-  os_ << ']';
+  buf_ += ']';
+  if (stack_.empty()) flush();
 }
 
 void JsonWriter::key(std::string_view k) {
   before_value();
-  os_ << json_string(k) << ": ";
+  string(k);
+  buf_ += ": ";
   after_key_ = true;
 }
 
 void JsonWriter::value(std::string_view s) {
   before_value();
-  os_ << json_string(s);
+  string(s);
 }
 
 void JsonWriter::value(int v) {
   before_value();
-  os_ << v;
+  buf_ += std::to_string(v);
 }
 
 void JsonWriter::value(bool v) {
   before_value();
-  os_ << (v ? "true" : "false");
+  buf_ += v ? "true" : "false";
 }
 
 }  // namespace bidfmt::report

@@ -1,14 +1,21 @@
 // JsonWriter: a small streaming JSON writer with indentation and correct string escaping (RFC 8259).
 #pragma once
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace bidfmt::report {
 
+// Output is assembled in a buffer and handed to the stream in large pieces (a report of a
+// 1,000-page bid from another tool has some 160,000 findings), and when the top-level value ends.
 class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& os) : os_(os) {}
+  ~JsonWriter() { flush(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  void flush();
   void begin_object();
   void end_object();
   void begin_array();
@@ -28,7 +35,9 @@ class JsonWriter {
  private:
   void before_value();
   void newline();
+  void string(std::string_view s);  // quoted and escaped into buf_
   std::ostream& os_;
+  std::string buf_;
   struct Level {
     bool object;
     int count;
@@ -39,5 +48,7 @@ class JsonWriter {
 
 // `s` as a quoted JSON string; control characters escaped, UTF-8 kept.
 std::string json_string(std::string_view s);
+// The same, appended to `out`.
+void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace bidfmt::report
