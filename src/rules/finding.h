@@ -1,5 +1,6 @@
 // Finding: one format violation — rule ID, severity, where, expected vs actual, messages in zh and en.
 #pragma once
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,9 @@ struct Finding {
   bool fixable = false;
 };
 
-using Findings = std::vector<Finding>;
+// A deque: a badly formatted 1,000-page document has 160,000 findings, and a vector would
+// copy them all as it grows and briefly hold two arrays.
+using Findings = std::deque<Finding>;
 
 // Counts by severity.
 struct Counts {
