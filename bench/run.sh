@@ -1,34 +1,44 @@
 #!/usr/bin/env bash
 # Benchmarks bidfmt against its peers on the deterministic bid corpus (../shared/bench/make_corpus.py).
-#   bench/run.sh [RUNS]        (default 5 runs per job; prints a Markdown table)
+#   bench/run.sh [RUNS]          (default 5 runs per job; prints a Markdown table)
+#   bench/run.sh --micro [ARGS]  Google Benchmark micro-benchmarks of the hot paths on the p100 bid
+#                                (needs libbenchmark-dev; ARGS go to the benchmark binary)
 # Builds bidfmt in Release (build-bench/). Peers are used only when installed (Debian packages
 # pandoc and python3-docx); the script installs nothing and says which peer it skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${1:-5}
+MICRO=0
+if [ "${1:-}" = "--micro" ]; then MICRO=1; shift; RUNS=5; else RUNS=${1:-5}; fi
 SHARED=${BIDFMT_SHARED_DIR:-../shared}
 CORPUS=build-bench/corpus
 mkdir -p "$CORPUS"
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DBIDFMT_TESTS=OFF >/dev/null
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DBIDFMT_TESTS=OFF -DBIDFMT_BENCH=$([ $MICRO = 1 ] && echo ON || echo OFF) >/dev/null
 cmake --build build-bench -j"$(nproc)" --target bidfmt >/dev/null
 BIDFMT=build-bench/src/bidfmt
 for n in 10 100 1000; do
   [ -f "$CORPUS/p$n.md" ] || python3 "$SHARED/bench/make_corpus.py" --pages $n -o "$CORPUS/p$n.md" >/dev/null
 done
+if [ $MICRO = 1 ]; then
+  cmake --build build-bench -j"$(nproc)" --target bidfmt_micro >/dev/null
+  BIDFMT_BENCH_INPUT=$CORPUS/p100.md exec build-bench/bench/bidfmt_micro "$@"
+fi
 have_pandoc=0; command -v pandoc >/dev/null && have_pandoc=1
 have_pydocx=0; /usr/bin/python3 -c "import docx" 2>/dev/null && have_pydocx=1
 [ $have_pandoc = 1 ] || echo "note: pandoc not installed (apt-get install pandoc): pandoc rows skipped" >&2
 [ $have_pydocx = 1 ] || echo "note: python3-docx not installed (apt-get install python3-docx): python-docx rows skipped" >&2
 
-# measure LABEL CMD… → "median min max rss_mb" over RUNS runs (wall time from /usr/bin/time).
+# measure CMD… → "median min max rss_mb" over RUNS runs: wall time in ms resolution (date +%s%N
+# around the run; /usr/bin/time's %e has only 10 ms), peak RSS from /usr/bin/time -f %M.
 measure() {
-  local times=() rss=0 t r
+  local times=() rss=0 t0 t1 r
   for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o build-bench/time.txt "$@" >/dev/null 2>&1 || true
-    read -r t r < build-bench/time.txt
-    times+=("$t"); [ "$r" -gt "$rss" ] && rss=$r
+    t0=$(date +%s%N)
+    /usr/bin/time -f "%M" -o build-bench/time.txt "$@" >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    r=$(tail -n 1 build-bench/time.txt)  # after "Command exited with non-zero status 1" when a check finds something
+    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.4f", (b-a)/1e9}')"); [ "$r" -gt "$rss" ] && rss=$r
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk -v rss="$rss" '{a[NR]=$1} END {printf "%.3f %.3f %.3f %.0f", a[int((NR+1)/2)], a[1], a[NR], rss/1024}'
+  printf '%s\n' "${times[@]}" | sort -g | awk -v rss="$rss" '{a[NR]=$1} END {printf "%.3f %.3f %.3f %.0f\n", a[int((NR+1)/2)], a[1], a[NR], rss/1024}'
 }
 
 row() {  # job tool median min max rss [ratio]
@@ -51,7 +61,8 @@ for n in 100 1000; do
   for src in bidfmt pandoc; do
     docx=$CORPUS/p$n.$src.docx
     [ -f "$docx" ] || continue
-    read -r m lo hi rss < <(measure $BIDFMT check "$docx" --format json -o build-bench/report.json)
+    # The report a reviewer reads (text, to a file). check exits 1 when it finds something.
+    read -r m lo hi rss < <(measure $BIDFMT check "$docx" -o build-bench/report.txt)
     if [ $have_pydocx = 1 ]; then
       read -r pm plo phi prss < <(measure /usr/bin/python3 bench/pydocx_check.py "$docx")
       row "check p$n ($src output)" python-docx "$pm" "$plo" "$phi" "$prss"
@@ -62,16 +73,18 @@ for n in 100 1000; do
   done
 done
 
-# Linear growth: p1000 against p100 (build).
+# Linear growth: p1000 against p100 (build, and check of bidfmt's output).
 read -r m100 _ < <(measure $BIDFMT build "$CORPUS/p100.md" -o "$CORPUS/p100.bidfmt.docx")
 read -r m1000 _ < <(measure $BIDFMT build "$CORPUS/p1000.md" -o "$CORPUS/p1000.bidfmt.docx")
+read -r c100 _ < <(measure $BIDFMT check "$CORPUS/p100.bidfmt.docx" -o build-bench/report.txt)
+read -r c1000 _ < <(measure $BIDFMT check "$CORPUS/p1000.bidfmt.docx" -o build-bench/report.txt)
 echo
-echo "build p1000 / p100 = $(awk -v a="$m1000" -v b="$m100" 'BEGIN{printf "%.1f", a/b}') (linear: ≤ 12)"
+echo "build p1000 / p100 = $(awk -v a="$m1000" -v b="$m100" 'BEGIN{printf "%.1f", a/b}'), check p1000 / p100 = $(awk -v a="$c1000" -v b="$c100" 'BEGIN{printf "%.1f", a/b}') (linear: ≤ 12)"
 
 # Batch: 200 files, one worker vs all cores.
 mkdir -p "$CORPUS/batch"
 $BIDFMT build "$CORPUS/p10.md" -o "$CORPUS/p10.bidfmt.docx"
 for i in $(seq 1 200); do cp "$CORPUS/p10.bidfmt.docx" "$CORPUS/batch/f$i.docx"; done
-read -r one _ < <(measure $BIDFMT check "$CORPUS/batch" --jobs 1 --format json -o build-bench/batch.json)
-read -r all _ < <(measure $BIDFMT check "$CORPUS/batch" --format json -o build-bench/batch.json)
+read -r one _ < <(measure $BIDFMT check "$CORPUS/batch" --jobs 1 -o build-bench/batch.txt)
+read -r all _ < <(measure $BIDFMT check "$CORPUS/batch" -o build-bench/batch.txt)
 echo "batch of 200: 1 job $one s, $(nproc) cores $all s → $(awk -v a="$one" -v b="$all" 'BEGIN{printf "%.2f", a/b}')× (target ≥ 1.7)"

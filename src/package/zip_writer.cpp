@@ -15,7 +15,7 @@ namespace {
 }
 }  // namespace
 
-ZipWriter::ZipWriter(const std::string& path) : path_(path) {
+ZipWriter::ZipWriter(const std::string& path, int level) : path_(path), level_(level) {
   zip_ = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
   if (!zip_) fail(path_, "open", errno);
 }
@@ -31,7 +31,7 @@ void ZipWriter::begin(const std::string& name) {
   info.tmz_date.tm_year = 1980;  // fixed date: byte-stable output
   info.tmz_date.tm_mday = 1;
   int rc = zipOpenNewFileInZip64(static_cast<zipFile>(zip_), name.c_str(), &info, nullptr, 0, nullptr, 0,
-                                 nullptr, Z_DEFLATED, 6, 0);
+                                 nullptr, level_ == 0 ? 0 : Z_DEFLATED, level_, 0);
   if (rc != ZIP_OK) fail(path_, name, rc);
   in_entry_ = true;
 }

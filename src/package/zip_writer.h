@@ -9,7 +9,8 @@ namespace bidfmt::package {
 // output file on failure. Timestamps are fixed (reproducible output).
 class ZipWriter {
  public:
-  explicit ZipWriter(const std::string& path);
+  // `level`: zlib deflate level, 0 = stored (the micro-benchmarks use it to time XML alone).
+  explicit ZipWriter(const std::string& path, int level = 6);
   ~ZipWriter();
   ZipWriter(const ZipWriter&) = delete;
   ZipWriter& operator=(const ZipWriter&) = delete;
@@ -30,6 +31,7 @@ class ZipWriter {
   std::string path_;
   void* zip_ = nullptr;
   bool in_entry_ = false;
+  int level_ = 6;
 };
 
 }  // namespace bidfmt::package
