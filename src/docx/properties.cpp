@@ -95,8 +95,13 @@ void put(std::string& k, const Origin& o) {
 }
 template <typename T>
 void put(std::string& k, const Value<T>& v) {
+  // A tag byte first, so the encoding stays unambiguous field by field.
+  if (!v.set()) {  // an unset value has nothing below it either
+    k.push_back('-');
+    return;
+  }
+  k.push_back('+');
   put(k, v.origin);
-  if (!v.set()) return;  // an unset value has nothing below it either
   put(k, v.value);
   put(k, v.below_origin);
   if (v.below_origin.source != Source::none) put(k, v.below);

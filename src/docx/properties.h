@@ -116,8 +116,8 @@ struct TableProps {
   void over(const TableProps& upper);
 };
 
-// Identity keys for interning (Resolver): two property sets with the same key are equal — every
-// value, origin and overridden value (strings by content). Appends to `key`.
+// Identity keys (Resolver): two property sets with the same key are equal — every value, origin
+// and overridden value (strings by content). Appends to `key`.
 void fingerprint(const ParaProps& p, std::string& key);
 void fingerprint(const RunProps& r, std::string& key);
 

@@ -33,6 +33,8 @@ bool has_direct_formatting(pugi::xml_node ppr) {
   return false;
 }
 
+void append_address(std::string& key, const void* p) { key.append(reinterpret_cast<const char*>(&p), sizeof p); }
+
 }  // namespace
 
 const ParaProps& Resolver::paragraph_base(const Style* pstyle, const TableContext& t) {
@@ -57,23 +59,22 @@ const ParaProps* Resolver::paragraph(const Style* pstyle, const TableContext& t,
   const ParaProps& base = paragraph_base(pstyle, t);
   bool direct = has_direct_formatting(ppr);
   if (!level && !direct) return &base;  // styles only: the cached layer itself
-  std::tuple<const ParaProps*, const Level*, int> numbered{&base, level, num_id};
-  if (!direct) {  // styles and numbering: one set per list level
-    auto it = numbered_.find(numbered);
-    if (it != numbered_.end()) return it->second;
-  }
+  ParaProps direct_layer;
+  if (direct) apply_ppr(direct_layer, ppr, Origin{Source::direct_paragraph, nullptr, 0, 0});
+  key_.clear();
+  append_address(key_, &base);
+  append_address(key_, level);
+  key_.append(reinterpret_cast<const char*>(&num_id), sizeof num_id);
+  fingerprint(direct_layer, key_);
+  if (const ParaProps* found = paragraphs_.find(key_)) return found;
   ParaProps p = base;
   if (level) {
     ParaProps lp;
     apply_ppr(lp, level->ppr, Origin{Source::numbering, nullptr, num_id, level->ilvl});
     p.over(lp);
   }
-  ParaProps direct_layer;
-  apply_ppr(direct_layer, ppr, Origin{Source::direct_paragraph, nullptr, 0, 0});
   p.over(direct_layer);
-  const ParaProps* result = paragraphs_.intern(std::move(p));
-  if (!direct) numbered_.emplace(numbered, result);
-  return result;
+  return paragraphs_.add(key_, std::move(p));
 }
 
 const RunProps& Resolver::run_base(const Style* pstyle, const TableContext& t, const Style* rstyle) {
@@ -107,25 +108,29 @@ const RunProps& Resolver::run_base(const Style* pstyle, const TableContext& t, c
 const RunProps* Resolver::run(const Style* pstyle, const TableContext& t, const Style* rstyle, pugi::xml_node rpr) {
   const RunProps& base = run_base(pstyle, t, rstyle);
   if (!rpr || !rpr.first_child()) return &base;
-  RunProps r = base;
   RunProps direct;
   apply_rpr(direct, rpr, Origin{Source::direct, nullptr, 0, 0}, theme_);
+  key_.clear();
+  append_address(key_, &base);
+  fingerprint(direct, key_);
+  if (const RunProps* found = runs_.find(key_)) return found;
+  RunProps r = base;
   r.over(direct);
-  return runs_.intern(std::move(r));
+  return runs_.add(key_, std::move(r));
 }
 
 const RunProps* Resolver::label(const RunProps* mark, const Level* level, int num_id) {
   if (!level || !level->rpr || !level->rpr.first_child()) return mark;
-  std::tuple<const RunProps*, const Level*, int> key{mark, level, num_id};
-  auto it = labels_.find(key);
-  if (it != labels_.end()) return it->second;
+  key_.clear();
+  append_address(key_, mark);
+  append_address(key_, level);
+  key_.append(reinterpret_cast<const char*>(&num_id), sizeof num_id);
+  if (const RunProps* found = labels_.find(key_)) return found;
   RunProps r = *mark;
   RunProps lr;
   apply_rpr(lr, level->rpr, Origin{Source::numbering, nullptr, num_id, level->ilvl}, theme_);
   r.over(lr);
-  const RunProps* result = runs_.intern(std::move(r));
-  labels_.emplace(key, result);
-  return result;
+  return labels_.add(key_, std::move(r));
 }
 
 }  // namespace bidfmt::docx

@@ -33,7 +33,8 @@ class Resolver {
   const ParaProps& paragraph_base(const Style* pstyle, const TableContext& table);
   // The results below are shared: paragraphs and runs formatted alike point to one property set,
   // owned by the Resolver (a 1,000-page bid has some 30,000 paragraphs but a few hundred distinct
-  // sets). Pointers stay valid as long as the Resolver.
+  // sets). Pointers stay valid as long as the Resolver. Formatting from styles alone is the
+  // cached style layer itself.
   //
   // Full paragraph properties: base, then the numbering level's pPr, then direct pPr.
   const ParaProps* paragraph(const Style* pstyle, const TableContext& table, pugi::xml_node ppr, const Level* level,
@@ -44,24 +45,24 @@ class Resolver {
   const RunProps* label(const RunProps* mark, const Level* level, int num_id);
 
  private:
-  // Distinct property sets, each stored once (deque: addresses never move).
+  // Resolved sets by the layers that made them: the cached style layer (an address), the
+  // numbering level and the fingerprint of the direct formatting (deque: addresses never move).
   template <typename T>
-  class Interned {
+  class Store {
    public:
-    const T* intern(T&& value) {
-      key_.clear();
-      fingerprint(value, key_);
-      auto it = index_.find(key_);
-      if (it != index_.end()) return it->second;
+    const T* find(const std::string& key) const {
+      auto it = index_.find(key);
+      return it == index_.end() ? nullptr : it->second;
+    }
+    const T* add(const std::string& key, T&& value) {
       const T* stored = &items_.emplace_back(std::move(value));
-      index_.emplace(key_, stored);
+      index_.emplace(key, stored);
       return stored;
     }
 
    private:
     std::deque<T> items_;
     std::unordered_map<std::string, const T*> index_;
-    std::string key_;
   };
 
   using Key = std::tuple<const Style*, const Style*, bool, const Style*>;
@@ -70,10 +71,9 @@ class Resolver {
   const Theme& theme_;
   std::map<Key, ParaProps> para_cache_;
   std::map<Key, RunProps> run_cache_;
-  Interned<ParaProps> paragraphs_;
-  Interned<RunProps> runs_;
-  std::map<std::tuple<const ParaProps*, const Level*, int>, const ParaProps*> numbered_;  // base + level
-  std::map<std::tuple<const RunProps*, const Level*, int>, const RunProps*> labels_;     // mark + level
+  Store<ParaProps> paragraphs_;
+  Store<RunProps> runs_, labels_;
+  std::string key_;  // scratch
 };
 
 }  // namespace bidfmt::docx

@@ -136,8 +136,6 @@ Finding* check_first_line(const Context& ctx, Reporter& out, const docx::Paragra
   const auto& chars = p.props->first_line_chars;
   const auto& tw = p.props->first_line;
   bool by_chars = chars.set() && chars.value != 0;
-  Text want_text = want.chars100 ? chars_text(want.chars100) : mm_text(want.length.v);
-  if (want.chars100 == 0 && want.length.v == 0) want_text = Text{"不缩进", "none"};
   auto twips_text = [](int t) {
     if (t == 0) return Text{"不缩进", "none"};
     Text m = mm_text(std::abs(t));
@@ -158,6 +156,8 @@ Finding* check_first_line(const Context& ctx, Reporter& out, const docx::Paragra
     if (!ok && margin_ok && expected == 0 && std::abs(p.props->ind_left.value_or(0) + actual) <= tol) ok = true;
   }
   if (ok) return nullptr;
+  Text want_text = want.chars100 ? chars_text(want.chars100) : mm_text(want.length.v);
+  if (want.chars100 == 0 && want.length.v == 0) want_text = Text{"不缩进", "none"};
   Text what{"首行缩进", "first-line indent"};
   if (by_chars)
     return &out.add("first_line_indent", where, want_text, chars_signed(chars.value),
@@ -171,25 +171,27 @@ void check_side_indents(const Context& ctx, Reporter& out, const docx::Paragraph
   const int tol = ctx.profile.page.tolerance.v;
   struct Side {
     const char* kind;
-    Text what;
+    const char* what_zh;
+    const char* what_en;
     const docx::Value<int>& twips;
     const docx::Value<int>& chars;
     profile::FirstLineIndent want;
   };
   profile::FirstLineIndent right;
   right.length = want_right;
-  Side sides[] = {{"indent_left", Text{"左缩进(文本之前)", "left indent"}, p.props->ind_left, p.props->left_chars, want_left},
-                  {"indent_right", Text{"右缩进(文本之后)", "right indent"}, p.props->ind_right, p.props->right_chars, right}};
+  Side sides[] = {{"indent_left", "左缩进(文本之前)", "left indent", p.props->ind_left, p.props->left_chars, want_left},
+                  {"indent_right", "右缩进(文本之后)", "right indent", p.props->ind_right, p.props->right_chars, right}};
   for (const Side& s : sides) {
     bool by_chars = s.chars.set() && s.chars.value != 0;
-    Text want_text = s.want.chars100 ? chars_text(s.want.chars100) : mm_text(s.want.length.v);
+    auto want_text = [&] { return s.want.chars100 ? chars_text(s.want.chars100) : mm_text(s.want.length.v); };
+    const Text what{s.what_zh, s.what_en};
     if (by_chars) {
       if (s.want.chars100 == s.chars.value) continue;
-      out.add(s.kind, where, want_text, chars_text(s.chars.value), wrong_value(s.what, s.chars, 0, chars_text, want_text));
+      out.add(s.kind, where, want_text(), chars_text(s.chars.value), wrong_value(what, s.chars, 0, chars_text, want_text()));
     } else {
       int expected = s.want.chars100 ? s.want.twips_at(HalfPoints{paragraph_font_size(p)}).v : s.want.length.v;
       if (std::abs(s.twips.value_or(0) - expected) <= tol) continue;
-      out.add(s.kind, where, want_text, mm_text(s.twips.value_or(0)), wrong_value(s.what, s.twips, 0, mm_text, want_text));
+      out.add(s.kind, where, want_text(), mm_text(s.twips.value_or(0)), wrong_value(what, s.twips, 0, mm_text, want_text()));
     }
   }
 }
@@ -199,14 +201,15 @@ void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Tw
   const int tol = ctx.profile.page.tolerance.v;
   struct Side {
     const char* kind;
-    Text what;
+    const char* what_zh;
+    const char* what_en;
     const docx::Value<int>& twips;
     const docx::Value<int>& lines;
     const docx::Value<bool>& autospacing;
     Twips want;
   };
-  Side sides[] = {{"space_before", Text{"段前间距", "space before"}, p.props->before, p.props->before_lines, p.props->before_auto, before},
-                  {"space_after", Text{"段后间距", "space after"}, p.props->after, p.props->after_lines, p.props->after_auto, after}};
+  Side sides[] = {{"space_before", "段前间距", "space before", p.props->before, p.props->before_lines, p.props->before_auto, before},
+                  {"space_after", "段后间距", "space after", p.props->after, p.props->after_lines, p.props->after_auto, after}};
   auto pt_text = [](int tw) {
     std::string s = std::to_string(tw / 20.0);
     s.erase(s.find_last_not_of('0') + 1);
@@ -219,16 +222,20 @@ void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Tw
     if (s.back() == '.') s.pop_back();
     return Text{s + "行", s + " lines"};
   };
+  // Texts are made only for a finding: this runs for every paragraph.
   for (const Side& s : sides) {
-    Text want_text = pt_text(s.want.v);
+    const Text what{s.what_zh, s.what_en};
     if (s.autospacing.value_or(false)) {
+      Text want_text = pt_text(s.want.v);
       out.add(s.kind, where, want_text, Text{"自动", "auto"},
-              wrong_value(s.what, s.autospacing, false, [](bool) { return Text{"自动", "auto"}; }, want_text));
+              wrong_value(what, s.autospacing, false, [](bool) { return Text{"自动", "auto"}; }, want_text));
     } else if (s.lines.set() && s.lines.value != 0) {
       if (s.want.v != 0 || s.lines.value == 0) continue;
-      out.add(s.kind, where, want_text, lines_text(s.lines.value), wrong_value(s.what, s.lines, 0, lines_text, want_text));
+      Text want_text = pt_text(s.want.v);
+      out.add(s.kind, where, want_text, lines_text(s.lines.value), wrong_value(what, s.lines, 0, lines_text, want_text));
     } else if (std::abs(s.twips.value_or(0) - s.want.v) > tol) {
-      out.add(s.kind, where, want_text, pt_text(s.twips.value_or(0)), wrong_value(s.what, s.twips, 0, pt_text, want_text));
+      Text want_text = pt_text(s.want.v);
+      out.add(s.kind, where, want_text, pt_text(s.twips.value_or(0)), wrong_value(what, s.twips, 0, pt_text, want_text));
     }
   }
 }
