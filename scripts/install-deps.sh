@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config libxml2-dev libxml2-utils libminizip-dev zlib1g-dev
-            libicu-dev libpugixml-dev libmd4c-dev libyaml-cpp-dev libgtest-dev googletest)
+            libicu-dev libpugixml-dev libmd4c-dev libyaml-cpp-dev libgtest-dev googletest libbenchmark-dev)
 render_pkgs=(poppler-utils fonts-noto-cjk fonts-crosextra-carlito chromium)  # chromium: the HTML report test
 backport_pkgs=(libreoffice-writer-nogui python3-uno)
 

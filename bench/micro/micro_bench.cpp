@@ -132,13 +132,13 @@ void BM_ResolveStyles(benchmark::State& state) {
       pugi::xml_node ppr = p.child("w:pPr");
       const docx::Style* pstyle = sheet.find(ppr.child("w:pStyle").attribute("w:val").value());
       if (!pstyle) pstyle = sheet.default_paragraph();
-      docx::ParaProps pp = resolver.paragraph(pstyle, {}, ppr, nullptr, 0);
-      benchmark::DoNotOptimize(&pp);
+      const docx::ParaProps* pp = resolver.paragraph(pstyle, {}, ppr, nullptr, 0);
+      benchmark::DoNotOptimize(pp);
       for (pugi::xml_node r : p.children("w:r")) {
         pugi::xml_node rpr = r.child("w:rPr");
         const docx::Style* rstyle = sheet.find(rpr.child("w:rStyle").attribute("w:val").value());
-        docx::RunProps rp = resolver.run(pstyle, {}, rstyle, rpr);
-        benchmark::DoNotOptimize(&rp);
+        const docx::RunProps* rp = resolver.run(pstyle, {}, rstyle, rpr);
+        benchmark::DoNotOptimize(rp);
         ++runs;
       }
     }
