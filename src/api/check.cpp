@@ -73,10 +73,12 @@ report::FileReport check_file(const std::string& path, const profile::Profile& p
     static const rules::Identity no_identity;
     const rules::Identity* identity = o.identity ? o.identity : profile.anonymous ? &no_identity : nullptr;
     r.findings = rules::check_document(*doc, profile, o.project, nullptr, identity);
+    r.idle_rules = rules::idle_rules(*doc, profile, nullptr, identity);
     if (o.render) {
       // The static findings tell which paragraphs to locate; then every rule runs on the pages.
       detail::RenderedCheck rc = detail::render_document(*doc, r.findings, o.page_images);
       r.findings = rules::check_document(*doc, profile, o.project, &rc.rendered, identity);
+      r.idle_rules = rules::idle_rules(*doc, profile, &rc.rendered, identity);
       r.rendered = true;
       r.pages = std::move(rc.pages);
       r.finding_y = detail::finding_heights(rc, *doc, r.findings);

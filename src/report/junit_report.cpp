@@ -1,6 +1,7 @@
 // JUnit XML report: one testsuite per file, one testcase per rule; error findings fail the testcase.
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -40,11 +41,11 @@ void write_junit(std::ostream& os, const std::vector<FileReport>& files, const R
   decl.append_attribute("encoding") = "UTF-8";
   pugi::xml_node suites = doc.append_child("testsuites");
   suites.append_attribute("name") = "bidfmt check";
-  int tests = 0, failures = 0, errors = 0;
+  int tests = 0, failures = 0, errors = 0, skipped = 0;
   for (const FileReport& f : files) {
     pugi::xml_node suite = suites.append_child("testsuite");
     suite.append_attribute("name") = xml_safe(f.path).c_str();
-    int s_tests = 0, s_failures = 0, s_errors = 0;
+    int s_tests = 0, s_failures = 0, s_errors = 0, s_skipped = 0;
     if (!f.checked) {
       pugi::xml_node tc = suite.append_child("testcase");
       tc.append_attribute("classname") = xml_safe(f.path).c_str();
@@ -62,6 +63,14 @@ void write_junit(std::ostream& os, const std::vector<FileReport>& files, const R
         tc.append_attribute("classname") = xml_safe(f.path).c_str();
         tc.append_attribute("name") = r->info.id;
         ++s_tests;
+        if (std::find(f.idle_rules.begin(), f.idle_rules.end(), r->info.id) != f.idle_rules.end()) {
+          // Not in force for this check (an option of the profile that is off, a render-only rule
+          // without --render, bid.anonymous without --anonymous): skipped, not passed.
+          ++s_skipped;
+          tc.append_child("skipped").append_attribute("message") =
+              o.lang == Lang::en ? "not in force for this check" : "本次检查未启用此规则";
+          continue;
+        }
         const auto& list = by_rule[r->info.id];
         int errs = 0;
         std::string body, warnings;
@@ -89,13 +98,16 @@ void write_junit(std::ostream& os, const std::vector<FileReport>& files, const R
     suite.append_attribute("tests") = s_tests;
     suite.append_attribute("failures") = s_failures;
     suite.append_attribute("errors") = s_errors;
+    suite.append_attribute("skipped") = s_skipped;
     tests += s_tests;
     failures += s_failures;
     errors += s_errors;
+    skipped += s_skipped;
   }
   suites.append_attribute("tests") = tests;
   suites.append_attribute("failures") = failures;
   suites.append_attribute("errors") = errors;
+  suites.append_attribute("skipped") = skipped;
   doc.save(os, "  ", pugi::format_default, pugi::encoding_utf8);
 }
 

@@ -23,6 +23,7 @@ struct FileReport {
   bool checked = true;  // false: the file could not be checked (see error)
   Text error;           // one line, when !checked
   rules::Findings findings;
+  std::vector<std::string> idle_rules;  // rules not in force for this check (JUnit: skipped)
   bool rendered = false;        // checked with --render (pages laid out by LibreOffice)
   std::vector<PageView> pages;  // the rendered pages, when page images were asked for
   // Per finding (same order): where its place is on its page, 0 (top) – 1 (bottom); < 0 unknown.

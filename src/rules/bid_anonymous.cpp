@@ -16,8 +16,10 @@ const RuleInfo kInfo{
     false,  // the words are reported, never changed; names in the properties are fixable (fix --anonymous)
 };
 
+bool applies(const Context& ctx) { return ctx.identity != nullptr; }
+
 void check(const Context& ctx, Reporter& out) {
-  if (!ctx.identity) return;
+  if (!applies(ctx)) return;
   for (Finding& f : check_anonymous(ctx.doc, *ctx.identity)) {
     Finding& added = out.add(f.kind, f.where, f.expected, f.actual, f.message);
     added.fixable = f.fixable;
@@ -27,7 +29,7 @@ void check(const Context& ctx, Reporter& out) {
 }  // namespace
 
 const Rule& bid_anonymous_rule() {
-  static const Rule r{kInfo, check};
+  static const Rule r{kInfo, check, applies};
   return r;
 }
 

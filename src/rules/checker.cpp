@@ -12,6 +12,7 @@ Findings check_document(const docx::Document& doc, const profile::Profile& profi
   Findings out;
   std::vector<std::string> excerpts(doc.body().paragraphs.size());
   for (const Rule* r : all_rules()) {
+    if (r->applies && !r->applies(ctx)) continue;
     Reporter rep(r->info, out, &doc, &excerpts);
     r->check(ctx, rep);
   }
@@ -19,6 +20,15 @@ Findings check_document(const docx::Document& doc, const profile::Profile& profi
     for (Finding& f : out)
       if (f.where.page == 0) f.where.page = page_of(ctx, f.where);
   return out;
+}
+
+std::vector<std::string> idle_rules(const docx::Document& doc, const profile::Profile& profile, const Rendered* rendered,
+                                    const Identity* identity) {
+  Context ctx{doc, profile, "", rendered, identity};
+  std::vector<std::string> idle;
+  for (const Rule* r : all_rules())
+    if (r->applies && !r->applies(ctx)) idle.emplace_back(r->info.id);
+  return idle;
 }
 
 }  // namespace bidfmt::rules

@@ -1,6 +1,7 @@
 // Checker: runs every registered rule over one read document and returns the findings.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "docx/document.h"
 #include "profile/profile.h"
@@ -17,5 +18,10 @@ namespace bidfmt::rules {
 // (bid.anonymous) runs too.
 Findings check_document(const docx::Document& doc, const profile::Profile& profile, const std::string& project,
                         const Rendered* rendered = nullptr, const Identity* identity = nullptr);
+
+// The rules not in force for such a check (Rule::applies): profile options that are off,
+// render-only rules without --render, bid.anonymous without --anonymous. Registry order.
+std::vector<std::string> idle_rules(const docx::Document& doc, const profile::Profile& profile, const Rendered* rendered,
+                                    const Identity* identity);
 
 }  // namespace bidfmt::rules

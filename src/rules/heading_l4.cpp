@@ -12,12 +12,19 @@ const RuleInfo kInfo{
     true,
 };
 
+// Idle unless a level of the profile names this rule (Standard B's fourth title level).
+bool applies(const Context& ctx) {
+  for (const profile::HeadingLevel& h : ctx.profile.headings)
+    if (h.rule == kInfo.id) return true;
+  return false;
+}
+
 void check(const Context& ctx, Reporter& out) { check_heading_rule(ctx, out, kInfo.id); }
 
 }  // namespace
 
 const Rule& heading_l4_rule() {
-  static const Rule r{kInfo, check};
+  static const Rule r{kInfo, check, applies};
   return r;
 }
 

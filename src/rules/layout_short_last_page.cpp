@@ -32,8 +32,10 @@ int page_of_paragraph(const Context& ctx, int index) {
   return it == ctx.rendered->paragraphs.end() ? 0 : it->second.page;
 }
 
+bool applies(const Context& ctx) { return ctx.rendered && ctx.profile.render.short_last_page; }
+
 void check(const Context& ctx, Reporter& out) {
-  if (!ctx.rendered || !ctx.profile.render.short_last_page) return;
+  if (!applies(ctx)) return;
   const auto& ps = ctx.doc.body().paragraphs;
   std::vector<int> chapters;  // level-1 headings of the body
   for (const docx::Paragraph& p : ps)
@@ -71,7 +73,7 @@ void check(const Context& ctx, Reporter& out) {
 }  // namespace
 
 const Rule& layout_short_last_page_rule() {
-  static const Rule r{kInfo, check};
+  static const Rule r{kInfo, check, applies};
   return r;
 }
 

@@ -71,10 +71,15 @@ class Reporter {
 };
 
 using CheckFn = void (*)(const Context& ctx, Reporter& out);
+using AppliesFn = bool (*)(const Context& ctx);
 
 struct Rule {
   RuleInfo info;
   CheckFn check;
+  // Whether the rule is in force for this check (the profile asks for it, the pages were
+  // rendered, the bid is anonymous); null = always. An idle rule is reported as skipped
+  // (JUnit), not as passed.
+  AppliesFn applies = nullptr;
 };
 
 }  // namespace bidfmt::rules

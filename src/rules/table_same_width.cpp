@@ -24,8 +24,10 @@ std::string mm(double v) {
   return buf;
 }
 
+bool applies(const Context& ctx) { return ctx.rendered && ctx.profile.render.table_same_width; }
+
 void check(const Context& ctx, Reporter& out) {
-  if (!ctx.rendered || !ctx.profile.render.table_same_width) return;
+  if (!applies(ctx)) return;
   // Top-level tables of the body with their rendered extent.
   std::vector<std::pair<const docx::Table*, RenderedTable>> tables;
   for (const docx::Table& t : ctx.doc.body().tables) {
@@ -58,7 +60,7 @@ void check(const Context& ctx, Reporter& out) {
 }  // namespace
 
 const Rule& table_same_width_rule() {
-  static const Rule r{kInfo, check};
+  static const Rule r{kInfo, check, applies};
   return r;
 }
 

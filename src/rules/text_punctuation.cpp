@@ -64,8 +64,10 @@ std::vector<UChar32> ascii_marks_in_chinese(const std::string& text) {
   return found;
 }
 
+bool applies(const Context& ctx) { return ctx.profile.text.punctuation; }
+
 void check(const Context& ctx, Reporter& out) {
-  if (!ctx.profile.text.punctuation) return;
+  if (!applies(ctx)) return;
   for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
     using docx::Role;
     if (p.role == Role::empty || p.role == Role::toc || p.role == Role::cover || !ctx.in_body(p.section)) continue;
@@ -85,7 +87,7 @@ void check(const Context& ctx, Reporter& out) {
 }  // namespace
 
 const Rule& text_punctuation_rule() {
-  static const Rule r{kInfo, check};
+  static const Rule r{kInfo, check, applies};
   return r;
 }
 

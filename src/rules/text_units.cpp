@@ -85,8 +85,10 @@ bool text_role(docx::Role r) {
          r == Role::table_caption || r == Role::figure_caption;
 }
 
+bool applies(const Context& ctx) { return ctx.profile.text.units; }
+
 void check(const Context& ctx, Reporter& out) {
-  if (!ctx.profile.text.units) return;
+  if (!applies(ctx)) return;
   // Static check: the whole document is the scope (a page lies inside it); `check --render`
   // can narrow it to pages.
   struct Seen {
@@ -115,7 +117,7 @@ void check(const Context& ctx, Reporter& out) {
 }  // namespace
 
 const Rule& text_units_rule() {
-  static const Rule r{kInfo, check};
+  static const Rule r{kInfo, check, applies};
   return r;
 }
 

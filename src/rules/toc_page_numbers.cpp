@@ -70,8 +70,10 @@ std::string target_of(const docx::Paragraph& p) {
   return anchor;
 }
 
+bool applies(const Context& ctx) { return ctx.rendered != nullptr; }
+
 void check(const Context& ctx, Reporter& out) {
-  if (!ctx.rendered) return;
+  if (!applies(ctx)) return;
   const auto& ps = ctx.doc.body().paragraphs;
   std::map<std::string, int> bookmark_at;
   std::vector<int> headings;
@@ -118,7 +120,7 @@ void check(const Context& ctx, Reporter& out) {
 }  // namespace
 
 const Rule& toc_page_numbers_rule() {
-  static const Rule r{kInfo, check};
+  static const Rule r{kInfo, check, applies};
   return r;
 }
 

@@ -104,6 +104,29 @@ TEST(CliCheck, SarifAndJunitFormats) {
   EXPECT_TRUE(d.load_string(j.out.c_str()));
 }
 
+// JUnit: a rule not in force for the check is skipped, not passed — bid.anonymous without
+// --anonymous, render-only rules without --render, Standard B's rules under Standard A.
+TEST(CliCheck, JunitSkipsRulesNotInForce) {
+  auto status_of = [](const std::string& xml, const char* rule) {
+    pugi::xml_document d;
+    EXPECT_TRUE(d.load_string(xml.c_str()));
+    pugi::xml_node tc = d.child("testsuites").child("testsuite").find_child_by_attribute("testcase", "name", rule);
+    if (!tc) return std::string("missing");
+    if (tc.child("skipped")) return std::string("skipped");
+    if (tc.child("failure")) return std::string("failed");
+    return std::string("passed");
+  };
+  testkit::RunResult plain = testkit::run_cli({"check", clean_docx(), "--format", "junit", "--project", kProject});
+  EXPECT_EQ(plain.status, 0) << plain.out;
+  EXPECT_EQ(status_of(plain.out, "bid.anonymous"), "skipped");
+  EXPECT_EQ(status_of(plain.out, "toc.page-numbers"), "skipped");
+  EXPECT_EQ(status_of(plain.out, "text.units"), "skipped");
+  EXPECT_EQ(status_of(plain.out, "page.margins"), "passed");
+  testkit::RunResult anon = testkit::run_cli({"check", clean_docx(), "--format", "junit", "--project", kProject, "--anonymous"});
+  EXPECT_NE(status_of(anon.out, "bid.anonymous"), "skipped") << anon.out;
+  EXPECT_NE(status_of(anon.out, "bid.anonymous"), "missing");
+}
+
 TEST(CliCheck, UsageErrors) {
   EXPECT_EQ(testkit::run_cli({"check"}).status, 2);
   EXPECT_EQ(testkit::run_cli({"check", clean_docx(), "--format", "pdf"}).status, 2);
