@@ -77,8 +77,8 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
     if (number != want_number) {
       out.add("number", at, plain(cap.label + want_number), plain(cap.label + number),
               Text{"题注编号为「" + cap.label + number + "」,按所在章节和顺序应为「" + cap.label + want_number + "」",
-                   "caption number is '" + cap.label + number + "'; by its section and order it should be '" + cap.label + want_number + "'"})
-          .fixable = false;
+                   "caption number is '" + cap.label + number + "'; by its section and order it should be '" + cap.label + want_number + "'"});
+      // fix renumbers captions (fix/captions.cpp): the typed number gives way to the profile's.
     }
     std::string name = docx::trim(rest);
     if (name.empty()) {

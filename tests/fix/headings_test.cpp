@@ -100,6 +100,17 @@ TEST(FixHeadings, CaptionsRenumberedToTheProfilePattern) {
     cap.child("w:pPr").remove_child("w:pStyle");
     cap.child("w:r").child("w:t").text() = "Table 2: 横向表格";
   });
+  // check calls the wrong number fixable, since fix repairs it.
+  std::string broken = testkit::temp_dir("fix-case-captions-check") + "/captions.docx";
+  testkit::write_zip(broken, p);
+  report::FileReport before = check(broken);
+  bool number_found = false;
+  for (const rules::Finding& x : before.findings)
+    if (x.rule == "table.caption" && x.kind == "number") {
+      number_found = true;
+      EXPECT_TRUE(x.fixable) << x.message.zh;
+    }
+  EXPECT_TRUE(number_found) << dump_findings(before.findings);
   Fixed f = fix_parts(p, "captions");
   expect_fixed(f, "captions");
   std::vector<std::string> texts = paragraph_texts(testkit::read_zip(f.output).at("word/document.xml"));
