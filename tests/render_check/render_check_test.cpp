@@ -158,6 +158,39 @@ TEST_F(RenderCheck, ShortLastPageOnlyWhereTheProfileAsksAndWithItsPage) {
   EXPECT_TRUE(findings_of(b, "footer.page-number").empty()) << all_findings(b);
 }
 
+// table.same-width: two tables on one page, the second made narrower (w:tblW, grid and cell
+// widths) — a warning on that page under Standard B; nothing when both span the text width, and
+// nothing under Standard A, which has no such rule.
+TEST_F(RenderCheck, NarrowerTableOnTheSamePageIsCaught) {
+  std::string dir = testkit::temp_dir("render-check-same-width");
+  std::ofstream(dir + "/two.md") << "---\nproject: 测试项目工程\ntitle: 施工组织设计\nprofile: chapter-heiti\n---\n\n# 工程概况\n\n"
+                                    "表格如下。\n\nTable: 主要工程量\n\n| 项目 | 数量 |\n|---|---|\n| 路基 | 100 |\n\n"
+                                    "Table: 主要材料\n\n| 材料 | 数量 |\n|---|---|\n| 水泥 | 20 |\n";
+  std::string docx = dir + "/two.docx";
+  testkit::RunResult b = testkit::run_cli({"build", dir + "/two.md", "-o", docx});
+  ASSERT_EQ(b.status, 0) << b.err;
+  std::string narrow = edited(docx, "narrow-table", [](std::string& xml) {
+    size_t last = xml.rfind("<w:tbl>");
+    ASSERT_NE(last, std::string::npos);
+    std::string t = xml.substr(last);
+    t = std::regex_replace(t, std::regex(R"(<w:tblW w:w="\d+" w:type="dxa"/>)"), R"(<w:tblW w:w="5000" w:type="dxa"/>)",
+                           std::regex_constants::format_first_only);
+    t = std::regex_replace(t, std::regex(R"(<w:gridCol w:w="\d+"/>)"), R"(<w:gridCol w:w="2500"/>)");
+    t = std::regex_replace(t, std::regex(R"(<w:tcW w:w="\d+" w:type="dxa"/>)"), R"(<w:tcW w:w="2500" w:type="dxa"/>)");
+    xml = xml.substr(0, last) + t;
+  });
+  jsontest::Value same = check_json({docx, "--render", "--profile", "chapter-heiti", "--project", "测试项目工程"});
+  EXPECT_TRUE(findings_of(same, "table.same-width").empty()) << all_findings(same);
+  jsontest::Value b_narrow = check_json({narrow, "--render", "--profile", "chapter-heiti", "--project", "测试项目工程"});
+  auto width = findings_of(b_narrow, "table.same-width");
+  ASSERT_EQ(width.size(), 1u) << all_findings(b_narrow);
+  EXPECT_EQ((*width[0])["severity"].s, "warning");
+  EXPECT_EQ((*width[0])["location"]["table"].n, 2);
+  EXPECT_GT((*width[0])["location"]["page"].n, 0);
+  jsontest::Value a_narrow = check_json({narrow, "--render", "--profile", "xx-2014", "--project", "测试项目工程"});
+  EXPECT_TRUE(findings_of(a_narrow, "table.same-width").empty()) << "Standard A has no such rule";
+}
+
 TEST(RenderCheckCli, WithoutLibreOfficeRenderSaysSoInOneLineAndExits2) {
   std::string docx = testkit::temp_dir("render-check-no-lo") + "/x.docx";
   testkit::RunResult b = testkit::run_cli({"build", testkit::source_dir() + "/samples/road-bid.md", "-o", docx});
