@@ -57,7 +57,12 @@ int run_check(Args& args) {
       if (done == total) std::cerr << "\r\033[K" << std::flush;
     };
 
-  CheckResult r = check(o);
+  // The process ends right after the report, so the findings are not freed one by one (a
+  // report of 160,000 findings spent a fifth of its run in free()). The static pointer keeps
+  // them reachable for leak checkers.
+  static CheckResult* kept = nullptr;
+  kept = new CheckResult(check(o));
+  CheckResult& r = *kept;
   for (const report::FileReport& f : r.files)
     if (!f.checked) std::cerr << "bidfmt: " << f.path << ": " << f.error.in(args.lang) << "\n";
 
