@@ -65,6 +65,12 @@ void write_json(std::ostream& os, const std::vector<FileReport>& files, const Re
     w.field("errors", c.errors);
     w.field("warnings", c.warnings);
     w.end_object();
+    // Rules that did not run (not "passed"): options of the profile that are off, render-only
+    // rules without --render, bid.anonymous without --anonymous.
+    w.key("rules_not_in_force");
+    w.begin_array();
+    for (const std::string& id : f.idle_rules) w.value(id);
+    w.end_array();
     w.key("findings");
     w.begin_array();
     for (const rules::Finding& x : f.findings) {

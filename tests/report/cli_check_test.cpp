@@ -125,6 +125,18 @@ TEST(CliCheck, JunitSkipsRulesNotInForce) {
   testkit::RunResult anon = testkit::run_cli({"check", clean_docx(), "--format", "junit", "--project", kProject, "--anonymous"});
   EXPECT_NE(status_of(anon.out, "bid.anonymous"), "skipped") << anon.out;
   EXPECT_NE(status_of(anon.out, "bid.anonymous"), "missing");
+  // JSON lists the same rules under rules_not_in_force.
+  auto idle = [](const std::string& out) {
+    std::vector<std::string> ids;
+    for (const jsontest::Value& v : jsontest::parse(out)["files"][0]["rules_not_in_force"].items) ids.push_back(v.s);
+    return ids;
+  };
+  std::vector<std::string> plain_idle = idle(testkit::run_cli({"check", clean_docx(), "--format", "json", "--project", kProject}).out);
+  EXPECT_NE(std::find(plain_idle.begin(), plain_idle.end(), "bid.anonymous"), plain_idle.end());
+  EXPECT_EQ(std::find(plain_idle.begin(), plain_idle.end(), "page.margins"), plain_idle.end());
+  std::vector<std::string> anon_idle =
+      idle(testkit::run_cli({"check", clean_docx(), "--format", "json", "--project", kProject, "--anonymous"}).out);
+  EXPECT_EQ(std::find(anon_idle.begin(), anon_idle.end(), "bid.anonymous"), anon_idle.end());
 }
 
 TEST(CliCheck, UsageErrors) {
