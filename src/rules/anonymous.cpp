@@ -59,9 +59,28 @@ class Scanner {
   void scan(const std::string& text, const Location& where, const Text& place, bool fixable) {
     if (text.empty()) return;
     icu::UnicodeString folded = fold(text);
-    for (const auto& [original, term] : terms_)
-      if (folded.indexOf(term) >= 0)
-        add("identity", where, place, original, Text{"投标人身份信息", "the bidder's identity"}, fixable);
+    // Every occurrence of every term; one that lies inside an occurrence of another term (the
+    // alias 「楚衡路桥」 inside the full name) is not reported again.
+    struct Hit {
+      size_t term;
+      int32_t begin, end;
+    };
+    std::vector<Hit> hits;
+    for (size_t t = 0; t < terms_.size(); ++t) {
+      const icu::UnicodeString& term = terms_[t].second;
+      for (int32_t at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1))
+        hits.push_back(Hit{t, at, at + term.length()});
+    }
+    std::vector<bool> reported(terms_.size(), false);
+    for (const Hit& h : hits) {
+      if (reported[h.term]) continue;
+      bool inside = std::any_of(hits.begin(), hits.end(), [&](const Hit& o) {
+        return o.term != h.term && o.begin <= h.begin && h.end <= o.end && (o.end - o.begin) > (h.end - h.begin);
+      });
+      if (inside) continue;
+      reported[h.term] = true;
+      add("identity", where, place, terms_[h.term].first, Text{"投标人身份信息", "the bidder's identity"}, fixable);
+    }
     UErrorCode st = U_ZERO_ERROR;
     for (size_t i = 0; i < regexes_.size(); ++i) {
       if (!regexes_[i]) continue;

@@ -82,6 +82,20 @@ TEST(Anonymous, IdentityFileErrorsNameTheLine) {
   EXPECT_EQ(id.people.size(), 1u);
 }
 
+// An alias inside the full name is one finding (the name), an alias on its own is another.
+TEST(Anonymous, AliasInsideTheFullNameIsNotReportedTwice) {
+  std::string docx = built("本工程由湖北楚衡路桥建设有限公司承建。\n\n楚衡路桥承诺按期完工。", "");
+  auto doc = docx::Document::read(docx, profile::load("xx-2014"));
+  rules::Identity id = rules::load_identity(testkit::source_dir() + "/samples/identity.yaml");  // the bundled example
+  std::multiset<std::string> found;
+  for (const rules::Finding& x : rules::check_anonymous(*doc, id))
+    if (x.kind == "identity") found.insert(x.actual.zh + "@" + std::to_string(x.where.paragraph));
+  ASSERT_EQ(found.size(), 2u) << ::testing::PrintToString(found);
+  std::set<std::string> names;
+  for (const std::string& f : found) names.insert(f.substr(0, f.find('@')));
+  EXPECT_EQ(names, (std::set<std::string>{"湖北楚衡路桥建设有限公司", "楚衡路桥"}));
+}
+
 // Revision and comment authors name people: metadata, fixable; the comment's words are text.
 TEST(Anonymous, AuthorsOfCommentsAndRevisionsAreMetadata) {
   std::string corpus = testkit::shared_dir() + "/corpus/pandoc-docx/";
