@@ -15,6 +15,8 @@
 
 namespace bidfmt::cli {
 
+CheckResult* kept_result = nullptr;
+
 int run_check(Args& args) {
   CheckOptions o;
   std::string format = "text", output, jobs;
@@ -58,11 +60,10 @@ int run_check(Args& args) {
     };
 
   // The process ends right after the report, so the findings are not freed one by one (a
-  // report of 160,000 findings spent a fifth of its run in free()). The static pointer keeps
-  // them reachable for leak checkers.
-  static CheckResult* kept = nullptr;
-  kept = new CheckResult(check(o));
-  CheckResult& r = *kept;
+  // report of 160,000 findings spent a fifth of its run in free()). `kept_result` has external
+  // linkage, so the store stays and leak checkers see the result as reachable.
+  kept_result = new CheckResult(check(o));
+  CheckResult& r = *kept_result;
   for (const report::FileReport& f : r.files)
     if (!f.checked) std::cerr << "bidfmt: " << f.path << ": " << f.error.in(args.lang) << "\n";
 
