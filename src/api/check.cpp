@@ -76,7 +76,7 @@ report::FileReport check_file(const std::string& path, const profile::Profile& p
     r.idle_rules = rules::idle_rules(*doc, profile, nullptr, identity);
     if (o.render) {
       // The static findings tell which paragraphs to locate; then every rule runs on the pages.
-      detail::RenderedCheck rc = detail::render_document(*doc, r.findings, o.page_images);
+      detail::RenderedCheck rc = detail::render_document(*doc, profile, r.findings, o.page_images);
       r.findings = rules::check_document(*doc, profile, o.project, &rc.rendered, identity);
       r.idle_rules = rules::idle_rules(*doc, profile, &rc.rendered, identity);
       r.rendered = true;

@@ -58,7 +58,8 @@ std::vector<annotate::Mark> marks_for(const docx::Document& doc, const rules::Fi
 
 }  // namespace
 
-RenderedCheck render_document(const docx::Document& doc, const rules::Findings& findings, bool images) {
+RenderedCheck render_document(const docx::Document& doc, const profile::Profile& profile, const rules::Findings& findings,
+                              bool images) {
   if (!render::available())
     throw Error(doc.path(), 0, "--render 需要 LibreOffice(soffice)和 python3-uno;请先安装",
                 "--render needs LibreOffice (soffice) and python3-uno; install them first");
@@ -106,7 +107,7 @@ RenderedCheck render_document(const docx::Document& doc, const rules::Findings& 
     // Y from where the page's text starts (its top margin), in points.
     if (static_cast<size_t>(a.page) <= layout.page_starts.size()) {
       const docx::Paragraph& p = ps[static_cast<size_t>(m.paragraph)];
-      int top_twips = 1417;
+      int top_twips = profile.page.margin_top.v;
       if (p.section >= 1 && static_cast<size_t>(p.section) <= doc.sections().size())
         top_twips = doc.sections()[static_cast<size_t>(p.section) - 1].margin_top.value_or(top_twips);
       double from_start_mm = (a.y - layout.page_starts[static_cast<size_t>(a.page) - 1].second) / 100.0;

@@ -168,6 +168,15 @@ class Map {
            "'" + dotted(key) + "' must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
     return v;
   }
+  // A share of something, more than 0 and at most 1 (e.g. 0.5: half a page).
+  double fraction(const std::string& key) {
+    YAML::Node n = node(key);
+    double v;
+    if (!n.IsScalar() || !YAML::convert<double>::decode(n, v) || !(v > 0 && v <= 1))
+      fail_at(dotted(key), n, "「" + dotted(key) + "」应为大于 0、不大于 1 的小数(如 0.5)",
+              "'" + dotted(key) + "' must be a number more than 0 and at most 1 (e.g. 0.5)");
+    return v;
+  }
   template <typename T, typename F>
   T unit(const std::string& key, F parse, const char* forms) {
     std::string s = str(key);
@@ -560,6 +569,9 @@ Profile parse_node(const YAML::Node& root, const Origins& source) {
     Map m = top.sub("render");
     p.render.short_last_page = m.boolean_or("short_last_page", false);
     p.render.table_same_width = m.boolean_or("table_same_width", false);
+    // Their values are needed only where the rules are on.
+    if (p.render.short_last_page || m.has("last_page_min_fill")) p.render.last_page_min_fill = m.fraction("last_page_min_fill");
+    if (p.render.table_same_width || m.has("table_width_tolerance")) p.render.table_width_tolerance = m.length("table_width_tolerance");
   }
   p.anonymous = top.boolean_or("anonymous", false);
   if (p.toc.levels > static_cast<int>(p.headings.size()))

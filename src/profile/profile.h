@@ -156,7 +156,9 @@ struct Output {
 // Rules that need the rendered pages (`check --render`), on only where the standard asks (Standard B).
 struct RenderRules {
   bool short_last_page = false;   // layout.short-last-page: a chapter's last page less than half full
+  double last_page_min_fill = 0;  // the share of the page a chapter's last page must fill (0.5: 半页)
   bool table_same_width = false;  // table.same-width: tables on one page equally wide
+  Twips table_width_tolerance;    // widths within this count as the same
 };
 
 struct Profile {

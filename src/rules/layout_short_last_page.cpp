@@ -57,16 +57,21 @@ void check(const Context& ctx, Reporter& out) {
     double top = s.margin_top.value_or(ctx.profile.page.margin_top.v) / 20.0;
     double bottom = page.height_pt - s.margin_bottom.value_or(ctx.profile.page.margin_bottom.v) / 20.0;
     double fill = fill_of(page, top, bottom);
-    if (fill < 0 || fill >= 0.5) continue;
+    if (fill < 0 || fill >= ctx.profile.render.last_page_min_fill) continue;
     int percent = static_cast<int>(std::lround(fill * 100));
     Location where = ctx.at(lp);
     where.page = last_page;
     std::string name = docx::excerpt(ps[static_cast<size_t>(begin)].shown(), 30);
-    out.add("short_last_page", where, Text{"至少半页", "at least half a page"}, Text{"约 " + std::to_string(percent) + "%", "about " + std::to_string(percent) + "%"},
+    // 「半页」 when the profile asks for half a page (the standard's words), else the share.
+    const double want = ctx.profile.render.last_page_min_fill;
+    const std::string want_percent = std::to_string(static_cast<int>(std::lround(want * 100))) + "%";
+    const Text least = want == 0.5 ? Text{"半页", "half a page"} : Text{want_percent, want_percent};
+    out.add("short_last_page", where, Text{"至少" + least.zh, "at least " + least.en},
+            Text{"约 " + std::to_string(percent) + "%", "about " + std::to_string(percent) + "%"},
             Text{"「" + name + "」的最后一页(PDF 第 " + std::to_string(last_page) + " 页)只排了约 " + std::to_string(percent) +
-                     "%,少于半页;宜调整排版,将这部分内容调至上页",
+                     "%,少于" + least.zh + ";宜调整排版,将这部分内容调至上页",
                  "the last page of '" + name + "' (PDF page " + std::to_string(last_page) + ") is only about " + std::to_string(percent) +
-                     "% full, less than half; adjust the layout to move it up to the page before"});
+                     "% full, less than " + least.en + "; adjust the layout to move it up to the page before"});
   }
 }
 

@@ -16,8 +16,6 @@ const RuleInfo kInfo{
     false,
 };
 
-constexpr double kToleranceMm = 1.0;
-
 std::string mm(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1fmm", v);
@@ -43,7 +41,8 @@ void check(const Context& ctx, Reporter& out) {
       const RenderedTable& b = tables[j].second;
       int shared = std::max(a.first_page, b.first_page);
       if (shared > std::min(std::max(a.last_page, a.first_page), std::max(b.last_page, b.first_page))) continue;  // no page in common
-      if (std::fabs(a.width_mm - b.width_mm) <= kToleranceMm || reported.count(tables[j].first->number)) continue;
+      if (std::fabs(a.width_mm - b.width_mm) <= ctx.profile.render.table_width_tolerance.mm() || reported.count(tables[j].first->number))
+        continue;
       reported.insert(tables[j].first->number);
       Location where = ctx.at_table(*tables[j].first);
       where.page = shared;

@@ -210,9 +210,25 @@ TEST(RenderProfile, RenderRulesAreOffUnlessTheProfileTurnsThemOn) {
   std::string dir = testkit::temp_dir("render-profile");
   std::ofstream(dir + "/bad.yaml") << "extends: xx-2014\nrender:\n  short_last_page: maybe\n";
   EXPECT_THROW(profile::load(dir + "/bad.yaml"), Error);
-  std::ofstream(dir + "/on.yaml") << "extends: xx-2014\nrender:\n  short_last_page: true\n";
+  std::ofstream(dir + "/on.yaml") << "extends: xx-2014\nrender:\n  short_last_page: true\n  last_page_min_fill: 0.4\n";
   EXPECT_TRUE(profile::load(dir + "/on.yaml").render.short_last_page);
+  EXPECT_DOUBLE_EQ(profile::load(dir + "/on.yaml").render.last_page_min_fill, 0.4);
   EXPECT_FALSE(profile::load(dir + "/on.yaml").render.table_same_width);
+  // The thresholds are the profile's: Standard B's half page and its width tolerance.
+  EXPECT_DOUBLE_EQ(profile::load("chapter-heiti").render.last_page_min_fill, 0.5);
+  EXPECT_EQ(profile::load("chapter-heiti").render.table_width_tolerance, Twips::from_mm(1));
+  // A rule that is on needs its value; a share must be in (0, 1].
+  std::ofstream(dir + "/no-fill.yaml") << "extends: xx-2014\nrender:\n  short_last_page: true\n";
+  EXPECT_THROW(profile::load(dir + "/no-fill.yaml"), Error);
+  std::ofstream(dir + "/no-tol.yaml") << "extends: xx-2014\nrender:\n  table_same_width: true\n";
+  EXPECT_THROW(profile::load(dir + "/no-tol.yaml"), Error);
+  std::ofstream(dir + "/big.yaml") << "extends: xx-2014\nrender:\n  short_last_page: true\n  last_page_min_fill: 1.5\n";
+  try {
+    profile::load(dir + "/big.yaml");
+    ADD_FAILURE() << "1.5 accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.line(), 4);
+  }
 }
 
 // ---- annotate ----------------------------------------------------------------------------
