@@ -132,7 +132,10 @@ void BM_ResolveStyles(benchmark::State& state) {
       pugi::xml_node ppr = p.child("w:pPr");
       const docx::Style* pstyle = sheet.find(ppr.child("w:pStyle").attribute("w:val").value());
       if (!pstyle) pstyle = sheet.default_paragraph();
-      const docx::ParaProps* pp = resolver.paragraph(pstyle, {}, ppr, nullptr, 0);
+      docx::ParaProps direct;
+      const bool has_direct = docx::has_direct_formatting(ppr);
+      if (has_direct) docx::apply_ppr(direct, ppr, docx::Origin{docx::Source::direct_paragraph});
+      const docx::ParaProps* pp = resolver.paragraph(pstyle, {}, has_direct ? &direct : nullptr, nullptr, 0);
       benchmark::DoNotOptimize(pp);
       for (pugi::xml_node r : p.children("w:r")) {
         pugi::xml_node rpr = r.child("w:rPr");

@@ -136,6 +136,15 @@ void TableProps::over(const TableProps& u) {
   for (int i = 0; i < kBorderSides; ++i) borders[i].over(u.borders[i]);
 }
 
+bool has_direct_formatting(pugi::xml_node ppr) {
+  for (pugi::xml_node c = ppr.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string_view n = c.name();
+    if (n != "w:pStyle" && n != "w:rPr" && n != "w:sectPr" && n != "w:pPrChange") return true;
+  }
+  return false;
+}
+
 void apply_ppr(ParaProps& p, pugi::xml_node ppr, const Origin& o) {
   if (!ppr) return;
   if (pugi::xml_node jc = ppr.child("w:jc")) {

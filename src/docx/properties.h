@@ -125,6 +125,10 @@ void fingerprint(const RunProps& r, std::string& key);
 inline const ParaProps kNoParaProps{};
 inline const RunProps kNoRunProps{};
 
+// True when a w:pPr sets anything besides the style, the mark's run properties, the section and
+// revision marks — i.e. direct paragraph formatting (numPr counts: it is read as num_id/ilvl).
+bool has_direct_formatting(pugi::xml_node ppr);
+
 // Applies the children of a pPr / rPr / tblPr element as a layer with origin `o`.
 void apply_ppr(ParaProps& p, pugi::xml_node ppr, const Origin& o);
 void apply_rpr(RunProps& r, pugi::xml_node rpr, const Origin& o, const Theme& theme);

@@ -275,8 +275,10 @@ void Reader::read_paragraph(Story& story, pugi::xml_node pn, const Context& ctx)
 
   // Numbering: numPr from the style chain or direct formatting; numId 0 switches it off.
   const ParaProps& base = resolver_.paragraph_base(p.style, ctx.table_style);
+  // The direct layer, applied once: for numPr here and for the paragraph's properties below.
+  const bool has_direct = has_direct_formatting(ppr);
   ParaProps direct;
-  apply_ppr(direct, ppr, Origin{Source::direct_paragraph, nullptr, 0, 0});
+  if (has_direct) apply_ppr(direct, ppr, Origin{Source::direct_paragraph, nullptr, 0, 0});
   Value<int> num_id = base.num_id, ilvl = base.ilvl;
   num_id.over(direct.num_id);
   ilvl.over(direct.ilvl);
@@ -287,7 +289,7 @@ void Reader::read_paragraph(Story& story, pugi::xml_node pn, const Context& ctx)
     if (p.ilvl < 0) p.ilvl = 0;
     p.level = doc_.numbering_->level(p.num_id, p.ilvl);
   }
-  p.props = resolver_.paragraph(p.style, ctx.table_style, ppr, p.level, p.num_id);
+  p.props = resolver_.paragraph(p.style, ctx.table_style, has_direct ? &direct : nullptr, p.level, p.num_id);
   p.mark = resolver_.run(p.style, ctx.table_style, nullptr, ppr.child("w:rPr"));
   if (p.level) p.label_props = resolver_.label(p.mark, p.level, p.num_id);
 

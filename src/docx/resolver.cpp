@@ -22,17 +22,6 @@ void toggle(Value<bool> RunProps::*member, RunProps& out, const RunProps& defaul
   out.*member = result;
 }
 
-// True when a w:pPr sets anything besides the style, the mark's run properties, the section and
-// revision marks — i.e. direct paragraph formatting (numPr counts: it is read as num_id/ilvl).
-bool has_direct_formatting(pugi::xml_node ppr) {
-  for (pugi::xml_node c = ppr.first_child(); c; c = c.next_sibling()) {
-    if (c.type() != pugi::node_element) continue;
-    std::string_view n = c.name();
-    if (n != "w:pStyle" && n != "w:rPr" && n != "w:sectPr" && n != "w:pPrChange") return true;
-  }
-  return false;
-}
-
 void append_address(std::string& key, const void* p) { key.append(reinterpret_cast<const char*>(&p), sizeof p); }
 
 }  // namespace
@@ -54,13 +43,12 @@ const ParaProps& Resolver::paragraph_base(const Style* pstyle, const TableContex
   return para_cache_.emplace(key, std::move(p)).first->second;
 }
 
-const ParaProps* Resolver::paragraph(const Style* pstyle, const TableContext& t, pugi::xml_node ppr, const Level* level,
-                                    int num_id) {
+const ParaProps* Resolver::paragraph(const Style* pstyle, const TableContext& t, const ParaProps* direct,
+                                    const Level* level, int num_id) {
   const ParaProps& base = paragraph_base(pstyle, t);
-  bool direct = has_direct_formatting(ppr);
   if (!level && !direct) return &base;  // styles only: the cached layer itself
-  ParaProps direct_layer;
-  if (direct) apply_ppr(direct_layer, ppr, Origin{Source::direct_paragraph, nullptr, 0, 0});
+  static const ParaProps none;
+  const ParaProps& direct_layer = direct ? *direct : none;
   key_.clear();
   append_address(key_, &base);
   append_address(key_, level);

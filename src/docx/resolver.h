@@ -36,8 +36,9 @@ class Resolver {
   // sets). Pointers stay valid as long as the Resolver. Formatting from styles alone is the
   // cached style layer itself.
   //
-  // Full paragraph properties: base, then the numbering level's pPr, then direct pPr.
-  const ParaProps* paragraph(const Style* pstyle, const TableContext& table, pugi::xml_node ppr, const Level* level,
+  // Full paragraph properties: base, then the numbering level's pPr, then the direct layer
+  // (w:pPr applied with apply_ppr; null when has_direct_formatting says there is none).
+  const ParaProps* paragraph(const Style* pstyle, const TableContext& table, const ParaProps* direct, const Level* level,
                              int num_id);
   // A run's properties: style layers, character style chain, then direct rPr.
   const RunProps* run(const Style* pstyle, const TableContext& table, const Style* rstyle, pugi::xml_node rpr);
