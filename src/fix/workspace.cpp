@@ -103,25 +103,26 @@ std::string Workspace::free_name(const std::string& stem, const std::string& ext
   }
 }
 
-pugi::xml_node Workspace::create(const std::string& part, const char* root_name, const std::string& content_type,
-                                 const std::string& rel_type) {
+pugi::xml_node Workspace::new_part(const std::string& part, const char* root_name) {
   auto doc = std::make_unique<pugi::xml_document>();
   pugi::xml_node root = doc->append_child(root_name);
-  root.append_attribute("xmlns:w") = writer::xml::kW;
-  root.append_attribute("xmlns:r") = writer::xml::kR;
   own_[part] = std::move(doc);
   created_.insert(part);
   order_.push_back(part);
+  return root;
+}
+
+pugi::xml_node Workspace::create(const std::string& part, const char* root_name, const std::string& content_type,
+                                 const std::string& rel_type) {
+  pugi::xml_node root = new_part(part, root_name);
+  root.append_attribute("xmlns:w") = writer::xml::kW;
+  root.append_attribute("xmlns:r") = writer::xml::kR;
   created_types_.emplace(rel_type, part);
 
   pugi::xml_node types = edit(kContentTypes);
   if (!types) {
-    auto t = std::make_unique<pugi::xml_document>();
-    types = t->append_child("Types");
+    types = new_part(kContentTypes, "Types");
     types.append_attribute("xmlns") = kTypesNs;
-    own_[kContentTypes] = std::move(t);
-    created_.insert(kContentTypes);
-    order_.push_back(kContentTypes);
   }
   pugi::xml_node o = types.append_child("Override");
   o.append_attribute("PartName") = ("/" + part).c_str();
@@ -130,12 +131,8 @@ pugi::xml_node Workspace::create(const std::string& part, const char* root_name,
   std::string rels_part = main_rels();
   pugi::xml_node rels = edit(rels_part);
   if (!rels) {
-    auto t = std::make_unique<pugi::xml_document>();
-    rels = t->append_child("Relationships");
+    rels = new_part(rels_part, "Relationships");
     rels.append_attribute("xmlns") = kRelsNs;
-    own_[rels_part] = std::move(t);
-    created_.insert(rels_part);
-    order_.push_back(rels_part);
   }
   std::set<std::string> ids;
   for (pugi::xml_node r : rels.children()) ids.insert(r.attribute("Id").value());
@@ -177,21 +174,7 @@ std::string Workspace::style_id(const std::string& profile_id) const {
 
 void Workspace::change(const rules::Location& where, Text what) { journal_.changes.push_back(Change{where, std::move(what)}); }
 
-rules::Location Workspace::at(const docx::Paragraph& p) const {
-  rules::Location l;
-  l.part = doc_->body().part;
-  l.section = p.section;
-  l.paragraph = p.number;
-  l.table = p.table;
-  if (p.table) {
-    l.row = p.row + 1;
-    l.column = p.col + 1;
-  }
-  l.heading_path = p.heading_path;
-  l.excerpt = docx::excerpt(p.shown(), 30);
-  l.ordinal = p.content_ordinal;
-  return l;
-}
+rules::Location Workspace::at(const docx::Paragraph& p) const { return rules::locate(p, doc_->body().part); }
 
 rules::Location Workspace::at_section(int section) const {
   rules::Location l;

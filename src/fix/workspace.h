@@ -112,6 +112,8 @@ class Workspace {
 
  private:
   pugi::xml_document* tree(const std::string& part);
+  // An empty part of the package with this root element, written whole at commit.
+  pugi::xml_node new_part(const std::string& part, const char* root_name);
   std::string main_rels() const;
 
   const profile::Profile& profile_;

@@ -21,11 +21,10 @@ bool Context::assumed(std::string_view key) const {
   return false;
 }
 
-Location Context::at(const docx::Paragraph& p, const std::string& part) const {
-  // Rules ask for the location of every paragraph they look at, and few have findings: the
-  // body's part name, the heading path and the excerpt are filled in by Reporter::add.
+namespace {
+// The paragraph's numbers: section, paragraph, table cell, ordinal.
+Location numbers_of(const docx::Paragraph& p) {
   Location l;
-  if (part != doc.body().part) l.part = part;
   l.section = p.section;
   l.paragraph = p.number;
   l.table = p.table;
@@ -34,6 +33,24 @@ Location Context::at(const docx::Paragraph& p, const std::string& part) const {
     l.column = p.col + 1;
   }
   l.ordinal = p.content_ordinal;
+  return l;
+}
+std::string excerpt_of(const docx::Paragraph& p) { return docx::excerpt(p.shown(), 30); }
+}  // namespace
+
+Location locate(const docx::Paragraph& p, const std::string& part) {
+  Location l = numbers_of(p);
+  l.part = part;
+  l.heading_path = p.heading_path;
+  l.excerpt = excerpt_of(p);
+  return l;
+}
+
+Location Context::at(const docx::Paragraph& p, const std::string& part) const {
+  // Rules ask for the location of every paragraph they look at, and few have findings: the
+  // body's part name, the heading path and the excerpt are filled in by Reporter::add.
+  Location l = numbers_of(p);
+  if (part != doc.body().part) l.part = part;
   return l;
 }
 
@@ -84,10 +101,10 @@ void Reporter::complete(Location& l) const {
   if (!l.excerpt.empty()) return;
   if (story == &body && excerpts_ && excerpts_->size() == body.paragraphs.size()) {
     std::string& cached = (*excerpts_)[static_cast<size_t>(l.paragraph) - 1];
-    if (cached.empty()) cached = docx::excerpt(p.shown(), 30);
+    if (cached.empty()) cached = excerpt_of(p);
     l.excerpt = cached;
   } else {
-    l.excerpt = docx::excerpt(p.shown(), 30);
+    l.excerpt = excerpt_of(p);
   }
 }
 

@@ -70,6 +70,10 @@ class Reporter {
   std::vector<std::string>* excerpts_ = nullptr;
 };
 
+// The whole location of paragraph `p` of `part`, heading path and excerpt included (what
+// Context::at plus Reporter::add make; fix uses it for its change log).
+Location locate(const docx::Paragraph& p, const std::string& part);
+
 using CheckFn = void (*)(const Context& ctx, Reporter& out);
 using AppliesFn = bool (*)(const Context& ctx);
 
