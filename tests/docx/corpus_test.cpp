@@ -13,18 +13,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> corpus() {
-  std::vector<std::string> files;
-  std::string dir = testkit::shared_dir() + "/corpus/pandoc-docx";
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.path().extension() == ".docx") files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 TEST(Corpus, EveryPandocDocxChecksWithoutCrashOrHang) {
-  std::vector<std::string> files = corpus();
+  std::vector<std::string> files = testkit::corpus_docx();
   if (files.empty()) GTEST_SKIP() << "no corpus at " << testkit::shared_dir();
   for (const std::string& f : files) {
     auto t0 = std::chrono::steady_clock::now();
@@ -39,7 +30,7 @@ TEST(Corpus, EveryPandocDocxChecksWithoutCrashOrHang) {
 }
 
 TEST(Corpus, CliBatchOverTheFolder) {
-  if (corpus().empty()) GTEST_SKIP();
+  if (testkit::corpus_docx().empty()) GTEST_SKIP();
   std::string dir = testkit::temp_dir("corpus-cli");
   testkit::RunResult r = testkit::run_cli({"check", testkit::shared_dir() + "/corpus/pandoc-docx", "--format", "json", "-o", dir + "/r.json"});
   EXPECT_TRUE(r.status == 1 || r.status == 2) << r.status << r.err;

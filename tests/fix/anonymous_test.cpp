@@ -27,11 +27,7 @@ report::FileReport check_anonymous(const std::string& path) {
 }
 
 TEST(FixAnonymous, CorpusNamesClearedWordsKept) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(testkit::shared_dir() + "/corpus/pandoc-docx", ec))
-    if (e.path().extension() == ".docx") files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());
+  std::vector<std::string> files = testkit::corpus_docx();
   if (files.empty()) GTEST_SKIP() << "no corpus at " << testkit::shared_dir();
   std::string dir = testkit::temp_dir("fix-anonymous-corpus");
   int with_names = 0;

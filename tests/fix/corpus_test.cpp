@@ -10,17 +10,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> corpus() {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(testkit::shared_dir() + "/corpus/pandoc-docx", ec))
-    if (e.path().extension() == ".docx") files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 TEST(FixCorpus, EveryDocumentFixesAndOpensInLibreOffice) {
-  std::vector<std::string> files = corpus();
+  std::vector<std::string> files = testkit::corpus_docx();
   if (files.empty()) GTEST_SKIP() << "no corpus at " << testkit::shared_dir();
   std::string dir = testkit::temp_dir("fix-corpus");
   std::vector<std::string> outputs;

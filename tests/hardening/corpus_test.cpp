@@ -13,17 +13,9 @@ namespace bidfmt {
 namespace {
 namespace fs = std::filesystem;
 
-std::vector<std::string> corpus() {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(testkit::shared_dir() + "/corpus/pandoc-docx", ec))
-    if (e.path().extension() == ".docx") files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 TEST(CorpusHardening, CheckEveryCorpusFile) {
-  const std::vector<std::string> files = corpus();
+  const std::vector<std::string> files = testkit::corpus_docx();
   if (files.empty()) GTEST_SKIP() << "no corpus at " << testkit::shared_dir() << "/corpus/pandoc-docx";
   const std::string why = hardening::missing_subcommand("check");
   if (!why.empty()) GTEST_SKIP() << why;
@@ -44,7 +36,7 @@ TEST(CorpusHardening, CheckEveryCorpusFile) {
 }
 
 TEST(CorpusHardening, FixEveryCorpusFile) {
-  const std::vector<std::string> files = corpus();
+  const std::vector<std::string> files = testkit::corpus_docx();
   if (files.empty()) GTEST_SKIP() << "no corpus";
   const std::string why = hardening::missing_subcommand("fix");
   if (!why.empty()) GTEST_SKIP() << why << "; the corpus goes through fix once it lands";

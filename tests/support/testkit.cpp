@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdlib>
 #include <filesystem>
@@ -34,6 +35,15 @@ std::string env_or(const char* name, const std::string& def) {
 std::string source_dir() { return env_or("BIDFMT_SOURCE_DIR", BIDFMT_DEFAULT_SOURCE_DIR); }
 std::string shared_dir() { return env_or("BIDFMT_SHARED_DIR", BIDFMT_DEFAULT_SHARED_DIR); }
 std::string binary() { return env_or("BIDFMT_BINARY", BIDFMT_DEFAULT_BINARY); }
+
+std::vector<std::string> corpus_docx() {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(shared_dir() + "/corpus/pandoc-docx", ec))
+    if (e.path().extension() == ".docx") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 std::string temp_dir(const std::string& name) {
   fs::path p = fs::path(env_or("BIDFMT_TEST_TMP", BIDFMT_DEFAULT_TMP)) / name;
