@@ -1,7 +1,7 @@
 // Rules: the clean built document checks clean, and each edit that breaks one rule yields exactly that rule.
 #include <gtest/gtest.h>
 
-#include "rules/check_fixture.h"
+#include "rules/broken_cases.h"
 #include "rules/registry.h"
 
 namespace bidfmt::testfix {
@@ -16,20 +16,6 @@ void expect_only(const Parts& parts, const std::string& name, const std::set<std
 }
 
 report::FileReport check_parts(const Parts& parts, const std::string& name) { return check(write(parts, name)); }
-
-void on_document(Parts& p, const std::function<void(pugi::xml_document&)>& f) { edit(p, "word/document.xml", f); }
-void on_styles(Parts& p, const std::function<void(pugi::xml_document&)>& f) { edit(p, "word/styles.xml", f); }
-
-// The n-th w:sectPr in document order (0-based): 0 cover, 1 TOC, 2 first body section.
-pugi::xml_node sect(pugi::xml_document& d, int n) {
-  pugi::xpath_node_set all = d.select_nodes("//w:sectPr");
-  EXPECT_GT(all.size(), static_cast<size_t>(n));
-  return all[static_cast<size_t>(n)].node();
-}
-
-pugi::xml_node style(pugi::xml_document& d, const std::string& id) {
-  return first(d, "//w:style[@w:styleId='" + id + "']");
-}
 
 TEST(Rules, RegistryHasEveryRuleOfStandardA) {
   std::set<std::string> ids;
@@ -84,17 +70,13 @@ TEST(Rules, StandardBRoundTrip) {
 
 TEST(Rules, PageSizeLetter) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) {
-    pugi::xml_node sz = sect(d, 2).child("w:pgSz");
-    sz.attribute("w:w") = "12240";
-    sz.attribute("w:h") = "15840";
-  });
+  break_as(p, "page_size");
   expect_only(p, "page-size", {"page.size"});
 }
 
 TEST(Rules, PageMarginsLeft20mm) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) { sect(d, 2).child("w:pgMar").attribute("w:left") = "1134"; });
+  break_as(p, "page_margins");
   report::FileReport r = check_parts(p, "page-margins");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"page.margins"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u);
@@ -112,7 +94,7 @@ TEST(Rules, PageMarginsWithinTolerance) {
 
 TEST(Rules, PageGutter) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) { sect(d, 3).child("w:pgMar").attribute("w:gutter") = "567"; });
+  break_as(p, "page_gutter");
   expect_only(p, "page-gutter", {"page.gutter"});
 }
 
@@ -120,7 +102,7 @@ TEST(Rules, PageGutter) {
 
 TEST(Rules, ParaAlignDirectLeft) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) { set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:jc", {{"w:val", "left"}}); });
+  break_as(p, "para_align");
   report::FileReport r = check_parts(p, "para-align");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"para.align"}) << dump(r);
   ASSERT_FALSE(r.findings.empty());
@@ -131,9 +113,7 @@ TEST(Rules, ParaAlignDirectLeft) {
 
 TEST(Rules, ParaIndentNoFirstLine) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) {
-    set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:ind", {{"w:firstLine", "0"}, {"w:firstLineChars", "0"}});
-  });
+  break_as(p, "para_indent");
   expect_only(p, "para-indent", {"para.indent"});
 }
 
@@ -149,30 +129,14 @@ TEST(Rules, ParaIndentTwipsOnlyIsAccepted) {
 TEST(Rules, ParaIndentCharsWinOverTwips) {
   // firstLineChars 100 (1 char) wins over a correct firstLine 480.
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) {
-    set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:ind", {{"w:firstLine", "480"}, {"w:firstLineChars", "100"}});
-  });
+  break_as(p, "para_indent_chars");
   expect_only(p, "para-indent-chars", {"para.indent"});
 }
 
 TEST(Rules, ParaSpacingHiddenInBasedOnStyle) {
   // Style Body2 is based on Base2, which sets space after 10 pt; Body2 itself says nothing.
   Parts p = clean_parts();
-  on_styles(p, [](pugi::xml_document& d) {
-    pugi::xml_node styles = d.document_element();
-    pugi::xml_node base = styles.append_child("w:style");
-    base.append_attribute("w:type") = "paragraph";
-    base.append_attribute("w:styleId") = "Base2";
-    base.append_child("w:name").append_attribute("w:val") = "Base Two";
-    base.append_child("w:basedOn").append_attribute("w:val") = "Normal";
-    base.append_child("w:pPr").append_child("w:spacing").append_attribute("w:after") = "200";
-    pugi::xml_node body = styles.append_child("w:style");
-    body.append_attribute("w:type") = "paragraph";
-    body.append_attribute("w:styleId") = "Body2";
-    body.append_child("w:name").append_attribute("w:val") = "Body Two";
-    body.append_child("w:basedOn").append_attribute("w:val") = "Base2";
-  });
-  on_document(p, [](pugi::xml_document& d) { set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:pStyle", {{"w:val", "Body2"}}); });
+  break_as(p, "para_spacing_based_on");
   report::FileReport r = check_parts(p, "para-spacing");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"para.spacing"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u) << dump(r);
@@ -182,7 +146,7 @@ TEST(Rules, ParaSpacingHiddenInBasedOnStyle) {
 
 TEST(Rules, ParaSpacingTocSingle) {
   Parts p = clean_parts();
-  on_styles(p, [](pugi::xml_document& d) { style(d, "TOC2").child("w:pPr").child("w:spacing").attribute("w:line") = "360"; });
+  break_as(p, "para_spacing_toc");
   expect_only(p, "para-spacing-toc", {"para.spacing"});
 }
 
@@ -190,20 +154,13 @@ TEST(Rules, ParaSpacingTocSingle) {
 
 TEST(Rules, HeaderOnTocSection) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) {
-    pugi::xml_node ref = sect(d, 1).prepend_child("w:headerReference");
-    ref.append_attribute("w:type") = "default";
-    ref.append_attribute("r:id") = "rIdHeader1";
-  });
+  break_as(p, "header_on_toc");
   expect_only(p, "header-toc", {"header.none-on-toc"});
 }
 
 TEST(Rules, HeaderRightText) {
   Parts p = clean_parts();
-  edit(p, "word/header1.xml", [](pugi::xml_document& d) {
-    for (pugi::xpath_node t : d.select_nodes("//w:t"))
-      if (std::string(t.node().text().get()) == "技术标") t.node().text() = "商务标";
-  });
+  break_as(p, "header_right_text");
   expect_only(p, "header-right", {"header.text"});
 }
 
@@ -296,7 +253,7 @@ TEST(Rules, FooterSimpleFieldsAndAsciiCommaAccepted) {
 
 TEST(Rules, FooterNoRestartAtBody) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) { sect(d, 2).remove_child("w:pgNumType"); });
+  break_as(p, "footer_restart");
   expect_only(p, "footer-restart", {"footer.page-number"});
 }
 
@@ -317,9 +274,7 @@ TEST(Rules, FooterBookmarkNotAtEnd) {
 
 TEST(Rules, HeadingL1NumberFormatHiddenInNumbering) {
   Parts p = clean_parts();
-  edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
-    first(d, "//w:abstractNum[@w:abstractNumId='0']/w:lvl[@w:ilvl='0']/w:numFmt").attribute("w:val") = "decimal";
-  });
+  break_as(p, "heading_l1_numfmt");
   report::FileReport r = check_parts(p, "heading-l1-numfmt");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l1"}) << dump(r);
   ASSERT_FALSE(r.findings.empty());
@@ -330,9 +285,7 @@ TEST(Rules, HeadingL1NumberFormatHiddenInNumbering) {
 
 TEST(Rules, HeadingL1LabelSizeHiddenInNumberingLevel) {
   Parts p = clean_parts();
-  edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
-    first(d, "//w:abstractNum[@w:abstractNumId='0']/w:lvl[@w:ilvl='0']/w:rPr").append_child("w:sz").append_attribute("w:val") = "18";
-  });
+  break_as(p, "heading_l1_label_size");
   report::FileReport r = check_parts(p, "heading-l1-lvl-size");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l1"}) << dump(r);
   ASSERT_FALSE(r.findings.empty());
@@ -368,11 +321,7 @@ TEST(Rules, HeadingL2SequenceTyped) {
 TEST(Rules, HeadingL3FirstLineIndentInNumberingLevel) {
   // The heading numbering level's pPr indents the first line by 2 characters.
   Parts p = clean_parts();
-  edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
-    pugi::xml_node ind = first(d, "//w:abstractNum[@w:abstractNumId='0']/w:lvl[@w:ilvl='2']/w:pPr/w:ind");
-    ind.attribute("w:firstLineChars") = "200";
-    ind.attribute("w:firstLine") = "480";
-  });
+  break_as(p, "heading_l3_indent");
   report::FileReport r = check_parts(p, "heading-l3-indent");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l3"}) << dump(r);
   ASSERT_FALSE(r.findings.empty());
@@ -382,50 +331,23 @@ TEST(Rules, HeadingL3FirstLineIndentInNumberingLevel) {
 TEST(Rules, HeadingL3BoldByCharacterStyle) {
   // A character style that turns bold on makes the level-3 heading bold.
   Parts p = clean_parts();
-  on_styles(p, [](pugi::xml_document& d) {
-    pugi::xml_node s = d.document_element().append_child("w:style");
-    s.append_attribute("w:type") = "character";
-    s.append_attribute("w:styleId") = "StrongX";
-    s.append_child("w:name").append_attribute("w:val") = "Strong X";
-    s.append_child("w:rPr").append_child("w:b");
-  });
-  on_document(p, [](pugi::xml_document& d) {
-    first(d, "//w:p[.//w:t='控制网复测']/w:r").prepend_child("w:rPr").append_child("w:rStyle").append_attribute("w:val") = "StrongX";
-  });
+  break_as(p, "heading_l3_char_style");
   expect_only(p, "heading-l3-bold", {"heading.l3"});
 }
 
 TEST(Rules, HeadingDepthWrongDeepNumber) {
   Parts p = clean_parts();
-  edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
-    // Deep headings (level 4: 1、) number through their own list definition (abstractNum 3).
-    first(d, "//w:abstractNum[@w:abstractNumId='3']/w:lvl[@w:ilvl='0']/w:lvlText").attribute("w:val") = "%1.";
-  });
+  break_as(p, "heading_depth_number");
   expect_only(p, "heading-depth", {"heading.depth"});
 }
 
 TEST(Rules, HeadingDepthTooDeep) {
   Parts p = clean_parts();
-  on_styles(p, [](pugi::xml_document& d) {
-    pugi::xml_node s = d.document_element().append_child("w:style");
-    s.append_attribute("w:type") = "paragraph";
-    s.append_attribute("w:styleId") = "Heading7";
-    s.append_child("w:name").append_attribute("w:val") = "heading 7";
-    s.append_child("w:basedOn").append_attribute("w:val") = "Normal";
-  });
-  on_document(p, [](pugi::xml_document& d) { set_child(ppr_of(paragraph_with_text(d, "深层标题下的正文。")), "w:pStyle", {{"w:val", "Heading7"}}); });
+  break_as(p, "heading_too_deep");
   expect_only(p, "heading-too-deep", {"heading.depth"});
 }
 
 // ---- body -------------------------------------------------------------------------------------
-
-// A theme whose minor East Asian font is 等线 (through the Hans script entry, as Word writes it).
-const char* kTheme = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"><a:themeElements>
-<a:clrScheme name="Office"/><a:fontScheme name="Office">
-<a:majorFont><a:latin typeface="Calibri Light"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Hans" typeface="等线 Light"/></a:majorFont>
-<a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Hans" typeface="等线"/></a:minorFont>
-</a:fontScheme><a:fmtScheme name="Office"/></a:themeElements></a:theme>)";
 
 void add_theme(Parts& p) {
   p["word/theme/theme1.xml"] = kTheme;
@@ -477,9 +399,7 @@ TEST(Rules, BodyFontLatinOnlyWhereDigitsAre) {
 
 TEST(Rules, BodySizeDirectOverridesNormal) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) {
-    first(d, "//w:p[.//w:t='复测正文。']/w:r").prepend_child("w:rPr").append_child("w:sz").append_attribute("w:val") = "18";
-  });
+  break_as(p, "body_size");
   report::FileReport r = check_parts(p, "body-size");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"body.font"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u);
@@ -489,9 +409,7 @@ TEST(Rules, BodySizeDirectOverridesNormal) {
 
 TEST(Rules, BodyCharacterSpacing) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) {
-    first(d, "//w:p[.//w:t='复测正文。']/w:r").prepend_child("w:rPr").append_child("w:spacing").append_attribute("w:val") = "20";
-  });
+  break_as(p, "body_char_spacing");
   expect_only(p, "body-spacing", {"body.font"});
 }
 
@@ -499,13 +417,13 @@ TEST(Rules, BodyCharacterSpacing) {
 
 TEST(Rules, TableAlignLeft) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) { first(d, "//w:tbl/w:tblPr/w:jc").attribute("w:val") = "left"; });
+  break_as(p, "table_align");
   expect_only(p, "table-align", {"table.align"});
 }
 
 TEST(Rules, TableFontSizeInStyle) {
   Parts p = clean_parts();
-  on_styles(p, [](pugi::xml_document& d) { style(d, "TableText").child("w:rPr").child("w:sz").attribute("w:val") = "24"; });
+  break_as(p, "table_font_style");
   expect_only(p, "table-font", {"table.font"});
 }
 
@@ -519,7 +437,7 @@ TEST(Rules, TableHeaderRowNotBold) {
 }
 
 // A table style with borders single 0.5 pt all round and a bold first row.
-void add_table_style(Parts& p) {
+void add_table_style_with_bold_first_row(Parts& p) {
   on_styles(p, [](pugi::xml_document& d) {
     pugi::xml_node s = d.document_element().append_child("w:style");
     s.append_attribute("w:type") = "table";
@@ -540,7 +458,7 @@ void add_table_style(Parts& p) {
 TEST(Rules, TableHeaderRowBoldFromTableStyleFirstRow) {
   // Direct bold removed, but the table style's firstRow part makes the header bold: clean.
   Parts p = clean_parts();
-  add_table_style(p);
+  add_table_style_with_bold_first_row(p);
   on_document(p, [](pugi::xml_document& d) {
     pugi::xml_node tbl = first(d, "//w:tbl");
     pugi::xml_node ts = tbl.child("w:tblPr").prepend_child("w:tblStyle");
@@ -552,7 +470,7 @@ TEST(Rules, TableHeaderRowBoldFromTableStyleFirstRow) {
 
 TEST(Rules, TableBordersHiddenInTableStyle) {
   Parts p = clean_parts();
-  add_table_style(p);
+  add_table_style_with_bold_first_row(p);
   on_document(p, [](pugi::xml_document& d) {
     pugi::xml_node pr = first(d, "//w:tbl/w:tblPr");
     pr.prepend_child("w:tblStyle").append_attribute("w:val") = "GridX";
@@ -581,7 +499,7 @@ TEST(Rules, TableBordersCellOverride) {
 
 TEST(Rules, TableCaptionNumber) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) { first(d, "//w:p[.//w:t='表1-1 工程概况统计表']//w:t").text() = "表1-2 工程概况统计表"; });
+  break_as(p, "table_caption_number");
   expect_only(p, "table-caption-number", {"table.caption"});
 }
 
@@ -600,10 +518,7 @@ TEST(Rules, TableCaptionBelowTable) {
 
 TEST(Rules, FigureCaptionMissingIsAWarning) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) {
-    pugi::xml_node cap = paragraph_with_text(d, "图1.2-1 施工总平面布置示意图");
-    cap.parent().remove_child(cap);
-  });
+  break_as(p, "figure_caption_missing");
   report::FileReport r = check_parts(p, "figure-caption");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"figure.caption"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u);
