@@ -2,18 +2,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.h"
 #include "docx/labels.h"
 #include "docx/reader.h"
 #include "docx/script.h"
 
 namespace bidfmt::docx {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool blank(std::string_view s) { return trim(s).empty(); }
 
@@ -86,7 +81,7 @@ void Reader::classify_paragraph(Paragraph& p) {
     p.role = Role::table_text;
     return;
   }
-  std::string style_name = p.style ? lower(p.style->name) : "";
+  std::string style_name = p.style ? core::ascii_lower(p.style->name) : "";
   if (p.in_toc || (style_name.size() == 5 && style_name.compare(0, 4, "toc ") == 0)) {
     p.role = Role::toc;
     return;

@@ -3,21 +3,16 @@
 
 #include <cctype>
 
+#include "core/text.h"
 #include "docx/theme.h"
 #include "docx/xml.h"
 
 namespace bidfmt::docx {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // "heading 3" → 3 (Word's built-in names, case-insensitive), else 0.
 int heading_level_of_name(std::string_view name) {
-  std::string n = lower(name);
+  std::string n = core::ascii_lower(name);
   if (n.size() == 9 && n.compare(0, 8, "heading ") == 0 && n[8] >= '1' && n[8] <= '9') return n[8] - '0';
   return 0;
 }
@@ -91,9 +86,9 @@ const Style* StyleSheet::find(std::string_view id) const {
 }
 
 bool StyleSheet::derives_from(const Style* s, std::string_view ancestor_name) const {
-  std::string want = lower(ancestor_name);
+  std::string want = core::ascii_lower(ancestor_name);
   for (int i = 0; s && i < 64; ++i) {
-    if (lower(s->name) == want) return true;
+    if (core::ascii_lower(s->name) == want) return true;
     if (s->based_on.empty()) return false;
     s = find(s->based_on);
   }
@@ -103,7 +98,7 @@ bool StyleSheet::derives_from(const Style* s, std::string_view ancestor_name) co
 std::string display_name(const Style& s, Lang lang) {
   std::string name = s.name.empty() ? std::string(s.id) : std::string(s.name);
   if (lang == Lang::en) return name;
-  std::string n = lower(name);
+  std::string n = core::ascii_lower(name);
   if (n == "normal") return "正文";
   if (int h = heading_level_of_name(n)) return "标题 " + std::to_string(h);
   if (n.size() == 5 && n.compare(0, 4, "toc ") == 0) return "目录 " + n.substr(4);

@@ -4,16 +4,12 @@
 #include <set>
 #include <string_view>
 
+#include "docx/xml.h"
 #include "fix/fixes.h"
 #include "rules/anonymous.h"
 
 namespace bidfmt::fix {
 namespace {
-
-std::string_view local_name(std::string_view name) {
-  size_t colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
 
 // docProps: the identifying elements go (all are optional in their schemas).
 void clear_properties(pugi::xml_node root, const std::string& part) {
@@ -31,7 +27,7 @@ void clear_authors(pugi::xml_node root) {
     pugi::xml_node e = n.node();
     for (pugi::xml_attribute a = e.first_attribute(); a;) {
       pugi::xml_attribute next = a.next_attribute();
-      std::string_view name = local_name(a.name());
+      std::string_view name = docx::local_name(a.name());
       if (name == "author") a.set_value("");
       else if (name == "initials") e.remove_attribute(a);
       a = next;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <set>
 
+#include "core/text.h"
 #include "docx/xml.h"
 #include "fix/fixes.h"
 #include "fix/targets.h"
@@ -10,12 +11,6 @@
 
 namespace bidfmt::fix {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // The generated styles fix installs: every paragraph style but the cover's (a document that has
 // a cover keeps its own), which covers body, headings, lists, quotes, table text, captions,
@@ -32,9 +27,9 @@ std::string_view type_of(pugi::xml_node s) {
 // The document's style of this type and name (names compare case-insensitively, as Word's
 // built-in names do), or null.
 pugi::xml_node find_by_name(pugi::xml_node root, std::string_view type, std::string_view name) {
-  std::string want = lower(name);
+  std::string want = core::ascii_lower(name);
   for (pugi::xml_node s : root.children("w:style"))
-    if (type_of(s) == type && lower(docx::attr(s.child("w:name"), "w:val")) == want) return s;
+    if (type_of(s) == type && core::ascii_lower(docx::attr(s.child("w:name"), "w:val")) == want) return s;
   return {};
 }
 

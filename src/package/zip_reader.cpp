@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace bidfmt::package {
 namespace {
@@ -43,26 +44,12 @@ bool unsafe_name(const std::string& n) {
 // An entry name as a message shows it: control bytes as \xNN (no terminal escapes from a
 // hostile name), at most 200 bytes.
 std::string shown(const std::string& n) {
-  std::string out;
-  for (unsigned char c : n.substr(0, 200)) {
-    if (c < 0x20 || c == 0x7f) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "\\x%02X", c);
-      out += hex;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
+  std::string out = core::escape_controls(std::string_view(n).substr(0, 200));
   return n.size() > 200 ? out + "…" : out;
 }
 
 // OPC part names compare case-insensitively (ECMA-376 Part 2 §9.1.1.1): ASCII folding.
-std::string folded(const std::string& n) {
-  std::string f = n;
-  for (char& c : f)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return f;
-}
+std::string folded(const std::string& n) { return core::ascii_lower(n); }
 
 // Throws the reason a file minizip cannot open is no DOCX, from its first bytes.
 [[noreturn]] void explain_not_zip(const std::string& path) {

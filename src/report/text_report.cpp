@@ -3,6 +3,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/text.h"
 #include "report/report.h"
 #include "rules/registry.h"
 
@@ -10,20 +11,7 @@ namespace bidfmt::report {
 namespace {
 
 // Document text may hold control characters (ESC, BEL): shown as \xNN, never sent to a terminal.
-std::string printable(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
+std::string printable(const std::string& s) { return core::escape_controls(s); }
 
 
 struct Style {

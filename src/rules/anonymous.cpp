@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/file_io.h"
 #include "docx/script.h"
+#include "docx/xml.h"
 
 namespace bidfmt::rules {
 namespace {
@@ -118,11 +119,6 @@ std::string text_of(pugi::xml_node n) {
   return s;
 }
 
-std::string_view local_name(std::string_view name) {
-  size_t colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
 void scan_story(Scanner& sc, const docx::Story& story, const Text& place) {
   for (const docx::Paragraph& p : story.paragraphs) {
     Location at;
@@ -153,7 +149,7 @@ void report_authors(Findings& out, const pugi::xml_document& part, const std::st
   std::vector<std::string> seen;
   for (pugi::xpath_node n : part.select_nodes("//*[@*[local-name()='author']]")) {
     for (pugi::xml_attribute a : n.node().attributes()) {
-      if (local_name(a.name()) != "author" || docx::trim(a.value()).empty()) continue;
+      if (docx::local_name(a.name()) != "author" || docx::trim(a.value()).empty()) continue;
       std::string who = a.value();
       if (std::find(seen.begin(), seen.end(), who) != seen.end()) continue;
       seen.push_back(who);
@@ -186,7 +182,7 @@ const std::vector<MetadataField>& identifying_metadata() {
 
 bool is_identifying_field(const std::string& part, std::string_view element) {
   for (const MetadataField& f : identifying_metadata())
-    if (part == f.part && local_name(element) == f.element) return true;
+    if (part == f.part && docx::local_name(element) == f.element) return true;
   return false;
 }
 
@@ -252,7 +248,7 @@ Findings check_anonymous(const docx::Document& doc, const Identity& identity) {
     const pugi::xml_document* d = pkg.part(f.part);
     if (!d) continue;
     for (pugi::xml_node e : d->document_element().children()) {
-      if (local_name(e.name()) != f.element || docx::trim(e.text().get()).empty()) continue;
+      if (docx::local_name(e.name()) != f.element || docx::trim(e.text().get()).empty()) continue;
       std::string value = e.text().get();
       Finding x;
       x.rule = kRule;

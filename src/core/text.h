@@ -1,0 +1,15 @@
+// ASCII-level text helpers shared by the layers (Unicode work goes through ICU, docx/script.h).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace bidfmt::core {
+
+// A-Z → a-z, every other byte as it is (style names, OPC part names: ECMA-376 Part 2 §9.1.1.1).
+std::string ascii_lower(std::string_view s);
+
+// Control bytes (below 0x20, and 0x7F) as \xNN: text from a document or a zip entry name that is
+// printed to a terminal or a report can carry no escape sequences.
+std::string escape_controls(std::string_view s);
+
+}  // namespace bidfmt::core
