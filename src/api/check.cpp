@@ -70,7 +70,7 @@ report::FileReport check_file(const std::string& path, const profile::Profile& p
     if (!fs::exists(path, ec)) throw Error(path, 0, "文件不存在", "no such file");
     if (fs::is_directory(path, ec)) throw Error(path, 0, "是文件夹,不是 .docx 文件", "is a folder, not a .docx file");
     std::unique_ptr<docx::Document> doc = docx::Document::read(path, profile);
-    static const rules::Identity no_identity;
+    static const rules::Identity no_identity;  // the profile's anonymous: true, called without options
     const rules::Identity* identity = o.identity ? o.identity : profile.anonymous ? &no_identity : nullptr;
     r.findings = rules::check_document(*doc, profile, o.project, nullptr, identity);
     r.idle_rules = rules::idle_rules(*doc, profile, nullptr, identity);
@@ -109,10 +109,9 @@ CheckResult check(const CheckOptions& o) {
     throw Error("", 0, "没有要检查的 .docx 文件", "no .docx files to check");
   if (!o.annotate.empty() && files.size() != 1)
     throw Error(o.annotate, 0, "--annotate 只能用于一个 .docx 文件", "--annotate takes exactly one .docx file to check");
-  rules::Identity identity;
-  if (!o.identity.empty()) identity = rules::load_identity(o.identity);
+  const std::optional<rules::Identity> identity = rules::identity_for(o.anonymous, o.identity, profile.anonymous);
   FileCheckOptions fo;
-  if (o.anonymous || !o.identity.empty() || profile.anonymous) fo.identity = &identity;
+  if (identity) fo.identity = &*identity;
   fo.project = o.project;
   fo.render = o.render;
   fo.page_images = o.render && o.page_images;

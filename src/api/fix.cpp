@@ -29,11 +29,10 @@ FixResult fix_docx(const FixOptions& o) {
   profile::Profile profile = profile::load(o.profile, o.overrides);
   std::string input_bytes = core::read_file(o.input);
 
-  rules::Identity identity;
-  if (!o.identity.empty()) identity = rules::load_identity(o.identity);
+  const std::optional<rules::Identity> identity = rules::identity_for(o.anonymous, o.identity, profile.anonymous);
   fix::Options fo;
   fo.project = o.project;
-  if (o.anonymous || !o.identity.empty() || profile.anonymous) fo.identity = &identity;
+  if (identity) fo.identity = &*identity;
   fix::Outcome out = fix::fix_file(o.input, profile, fo);
   FixResult r;
   r.changes = std::move(out.changes);

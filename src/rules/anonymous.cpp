@@ -13,6 +13,7 @@
 #include "core/file_io.h"
 #include "docx/script.h"
 #include "docx/xml.h"
+#include "rules/rule.h"
 
 namespace bidfmt::rules {
 namespace {
@@ -120,16 +121,8 @@ std::string text_of(pugi::xml_node n) {
 }
 
 void scan_story(Scanner& sc, const docx::Story& story, const Text& place) {
-  for (const docx::Paragraph& p : story.paragraphs) {
-    Location at;
-    at.part = story.part;
-    at.section = p.section;
-    at.paragraph = p.number;
-    at.table = p.table;
-    at.heading_path = p.heading_path;
-    at.excerpt = docx::excerpt(p.text);
-    sc.scan(p.text, at, place, false);
-  }
+  for (const docx::Paragraph& p : story.paragraphs)
+    if (!p.text.empty()) sc.scan(p.text, locate(p, story.part), place, false);
 }
 
 // Text the stories leave out: text boxes, and foot- or endnotes (one finding list per note).
@@ -213,6 +206,12 @@ Identity load_identity(const std::string& path) {
     }
   }
   return id;
+}
+
+std::optional<Identity> identity_for(bool asked, const std::string& file, bool profile_anonymous) {
+  if (!file.empty()) return load_identity(file);
+  if (asked || profile_anonymous) return Identity{};
+  return std::nullopt;
 }
 
 Findings check_anonymous(const docx::Document& doc, const Identity& identity) {

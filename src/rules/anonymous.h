@@ -2,6 +2,7 @@
 // numbers, e-mail, URLs, ID-card and licence numbers — in text, headers, footers, comments,
 // document properties and image alt text.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,11 @@ struct Identity {
 
 // Reads identity.yaml; throws Error naming the file and line for malformed YAML or unknown keys.
 Identity load_identity(const std::string& path);
+
+// The identity a check or fix uses: read from `file` when one is given; none (patterns and
+// properties only) when the bid is anonymous — `asked` (--anonymous) or `profile_anonymous` —
+// without one; nullopt when it is not an anonymous bid.
+std::optional<Identity> identity_for(bool asked, const std::string& file, bool profile_anonymous);
 
 // Every identifying string in `doc`, as findings of rule "bid.anonymous" (never fixable in the
 // text; metadata findings are fixable by `fix --anonymous`). Matching ignores full/half width and
