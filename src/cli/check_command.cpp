@@ -22,7 +22,7 @@ int run_check(Args& args) {
   std::string format = "text", output, jobs;
   args.take("--profile", o.profile);
   args.take("--project", o.project);
-  for (std::string file; args.take("--override", file);) o.overrides.push_back(file);
+  o.overrides = args.take_all("--override");
   args.take("--format", format);
   o.render = args.flag("--render");
   args.take("--annotate", o.annotate);
