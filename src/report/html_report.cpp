@@ -66,8 +66,7 @@ std::string location_html(const rules::Finding& f, size_t file, const Ui& ui) {
   const rules::Location& l = f.where;
   std::vector<std::string> parts;
   auto n = [](int v) { return std::to_string(v); };
-  if (l.part.find("header") != std::string::npos || l.part.find("footer") != std::string::npos || l.part.find("settings") != std::string::npos)
-    parts.push_back(esc(l.part));
+  if (shows_part(l)) parts.push_back(esc(l.part));
   if (l.section) parts.push_back(ui.en ? "section " + n(l.section) : "第 " + n(l.section) + " 节");
   if (l.table) {
     std::string t = ui.en ? "table " + n(l.table) : "表格 " + n(l.table);

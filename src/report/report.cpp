@@ -3,6 +3,8 @@
 
 namespace bidfmt::report {
 
+bool shows_part(const rules::Location& l) { return !l.part.empty() && l.part != "word/document.xml"; }
+
 std::optional<Format> parse_format(std::string_view name) {
   if (name == "text") return Format::text;
   if (name == "json") return Format::json;

@@ -41,6 +41,10 @@ enum class Format { text, json, sarif, junit, html };
 // "text", "json", "sarif", "junit", "html" → Format.
 std::optional<Format> parse_format(std::string_view name);
 
+// Whether a human-readable location names its part: every part but the main document's
+// (headers, footers, settings, document properties, comments, notes).
+bool shows_part(const rules::Location& l);
+
 void write_text(std::ostream& os, const std::vector<FileReport>& files, const ReportOptions& o);
 // Schema: docs/report-json.md (schema "bidfmt-check-report", version 1).
 void write_json(std::ostream& os, const std::vector<FileReport>& files, const ReportOptions& o);

@@ -58,10 +58,7 @@ std::string place(const Group& g, Lang lang) {
   const rules::Location& b = g.last->where;
   bool en = lang == Lang::en;
   std::vector<std::string> parts;
-  if (a.part.find("header") != std::string::npos || a.part.find("footer") != std::string::npos ||
-      a.part.find("settings") != std::string::npos || a.part.find("docProps/") == 0 || a.part.find("comments") != std::string::npos ||
-      a.part.find("people") != std::string::npos || a.part.find("notes") != std::string::npos)
-    parts.push_back(a.part);
+  if (shows_part(a)) parts.push_back(a.part);
   if (a.section) parts.push_back(en ? "section " + std::to_string(a.section) : "第 " + std::to_string(a.section) + " 节");
   if (a.table) {
     std::string n = std::to_string(a.table) + (b.table != a.table ? "–" + std::to_string(b.table) : "");
