@@ -28,8 +28,8 @@ int first_paragraph_of_section(const docx::Document& doc, int section) {
 // The comment's paragraphs: 「[rule] message」 and 「应为:… 实际:…」.
 std::vector<std::string> comment_lines(const rules::Finding& f, Lang lang) {
   bool en = lang == Lang::en;
-  std::vector<std::string> lines{"[" + f.rule + "] " + f.message.in(lang)};
-  std::string ev = f.expected.in(lang), av = f.actual.in(lang);
+  std::vector<std::string> lines{"[" + f.rule() + "] " + f.message().in(lang)};
+  std::string ev = f.expected().in(lang), av = f.actual().in(lang);
   if (!ev.empty() || !av.empty())
     lines.push_back(en ? "expected: " + ev + "; actual: " + av : "应为:" + ev + ";实际:" + av);
   if (f.where.page > 0) lines.push_back(en ? "page " + std::to_string(f.where.page) + " of the rendered PDF" : "见渲染 PDF 第 " + std::to_string(f.where.page) + " 页");
@@ -41,7 +41,7 @@ std::vector<std::string> comment_lines(const rules::Finding& f, Lang lang) {
 int anchor_paragraph(const docx::Document& doc, const rules::Location& where) {
   const auto& ps = doc.body().paragraphs;
   if (ps.empty()) return -1;
-  if (is_body_part(doc, where.part)) {
+  if (is_body_part(doc, where.part())) {
     if (where.paragraph >= 1 && static_cast<size_t>(where.paragraph) <= ps.size()) return where.paragraph - 1;
     if (where.table >= 1) {
       for (const docx::Table& t : doc.body().tables)

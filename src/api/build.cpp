@@ -100,7 +100,7 @@ void warn_identifying_text(const std::vector<std::string>& written, const profil
   for (const std::string& path : written) {
     if (fs::path(path).extension() != ".docx") continue;
     std::unique_ptr<docx::Document> d = docx::Document::read(path, profile);
-    for (const rules::Finding& f : rules::check_anonymous(*d, none)) out.push_back(model::Warning{0, f.message.zh, f.message.en});
+    for (const rules::Finding& f : rules::check_anonymous(*d, none)) out.push_back(model::Warning{0, f.message().zh, f.message().en});
   }
 }
 

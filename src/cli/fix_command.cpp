@@ -11,11 +11,11 @@ namespace {
 // 「word/document.xml 第 3 节 第 12 段「复测正文」」 — where a change or finding is.
 std::string where_text(const rules::Location& l, Lang lang) {
   bool en = lang == Lang::en;
-  std::string s = l.part;
+  std::string s = l.part();
   if (l.section) s += en ? " section " + std::to_string(l.section) : " 第 " + std::to_string(l.section) + " 节";
   if (l.table) s += en ? " table " + std::to_string(l.table) : " 表格 " + std::to_string(l.table);
   if (l.paragraph) s += en ? " paragraph " + std::to_string(l.paragraph) : " 第 " + std::to_string(l.paragraph) + " 段";
-  if (!l.excerpt.empty()) s += en ? " '" + l.excerpt + "'" : "「" + l.excerpt + "」";
+  if (!l.excerpt().empty()) s += en ? " '" + l.excerpt() + "'" : "「" + l.excerpt() + "」";
   return s;
 }
 
@@ -51,7 +51,7 @@ int run_fix(Args& args) {
   if (unfixable) {
     std::cout << (en ? "left for a person (fix cannot repair these safely): " : "需人工处理(无法安全地自动修复):") << unfixable << "\n";
     for (const rules::Finding& f : r.remaining)
-      if (!f.fixable) std::cout << "  " << f.rule << " " << where_text(f.where, lang) << ": " << f.message.in(lang) << "\n";
+      if (!f.fixable) std::cout << "  " << f.rule() << " " << where_text(f.where, lang) << ": " << f.message().in(lang) << "\n";
   }
   if (size_t left = r.fixable_remaining())
     std::cerr << "bidfmt: " << o.input << ": "

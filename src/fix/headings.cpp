@@ -229,7 +229,7 @@ void fix_headings(Workspace& ws) {
   for (const char* rule : {"heading.l1", "heading.l2", "heading.l3", "heading.l4", "heading.depth"})
     for (const char* kind : {"number_format", "number_sequence"})
       for (const rules::Finding* f : ws.findings_of(rule, kind))
-        if (f->where.part == doc.body().part && f->where.paragraph > 0) number_findings.insert(f->where.paragraph - 1);
+        if (f->where.part() == doc.body().part && f->where.paragraph > 0) number_findings.insert(f->where.paragraph - 1);
   const int titles = docx::title_levels(pf);
   int last_level = 0, bold_level = 0, previous_heading = 0;  // previous_heading: level of the heading right before, 0 if none
   for (const docx::Paragraph& p : doc.body().paragraphs) {

@@ -90,7 +90,7 @@ void install_numbering(Workspace& ws) {
   num.append_child("w:abstractNumId").append_attribute("w:val") = ws.heading_abstract_id;
   xml::insert_copy(root, num, xml::numbering_order());
   rules::Location where;
-  where.part = part;
+  where.set_part(part);
   std::string id = std::to_string(ws.heading_num_id);
   ws.change(where, Text{"添加规范的标题自动编号(w:numId " + id + ")", "added the profile's heading numbering (w:numId " + id + ")"});
 }
@@ -101,7 +101,7 @@ void fix_lists(Workspace& ws) {
   // Lists whose labels break the sequence, or whose indents come wrong from the definition.
   std::set<std::string> abstracts;
   auto list_paragraph = [&](const rules::Finding* f) -> const docx::Paragraph* {
-    if (f->where.part != doc.body().part || f->where.paragraph < 1) return nullptr;
+    if (f->where.part() != doc.body().part || f->where.paragraph < 1) return nullptr;
     const docx::Paragraph& p = ps[static_cast<size_t>(f->where.paragraph) - 1];
     return p.role == docx::Role::list_item && p.num_id > 0 ? &p : nullptr;
   };
@@ -116,7 +116,7 @@ void fix_lists(Workspace& ws) {
   }
   // A list in a table cell whose label takes its font or size from the list definition.
   for (const rules::Finding* f : ws.findings_of("table.font")) {
-    if (f->where.part != doc.body().part || f->where.paragraph < 1) continue;
+    if (f->where.part() != doc.body().part || f->where.paragraph < 1) continue;
     const docx::Paragraph& p = ps[static_cast<size_t>(f->where.paragraph) - 1];
     if (p.num_id <= 0 || p.label.empty()) continue;
     const docx::RunProps& l = *p.label_props;
@@ -164,7 +164,7 @@ void fix_lists(Workspace& ws) {
     }
     if (!changed) continue;
     rules::Location where;
-    where.part = part;
+    where.set_part(part);
     ws.change(where, Text{"列表编号定义 " + id + " 改为规范的编号顺序与缩进", "list definition " + id + " set to the profile's number sequence and indents"});
   }
 }

@@ -98,7 +98,7 @@ void fix_page_setup(Workspace& ws) {
     if (pugi::xml_node root = settings.empty() ? pugi::xml_node() : ws.edit(settings)) {
       root.remove_child("w:gutterAtTop");
       rules::Location where;
-      where.part = settings;
+      where.set_part(settings);
       ws.change(where, Text{"装订线位置改为左侧", "gutter moved to the left"});
     }
   }

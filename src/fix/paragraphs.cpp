@@ -276,9 +276,9 @@ void fix_paragraphs(Workspace& ws) {
   const docx::Document& doc = ws.doc();
   std::map<int, std::set<std::string>> todo;  // body paragraph index → kinds
   for (const rules::Finding& f : ws.findings()) {
-    if (f.where.part != doc.body().part || f.where.paragraph < 1) continue;
-    if (!formatting_rules().count(f.rule) || !formatting_kinds().count(f.kind)) continue;
-    todo[f.where.paragraph - 1].insert(f.kind);
+    if (f.where.part() != doc.body().part || f.where.paragraph < 1) continue;
+    if (!formatting_rules().count(f.rule()) || !formatting_kinds().count(f.kind())) continue;
+    todo[f.where.paragraph - 1].insert(f.kind());
   }
   for (const auto& [index, kinds] : todo) {
     if (static_cast<size_t>(index) >= doc.body().paragraphs.size() || ws.touched.count(index)) continue;

@@ -120,7 +120,7 @@ void install_styles(Workspace& ws) {
 
   if (!changed.empty()) {
     rules::Location where;
-    where.part = part;
+    where.set_part(part);
     Text names = names_of(changed);
     ws.change(where, Text{"按规范设置样式:" + names.zh, "styles set to the profile: " + names.en});
   }

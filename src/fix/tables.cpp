@@ -159,7 +159,7 @@ void fix_tables(Workspace& ws) {
   std::map<int, std::set<std::string>> todo;  // table number → rule:kind
   for (const char* rule : {"table.align", "table.borders", "table.header-row"})
     for (const rules::Finding* f : ws.findings_of(rule))
-      if (f->where.part == doc.body().part && f->where.table > 0) todo[f->where.table].insert(std::string(rule) + ":" + f->kind);
+      if (f->where.part() == doc.body().part && f->where.table > 0) todo[f->where.table].insert(std::string(rule) + ":" + f->kind());
   for (const auto& [number, kinds] : todo) {
     if (static_cast<size_t>(number) > doc.body().tables.size()) continue;
     const docx::Table& t = doc.body().tables[static_cast<size_t>(number) - 1];
@@ -184,7 +184,7 @@ void fix_tables(Workspace& ws) {
     if (zh.empty()) continue;
     rules::Location where = ws.at_section(t.section);
     where.table = t.number;
-    where.heading_path = t.heading_path;
+    where.set_heading_path(std::string(t.heading_path));
     std::string z, e;
     for (size_t i = 0; i < zh.size(); ++i) z += (i ? ";" : "") + zh[i], e += (i ? "; " : "") + en[i];
     ws.change(where, Text{"表格:" + z, "table: " + e});

@@ -56,7 +56,7 @@ Workspace::Workspace(const std::string& path, const profile::Profile& profile, c
 std::vector<const rules::Finding*> Workspace::findings_of(const std::string& rule, const std::string& kind) const {
   std::vector<const rules::Finding*> out;
   for (const rules::Finding& f : findings_)
-    if (f.rule == rule && (kind.empty() || f.kind == kind)) out.push_back(&f);
+    if (f.rule() == rule && (kind.empty() || f.kind() == kind)) out.push_back(&f);
   return out;
 }
 
@@ -178,7 +178,7 @@ rules::Location Workspace::at(const docx::Paragraph& p) const { return rules::lo
 
 rules::Location Workspace::at_section(int section) const {
   rules::Location l;
-  l.part = doc_->body().part;
+  l.set_part(doc_->body().part);
   l.section = section;
   return l;
 }

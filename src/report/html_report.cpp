@@ -53,8 +53,8 @@ std::string base64(const std::string& in) {
 
 // Findings only a rendered layout shows: the render-only rules and the rendered footer checks.
 bool from_render(const rules::Finding& f) {
-  return f.rule == "toc.page-numbers" || f.rule == "layout.short-last-page" || f.rule == "table.same-width" ||
-         f.kind.rfind("rendered_", 0) == 0;
+  return f.rule() == "toc.page-numbers" || f.rule() == "layout.short-last-page" || f.rule() == "table.same-width" ||
+         f.kind().rfind("rendered_", 0) == 0;
 }
 
 struct Ui {
@@ -66,7 +66,7 @@ std::string location_html(const rules::Finding& f, size_t file, const Ui& ui) {
   const rules::Location& l = f.where;
   std::vector<std::string> parts;
   auto n = [](int v) { return std::to_string(v); };
-  if (shows_part(l)) parts.push_back(esc(l.part));
+  if (shows_part(l)) parts.push_back(esc(l.part()));
   if (l.section) parts.push_back(ui.en ? "section " + n(l.section) : "第 " + n(l.section) + " 节");
   if (l.table) {
     std::string t = ui.en ? "table " + n(l.table) : "表格 " + n(l.table);
@@ -79,8 +79,8 @@ std::string location_html(const rules::Finding& f, size_t file, const Ui& ui) {
                     (ui.en ? "PDF page " + n(l.page) : "PDF 第 " + n(l.page) + " 页") + "</a>");
   std::string s;
   for (size_t i = 0; i < parts.size(); ++i) s += (i ? " · " : "") + parts[i];
-  if (!l.heading_path.empty()) s += "<div class=\"path\">" + esc(l.heading_path) + "</div>";
-  if (!l.excerpt.empty()) s += "<div class=\"excerpt\">「" + esc(l.excerpt) + "」</div>";
+  if (!l.heading_path().empty()) s += "<div class=\"path\">" + esc(l.heading_path()) + "</div>";
+  if (!l.excerpt().empty()) s += "<div class=\"excerpt\">「" + esc(l.excerpt()) + "」</div>";
   return s;
 }
 
@@ -157,7 +157,7 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
   for (const FileReport& f : files) {
     if (!f.checked) ++failed;
     for (const rules::Finding& x : f.findings) {
-      auto& c = by_rule[x.rule];
+      auto& c = by_rule[x.rule()];
       (x.severity == rules::Severity::error ? c.first : c.second)++;
       (x.severity == rules::Severity::error ? errors : warnings)++;
     }
@@ -216,10 +216,10 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
       for (size_t k = 0; k < f.findings.size(); ++k) {
         const rules::Finding& x = f.findings[k];
         bool err = x.severity == rules::Severity::error;
-        os << "<tr class=\"finding\" id=\"f-" << fid << "-" << k << "\" data-rule=\"" << esc(x.rule) << "\"" << (x.where.page ? " data-page=\"" + std::to_string(x.where.page) + "\"" : "")
+        os << "<tr class=\"finding\" id=\"f-" << fid << "-" << k << "\" data-rule=\"" << esc(x.rule()) << "\"" << (x.where.page ? " data-page=\"" + std::to_string(x.where.page) + "\"" : "")
            << "><td><span class=\"sev " << (err ? "error" : "warning") << "\">" << (err ? ui.s("错误", "error") : ui.s("警告", "warning"))
-           << "</span></td><td><code>" << esc(x.rule) << "</code></td><td>" << location_html(x, fi, ui) << "</td><td>" << esc(x.message.in(o.lang))
-           << "</td><td class=\"ev\">" << esc(x.expected.in(o.lang)) << "</td><td class=\"ev\">" << esc(x.actual.in(o.lang)) << "</td></tr>\n";
+           << "</span></td><td><code>" << esc(x.rule()) << "</code></td><td>" << location_html(x, fi, ui) << "</td><td>" << esc(x.message().in(o.lang))
+           << "</td><td class=\"ev\">" << esc(x.expected().in(o.lang)) << "</td><td class=\"ev\">" << esc(x.actual().in(o.lang)) << "</td></tr>\n";
       }
       os << "</tbody></table>\n";
     }
@@ -238,8 +238,8 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
           if (x.where.page != page) continue;
           double y = k < f.finding_y.size() ? f.finding_y[k] : -1;
           bool wide = y < 0 || from_render(x);
-          os << "<a class=\"marker" << (x.severity == rules::Severity::error ? "" : " warning") << (wide ? " page-wide" : "") << "\" data-rule=\"" << esc(x.rule)
-             << "\" href=\"#f-" << fid << "-" << k << "\" title=\"" << esc(x.rule + ": " + x.message.in(o.lang)) << "\"";
+          os << "<a class=\"marker" << (x.severity == rules::Severity::error ? "" : " warning") << (wide ? " page-wide" : "") << "\" data-rule=\"" << esc(x.rule())
+             << "\" href=\"#f-" << fid << "-" << k << "\" title=\"" << esc(x.rule() + ": " + x.message().in(o.lang)) << "\"";
           if (wide) os << " style=\"top:" << 6 + 22 * wide_markers++ << "px\"";
           else os << " style=\"top:" << static_cast<int>(y * 1000) / 10.0 << "%\"";
           os << ">" << k + 1 << "</a>";

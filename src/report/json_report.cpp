@@ -8,14 +8,14 @@ namespace {
 void write_location(JsonWriter& w, const rules::Location& l) {
   w.key("location");
   w.begin_object();
-  w.field("part", l.part);
+  w.field("part", l.part());
   w.field("section", l.section);
   w.field("paragraph", l.paragraph);
   w.field("table", l.table);
   w.field("row", l.row);
   w.field("column", l.column);
-  w.field("heading_path", l.heading_path);
-  w.field("excerpt", l.excerpt);
+  w.field("heading_path", l.heading_path());
+  w.field("excerpt", l.excerpt());
   w.field("page", l.page);
   w.end_object();
 }
@@ -75,14 +75,14 @@ void write_json(std::ostream& os, const std::vector<FileReport>& files, const Re
     w.begin_array();
     for (const rules::Finding& x : f.findings) {
       w.begin_object();
-      w.field("rule", x.rule);
-      w.field("kind", x.kind);
+      w.field("rule", x.rule());
+      w.field("kind", x.kind());
       w.field("severity", rules::severity_name(x.severity));
       w.field("fixable", x.fixable);
       write_location(w, x.where);
-      write_text_pair(w, "expected", x.expected, o.lang);
-      write_text_pair(w, "actual", x.actual, o.lang);
-      write_text_pair(w, "message", x.message, o.lang);
+      write_text_pair(w, "expected", x.expected(), o.lang);
+      write_text_pair(w, "actual", x.actual(), o.lang);
+      write_text_pair(w, "message", x.message(), o.lang);
       w.end_object();
     }
     w.end_array();

@@ -14,12 +14,12 @@ namespace {
 std::string where_text(const rules::Location& l, Lang lang) {
   std::ostringstream s;
   bool en = lang == Lang::en;
-  if (!l.part.empty()) s << l.part;
+  if (!l.part().empty()) s << l.part();
   if (l.section) s << (en ? " section " : " 第") << l.section << (en ? "" : "节");
   if (l.table) s << (en ? " table " : " 表格") << l.table;
   if (l.paragraph) s << (en ? " paragraph " : " 第") << l.paragraph << (en ? "" : "段");
-  if (!l.heading_path.empty()) s << " [" << l.heading_path << "]";
-  if (!l.excerpt.empty()) s << " 「" << l.excerpt << "」";
+  if (!l.heading_path().empty()) s << " [" << l.heading_path() << "]";
+  if (!l.excerpt().empty()) s << " 「" << l.excerpt() << "」";
   return s.str();
 }
 
@@ -57,7 +57,7 @@ void write_junit(std::ostream& os, const std::vector<FileReport>& files, const R
       s_errors = 1;
     } else {
       std::map<std::string, std::vector<const rules::Finding*>> by_rule;
-      for (const rules::Finding& x : f.findings) by_rule[x.rule].push_back(&x);
+      for (const rules::Finding& x : f.findings) by_rule[x.rule()].push_back(&x);
       for (const rules::Rule* r : all) {
         pugi::xml_node tc = suite.append_child("testcase");
         tc.append_attribute("classname") = xml_safe(f.path).c_str();
@@ -76,7 +76,7 @@ void write_junit(std::ostream& os, const std::vector<FileReport>& files, const R
         std::string body, warnings;
         for (const rules::Finding* x : list) {
           std::string line = std::string(rules::severity_name(x->severity)) + ": " + where_text(x->where, o.lang) + ": " +
-                             x->message.in(o.lang) + "\n";
+                             x->message().in(o.lang) + "\n";
           if (x->severity == rules::Severity::error) {
             ++errs;
             body += line;

@@ -3,7 +3,7 @@
 
 namespace bidfmt::report {
 
-bool shows_part(const rules::Location& l) { return !l.part.empty() && l.part != "word/document.xml"; }
+bool shows_part(const rules::Location& l) { return !l.part().empty() && l.part() != "word/document.xml"; }
 
 std::optional<Format> parse_format(std::string_view name) {
   if (name == "text") return Format::text;

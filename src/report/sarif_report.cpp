@@ -124,12 +124,12 @@ void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const R
   for (size_t i = 0; i < files.size(); ++i) {
     for (const rules::Finding& x : files[i].findings) {
       w.begin_object();
-      w.field("ruleId", x.rule);
-      if (rule_index.count(x.rule)) w.field("ruleIndex", rule_index[x.rule]);
+      w.field("ruleId", x.rule());
+      if (rule_index.count(x.rule())) w.field("ruleIndex", rule_index[x.rule()]);
       w.field("level", level_of(x.severity));
       w.key("message");
       w.begin_object();
-      w.field("text", x.message.in(o.lang));
+      w.field("text", x.message().in(o.lang));
       w.end_object();
       w.key("locations");
       w.begin_array();
@@ -142,11 +142,11 @@ void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const R
       w.field("index", static_cast<int>(i));
       w.end_object();
       w.end_object();
-      if (!x.where.heading_path.empty()) {
+      if (!x.where.heading_path().empty()) {
         w.key("logicalLocations");
         w.begin_array();
         w.begin_object();
-        w.field("fullyQualifiedName", x.where.heading_path);
+        w.field("fullyQualifiedName", x.where.heading_path());
         w.field("kind", "section");
         w.end_object();
         w.end_array();
@@ -155,14 +155,14 @@ void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const R
       w.end_array();
       w.key("properties");
       w.begin_object();
-      w.field("kind", x.kind);
-      w.field("part", x.where.part);
+      w.field("kind", x.kind());
+      w.field("part", x.where.part());
       w.field("section", x.where.section);
       w.field("paragraph", x.where.paragraph);
       w.field("table", x.where.table);
-      w.field("excerpt", x.where.excerpt);
-      w.field("expected", x.expected.in(o.lang));
-      w.field("actual", x.actual.in(o.lang));
+      w.field("excerpt", x.where.excerpt());
+      w.field("expected", x.expected().in(o.lang));
+      w.field("actual", x.actual().in(o.lang));
       w.field("fixable", x.fixable);
       w.end_object();
       w.end_object();

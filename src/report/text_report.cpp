@@ -28,8 +28,8 @@ struct Group {
 
 // Findings that read the same: same rule, aspect, severity, part and message.
 std::string group_key(const rules::Finding& f) {
-  return f.rule + "\n" + f.kind + "\n" + rules::severity_name(f.severity) + "\n" + f.where.part + "\n" + f.message.zh + "\n" +
-         f.message.en;
+  return f.rule() + "\n" + f.kind() + "\n" + rules::severity_name(f.severity) + "\n" + f.where.part() + "\n" + f.message().zh + "\n" +
+         f.message().en;
 }
 
 // Merges each finding into the open group of the same key when it is on the next paragraph.
@@ -58,7 +58,7 @@ std::string place(const Group& g, Lang lang) {
   const rules::Location& b = g.last->where;
   bool en = lang == Lang::en;
   std::vector<std::string> parts;
-  if (shows_part(a)) parts.push_back(a.part);
+  if (shows_part(a)) parts.push_back(a.part());
   if (a.section) parts.push_back(en ? "section " + std::to_string(a.section) : "第 " + std::to_string(a.section) + " 节");
   if (a.table) {
     std::string n = std::to_string(a.table) + (b.table != a.table ? "–" + std::to_string(b.table) : "");
@@ -109,7 +109,7 @@ void write_text(std::ostream& os, const std::vector<FileReport>& files, const Re
                             std::to_string(fixable) + " 处)")
        << "\n";
     std::map<std::string, std::vector<const rules::Finding*>> by_rule;
-    for (const rules::Finding& x : f.findings) by_rule[x.rule].push_back(&x);
+    for (const rules::Finding& x : f.findings) by_rule[x.rule()].push_back(&x);
     for (const rules::Rule* r : rules::all_rules()) {
       auto it = by_rule.find(r->info.id);
       if (it == by_rule.end()) continue;
@@ -118,10 +118,10 @@ void write_text(std::ostream& os, const std::vector<FileReport>& files, const Re
       for (const Group& g : group(it->second)) {
         const rules::Finding& x = *g.first;
         std::string sev = x.severity == rules::Severity::error ? st.wrap(en ? "error" : "错误", "31") : st.wrap(en ? "warning" : "警告", "33");
-        os << "    " << sev << " " << place(g, o.lang) << ": " << printable(x.message.in(o.lang)) << "\n";
+        os << "    " << sev << " " << place(g, o.lang) << ": " << printable(x.message().in(o.lang)) << "\n";
         std::string context;
-        if (!x.where.heading_path.empty()) context += x.where.heading_path;
-        if (!x.where.excerpt.empty()) context += (context.empty() ? "" : "  ") + std::string("「") + x.where.excerpt + "」";
+        if (!x.where.heading_path().empty()) context += x.where.heading_path();
+        if (!x.where.excerpt().empty()) context += (context.empty() ? "" : "  ") + std::string("「") + x.where.excerpt() + "」";
         if (!context.empty()) os << "      " << st.wrap(printable(context), "2") << "\n";
       }
     }

@@ -97,16 +97,10 @@ class Scanner {
 
  private:
   void add(const char* kind, const Location& where, const Text& place, const std::string& found, const Text& what, bool fixable) {
-    Finding f;
-    f.rule = kRule;
-    f.kind = kind;
-    f.where = where;
-    f.expected = Text{"无", "none"};
-    f.actual = Text{found, found};
-    f.message = Text{"暗标中不得出现" + what.zh + ":" + place.zh + "含「" + found + "」",
-                     "an anonymous bid must not show " + what.en + ": " + place.en + " contains '" + found + "'"};
-    f.fixable = fixable;
-    out_.push_back(std::move(f));
+    Text message{"暗标中不得出现" + what.zh + ":" + place.zh + "含「" + found + "」",
+                 "an anonymous bid must not show " + what.en + ": " + place.en + " contains '" + found + "'"};
+    out_.emplace_back(Statement{kRule, kind, Text{"无", "none"}, Text{found, found}, std::move(message)}, where,
+                      Severity::error, fixable);
   }
 
   std::vector<std::pair<std::string, icu::UnicodeString>> terms_;
@@ -130,8 +124,7 @@ void scan_elements(Scanner& sc, const pugi::xml_document& part, const std::strin
   for (pugi::xpath_node n : part.select_nodes(xpath)) {
     std::string text = text_of(n.node());
     Location at;
-    at.part = name;
-    at.excerpt = docx::excerpt(text);
+    at.set_place(std::make_shared<const Place>(Place{name, "", docx::excerpt(text)}));
     sc.scan(text, at, place, false);
   }
 }
@@ -146,17 +139,12 @@ void report_authors(Findings& out, const pugi::xml_document& part, const std::st
       std::string who = a.value();
       if (std::find(seen.begin(), seen.end(), who) != seen.end()) continue;
       seen.push_back(who);
-      Finding f;
-      f.rule = kRule;
-      f.kind = "metadata";
-      f.where.part = name;
-      f.where.excerpt = who;
-      f.expected = Text{"无作者姓名", "no author name"};
-      f.actual = Text{who, who};
-      f.message = Text{"暗标中不得出现作者姓名:" + name + " 的修订或批注作者为「" + who + "」",
-                       "an anonymous bid must not name its authors: " + name + " names the author '" + who + "'"};
-      f.fixable = true;
-      out.push_back(std::move(f));
+      Location at;
+      at.set_place(std::make_shared<const Place>(Place{name, "", who}));
+      Text message{"暗标中不得出现作者姓名:" + name + " 的修订或批注作者为「" + who + "」",
+                   "an anonymous bid must not name its authors: " + name + " names the author '" + who + "'"};
+      out.emplace_back(Statement{kRule, "metadata", Text{"无作者姓名", "no author name"}, Text{who, who}, std::move(message)},
+                       std::move(at), Severity::error, true);
     }
   }
 }
@@ -249,24 +237,19 @@ Findings check_anonymous(const docx::Document& doc, const Identity& identity) {
     for (pugi::xml_node e : d->document_element().children()) {
       if (docx::local_name(e.name()) != f.element || docx::trim(e.text().get()).empty()) continue;
       std::string value = e.text().get();
-      Finding x;
-      x.rule = kRule;
-      x.kind = "metadata";
-      x.where.part = f.part;
-      x.where.excerpt = value;
-      x.expected = Text{"空", "empty"};
-      x.actual = Text{value, value};
-      x.message = Text{std::string("暗标的文档属性不得含个人或单位信息:") + f.element + " 为「" + value + "」",
-                       std::string("an anonymous bid's document properties must not name a person or company: ") + f.element +
-                           " is '" + value + "'"};
-      x.fixable = true;
-      out.push_back(std::move(x));
+      Location at;
+      at.set_place(std::make_shared<const Place>(Place{f.part, "", value}));
+      Text message{std::string("暗标的文档属性不得含个人或单位信息:") + f.element + " 为「" + value + "」",
+                   std::string("an anonymous bid's document properties must not name a person or company: ") + f.element +
+                       " is '" + value + "'"};
+      out.emplace_back(Statement{kRule, "metadata", Text{"空", "empty"}, Text{value, value}, std::move(message)}, std::move(at),
+                       Severity::error, true);
     }
   }
   // Image alt text and names in the main document.
   for (pugi::xpath_node n : pkg.document().select_nodes("//wp:docPr")) {
     Location at;
-    at.part = pkg.main_part();
+    at.set_part(pkg.main_part());
     for (const char* a : {"descr", "title", "name"})
       sc.scan(n.node().attribute(a).value(), at, Text{"图片说明文字", "an image's alt text"}, false);
   }

@@ -10,10 +10,10 @@ Findings check_document(const docx::Document& doc, const profile::Profile& profi
                         const Rendered* rendered, const Identity* identity) {
   Context ctx{doc, profile, project, rendered, identity};
   Findings out;
-  std::vector<std::string> excerpts(doc.body().paragraphs.size());
+  std::vector<std::shared_ptr<const Place>> places(doc.body().paragraphs.size());
   for (const Rule* r : all_rules()) {
     if (r->applies && !r->applies(ctx)) continue;
-    Reporter rep(r->info, out, &doc, &excerpts);
+    Reporter rep(r->info, out, &doc, &places);
     r->check(ctx, rep);
   }
   if (rendered)

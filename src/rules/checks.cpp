@@ -24,6 +24,35 @@ std::vector<Piece> pieces(const docx::Paragraph& p, bool with_label) {
 
 const int kWordDefaultSize = 20;  // 10 pt when nothing sets w:sz (§17.3.2.38)
 
+// Everything a finding's texts are made from, as bytes (Reporter::add_keyed): equal keys make
+// equal texts. Built in the reporter's buffer, so a key costs no allocation.
+class Key {
+ public:
+  explicit Key(Reporter& out) : s_(out.key_buffer()) { s_.clear(); }
+  Key& operator<<(int v) { return raw(v); }
+  Key& operator<<(bool v) { return raw(v); }
+  Key& operator<<(std::string_view v) {
+    raw(v.size());
+    s_.append(v);
+    return *this;
+  }
+  Key& operator<<(const docx::FontRef& f) { return *this << f.name << f.theme; }
+  Key& operator<<(const docx::Origin& o) { return raw(o.style).raw(o.num_id).raw(o.ilvl).raw(o.source); }
+  template <typename T>
+  Key& operator<<(const docx::Value<T>& v) {
+    return *this << v.set() << v.value << v.origin << v.below << v.below_origin;
+  }
+  const std::string& str() const { return s_; }
+
+ private:
+  template <typename T>
+  Key& raw(const T& v) {
+    s_.append(reinterpret_cast<const char*>(&v), sizeof v);
+    return *this;
+  }
+  std::string& s_;
+};
+
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> shown_parts(const Context& ctx, const docx::Section& s, bool headers) {
@@ -64,8 +93,10 @@ void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const 
     });
     if (need_ea && !done_ea && !docx::same_font(rp.east_asia.value.name, want.east_asia)) {
       done_ea = true;
-      out.add("east_asia_font", where, plain(want.east_asia), font_text(rp.east_asia.value),
-              wrong_value(Text{"中文字体", "East Asian font"}, rp.east_asia, docx::FontRef{}, font_text, plain(want.east_asia)));
+      out.add_keyed("east_asia_font", where, (Key(out) << want.east_asia << rp.east_asia).str(), [&] {
+        return Wording{plain(want.east_asia), font_text(rp.east_asia.value),
+                       wrong_value(Text{"中文字体", "East Asian font"}, rp.east_asia, docx::FontRef{}, font_text, plain(want.east_asia))};
+      });
     }
     for (auto [need, slot] : {std::pair{need_ascii, &rp.ascii}, std::pair{need_hansi, &rp.h_ansi}}) {
       if (!need || done_latin) continue;
@@ -73,8 +104,10 @@ void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const 
       docx::FontRef actual = slot->set() ? slot->value : fallback;
       if (docx::same_font(actual.name, want.latin)) continue;
       done_latin = true;
-      out.add("latin_font", where, plain(want.latin), font_text(actual),
-              wrong_value(Text{"数字/西文字体", "digit/Latin font"}, *slot, fallback, font_text, plain(want.latin)));
+      out.add_keyed("latin_font", where, (Key(out) << want.latin << *slot).str(), [&] {
+        return Wording{plain(want.latin), font_text(actual),
+                       wrong_value(Text{"数字/西文字体", "digit/Latin font"}, *slot, fallback, font_text, plain(want.latin))};
+      });
     }
   }
 }
@@ -85,8 +118,10 @@ Finding* check_size(const Context&, Reporter& out, const docx::Paragraph& p, Hal
     if (!visible(*piece.text)) continue;
     const auto& v = piece.props->size;
     if (v.value_or(kWordDefaultSize) == want.v) continue;
-    return &out.add("size", where, size_text(want.v), size_text(v.value_or(kWordDefaultSize)),
-                    wrong_value(Text{"字号", "font size"}, v, kWordDefaultSize, size_text, size_text(want.v)));
+    return &out.add_keyed("size", where, (Key(out) << want.v << v).str(), [&] {
+      return Wording{size_text(want.v), size_text(v.value_or(kWordDefaultSize)),
+                     wrong_value(Text{"字号", "font size"}, v, kWordDefaultSize, size_text, size_text(want.v))};
+    });
   }
   return nullptr;
 }
@@ -97,8 +132,9 @@ Finding* check_bold(const Context&, Reporter& out, const docx::Paragraph& p, boo
     if (!visible(*piece.text)) continue;
     const auto& v = piece.props->bold;
     if (v.value_or(false) == want) continue;
-    return &out.add("bold", where, bold_text(want), bold_text(v.value_or(false)),
-                    wrong_value(Text{"加粗", "bold"}, v, false, bold_text, bold_text(want)));
+    return &out.add_keyed("bold", where, (Key(out) << want << v).str(), [&] {
+      return Wording{bold_text(want), bold_text(v.value_or(false)), wrong_value(Text{"加粗", "bold"}, v, false, bold_text, bold_text(want))};
+    });
   }
   return nullptr;
 }
@@ -116,8 +152,9 @@ Finding* check_char_spacing(const Context& ctx, Reporter& out, const docx::Parag
     if (!visible(r.text)) continue;
     int actual = r.props->spacing.value_or(0);
     if (std::abs(actual - want.v) <= ctx.profile.page.tolerance.v / 4) continue;
-    return &out.add("character_spacing", where, fmt(want.v), fmt(actual),
-                    wrong_value(Text{"字符间距", "character spacing"}, r.props->spacing, 0, fmt, fmt(want.v)));
+    return &out.add_keyed("character_spacing", where, (Key(out) << want.v << r.props->spacing).str(), [&] {
+      return Wording{fmt(want.v), fmt(actual), wrong_value(Text{"字符间距", "character spacing"}, r.props->spacing, 0, fmt, fmt(want.v))};
+    });
   }
   return nullptr;
 }
@@ -126,8 +163,10 @@ Finding* check_align(const Context&, Reporter& out, const docx::Paragraph& p, co
                      const Location& where) {
   std::string_view actual = p.props->jc.value_or("left");
   if (actual == want) return nullptr;
-  return &out.add("alignment", where, align_text(want), align_text(actual),
-                  wrong_value(Text{"对齐方式", "alignment"}, p.props->jc, std::string_view("left"), align_text, align_text(want)));
+  return &out.add_keyed("alignment", where, (Key(out) << want << p.props->jc).str(), [&] {
+    return Wording{align_text(want), align_text(actual),
+                   wrong_value(Text{"对齐方式", "alignment"}, p.props->jc, std::string_view("left"), align_text, align_text(want))};
+  });
 }
 
 Finding* check_first_line(const Context& ctx, Reporter& out, const docx::Paragraph& p,
@@ -156,14 +195,20 @@ Finding* check_first_line(const Context& ctx, Reporter& out, const docx::Paragra
     if (!ok && margin_ok && expected == 0 && std::abs(p.props->ind_left.value_or(0) + actual) <= tol) ok = true;
   }
   if (ok) return nullptr;
-  Text want_text = want.chars100 ? chars_text(want.chars100) : mm_text(want.length.v);
-  if (want.chars100 == 0 && want.length.v == 0) want_text = Text{"不缩进", "none"};
+  auto want_text = [&] {
+    if (want.chars100 == 0 && want.length.v == 0) return Text{"不缩进", "none"};
+    return want.chars100 ? chars_text(want.chars100) : mm_text(want.length.v);
+  };
   Text what{"首行缩进", "first-line indent"};
+  Key key(out);
+  key << want.chars100 << want.length.v << by_chars;
   if (by_chars)
-    return &out.add("first_line_indent", where, want_text, chars_signed(chars.value),
-                    wrong_value(what, chars, 0, chars_signed, want_text));
-  return &out.add("first_line_indent", where, want_text, twips_text(tw.value_or(0)),
-                  wrong_value(what, tw, 0, twips_text, want_text));
+    return &out.add_keyed("first_line_indent", where, (key << chars).str(), [&] {
+      return Wording{want_text(), chars_signed(chars.value), wrong_value(what, chars, 0, chars_signed, want_text())};
+    });
+  return &out.add_keyed("first_line_indent", where, (key << tw).str(), [&] {
+    return Wording{want_text(), twips_text(tw.value_or(0)), wrong_value(what, tw, 0, twips_text, want_text())};
+  });
 }
 
 void check_side_indents(const Context& ctx, Reporter& out, const docx::Paragraph& p,
@@ -187,11 +232,15 @@ void check_side_indents(const Context& ctx, Reporter& out, const docx::Paragraph
     const Text what{s.what_zh, s.what_en};
     if (by_chars) {
       if (s.want.chars100 == s.chars.value) continue;
-      out.add(s.kind, where, want_text(), chars_text(s.chars.value), wrong_value(what, s.chars, 0, chars_text, want_text()));
+      out.add_keyed(s.kind, where, (Key(out) << s.want.chars100 << s.want.length.v << by_chars << s.chars).str(), [&] {
+        return Wording{want_text(), chars_text(s.chars.value), wrong_value(what, s.chars, 0, chars_text, want_text())};
+      });
     } else {
       int expected = s.want.chars100 ? s.want.twips_at(HalfPoints{paragraph_font_size(p)}).v : s.want.length.v;
       if (std::abs(s.twips.value_or(0) - expected) <= tol) continue;
-      out.add(s.kind, where, want_text(), mm_text(s.twips.value_or(0)), wrong_value(what, s.twips, 0, mm_text, want_text()));
+      out.add_keyed(s.kind, where, (Key(out) << s.want.chars100 << s.want.length.v << by_chars << s.twips).str(), [&] {
+        return Wording{want_text(), mm_text(s.twips.value_or(0)), wrong_value(what, s.twips, 0, mm_text, want_text())};
+      });
     }
   }
 }
@@ -226,16 +275,22 @@ void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Tw
   for (const Side& s : sides) {
     const Text what{s.what_zh, s.what_en};
     if (s.autospacing.value_or(false)) {
-      Text want_text = pt_text(s.want.v);
-      out.add(s.kind, where, want_text, Text{"自动", "auto"},
-              wrong_value(what, s.autospacing, false, [](bool) { return Text{"自动", "auto"}; }, want_text));
+      out.add_keyed(s.kind, where, (Key(out) << 0 << s.want.v << s.autospacing).str(), [&] {
+        Text want_text = pt_text(s.want.v);
+        return Wording{want_text, Text{"自动", "auto"},
+                       wrong_value(what, s.autospacing, false, [](bool) { return Text{"自动", "auto"}; }, want_text)};
+      });
     } else if (s.lines.set() && s.lines.value != 0) {
       if (s.want.v != 0 || s.lines.value == 0) continue;
-      Text want_text = pt_text(s.want.v);
-      out.add(s.kind, where, want_text, lines_text(s.lines.value), wrong_value(what, s.lines, 0, lines_text, want_text));
+      out.add_keyed(s.kind, where, (Key(out) << 1 << s.want.v << s.lines).str(), [&] {
+        Text want_text = pt_text(s.want.v);
+        return Wording{want_text, lines_text(s.lines.value), wrong_value(what, s.lines, 0, lines_text, want_text)};
+      });
     } else if (std::abs(s.twips.value_or(0) - s.want.v) > tol) {
-      Text want_text = pt_text(s.want.v);
-      out.add(s.kind, where, want_text, pt_text(s.twips.value_or(0)), wrong_value(what, s.twips, 0, pt_text, want_text));
+      out.add_keyed(s.kind, where, (Key(out) << 2 << s.want.v << s.twips).str(), [&] {
+        Text want_text = pt_text(s.want.v);
+        return Wording{want_text, pt_text(s.twips.value_or(0)), wrong_value(what, s.twips, 0, pt_text, want_text)};
+      });
     }
   }
 }
@@ -244,14 +299,19 @@ Finding* check_line(const Context&, Reporter& out, const docx::Paragraph& p, Lin
   std::string_view rule = p.props->line_rule.value_or("auto");
   int line = p.props->line.value_or(240);
   if (rule == "auto" && std::abs(line - want.v) <= 2) return nullptr;
-  Text want_text = line_text(want.v, "auto");
   auto fmt = [rule](int l) { return line_text(l, rule); };
   // Name the origin of whichever of w:line / w:lineRule is wrong.
   if (rule != "auto")
-    return &out.add("line_spacing", where, want_text, fmt(line),
-                    wrong_value(Text{"行距", "line spacing"}, p.props->line_rule, std::string_view("auto"),
-                                [line](std::string_view r) { return line_text(line, r); }, want_text));
-  return &out.add("line_spacing", where, want_text, fmt(line), wrong_value(Text{"行距", "line spacing"}, p.props->line, 240, fmt, want_text));
+    return &out.add_keyed("line_spacing", where, (Key(out) << want.v << line << p.props->line_rule).str(), [&] {
+      Text want_text = line_text(want.v, "auto");
+      return Wording{want_text, fmt(line),
+                     wrong_value(Text{"行距", "line spacing"}, p.props->line_rule, std::string_view("auto"),
+                                 [line](std::string_view r) { return line_text(line, r); }, want_text)};
+    });
+  return &out.add_keyed("line_spacing", where, (Key(out) << want.v << p.props->line << p.props->line_rule.value_or("auto")).str(), [&] {
+    Text want_text = line_text(want.v, "auto");
+    return Wording{want_text, fmt(line), wrong_value(Text{"行距", "line spacing"}, p.props->line, 240, fmt, want_text)};
+  });
 }
 
 }  // namespace bidfmt::rules

@@ -1,6 +1,8 @@
-// Finding: one format violation — rule ID, severity, where, expected vs actual, messages in zh and en.
+// Finding: one format violation — what was found (rule, aspect, expected vs actual, message in zh
+// and en) and where.
 #pragma once
 #include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,27 +15,62 @@ namespace bidfmt::rules {
 enum class Severity { error, warning };
 const char* severity_name(Severity s);  // "error", "warning"
 
+// The texts that name a place: its part, heading path and excerpt. All findings on one paragraph
+// share one Place.
+struct Place {
+  std::string part;          // word/document.xml, word/header1.xml, …
+  std::string heading_path;  // 「二、主要施工方法 › 2.3 管网工程」
+  std::string excerpt;       // up to 30 characters of the paragraph's text
+};
+
 // Where a finding is. Numbers are 1-based; 0 means "does not apply".
 struct Location {
-  std::string part;          // word/document.xml, word/header1.xml, …
   int section = 0;
   int paragraph = 0;         // paragraph number within the part
   int table = 0;             // table number within the part
   int row = 0, column = 0;   // cell, when the finding is about one
-  std::string heading_path;  // 「二、主要施工方法 › 2.3 管网工程」
-  std::string excerpt;       // up to 30 characters of the paragraph's text
   int ordinal = 0;           // position among non-empty paragraphs (groups consecutive findings)
-  int page = 0;             // page of the rendered PDF (check --render), 0 when not known
+  int page = 0;              // page of the rendered PDF (check --render), 0 when not known
+
+  const std::string& part() const { return place().part; }
+  const std::string& heading_path() const { return place().heading_path; }
+  const std::string& excerpt() const { return place().excerpt; }
+  const Place& place() const;
+  // Each setter copies the place first when other locations share it.
+  void set_part(std::string part);
+  void set_heading_path(std::string path);
+  void set_excerpt(std::string excerpt);
+  void set_place(std::shared_ptr<const Place> place) { place_ = std::move(place); }
+
+ private:
+  Place& own();
+  std::shared_ptr<const Place> place_;  // null: no texts
+};
+
+// What a finding says. The findings that say the same thing share one: a badly formatted
+// 1,000-page bid has 160,000 findings but only a few thousand different statements.
+struct Statement {
+  std::string rule;       // e.g. "body.font"
+  std::string kind;       // the aspect within the rule, ASCII: "size", "east_asia_font", "margin_left", …
+  Text expected, actual;  // human form: 小四, 25.0mm, 1.5倍
+  Text message;
 };
 
 struct Finding {
-  std::string rule;  // e.g. "body.font"
-  std::string kind;  // the aspect within the rule, ASCII: "size", "east_asia_font", "margin_left", …
-  Severity severity = Severity::error;
+  Finding() = default;
+  Finding(Statement said, Location at, Severity sev = Severity::error, bool can_fix = false)
+      : what(std::make_shared<const Statement>(std::move(said))), where(std::move(at)), severity(sev), fixable(can_fix) {}
+
+  std::shared_ptr<const Statement> what;  // never null in a finding a rule made
   Location where;
-  Text expected, actual;  // human form: 小四, 25.0mm, 1.5倍
-  Text message;
+  Severity severity = Severity::error;
   bool fixable = false;
+
+  const std::string& rule() const { return what->rule; }
+  const std::string& kind() const { return what->kind; }
+  const Text& expected() const { return what->expected; }
+  const Text& actual() const { return what->actual; }
+  const Text& message() const { return what->message; }
 };
 
 // A deque: a badly formatted 1,000-page document has 160,000 findings, and a vector would

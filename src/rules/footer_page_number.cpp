@@ -116,7 +116,7 @@ void check_part(const Context& ctx, Reporter& out, const docx::Story& st, Locati
     return;
   }
   where.paragraph = page_para->number;
-  where.excerpt = docx::excerpt(page_para->text, 30);
+  where.set_excerpt(docx::excerpt(page_para->text, 30));
   std::string actual, total_key, total_arg;
   for (const docx::Token& t : page_para->tokens) {
     if (!t.field) {
@@ -185,7 +185,7 @@ void check(const Context& ctx, Reporter& out) {
       }
       if (!seen.insert(part).second) continue;
       Location at = where;
-      at.part = part;
+      at.set_part(part);
       check_part(ctx, out, *st, at);
     }
   }

@@ -34,7 +34,7 @@ void check(const Context& ctx, Reporter& out) {
         if (!st || !st->has_content) continue;
         Text k = kind_text(header);
         Location l = ctx.at_section(s.number);
-        l.part = part;
+        l.set_part(part);
         std::string sec = std::to_string(s.number);
         Text msg = toc_in_body
                        ? Text{"目录与正文同在第 " + sec + " 节,目录页会显示正文的" + k.zh + "(" + part + ");目录应单独成节且不设页眉页脚",

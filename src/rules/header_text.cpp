@@ -86,11 +86,11 @@ void check(const Context& ctx, Reporter& out) {
         continue;
       }
       if (!seen.insert(part).second) continue;
-      where.part = part;
+      where.set_part(part);
       Layout l = layout_of(*st);
       if (l.para) {
         where.paragraph = l.para->number;
-        where.excerpt = docx::excerpt(l.para->text, 30);
+        where.set_excerpt(docx::excerpt(l.para->text, 30));
       }
       // Left: the project name.
       bool has_placeholder = hf.header_left.find("{project}") != std::string::npos;

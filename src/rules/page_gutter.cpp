@@ -26,7 +26,7 @@ void check(const Context& ctx, Reporter& out) {
   Text want_pos = position_text(pg.gutter_position);
   if (ctx.doc.gutter_at_top() && pg.gutter_position != "top") {
     Location l = ctx.at_section(0);
-    l.part = "word/settings.xml";
+    l.set_part("word/settings.xml");
     out.add("gutter_position", l, want_pos, position_text("top"),
             Text{"装订线位置为 上(w:gutterAtTop),应为 " + want_pos.zh,
                  "gutter position is top (w:gutterAtTop); expected " + want_pos.en});

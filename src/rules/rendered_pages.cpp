@@ -14,7 +14,7 @@ int section_first_page(const Context& ctx, int section) {
 int page_of(const Context& ctx, const Location& where) {
   if (!ctx.rendered) return 0;
   const Rendered& r = *ctx.rendered;
-  bool body = where.part.empty() || where.part == ctx.doc.body().part;
+  bool body = where.part().empty() || where.part() == ctx.doc.body().part;
   if (body && where.paragraph > 0) {
     auto it = r.paragraphs.find(where.paragraph - 1);
     if (it != r.paragraphs.end()) return it->second.page;
@@ -62,7 +62,7 @@ Location at_page(const Context& ctx, int page) {
   if (p >= 0) {
     l = ctx.at(ctx.doc.body().paragraphs[static_cast<size_t>(p)]);
   } else {
-    l.part = ctx.doc.body().part;
+    l.set_part(ctx.doc.body().part);
     l.section = section_of_page(ctx, page);
   }
   l.page = page;

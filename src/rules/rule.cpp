@@ -7,6 +7,22 @@ namespace bidfmt::rules {
 
 const char* severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
+const Place& Location::place() const {
+  static const Place none;
+  return place_ ? *place_ : none;
+}
+
+Place& Location::own() {
+  auto mine = place_ ? std::make_shared<Place>(*place_) : std::make_shared<Place>();
+  Place& p = *mine;
+  place_ = std::move(mine);
+  return p;
+}
+
+void Location::set_part(std::string part) { own().part = std::move(part); }
+void Location::set_heading_path(std::string path) { own().heading_path = std::move(path); }
+void Location::set_excerpt(std::string excerpt) { own().excerpt = std::move(excerpt); }
+
 Counts count(const Findings& fs) {
   Counts c;
   for (const Finding& f : fs) (f.severity == Severity::error ? c.errors : c.warnings)++;
@@ -35,14 +51,14 @@ Location numbers_of(const docx::Paragraph& p) {
   l.ordinal = p.content_ordinal;
   return l;
 }
-std::string excerpt_of(const docx::Paragraph& p) { return docx::excerpt(p.shown(), 30); }
+std::shared_ptr<const Place> place_of(const docx::Paragraph& p, const std::string& part) {
+  return std::make_shared<const Place>(Place{part, std::string(p.heading_path), docx::excerpt(p.shown(), 30)});
+}
 }  // namespace
 
 Location locate(const docx::Paragraph& p, const std::string& part) {
   Location l = numbers_of(p);
-  l.part = part;
-  l.heading_path = p.heading_path;
-  l.excerpt = excerpt_of(p);
+  l.set_place(place_of(p, part));
   return l;
 }
 
@@ -50,33 +66,34 @@ Location Context::at(const docx::Paragraph& p, const std::string& part) const {
   // Rules ask for the location of every paragraph they look at, and few have findings: the
   // body's part name, the heading path and the excerpt are filled in by Reporter::add.
   Location l = numbers_of(p);
-  if (part != doc.body().part) l.part = part;
+  if (part != doc.body().part) l.set_part(part);
   return l;
 }
 
 Location Context::at_section(int section) const {
   Location l;
-  l.part = doc.body().part;
+  l.set_part(doc.body().part);
   l.section = section;
   return l;
 }
 
 Location Context::at_table(const docx::Table& t) const {
   Location l;
-  l.part = doc.body().part;
   l.section = t.section;
   l.table = t.number;
-  l.heading_path = t.heading_path;
+  Place place{doc.body().part, std::string(t.heading_path), ""};
   // The first cell's text, to recognise the table by.
   for (const docx::Row& r : t.rows) {
     for (const docx::Cell& c : r.cells)
       for (int i : c.paragraphs)
         if (!docx::trim(doc.body().paragraphs[static_cast<size_t>(i)].text).empty()) {
-          l.excerpt = docx::excerpt(doc.body().paragraphs[static_cast<size_t>(i)].text, 30);
+          place.excerpt = docx::excerpt(doc.body().paragraphs[static_cast<size_t>(i)].text, 30);
+          l.set_place(std::make_shared<const Place>(std::move(place)));
           return l;
         }
     break;
   }
+  l.set_place(std::make_shared<const Place>(std::move(place)));
   return l;
 }
 
@@ -91,36 +108,46 @@ bool Context::in_body(int section) const {
 void Reporter::complete(Location& l) const {
   if (!doc_) return;
   const docx::Story& body = doc_->body();
-  if (l.part.empty()) l.part = body.part;
-  if (l.paragraph <= 0 || (!l.excerpt.empty() && !l.heading_path.empty())) return;
-  const docx::Story* story = l.part == body.part ? &body : doc_->story(l.part);
-  if (!story || static_cast<size_t>(l.paragraph) > story->paragraphs.size()) return;
+  const Place& given = l.place();
+  if (l.paragraph <= 0 || (!given.excerpt.empty() && !given.heading_path.empty())) {
+    if (given.part.empty()) l.set_part(body.part);
+    return;
+  }
+  const std::string& part = given.part.empty() ? body.part : given.part;
+  const docx::Story* story = part == body.part ? &body : doc_->story(part);
+  if (!story || static_cast<size_t>(l.paragraph) > story->paragraphs.size() ||
+      story->paragraphs[static_cast<size_t>(l.paragraph) - 1].number != l.paragraph) {
+    if (given.part.empty()) l.set_part(body.part);
+    return;
+  }
   const docx::Paragraph& p = story->paragraphs[static_cast<size_t>(l.paragraph) - 1];
-  if (p.number != l.paragraph) return;
-  if (l.heading_path.empty()) l.heading_path = p.heading_path;
-  if (!l.excerpt.empty()) return;
-  if (story == &body && excerpts_ && excerpts_->size() == body.paragraphs.size()) {
-    std::string& cached = (*excerpts_)[static_cast<size_t>(l.paragraph) - 1];
-    if (cached.empty()) cached = excerpt_of(p);
-    l.excerpt = cached;
+  if (!given.excerpt.empty() || !given.heading_path.empty()) {  // a rule named some texts: keep them
+    Place full{part, given.heading_path.empty() ? std::string(p.heading_path) : given.heading_path,
+               given.excerpt.empty() ? docx::excerpt(p.shown(), 30) : given.excerpt};
+    l.set_place(std::make_shared<const Place>(std::move(full)));
+  } else if (story == &body && places_ && places_->size() == body.paragraphs.size()) {
+    std::shared_ptr<const Place>& cached = (*places_)[static_cast<size_t>(l.paragraph) - 1];
+    if (!cached) cached = place_of(p, part);
+    l.set_place(cached);
   } else {
-    l.excerpt = excerpt_of(p);
+    l.set_place(place_of(p, part));
   }
 }
 
-Finding& Reporter::add(std::string kind, Location where, Text expected, Text actual, Text message) {
+Finding& Reporter::push(std::shared_ptr<const Statement> what, Location where) {
   complete(where);
-  Finding f;
-  f.rule = info_.id;
-  f.kind = std::move(kind);
-  f.severity = info_.severity;
+  Finding& f = out_.emplace_back();
+  f.what = std::move(what);
   f.where = std::move(where);
-  f.expected = std::move(expected);
-  f.actual = std::move(actual);
-  f.message = std::move(message);
+  f.severity = info_.severity;
   f.fixable = info_.fixable;
-  out_.push_back(std::move(f));
-  return out_.back();
+  return f;
+}
+
+Finding& Reporter::add(std::string_view kind, Location where, Text expected, Text actual, Text message) {
+  return push(std::make_shared<const Statement>(
+                  Statement{info_.id, std::string(kind), std::move(expected), std::move(actual), std::move(message)}),
+              std::move(where));
 }
 
 void Reporter::not_fixable(size_t since) {

@@ -2,6 +2,8 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "docx/document.h"
 #include "profile/profile.h"
@@ -45,16 +47,37 @@ struct Context {
   bool in_body(int section) const;
 };
 
+// The texts of a finding.
+struct Wording {
+  Text expected, actual, message;
+};
+
 // Collects the findings of one rule, filling in its ID, severity and fixability.
 class Reporter {
  public:
   // With `doc`, locations made by Context::at are completed (part, heading path, excerpt);
-  // `excerpts` (one slot per body paragraph, shared by the rules of one check) keeps the
-  // excerpts made, since a badly formatted paragraph has a finding from many rules.
+  // `places` (one slot per body paragraph, shared by the rules of one check) keeps the places
+  // made, since a badly formatted paragraph has a finding from many rules.
   Reporter(const RuleInfo& info, Findings& out, const docx::Document* doc = nullptr,
-           std::vector<std::string>* excerpts = nullptr)
-      : info_(info), out_(out), doc_(doc), excerpts_(excerpts) {}
-  Finding& add(std::string kind, Location where, Text expected, Text actual, Text message);
+           std::vector<std::shared_ptr<const Place>>* places = nullptr)
+      : info_(info), out_(out), doc_(doc), places_(places) {}
+  Finding& add(std::string_view kind, Location where, Text expected, Text actual, Text message);
+  // For checks that run on every paragraph: the texts are made by `make()` (returning a Wording)
+  // once per distinct `key` — everything they are made from — and shared by the findings with
+  // that key.
+  template <typename Make>
+  Finding& add_keyed(std::string_view kind, Location where, const std::string& key, Make make) {
+    lookup_.assign(kind).append(1, '\0').append(key);
+    std::shared_ptr<const Statement>& said = said_[lookup_];
+    if (!said) {
+      Wording w = make();
+      said = std::make_shared<const Statement>(
+          Statement{info_.id, std::string(kind), std::move(w.expected), std::move(w.actual), std::move(w.message)});
+    }
+    return push(said, std::move(where));
+  }
+  // A buffer for building keys (cleared by the caller), so that a key costs no allocation.
+  std::string& key_buffer() { return key_; }
   const RuleInfo& info() const { return info_; }
   // Findings added since `mark()` become warnings when `assumed` (their value is an assumption).
   size_t mark() const { return out_.size(); }
@@ -63,11 +86,14 @@ class Reporter {
   void not_fixable(size_t since);
 
  private:
+  Finding& push(std::shared_ptr<const Statement> what, Location where);
   void complete(Location& l) const;
   const RuleInfo& info_;
   Findings& out_;
   const docx::Document* doc_ = nullptr;
-  std::vector<std::string>* excerpts_ = nullptr;
+  std::vector<std::shared_ptr<const Place>>* places_ = nullptr;
+  std::unordered_map<std::string, std::shared_ptr<const Statement>> said_;  // add_keyed's statements
+  std::string key_, lookup_;
 };
 
 // The whole location of paragraph `p` of `part`, heading path and excerpt included (what

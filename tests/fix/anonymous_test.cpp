@@ -15,7 +15,7 @@ const rules::Identity kNoIdentity;
 
 size_t count_kind(const rules::Findings& fs, bool metadata) {
   size_t n = 0;
-  for (const rules::Finding& f : fs) n += f.rule == "bid.anonymous" && (f.kind == "metadata") == metadata;
+  for (const rules::Finding& f : fs) n += f.rule() == "bid.anonymous" && (f.kind() == "metadata") == metadata;
   return n;
 }
 
@@ -81,7 +81,7 @@ TEST(FixAnonymous, OnlyWhenAskedOrTheProfileSaysSo) {
   EXPECT_EQ(anon.at("docProps/core.xml").find("Jesse Rosenthal"), std::string::npos);
   EXPECT_EQ(anon.at("word/comments.xml").find("Jesse Rosenthal"), std::string::npos);
   bool logged = false;
-  for (const fix::Change& c : r.changes) logged |= c.where.part == "docProps/core.xml";
+  for (const fix::Change& c : r.changes) logged |= c.where.part() == "docProps/core.xml";
   EXPECT_TRUE(logged) << "the change is listed (--dry-run shows it)";
 }
 

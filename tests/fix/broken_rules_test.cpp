@@ -50,7 +50,7 @@ TEST(FixBrokenRule, UnfixableFindingsRemainAsSuch) {
       c.breaks(p);
       Fixed f = fix_parts(p, std::string("unfixable-") + name);
       EXPECT_FALSE(f.result.remaining.empty()) << name;
-      for (const rules::Finding& x : f.result.remaining) EXPECT_FALSE(x.fixable) << name << ": " << x.rule << " " << x.kind;
+      for (const rules::Finding& x : f.result.remaining) EXPECT_FALSE(x.fixable) << name << ": " << x.rule() << " " << x.kind();
     }
   }
 }

@@ -107,8 +107,8 @@ inline void expect_same_words(const std::string& before, const std::string& afte
 inline std::string dump_findings(const rules::Findings& fs) {
   std::string s;
   for (const rules::Finding& f : fs)
-    s += f.rule + " [" + f.kind + "]" + (f.fixable ? " fixable" : "") + " p" + std::to_string(f.where.paragraph) + " s" +
-         std::to_string(f.where.section) + " " + f.where.part + ": " + f.message.zh + "\n";
+    s += f.rule() + " [" + f.kind() + "]" + (f.fixable ? " fixable" : "") + " p" + std::to_string(f.where.paragraph) + " s" +
+         std::to_string(f.where.section) + " " + f.where.part() + ": " + f.message().zh + "\n";
   return s;
 }
 
@@ -131,7 +131,7 @@ inline void expect_idempotent(const Fixed& f, const std::string& name, const std
   Fixed again = fix_path(f.output, name + "-again", project);
   EXPECT_FALSE(again.result.changed) << "a second fix changed:\n" << [&] {
     std::string s;
-    for (const fix::Change& c : again.result.changes) s += c.where.part + " p" + std::to_string(c.where.paragraph) + ": " + c.what.zh + "\n";
+    for (const fix::Change& c : again.result.changes) s += c.where.part() + " p" + std::to_string(c.where.paragraph) + ": " + c.what.zh + "\n";
     return s;
   }();
   EXPECT_EQ(file_bytes(again.output), file_bytes(f.output)) << "fix(fix(x)) differs from fix(x)";

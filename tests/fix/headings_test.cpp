@@ -106,9 +106,9 @@ TEST(FixHeadings, CaptionsRenumberedToTheProfilePattern) {
   report::FileReport before = check(broken);
   bool number_found = false;
   for (const rules::Finding& x : before.findings)
-    if (x.rule == "table.caption" && x.kind == "number") {
+    if (x.rule() == "table.caption" && x.kind() == "number") {
       number_found = true;
-      EXPECT_TRUE(x.fixable) << x.message.zh;
+      EXPECT_TRUE(x.fixable) << x.message().zh;
     }
   EXPECT_TRUE(number_found) << dump_findings(before.findings);
   Fixed f = fix_parts(p, "captions");

@@ -20,22 +20,26 @@ namespace bidfmt {
 namespace {
 namespace fs = std::filesystem;
 
+// The finding with another rule ID (the rest of what it says kept).
+rules::Finding with_rule(rules::Finding f, const std::string& rule) {
+  rules::Statement s = *f.what;
+  s.rule = rule;
+  f.what = std::make_shared<const rules::Statement>(std::move(s));
+  return f;
+}
+
 report::FileReport sample_report() {
   report::FileReport f;
   f.path = "投标<文件>.docx";
-  rules::Finding a;
-  a.rule = "body.font";
-  a.kind = "size";
-  a.where.part = "word/document.xml";
+  rules::Finding a(rules::Statement{"body.font", "size", Text{"小四", "12pt"}, Text{"小五", "9pt"},
+                                    Text{"字号为 小五,应为 小四", "font size is 9pt; expected 12pt"}},
+                   rules::Location{});
+  a.where.set_part("word/document.xml");
   a.where.section = 3;
   a.where.paragraph = 57;
-  a.where.heading_path = "二、主要施工方法 › 2.3 管网工程";
-  a.where.excerpt = "正文\"引号\"<b>&";
-  a.expected = Text{"小四", "12pt"};
-  a.actual = Text{"小五", "9pt"};
-  a.message = Text{"字号为 小五,应为 小四", "font size is 9pt; expected 12pt"};
-  rules::Finding b = a;
-  b.rule = "page.margins";
+  a.where.set_heading_path("二、主要施工方法 › 2.3 管网工程");
+  a.where.set_excerpt("正文\"引号\"<b>&");
+  rules::Finding b = with_rule(a, "page.margins");
   b.severity = rules::Severity::warning;
   b.where = {};
   b.where.section = 1;
@@ -84,8 +88,7 @@ TEST(HtmlReport, PagesWithFindingsAreMarked) {
   report::FileReport f = sample_report();
   f.rendered = true;
   f.findings[0].where.page = 2;
-  rules::Finding r = f.findings[0];
-  r.rule = "toc.page-numbers";
+  rules::Finding r = with_rule(f.findings[0], "toc.page-numbers");
   r.where.page = 1;
   f.findings.push_back(r);
   f.finding_y = {0.25, -1, -1};

@@ -13,20 +13,14 @@ namespace {
 
 rules::Finding finding(const std::string& rule, const std::string& kind, int paragraph, int ordinal, const std::string& msg,
                        rules::Severity sev = rules::Severity::error) {
-  rules::Finding f;
-  f.rule = rule;
-  f.kind = kind;
-  f.severity = sev;
-  f.where.part = "word/document.xml";
+  rules::Finding f(rules::Statement{rule, kind, Text{"小四", "12pt (小四)"}, Text{"小五", "9pt (小五)"}, Text{msg, "en: " + msg}},
+                   rules::Location{}, sev, true);
+  f.where.set_part("word/document.xml");
   f.where.section = 3;
   f.where.paragraph = paragraph;
   f.where.ordinal = ordinal;
-  f.where.heading_path = "二、主要施工方法 › 2.3 管网工程";
-  f.where.excerpt = "正文\"引号\"与\\反斜杠";
-  f.expected = Text{"小四", "12pt (小四)"};
-  f.actual = Text{"小五", "9pt (小五)"};
-  f.message = Text{msg, "en: " + msg};
-  f.fixable = true;
+  f.where.set_heading_path("二、主要施工方法 › 2.3 管网工程");
+  f.where.set_excerpt("正文\"引号\"与\\反斜杠");
   return f;
 }
 

@@ -20,7 +20,7 @@ std::string built(const std::string& body, const std::string& bidder) {
 
 std::multiset<std::string> kinds(const rules::Findings& f) {
   std::multiset<std::string> k;
-  for (const rules::Finding& x : f) k.insert(x.kind);
+  for (const rules::Finding& x : f) k.insert(x.kind());
   return k;
 }
 
@@ -42,8 +42,8 @@ TEST(Anonymous, FindsContactDetailsAndIdentity) {
   EXPECT_EQ(k.count("licence"), 1u);
   EXPECT_EQ(k.count("identity"), 2u);
   for (const rules::Finding& x : f) {
-    EXPECT_EQ(x.rule, "bid.anonymous");
-    EXPECT_FALSE(x.fixable) << x.kind;  // body text is reported, never changed
+    EXPECT_EQ(x.rule(), "bid.anonymous");
+    EXPECT_FALSE(x.fixable) << x.kind();  // body text is reported, never changed
   }
 }
 
@@ -55,7 +55,7 @@ TEST(Anonymous, FindsTheBidderInDocumentProperties) {
   rules::Findings f = rules::check_anonymous(*doc, id);
   bool metadata = false;
   for (const rules::Finding& x : f)
-    if (x.where.part == "docProps/core.xml") metadata = x.fixable;
+    if (x.where.part() == "docProps/core.xml") metadata = x.fixable;
   EXPECT_TRUE(metadata);
 }
 
@@ -89,7 +89,7 @@ TEST(Anonymous, AliasInsideTheFullNameIsNotReportedTwice) {
   rules::Identity id = rules::load_identity(testkit::source_dir() + "/samples/identity.yaml");  // the bundled example
   std::multiset<std::string> found;
   for (const rules::Finding& x : rules::check_anonymous(*doc, id))
-    if (x.kind == "identity") found.insert(x.actual.zh + "@" + std::to_string(x.where.paragraph));
+    if (x.kind() == "identity") found.insert(x.actual().zh + "@" + std::to_string(x.where.paragraph));
   ASSERT_EQ(found.size(), 2u) << ::testing::PrintToString(found);
   std::set<std::string> names;
   for (const std::string& f : found) names.insert(f.substr(0, f.find('@')));
@@ -105,9 +105,9 @@ TEST(Anonymous, AuthorsOfCommentsAndRevisionsAreMetadata) {
     rules::Findings f = rules::check_anonymous(*doc, rules::Identity{});
     std::set<std::string> parts;
     for (const rules::Finding& x : f)
-      if (x.kind == "metadata") {
+      if (x.kind() == "metadata") {
         EXPECT_TRUE(x.fixable);
-        parts.insert(x.where.part);
+        parts.insert(x.where.part());
       }
     if (std::string(name) == "test_docx_comments.docx") {
       EXPECT_TRUE(parts.count("word/comments.xml")) << "comment author";

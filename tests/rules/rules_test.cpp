@@ -80,9 +80,9 @@ TEST(Rules, PageMarginsLeft20mm) {
   report::FileReport r = check_parts(p, "page-margins");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"page.margins"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].kind, "margin_left");
-  EXPECT_EQ(r.findings[0].actual.zh, "20.0mm");
-  EXPECT_EQ(r.findings[0].expected.zh, "22.0mm");
+  EXPECT_EQ(r.findings[0].kind(), "margin_left");
+  EXPECT_EQ(r.findings[0].actual().zh, "20.0mm");
+  EXPECT_EQ(r.findings[0].expected().zh, "22.0mm");
   EXPECT_EQ(r.findings[0].where.section, 3);
 }
 
@@ -106,9 +106,9 @@ TEST(Rules, ParaAlignDirectLeft) {
   report::FileReport r = check_parts(p, "para-align");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"para.align"}) << dump(r);
   ASSERT_FALSE(r.findings.empty());
-  EXPECT_NE(r.findings[0].message.zh.find("段落直接格式"), std::string::npos) << r.findings[0].message.zh;
-  EXPECT_EQ(r.findings[0].where.heading_path, "二、主要施工方法 › 2.1 测量工程 › 2.1.1 控制网复测");
-  EXPECT_EQ(r.findings[0].where.excerpt, "复测正文。");
+  EXPECT_NE(r.findings[0].message().zh.find("段落直接格式"), std::string::npos) << r.findings[0].message().zh;
+  EXPECT_EQ(r.findings[0].where.heading_path(), "二、主要施工方法 › 2.1 测量工程 › 2.1.1 控制网复测");
+  EXPECT_EQ(r.findings[0].where.excerpt(), "复测正文。");
 }
 
 TEST(Rules, ParaIndentNoFirstLine) {
@@ -140,8 +140,8 @@ TEST(Rules, ParaSpacingHiddenInBasedOnStyle) {
   report::FileReport r = check_parts(p, "para-spacing");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"para.spacing"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u) << dump(r);
-  EXPECT_EQ(r.findings[0].kind, "space_after");
-  EXPECT_NE(r.findings[0].message.zh.find("样式「Base Two」"), std::string::npos) << r.findings[0].message.zh;
+  EXPECT_EQ(r.findings[0].kind(), "space_after");
+  EXPECT_NE(r.findings[0].message().zh.find("样式「Base Two」"), std::string::npos) << r.findings[0].message().zh;
 }
 
 TEST(Rules, ParaSpacingTocSingle) {
@@ -175,8 +175,8 @@ TEST(Rules, HeaderSizeDirect) {
   report::FileReport r = check_parts(p, "header-size");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"header.text"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].kind, "size");
-  EXPECT_NE(r.findings[0].message.zh.find("直接格式,覆盖了样式「页眉」的 小五"), std::string::npos) << r.findings[0].message.zh;
+  EXPECT_EQ(r.findings[0].kind(), "size");
+  EXPECT_NE(r.findings[0].message().zh.find("直接格式,覆盖了样式「页眉」的 小五"), std::string::npos) << r.findings[0].message().zh;
 }
 
 TEST(Rules, HeaderAsTwoCellTable) {
@@ -278,9 +278,9 @@ TEST(Rules, HeadingL1NumberFormatHiddenInNumbering) {
   report::FileReport r = check_parts(p, "heading-l1-numfmt");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l1"}) << dump(r);
   ASSERT_FALSE(r.findings.empty());
-  EXPECT_EQ(r.findings[0].kind, "number_format");
-  EXPECT_EQ(r.findings[0].actual.zh, "1、");
-  EXPECT_EQ(r.findings[0].expected.zh, "一、");
+  EXPECT_EQ(r.findings[0].kind(), "number_format");
+  EXPECT_EQ(r.findings[0].actual().zh, "1、");
+  EXPECT_EQ(r.findings[0].expected().zh, "一、");
 }
 
 TEST(Rules, HeadingL1LabelSizeHiddenInNumberingLevel) {
@@ -289,7 +289,7 @@ TEST(Rules, HeadingL1LabelSizeHiddenInNumberingLevel) {
   report::FileReport r = check_parts(p, "heading-l1-lvl-size");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l1"}) << dump(r);
   ASSERT_FALSE(r.findings.empty());
-  EXPECT_NE(r.findings[0].message.zh.find("编号定义"), std::string::npos) << r.findings[0].message.zh;
+  EXPECT_NE(r.findings[0].message().zh.find("编号定义"), std::string::npos) << r.findings[0].message().zh;
 }
 
 TEST(Rules, HeadingL2NotBoldInStyle) {
@@ -314,8 +314,8 @@ TEST(Rules, HeadingL2SequenceTyped) {
   report::FileReport r = check_parts(p, "heading-l2-seq");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l2"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u) << dump(r);
-  EXPECT_EQ(r.findings[0].kind, "number_sequence");
-  EXPECT_EQ(r.findings[0].expected.zh, "1.2");
+  EXPECT_EQ(r.findings[0].kind(), "number_sequence");
+  EXPECT_EQ(r.findings[0].expected().zh, "1.2");
 }
 
 TEST(Rules, HeadingL3FirstLineIndentInNumberingLevel) {
@@ -325,7 +325,7 @@ TEST(Rules, HeadingL3FirstLineIndentInNumberingLevel) {
   report::FileReport r = check_parts(p, "heading-l3-indent");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l3"}) << dump(r);
   ASSERT_FALSE(r.findings.empty());
-  EXPECT_EQ(r.findings[0].kind, "first_line_indent");
+  EXPECT_EQ(r.findings[0].kind(), "first_line_indent");
 }
 
 TEST(Rules, HeadingL3BoldByCharacterStyle) {
@@ -374,9 +374,9 @@ TEST(Rules, BodyFontThroughThemeFont) {
   report::FileReport r = check_parts(p, "body-font-theme");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"body.font"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u) << dump(r);
-  EXPECT_EQ(r.findings[0].kind, "east_asia_font");
-  EXPECT_NE(r.findings[0].actual.zh.find("等线"), std::string::npos) << r.findings[0].actual.zh;
-  EXPECT_NE(r.findings[0].actual.zh.find("minorEastAsia"), std::string::npos) << r.findings[0].actual.zh;
+  EXPECT_EQ(r.findings[0].kind(), "east_asia_font");
+  EXPECT_NE(r.findings[0].actual().zh.find("等线"), std::string::npos) << r.findings[0].actual().zh;
+  EXPECT_NE(r.findings[0].actual().zh.find("minorEastAsia"), std::string::npos) << r.findings[0].actual().zh;
 }
 
 TEST(Rules, BodyFontLatinOnlyWhereDigitsAre) {
@@ -393,8 +393,8 @@ TEST(Rules, BodyFontLatinOnlyWhereDigitsAre) {
   report::FileReport r = check_parts(p, "body-font-latin");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"body.font"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u) << dump(r);
-  EXPECT_EQ(r.findings[0].kind, "latin_font");
-  EXPECT_EQ(r.findings[0].where.excerpt.substr(0, 9), "本工程");
+  EXPECT_EQ(r.findings[0].kind(), "latin_font");
+  EXPECT_EQ(r.findings[0].where.excerpt().substr(0, 9), "本工程");
 }
 
 TEST(Rules, BodySizeDirectOverridesNormal) {
@@ -403,8 +403,8 @@ TEST(Rules, BodySizeDirectOverridesNormal) {
   report::FileReport r = check_parts(p, "body-size");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"body.font"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].message.zh, "字号为 小五(直接格式,覆盖了样式「正文」的 小四),应为 小四");
-  EXPECT_EQ(r.findings[0].message.en, "font size is 9pt (小五) (direct formatting, overriding 12pt (小四) from style 'Normal'); expected 12pt (小四)");
+  EXPECT_EQ(r.findings[0].message().zh, "字号为 小五(直接格式,覆盖了样式「正文」的 小四),应为 小四");
+  EXPECT_EQ(r.findings[0].message().en, "font size is 9pt (小五) (direct formatting, overriding 12pt (小四) from style 'Normal'); expected 12pt (小四)");
 }
 
 TEST(Rules, BodyCharacterSpacing) {
@@ -479,7 +479,7 @@ TEST(Rules, TableBordersHiddenInTableStyle) {
   report::FileReport r = check_parts(p, "table-borders-style");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"table.borders"}) << dump(r);
   EXPECT_EQ(r.findings.size(), 6u) << dump(r);
-  EXPECT_NE(r.findings[0].message.zh.find("表格样式「Grid X」"), std::string::npos) << r.findings[0].message.zh;
+  EXPECT_NE(r.findings[0].message().zh.find("表格样式「Grid X」"), std::string::npos) << r.findings[0].message().zh;
 }
 
 TEST(Rules, TableBordersCellOverride) {
@@ -493,7 +493,7 @@ TEST(Rules, TableBordersCellOverride) {
   report::FileReport r = check_parts(p, "table-borders-cell");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"table.borders"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].kind, "inside_h");
+  EXPECT_EQ(r.findings[0].kind(), "inside_h");
   EXPECT_EQ(r.findings[0].where.row, 2);
 }
 
@@ -513,7 +513,7 @@ TEST(Rules, TableCaptionBelowTable) {
   report::FileReport r = check_parts(p, "table-caption-below");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"table.caption"}) << dump(r);
   ASSERT_FALSE(r.findings.empty());
-  EXPECT_EQ(r.findings[0].kind, "position");
+  EXPECT_EQ(r.findings[0].kind(), "position");
 }
 
 TEST(Rules, FigureCaptionMissingIsAWarning) {
@@ -522,7 +522,7 @@ TEST(Rules, FigureCaptionMissingIsAWarning) {
   report::FileReport r = check_parts(p, "figure-caption");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"figure.caption"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].kind, "missing");
+  EXPECT_EQ(r.findings[0].kind(), "missing");
   EXPECT_EQ(r.findings[0].severity, rules::Severity::warning);
 }
 

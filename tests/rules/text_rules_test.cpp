@@ -17,15 +17,15 @@ std::vector<rules::Finding> findings_of(const std::string& body, const std::stri
   report::FileReport r = check_file(dir + "/b.docx", profile::load(profile), kProject);
   std::vector<rules::Finding> out;
   for (const rules::Finding& f : r.findings)
-    if (f.rule == rule) out.push_back(f);
+    if (f.rule() == rule) out.push_back(f);
   return out;
 }
 
 TEST(TextUnits, MixedMetreAndMiIsAFinding) {
   auto f = findings_of("路面宽 6.5m，边沟长 300米。", "text.units");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].actual.zh, "米");
-  EXPECT_EQ(f[0].expected.zh, "m");
+  EXPECT_EQ(f[0].actual().zh, "米");
+  EXPECT_EQ(f[0].expected().zh, "m");
   EXPECT_FALSE(f[0].fixable);
 }
 
@@ -50,8 +50,8 @@ TEST(TextUnits, OffInStandardA) {
 TEST(TextPunctuation, AsciiMarksInChineseText) {
   auto f = findings_of("本工程位于某市,全长约3km;工期(日历天)为120天:详见下表?", "text.punctuation");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].actual.zh, ",;():?");
-  EXPECT_EQ(f[0].expected.zh, "，；（）：？");
+  EXPECT_EQ(f[0].actual().zh, ",;():?");
+  EXPECT_EQ(f[0].expected().zh, "，；（）：？");
 }
 
 TEST(TextPunctuation, DotsNumbersAndLatinAreFine) {
