@@ -121,7 +121,9 @@ void Reader::classify_paragraph(Paragraph& p) {
 
 int Reader::text_heading_level(const Paragraph& p) const {
   std::string t = trim(p.text);
-  if (t.empty() || length_utf8(t) > 60) return 0;
+  // UTF-8 takes at most 4 bytes a character: a longer text has more than 60 (without counting
+  // them: this runs for every paragraph).
+  if (t.empty() || t.size() > 60 * 4 || length_utf8(t) > 60) return 0;
   for (const char* end : {"。", "；", ";", "：", ":", "，", ","})
     if (t.size() >= std::string(end).size() && t.compare(t.size() - std::string(end).size(), std::string::npos, end) == 0)
       return 0;

@@ -113,8 +113,9 @@ void Reporter::complete(Location& l) const {
     if (given.part.empty()) l.set_part(body.part);
     return;
   }
-  const std::string& part = given.part.empty() ? body.part : given.part;
-  const docx::Story* story = part == body.part ? &body : doc_->story(part);
+  const bool in_body = given.part.empty() || given.part == body.part;  // Context::at names no part for the body
+  const std::string& part = in_body ? body.part : given.part;
+  const docx::Story* story = in_body ? &body : doc_->story(part);
   if (!story || static_cast<size_t>(l.paragraph) > story->paragraphs.size() ||
       story->paragraphs[static_cast<size_t>(l.paragraph) - 1].number != l.paragraph) {
     if (given.part.empty()) l.set_part(body.part);
