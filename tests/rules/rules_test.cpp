@@ -407,6 +407,39 @@ TEST(Rules, BodySizeDirectOverridesNormal) {
   EXPECT_EQ(r.findings[0].message().en, "font size is 9pt (小五) (direct formatting, overriding 12pt (小四) from style 'Normal'); expected 12pt (小四)");
 }
 
+TEST(Rules, SameWordingIsSharedEachPlaceIsItsOwn) {
+  // Two paragraphs with the same wrong size: one statement (made once), two places.
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    for (const char* text : {"复测正文。", "正文结束段落。"}) {
+      std::string xpath = std::string("//w:p[.//w:t='") + text + "']/w:r";
+      first(d, xpath).prepend_child("w:rPr").append_child("w:sz").append_attribute("w:val") = "18";
+    }
+  });
+  report::FileReport r = check_parts(p, "body-size-twice");
+  ASSERT_EQ(r.findings.size(), 2u) << dump(r);
+  EXPECT_EQ(r.findings[0].what, r.findings[1].what) << "equal wording is made once and shared";
+  EXPECT_EQ(r.findings[1].message().zh, "字号为 小五(直接格式,覆盖了样式「正文」的 小四),应为 小四");
+  EXPECT_EQ(r.findings[0].where.excerpt(), "复测正文。");
+  EXPECT_EQ(r.findings[1].where.excerpt(), "正文结束段落。");
+  EXPECT_NE(r.findings[0].where.paragraph, r.findings[1].where.paragraph);
+}
+
+TEST(Rules, LeftAndRightIndentEachNameTheirSide) {
+  // The same wrong value on both sides: the keys of the wording differ only in the aspect.
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:ind",
+              {{"w:left", "567"}, {"w:right", "567"}, {"w:firstLineChars", "200"}});
+  });
+  report::FileReport r = check_parts(p, "para-indent-sides");
+  ASSERT_EQ(r.findings.size(), 2u) << dump(r);
+  EXPECT_EQ(r.findings[0].kind(), "indent_left");
+  EXPECT_EQ(r.findings[1].kind(), "indent_right");
+  EXPECT_EQ(r.findings[0].message().zh.rfind("左缩进(文本之前)为 10.0mm", 0), 0u) << r.findings[0].message().zh;
+  EXPECT_EQ(r.findings[1].message().zh.rfind("右缩进(文本之后)为 10.0mm", 0), 0u) << r.findings[1].message().zh;
+}
+
 TEST(Rules, BodyCharacterSpacing) {
   Parts p = clean_parts();
   break_as(p, "body_char_spacing");
