@@ -72,6 +72,9 @@ report::FileReport check_file(const std::string& path, const profile::Profile& p
     std::unique_ptr<docx::Document> doc = docx::Document::read(path, profile);
     static const rules::Identity no_identity;  // the profile's anonymous: true, called without options
     const rules::Identity* identity = o.identity ? o.identity : profile.anonymous ? &no_identity : nullptr;
+    // The static rules read the model only; the 暗标 scan, the layout pass and the annotated
+    // copy go back to the main part's XML.
+    if (!identity && !o.render && o.annotate.empty()) doc->release_main_xml();
     r.findings = rules::check_document(*doc, profile, o.project, nullptr, identity);
     r.idle_rules = rules::idle_rules(*doc, profile, nullptr, identity);
     if (o.render) {

@@ -167,6 +167,11 @@ class Document {
   // Cover/TOC sections present.
   bool has_front_matter() const;
 
+  // Frees the main part's XML tree — a third of the memory of a large document — for callers
+  // that need only the model (a static check): the body's paragraph, table and section nodes
+  // become null. Rules that walk the body's XML (render-only TOC check, 暗标 scan) and fix need it.
+  void release_main_xml();
+
  private:
   friend class Reader;
   Document() = default;

@@ -103,6 +103,11 @@ XmlDoc Package::load(const std::string& name) const {
   return doc;
 }
 
+void Package::release_document() {
+  loaded_.erase(main_part_);
+  document_ = std::make_unique<pugi::xml_document>();
+}
+
 std::string Package::target(const std::string& rel_id) const {
   auto it = rels_.find(rel_id);
   return it == rels_.end() || it->second.external ? "" : it->second.target;

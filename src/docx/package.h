@@ -34,6 +34,9 @@ class Package {
   const pugi::xml_document* part(const std::string& name) const;
   // The part name a main-part relationship id points to ("" when unknown).
   std::string target(const std::string& rel_id) const;
+  // Frees the main part's tree; document() is empty afterwards. Its text stays in the zip's
+  // buffer, where the strings read from it point (see Document::release_main_xml).
+  void release_document();
 
  private:
   // Parses a part in place in the zip's buffer (a large document.xml is not copied); each part

@@ -91,6 +91,13 @@ bool Document::has_front_matter() const {
   return std::any_of(sections_.begin(), sections_.end(), [](const Section& s) { return s.role != SectionRole::body; });
 }
 
+void Document::release_main_xml() {
+  for (Paragraph& p : body_.paragraphs) p.node = {};
+  for (Table& t : body_.tables) t.node = {};
+  for (Section& s : sections_) s.sect_pr = {};
+  package_->release_document();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reader: stories and blocks
 // ---------------------------------------------------------------------------------------------
