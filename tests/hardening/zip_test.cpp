@@ -2,7 +2,6 @@
 // fault — never a crash, never unbounded memory (zip bombs are crafted here with zlib).
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -199,21 +198,15 @@ TEST(ZipHardening, TwoGigabytesOfZerosStopEarly) {
   // ratio limit long before the data is inflated.
   const std::string path = write("bomb", zip_of({hardening::zeros_bomb("word/document.xml", 2ull << 30)}));
   EXPECT_LT(fs::file_size(path), 4u << 20);
-  const auto start = std::chrono::steady_clock::now();
   std::string msg = read_error(path);
-  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_NE(msg.find("zip bomb"), std::string::npos) << msg;
-  EXPECT_LT(s, 5.0);
 }
 
 TEST(ZipHardening, ZerosUnderTheEntryLimitStopAtTheRatio) {
   // 400 MiB declares less than the 512 MiB entry limit: inflating starts, and the ratio stops it.
   const std::string path = write("bomb400", zip_of({hardening::zeros_bomb("word/document.xml", 400u << 20)}));
-  const auto start = std::chrono::steady_clock::now();
   std::string msg = read_error(path);
-  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_NE(msg.find("ratio"), std::string::npos) << msg;
-  EXPECT_LT(s, 5.0);
 }
 
 TEST(ZipHardening, BombThatUnderstatesItsSizeStillStops) {
