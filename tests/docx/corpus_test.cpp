@@ -6,6 +6,8 @@
 #include <regex>
 
 #include "api/bidfmt.h"
+#include "docx/document.h"
+#include "rules/checker.h"
 #include "rules/check_fixture.h"
 
 namespace bidfmt::testfix {
@@ -24,6 +26,35 @@ TEST(Corpus, EveryPandocDocxChecksWithoutCrashOrHang) {
       EXPECT_FALSE(r.error.en.empty()) << f;
     }
   }
+}
+
+TEST(Corpus, ReleasingTheMainXmlChangesNoFinding) {
+  // A static check frees document.xml's tree before the rules run (they read the model only).
+  std::vector<std::string> files = testkit::corpus_docx();
+  if (files.empty()) GTEST_SKIP() << "no corpus at " << testkit::shared_dir();
+  size_t compared = 0;
+  for (const std::string& f : files) {
+    std::unique_ptr<docx::Document> kept, released;
+    try {
+      kept = docx::Document::read(f, xx2014());
+      released = docx::Document::read(f, xx2014());
+    } catch (const Error&) {
+      continue;  // not a readable DOCX: nothing to compare
+    }
+    released->release_main_xml();
+    EXPECT_FALSE(released->package().document().document_element()) << f;
+    rules::Findings a = rules::check_document(*kept, xx2014(), kProject);
+    rules::Findings b = rules::check_document(*released, xx2014(), kProject);
+    ASSERT_EQ(a.size(), b.size()) << f;
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].rule(), b[i].rule()) << f;
+      EXPECT_EQ(a[i].message().zh, b[i].message().zh) << f;
+      EXPECT_EQ(a[i].where.paragraph, b[i].where.paragraph) << f;
+      EXPECT_EQ(a[i].where.excerpt(), b[i].where.excerpt()) << f;
+    }
+    compared += a.size();
+  }
+  EXPECT_GT(compared, 1000u) << "the corpus breaks many rules: the comparison must have something to compare";
 }
 
 TEST(Corpus, CliBatchOverTheFolder) {
