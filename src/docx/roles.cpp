@@ -10,7 +10,6 @@
 namespace bidfmt::docx {
 namespace {
 
-bool blank(std::string_view s) { return trim(s).empty(); }
 
 // 「表1.1-1 …」: the label, then (after optional blanks) a digit.
 bool starts_caption(std::string_view text, const std::string& label) {

@@ -105,6 +105,15 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+bool blank(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') ++i;
+    else if (s.compare(i, 3, "\u3000") == 0) i += 3;
+    else return false;
+  }
+  return true;
+}
+
 std::string excerpt(std::string_view s, size_t max_chars) {
   std::string out;
   size_t n = 0, i = 0;
@@ -130,24 +139,30 @@ std::string excerpt(std::string_view s, size_t max_chars) {
 }
 
 namespace {
-std::string fold(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+// a and b equal with spaces dropped and ASCII letters lower-cased (font names are compared so;
+// no copies and no locale: this runs for every run of a document).
+bool equal_folded(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  size_t i = 0, j = 0;
+  for (;;) {
+    while (i < a.size() && a[i] == ' ') ++i;
+    while (j < b.size() && b[j] == ' ') ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (lower(a[i]) != lower(b[j])) return false;
+    ++i, ++j;
+  }
 }
 }  // namespace
 
 bool same_font(std::string_view a, std::string_view b) {
-  std::string fa = fold(a), fb = fold(b);
-  if (fa == fb) return true;
+  if (equal_folded(a, b)) return true;
   // The localised and English names of the common Chinese fonts (as in fontTable w:altName).
   static const std::pair<const char*, const char*> kAliases[] = {
       {"宋体", "simsun"},       {"新宋体", "nsimsun"},     {"黑体", "simhei"},   {"仿宋", "fangsong"},
       {"仿宋_gb2312", "fangsong_gb2312"}, {"楷体", "kaiti"}, {"楷体_gb2312", "kaiti_gb2312"},
       {"微软雅黑", "microsoftyahei"}, {"等线", "dengxian"}, {"隶书", "lisu"},    {"幼圆", "youyuan"}};
   for (const auto& [zh, en] : kAliases)
-    if ((fa == zh && fb == en) || (fa == en && fb == zh)) return true;
+    if ((equal_folded(a, zh) && equal_folded(b, en)) || (equal_folded(a, en) && equal_folded(b, zh))) return true;
   return false;
 }
 

@@ -22,6 +22,8 @@ std::string excerpt(std::string_view s, size_t max_chars = 30);
 size_t length_utf8(std::string_view s);
 // `s` without leading/trailing white space (ASCII and U+3000).
 std::string trim(std::string_view s);
+// True when s is empty or only what trim() removes (spaces, tabs, line ends, U+3000); no copy.
+bool blank(std::string_view s);
 
 // True when two font names denote the same font: case-insensitive, and a Chinese font's
 // Chinese and English names (宋体 = SimSun) are one font.

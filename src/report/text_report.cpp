@@ -46,26 +46,33 @@ struct Group {
   int count;
 };
 
-// Findings of one rule that read the same: same aspect, severity, part and message.
-struct SameHash {
-  size_t operator()(const rules::Finding* f) const {
-    std::hash<std::string> h;
-    return h(f->message().zh) ^ (h(f->kind()) << 1) ^ (h(f->where.part()) << 2) ^ static_cast<size_t>(f->severity);
-  }
-};
+// Findings of one rule that read the same: same aspect, severity, part and message. Findings
+// share their statements, so texts are compared once per distinct statement, not per finding.
 struct Same {
-  bool operator()(const rules::Finding* a, const rules::Finding* b) const {
-    if (a->severity != b->severity || a->where.part() != b->where.part()) return false;
-    return a->what == b->what || (a->kind() == b->kind() && a->message().zh == b->message().zh && a->message().en == b->message().en);
+  const rules::Statement* what;  // the first statement that reads so
+  rules::Severity severity;
+  std::string_view part;
+  bool operator==(const Same& o) const { return what == o.what && severity == o.severity && part == o.part; }
+};
+struct SameHash {
+  size_t operator()(const Same& k) const {
+    return std::hash<const void*>()(k.what) ^ (std::hash<std::string_view>()(k.part) << 1) ^ static_cast<size_t>(k.severity);
   }
 };
 
 // Merges each finding into the open group of the same findings when it is on the next paragraph.
 std::vector<Group> group(const std::vector<const rules::Finding*>& list) {
+  std::unordered_map<const rules::Statement*, const rules::Statement*> first_alike;
+  std::unordered_map<std::string, const rules::Statement*> by_text;  // kind, message zh and en
+  auto alike = [&](const rules::Statement* s) {
+    auto [it, added] = first_alike.try_emplace(s, s);
+    if (added) it->second = by_text.try_emplace(s->kind + '\0' + s->message.zh + '\0' + s->message.en, s).first->second;
+    return it->second;
+  };
   std::vector<Group> out;
-  std::unordered_map<const rules::Finding*, size_t, SameHash, Same> open;
+  std::unordered_map<Same, size_t, SameHash> open;
   for (const rules::Finding* f : list) {
-    auto [it, added] = open.try_emplace(f, out.size());
+    auto [it, added] = open.try_emplace(Same{alike(f->what.get()), f->severity, f->where.part()}, out.size());
     if (!added) {
       Group& g = out[it->second];
       if (g.last->where.ordinal > 0 && f->where.ordinal == g.last->where.ordinal + 1) {
@@ -164,7 +171,11 @@ void write_text(std::ostream& stream, const std::vector<FileReport>& files, cons
     else
       os << "  错误 " << long{c.errors} << " 处,警告 " << long{c.warnings} << " 处(可自动修复 " << fixable << " 处)\n";
     std::map<std::string_view, std::vector<const rules::Finding*>> by_rule;
-    for (const rules::Finding& x : f.findings) by_rule[x.rule()].push_back(&x);
+    std::vector<const rules::Finding*>* same_rule = nullptr;  // a rule's findings come together
+    for (const rules::Finding& x : f.findings) {
+      if (!same_rule || x.rule() != (*same_rule)[0]->rule()) same_rule = &by_rule[x.rule()];
+      same_rule->push_back(&x);
+    }
     for (const rules::Rule* r : rules::all_rules()) {
       auto it = by_rule.find(r->info.id);
       if (it == by_rule.end()) continue;

@@ -2,6 +2,7 @@
 #include "rules/checks.h"
 
 #include <cstdlib>
+#include <cstring>
 
 #include "docx/script.h"
 #include "rules/describe.h"
@@ -15,26 +16,47 @@ struct Piece {
   const docx::RunProps* props;
 };
 
-std::vector<Piece> pieces(const docx::Paragraph& p, bool with_label) {
-  std::vector<Piece> out;
-  if (with_label && !p.label.empty()) out.push_back(Piece{&p.label, p.label_props});
-  for (const docx::Run& r : p.runs) out.push_back(Piece{&r.text, r.props});
-  return out;
-}
+// The pieces of a paragraph: its number label (when asked for and present), then its runs.
+// Walked in place: the checks run over every paragraph.
+class Pieces {
+ public:
+  Pieces(const docx::Paragraph& p, bool with_label) : p_(p), first_(with_label && !p.label.empty() ? -1 : 0) {}
+  struct Iter {
+    const docx::Paragraph* p;
+    int i;  // -1: the label
+    Piece operator*() const {
+      if (i < 0) return Piece{&p->label, p->label_props};
+      const docx::Run& r = p->runs[static_cast<size_t>(i)];
+      return Piece{&r.text, r.props};
+    }
+    Iter& operator++() {
+      ++i;
+      return *this;
+    }
+    bool operator!=(const Iter& o) const { return i != o.i; }
+  };
+  Iter begin() const { return Iter{&p_, first_}; }
+  Iter end() const { return Iter{&p_, static_cast<int>(p_.runs.size())}; }
+
+ private:
+  const docx::Paragraph& p_;
+  int first_;
+};
+Pieces pieces(const docx::Paragraph& p, bool with_label) { return Pieces(p, with_label); }
 
 const int kWordDefaultSize = 20;  // 10 pt when nothing sets w:sz (§17.3.2.38)
 
 // Everything a finding's texts are made from, as bytes (Reporter::add_keyed): equal keys make
-// equal texts. Built in the reporter's buffer, so a key costs no allocation.
+// equal texts. Gathered on the stack and copied once into the reporter's buffer, so a key costs
+// no allocation (this runs for every finding).
 class Key {
  public:
-  explicit Key(Reporter& out) : s_(out.key_buffer()) { s_.clear(); }
+  explicit Key(Reporter& out) : out_(out) {}
   Key& operator<<(int v) { return raw(v); }
   Key& operator<<(bool v) { return raw(v); }
   Key& operator<<(std::string_view v) {
     raw(v.size());
-    s_.append(v);
-    return *this;
+    return bytes(v.data(), v.size());
   }
   Key& operator<<(const docx::FontRef& f) { return *this << f.name << f.theme; }
   Key& operator<<(const docx::Origin& o) { return raw(o.style).raw(o.num_id).raw(o.ilvl).raw(o.source); }
@@ -42,17 +64,33 @@ class Key {
   Key& operator<<(const docx::Value<T>& v) {
     return *this << v.set() << v.value << v.origin << v.below << v.below_origin;
   }
-  const std::string& str() const { return s_; }
+  const std::string& str() {
+    std::string& s = out_.key_buffer();
+    if (long_.empty()) s.assign(buf_, n_);
+    else s = long_;
+    return s;
+  }
 
  private:
   template <typename T>
   Key& raw(const T& v) {
-    s_.append(reinterpret_cast<const char*>(&v), sizeof v);
+    return bytes(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  Key& bytes(const char* p, size_t n) {
+    if (long_.empty() && n_ + n <= sizeof buf_) {
+      std::memcpy(buf_ + n_, p, n);
+      n_ += n;
+    } else {  // long font or style names: rare
+      if (long_.empty()) long_.assign(buf_, n_);
+      long_.append(p, n);
+    }
     return *this;
   }
-  std::string& s_;
+  Reporter& out_;
+  char buf_[192];
+  size_t n_ = 0;
+  std::string long_;
 };
-
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> shown_parts(const Context& ctx, const docx::Section& s, bool headers) {
@@ -68,7 +106,7 @@ std::vector<std::pair<std::string, std::string>> shown_parts(const Context& ctx,
   return out;
 }
 
-bool visible(const std::string& text) { return !docx::trim(text).empty(); }
+bool visible(const std::string& text) { return !docx::blank(text); }
 
 int paragraph_font_size(const docx::Paragraph& p) {
   for (const docx::Run& r : p.runs)

@@ -51,8 +51,12 @@ Location numbers_of(const docx::Paragraph& p) {
   l.ordinal = p.content_ordinal;
   return l;
 }
+// The excerpt of what the reader sees: label and text (the text alone, uncopied, when there is
+// no label).
+std::string excerpt_of(const docx::Paragraph& p) { return p.label.empty() ? docx::excerpt(p.text, 30) : docx::excerpt(p.shown(), 30); }
+
 std::shared_ptr<const Place> place_of(const docx::Paragraph& p, const std::string& part) {
-  return std::make_shared<const Place>(Place{part, std::string(p.heading_path), docx::excerpt(p.shown(), 30)});
+  return std::make_shared<const Place>(Place{part, std::string(p.heading_path), excerpt_of(p)});
 }
 }  // namespace
 
@@ -124,7 +128,7 @@ void Reporter::complete(Location& l) const {
   const docx::Paragraph& p = story->paragraphs[static_cast<size_t>(l.paragraph) - 1];
   if (!given.excerpt.empty() || !given.heading_path.empty()) {  // a rule named some texts: keep them
     Place full{part, given.heading_path.empty() ? std::string(p.heading_path) : given.heading_path,
-               given.excerpt.empty() ? docx::excerpt(p.shown(), 30) : given.excerpt};
+               given.excerpt.empty() ? excerpt_of(p) : given.excerpt};
     l.set_place(std::make_shared<const Place>(std::move(full)));
   } else if (story == &body && places_ && places_->size() == body.paragraphs.size()) {
     std::shared_ptr<const Place>& cached = (*places_)[static_cast<size_t>(l.paragraph) - 1];
