@@ -361,7 +361,7 @@ void Reader::read_inline(Paragraph& p, pugi::xml_node parent, const Context& ctx
   --nesting_;
 }
 
-void Reader::add_text(Paragraph& p, Run& run, const std::string& s) {
+void Reader::add_text(Paragraph& p, Run& run, std::string_view s) {
   if (s.empty() || !displayed()) return;
   run.text += s;
   if (fields_.empty() && !reading_body_) {

@@ -33,7 +33,7 @@ class Reader {
   void read_table(Story& story, pugi::xml_node tbl, const Context& ctx);
   void read_inline(Paragraph& p, pugi::xml_node parent, const Context& ctx);
   void read_run(Paragraph& p, pugi::xml_node r, const Context& ctx);
-  void add_text(Paragraph& p, Run& run, const std::string& s);
+  void add_text(Paragraph& p, Run& run, std::string_view s);
   bool displayed() const;
   bool in_toc_field() const;
   void close_section(pugi::xml_node sect_pr, int last_paragraph);
