@@ -76,7 +76,7 @@ class Reporter {
     }
     return push(said, std::move(where));
   }
-  // A buffer for building keys (cleared by the caller), so that a key costs no allocation.
+  // The buffer a key is built in (it is reused: a key costs no allocation).
   std::string& key_buffer() { return key_; }
   const RuleInfo& info() const { return info_; }
   // Findings added since `mark()` become warnings when `assumed` (their value is an assumption).
