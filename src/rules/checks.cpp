@@ -77,6 +77,7 @@ class Key {
     return bytes(reinterpret_cast<const char*>(&v), sizeof v);
   }
   Key& bytes(const char* p, size_t n) {
+    if (n == 0) return *this;  // an empty string_view may have no data (memcpy must not see null)
     if (long_.empty() && n_ + n <= sizeof buf_) {
       std::memcpy(buf_ + n_, p, n);
       n_ += n;
