@@ -50,6 +50,22 @@ inline const char* kTheme = R"(<?xml version="1.0" encoding="UTF-8" standalone="
 <a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Hans" typeface="等线"/></a:minorFont>
 </a:fontScheme><a:fmtScheme name="Office"/></a:themeElements></a:theme>)";
 
+// kTheme as the document's theme part, with its relationship and content type.
+inline void add_theme(Parts& p) {
+  p["word/theme/theme1.xml"] = kTheme;
+  edit(p, "word/_rels/document.xml.rels", [](pugi::xml_document& d) {
+    pugi::xml_node r = d.document_element().append_child("Relationship");
+    r.append_attribute("Id") = "rIdTheme9";
+    r.append_attribute("Type") = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+    r.append_attribute("Target") = "theme/theme1.xml";
+  });
+  edit(p, "[Content_Types].xml", [](pugi::xml_document& d) {
+    pugi::xml_node o = d.document_element().append_child("Override");
+    o.append_attribute("PartName") = "/word/theme/theme1.xml";
+    o.append_attribute("ContentType") = "application/vnd.openxmlformats-officedocument.theme+xml";
+  });
+}
+
 inline void replace_total_field(Parts& p, const char* instr) {
   edit(p, "word/footer1.xml", [instr](pugi::xml_document& d) {
     for (pugi::xpath_node t : d.select_nodes("//w:instrText"))
@@ -210,18 +226,7 @@ inline const std::vector<BrokenCase>& broken_cases() {
          on_document(p, [](pugi::xml_document& d) { set_child(ppr_of(paragraph_with_text(d, "深层标题下的正文。")), "w:pStyle", {{"w:val", "Heading7"}}); });
        }},
       {"body_font_theme", {"body.font"}, [](Parts& p) {
-         p["word/theme/theme1.xml"] = kTheme;
-         edit(p, "word/_rels/document.xml.rels", [](pugi::xml_document& d) {
-           pugi::xml_node r = d.document_element().append_child("Relationship");
-           r.append_attribute("Id") = "rIdTheme9";
-           r.append_attribute("Type") = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
-           r.append_attribute("Target") = "theme/theme1.xml";
-         });
-         edit(p, "[Content_Types].xml", [](pugi::xml_document& d) {
-           pugi::xml_node o = d.document_element().append_child("Override");
-           o.append_attribute("PartName") = "/word/theme/theme1.xml";
-           o.append_attribute("ContentType") = "application/vnd.openxmlformats-officedocument.theme+xml";
-         });
+         add_theme(p);
          on_document(p, [](pugi::xml_document& d) {
            first(d, "//w:p[.//w:t='复测正文。']/w:r").prepend_child("w:rPr").append_child("w:rFonts").append_attribute("w:eastAsiaTheme") = "minorEastAsia";
          });

@@ -349,21 +349,6 @@ TEST(Rules, HeadingDepthTooDeep) {
 
 // ---- body -------------------------------------------------------------------------------------
 
-void add_theme(Parts& p) {
-  p["word/theme/theme1.xml"] = kTheme;
-  edit(p, "word/_rels/document.xml.rels", [](pugi::xml_document& d) {
-    pugi::xml_node r = d.document_element().append_child("Relationship");
-    r.append_attribute("Id") = "rIdTheme9";
-    r.append_attribute("Type") = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
-    r.append_attribute("Target") = "theme/theme1.xml";
-  });
-  edit(p, "[Content_Types].xml", [](pugi::xml_document& d) {
-    pugi::xml_node o = d.document_element().append_child("Override");
-    o.append_attribute("PartName") = "/word/theme/theme1.xml";
-    o.append_attribute("ContentType") = "application/vnd.openxmlformats-officedocument.theme+xml";
-  });
-}
-
 TEST(Rules, BodyFontThroughThemeFont) {
   Parts p = clean_parts();
   add_theme(p);
