@@ -47,8 +47,7 @@ const ParaProps* Resolver::paragraph(const Style* pstyle, const TableContext& t,
                                     const Level* level, int num_id) {
   const ParaProps& base = paragraph_base(pstyle, t);
   if (!level && !direct) return &base;  // styles only: the cached layer itself
-  static const ParaProps none;
-  const ParaProps& direct_layer = direct ? *direct : none;
+  const ParaProps& direct_layer = direct ? *direct : kNoParaProps;
   key_.clear();
   append_address(key_, &base);
   append_address(key_, level);
