@@ -47,11 +47,9 @@ Pieces pieces(const docx::Paragraph& p, bool with_label) { return Pieces(p, with
 const int kWordDefaultSize = 20;  // 10 pt when nothing sets w:sz (§17.3.2.38)
 
 // Everything a finding's texts are made from, as bytes (Reporter::add_keyed): equal keys make
-// equal texts. Gathered on the stack and copied once into the reporter's buffer, so a key costs
-// no allocation (this runs for every finding).
+// equal texts. Gathered on the stack, so a key costs no allocation (this runs for every finding).
 class Key {
  public:
-  explicit Key(Reporter& out) : out_(out) {}
   Key& operator<<(int v) { return raw(v); }
   Key& operator<<(bool v) { return raw(v); }
   Key& operator<<(std::string_view v) {
@@ -64,12 +62,7 @@ class Key {
   Key& operator<<(const docx::Value<T>& v) {
     return *this << v.set() << v.value << v.origin << v.below << v.below_origin;
   }
-  const std::string& str() {
-    std::string& s = out_.key_buffer();
-    if (long_.empty()) s.assign(buf_, n_);
-    else s = long_;
-    return s;
-  }
+  std::string_view view() const { return long_.empty() ? std::string_view(buf_, n_) : std::string_view(long_); }
 
  private:
   template <typename T>
@@ -87,7 +80,6 @@ class Key {
     }
     return *this;
   }
-  Reporter& out_;
   char buf_[192];
   size_t n_ = 0;
   std::string long_;
@@ -132,7 +124,7 @@ void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const 
     });
     if (need_ea && !done_ea && !docx::same_font(rp.east_asia.value.name, want.east_asia)) {
       done_ea = true;
-      out.add_keyed("east_asia_font", where, (Key(out) << want.east_asia << rp.east_asia).str(), [&] {
+      out.add_keyed("east_asia_font", where, (Key() << want.east_asia << rp.east_asia).view(), [&] {
         return Wording{plain(want.east_asia), font_text(rp.east_asia.value),
                        wrong_value(Text{"中文字体", "East Asian font"}, rp.east_asia, docx::FontRef{}, font_text, plain(want.east_asia))};
       });
@@ -143,7 +135,7 @@ void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const 
       docx::FontRef actual = slot->set() ? slot->value : fallback;
       if (docx::same_font(actual.name, want.latin)) continue;
       done_latin = true;
-      out.add_keyed("latin_font", where, (Key(out) << want.latin << *slot).str(), [&] {
+      out.add_keyed("latin_font", where, (Key() << want.latin << *slot).view(), [&] {
         return Wording{plain(want.latin), font_text(actual),
                        wrong_value(Text{"数字/西文字体", "digit/Latin font"}, *slot, fallback, font_text, plain(want.latin))};
       });
@@ -157,7 +149,7 @@ Finding* check_size(const Context&, Reporter& out, const docx::Paragraph& p, Hal
     if (!visible(*piece.text)) continue;
     const auto& v = piece.props->size;
     if (v.value_or(kWordDefaultSize) == want.v) continue;
-    return &out.add_keyed("size", where, (Key(out) << want.v << v).str(), [&] {
+    return &out.add_keyed("size", where, (Key() << want.v << v).view(), [&] {
       return Wording{size_text(want.v), size_text(v.value_or(kWordDefaultSize)),
                      wrong_value(Text{"字号", "font size"}, v, kWordDefaultSize, size_text, size_text(want.v))};
     });
@@ -171,7 +163,7 @@ Finding* check_bold(const Context&, Reporter& out, const docx::Paragraph& p, boo
     if (!visible(*piece.text)) continue;
     const auto& v = piece.props->bold;
     if (v.value_or(false) == want) continue;
-    return &out.add_keyed("bold", where, (Key(out) << want << v).str(), [&] {
+    return &out.add_keyed("bold", where, (Key() << want << v).view(), [&] {
       return Wording{bold_text(want), bold_text(v.value_or(false)), wrong_value(Text{"加粗", "bold"}, v, false, bold_text, bold_text(want))};
     });
   }
@@ -191,7 +183,7 @@ Finding* check_char_spacing(const Context& ctx, Reporter& out, const docx::Parag
     if (!visible(r.text)) continue;
     int actual = r.props->spacing.value_or(0);
     if (std::abs(actual - want.v) <= ctx.profile.page.tolerance.v / 4) continue;
-    return &out.add_keyed("character_spacing", where, (Key(out) << want.v << r.props->spacing).str(), [&] {
+    return &out.add_keyed("character_spacing", where, (Key() << want.v << r.props->spacing).view(), [&] {
       return Wording{fmt(want.v), fmt(actual), wrong_value(Text{"字符间距", "character spacing"}, r.props->spacing, 0, fmt, fmt(want.v))};
     });
   }
@@ -202,7 +194,7 @@ Finding* check_align(const Context&, Reporter& out, const docx::Paragraph& p, co
                      const Location& where) {
   std::string_view actual = p.props->jc.value_or("left");
   if (actual == want) return nullptr;
-  return &out.add_keyed("alignment", where, (Key(out) << want << p.props->jc).str(), [&] {
+  return &out.add_keyed("alignment", where, (Key() << want << p.props->jc).view(), [&] {
     return Wording{align_text(want), align_text(actual),
                    wrong_value(Text{"对齐方式", "alignment"}, p.props->jc, std::string_view("left"), align_text, align_text(want))};
   });
@@ -239,13 +231,13 @@ Finding* check_first_line(const Context& ctx, Reporter& out, const docx::Paragra
     return want.chars100 ? chars_text(want.chars100) : mm_text(want.length.v);
   };
   Text what{"首行缩进", "first-line indent"};
-  Key key(out);
+  Key key;
   key << want.chars100 << want.length.v << by_chars;
   if (by_chars)
-    return &out.add_keyed("first_line_indent", where, (key << chars).str(), [&] {
+    return &out.add_keyed("first_line_indent", where, (key << chars).view(), [&] {
       return Wording{want_text(), chars_signed(chars.value), wrong_value(what, chars, 0, chars_signed, want_text())};
     });
-  return &out.add_keyed("first_line_indent", where, (key << tw).str(), [&] {
+  return &out.add_keyed("first_line_indent", where, (key << tw).view(), [&] {
     return Wording{want_text(), twips_text(tw.value_or(0)), wrong_value(what, tw, 0, twips_text, want_text())};
   });
 }
@@ -271,13 +263,13 @@ void check_side_indents(const Context& ctx, Reporter& out, const docx::Paragraph
     const Text what{s.what_zh, s.what_en};
     if (by_chars) {
       if (s.want.chars100 == s.chars.value) continue;
-      out.add_keyed(s.kind, where, (Key(out) << s.want.chars100 << s.want.length.v << by_chars << s.chars).str(), [&] {
+      out.add_keyed(s.kind, where, (Key() << s.want.chars100 << s.want.length.v << by_chars << s.chars).view(), [&] {
         return Wording{want_text(), chars_text(s.chars.value), wrong_value(what, s.chars, 0, chars_text, want_text())};
       });
     } else {
       int expected = s.want.chars100 ? s.want.twips_at(HalfPoints{paragraph_font_size(p)}).v : s.want.length.v;
       if (std::abs(s.twips.value_or(0) - expected) <= tol) continue;
-      out.add_keyed(s.kind, where, (Key(out) << s.want.chars100 << s.want.length.v << by_chars << s.twips).str(), [&] {
+      out.add_keyed(s.kind, where, (Key() << s.want.chars100 << s.want.length.v << by_chars << s.twips).view(), [&] {
         return Wording{want_text(), mm_text(s.twips.value_or(0)), wrong_value(what, s.twips, 0, mm_text, want_text())};
       });
     }
@@ -314,19 +306,19 @@ void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Tw
   for (const Side& s : sides) {
     const Text what{s.what_zh, s.what_en};
     if (s.autospacing.value_or(false)) {
-      out.add_keyed(s.kind, where, (Key(out) << 0 << s.want.v << s.autospacing).str(), [&] {
+      out.add_keyed(s.kind, where, (Key() << 0 << s.want.v << s.autospacing).view(), [&] {
         Text want_text = pt_text(s.want.v);
         return Wording{want_text, Text{"自动", "auto"},
                        wrong_value(what, s.autospacing, false, [](bool) { return Text{"自动", "auto"}; }, want_text)};
       });
     } else if (s.lines.set() && s.lines.value != 0) {
       if (s.want.v != 0 || s.lines.value == 0) continue;
-      out.add_keyed(s.kind, where, (Key(out) << 1 << s.want.v << s.lines).str(), [&] {
+      out.add_keyed(s.kind, where, (Key() << 1 << s.want.v << s.lines).view(), [&] {
         Text want_text = pt_text(s.want.v);
         return Wording{want_text, lines_text(s.lines.value), wrong_value(what, s.lines, 0, lines_text, want_text)};
       });
     } else if (std::abs(s.twips.value_or(0) - s.want.v) > tol) {
-      out.add_keyed(s.kind, where, (Key(out) << 2 << s.want.v << s.twips).str(), [&] {
+      out.add_keyed(s.kind, where, (Key() << 2 << s.want.v << s.twips).view(), [&] {
         Text want_text = pt_text(s.want.v);
         return Wording{want_text, pt_text(s.twips.value_or(0)), wrong_value(what, s.twips, 0, pt_text, want_text)};
       });
@@ -341,13 +333,13 @@ Finding* check_line(const Context&, Reporter& out, const docx::Paragraph& p, Lin
   auto fmt = [rule](int l) { return line_text(l, rule); };
   // Name the origin of whichever of w:line / w:lineRule is wrong.
   if (rule != "auto")
-    return &out.add_keyed("line_spacing", where, (Key(out) << want.v << line << p.props->line_rule).str(), [&] {
+    return &out.add_keyed("line_spacing", where, (Key() << want.v << line << p.props->line_rule).view(), [&] {
       Text want_text = line_text(want.v, "auto");
       return Wording{want_text, fmt(line),
                      wrong_value(Text{"行距", "line spacing"}, p.props->line_rule, std::string_view("auto"),
                                  [line](std::string_view r) { return line_text(line, r); }, want_text)};
     });
-  return &out.add_keyed("line_spacing", where, (Key(out) << want.v << p.props->line << p.props->line_rule.value_or("auto")).str(), [&] {
+  return &out.add_keyed("line_spacing", where, (Key() << want.v << p.props->line).view(), [&] {
     Text want_text = line_text(want.v, "auto");
     return Wording{want_text, fmt(line), wrong_value(Text{"行距", "line spacing"}, p.props->line, 240, fmt, want_text)};
   });

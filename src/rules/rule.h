@@ -66,8 +66,8 @@ class Reporter {
   // once per distinct `key` — everything they are made from — and shared by the findings with
   // that key.
   template <typename Make>
-  Finding& add_keyed(std::string_view kind, Location where, const std::string& key, Make make) {
-    lookup_.assign(kind).append(1, '\0').append(key);
+  Finding& add_keyed(std::string_view kind, Location where, std::string_view key, Make make) {
+    lookup_.assign(kind).append(1, '\0').append(key);  // reused: a lookup costs no allocation
     std::shared_ptr<const Statement>& said = said_[lookup_];
     if (!said) {
       Wording w = make();
@@ -76,8 +76,6 @@ class Reporter {
     }
     return push(said, std::move(where));
   }
-  // The buffer a key is built in (it is reused: a key costs no allocation).
-  std::string& key_buffer() { return key_; }
   const RuleInfo& info() const { return info_; }
   // Findings added since `mark()` become warnings when `assumed` (their value is an assumption).
   size_t mark() const { return out_.size(); }
@@ -93,7 +91,7 @@ class Reporter {
   const docx::Document* doc_ = nullptr;
   std::vector<std::shared_ptr<const Place>>* places_ = nullptr;
   std::unordered_map<std::string, std::shared_ptr<const Statement>> said_;  // add_keyed's statements
-  std::string key_, lookup_;
+  std::string lookup_;
 };
 
 // The whole location of paragraph `p` of `part`, heading path and excerpt included (what
