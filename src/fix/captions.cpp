@@ -78,7 +78,7 @@ void fix_kind(Workspace& ws, const profile::Caption& cap, docx::Role role, const
       }
     }
     if (!c) continue;
-    std::string want = cap.label + cap.number_for(counters, n) + (docx::trim(typed->name).empty() ? "" : cap.separator);
+    std::string want = cap.label + cap.number_for(counters, n) + (docx::blank(typed->name) ? "" : cap.separator);
     std::string now = c->text.substr(0, typed->end);
     std::vector<std::string> zh, en;
     if (now != want) {

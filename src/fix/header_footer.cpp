@@ -66,7 +66,7 @@ void split_after_toc(Workspace& ws, const docx::Section& s) {
   if (next && std::string_view(next.name()) == "w:p" && !next.child("w:pPr").child("w:sectPr")) {
     std::string text;
     for (pugi::xpath_node t : next.select_nodes(".//w:t")) text += t.node().text().get();
-    if (docx::trim(text).empty() && next.select_node(".//w:fldChar[@w:fldCharType='end']")) top = next;
+    if (docx::blank(text) && next.select_node(".//w:fldChar[@w:fldCharType='end']")) top = next;
   }
   pugi::xml_node p = body.insert_child_after("w:p", top);
   pugi::xml_node sp = p.append_child("w:pPr").append_child("w:sectPr");
@@ -141,7 +141,7 @@ std::string project_from_header(const docx::Document& doc, const profile::Profil
   }
   if (left.empty())
     for (const docx::Paragraph& p : st->paragraphs) {
-      if (p.table || docx::trim(p.text).empty()) continue;
+      if (p.table || docx::blank(p.text)) continue;
       left = p.text.substr(0, p.text.find('\t'));
       break;
     }

@@ -49,7 +49,7 @@ class Scanner {
   Scanner(const Identity& id, Findings& out) : out_(out) {
     for (const auto* list : {&id.names, &id.people, &id.other})
       for (const std::string& s : *list)
-        if (!docx::trim(s).empty()) terms_.push_back({s, fold(s)});
+        if (!docx::blank(s)) terms_.push_back({s, fold(s)});
     UErrorCode st = U_ZERO_ERROR;
     for (const Pattern& p : kPatterns) {
       UParseError pe;
@@ -135,7 +135,7 @@ void report_authors(Findings& out, const pugi::xml_document& part, const std::st
   std::vector<std::string> seen;
   for (pugi::xpath_node n : part.select_nodes("//*[@*[local-name()='author']]")) {
     for (pugi::xml_attribute a : n.node().attributes()) {
-      if (docx::local_name(a.name()) != "author" || docx::trim(a.value()).empty()) continue;
+      if (docx::local_name(a.name()) != "author" || docx::blank(a.value())) continue;
       std::string who = a.value();
       if (std::find(seen.begin(), seen.end(), who) != seen.end()) continue;
       seen.push_back(who);
@@ -235,7 +235,7 @@ Findings check_anonymous(const docx::Document& doc, const Identity& identity) {
     const pugi::xml_document* d = pkg.part(f.part);
     if (!d) continue;
     for (pugi::xml_node e : d->document_element().children()) {
-      if (docx::local_name(e.name()) != f.element || docx::trim(e.text().get()).empty()) continue;
+      if (docx::local_name(e.name()) != f.element || docx::blank(e.text().get())) continue;
       std::string value = e.text().get();
       Location at;
       at.set_place(std::make_shared<const Place>(Place{f.part, "", value}));

@@ -85,7 +85,7 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
       out.add("name", at, plain(example), plain(text),
               Text{"题注「" + text + "」没有名称", "caption '" + text + "' has no name"})
           .fixable = false;
-    } else if (!cap.separator.empty() && docx::trim(cap.separator).empty() && rest == name) {
+    } else if (!cap.separator.empty() && docx::blank(cap.separator) && rest == name) {
       out.add("separator", at, plain(example), plain(text),
               Text{"题注编号与名称之间应有空格,如「" + example + "」", "caption number and name need a space between them, as in '" + example + "'"});
     }

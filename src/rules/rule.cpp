@@ -90,7 +90,7 @@ Location Context::at_table(const docx::Table& t) const {
   for (const docx::Row& r : t.rows) {
     for (const docx::Cell& c : r.cells)
       for (int i : c.paragraphs)
-        if (!docx::trim(doc.body().paragraphs[static_cast<size_t>(i)].text).empty()) {
+        if (!docx::blank(doc.body().paragraphs[static_cast<size_t>(i)].text)) {
           place.excerpt = docx::excerpt(doc.body().paragraphs[static_cast<size_t>(i)].text, 30);
           l.set_place(std::make_shared<const Place>(std::move(place)));
           return l;
