@@ -89,10 +89,8 @@ void install_numbering(Workspace& ws) {
   num.append_attribute("w:numId") = ws.heading_num_id;
   num.append_child("w:abstractNumId").append_attribute("w:val") = ws.heading_abstract_id;
   xml::insert_copy(root, num, xml::numbering_order());
-  rules::Location where;
-  where.set_part(part);
   std::string id = std::to_string(ws.heading_num_id);
-  ws.change(where, Text{"添加规范的标题自动编号(w:numId " + id + ")", "added the profile's heading numbering (w:numId " + id + ")"});
+  ws.change(rules::in_part(part), Text{"添加规范的标题自动编号(w:numId " + id + ")", "added the profile's heading numbering (w:numId " + id + ")"});
 }
 
 void fix_lists(Workspace& ws) {
@@ -163,9 +161,7 @@ void fix_lists(Workspace& ws) {
       for (pugi::xml_node ov : num.children("w:lvlOverride")) changed |= xml::remove_children(ov, "w:lvl");
     }
     if (!changed) continue;
-    rules::Location where;
-    where.set_part(part);
-    ws.change(where, Text{"列表编号定义 " + id + " 改为规范的编号顺序与缩进", "list definition " + id + " set to the profile's number sequence and indents"});
+    ws.change(rules::in_part(part), Text{"列表编号定义 " + id + " 改为规范的编号顺序与缩进", "list definition " + id + " set to the profile's number sequence and indents"});
   }
 }
 

@@ -97,9 +97,7 @@ void fix_page_setup(Workspace& ws) {
     std::string settings = ws.part_of_type("settings");
     if (pugi::xml_node root = settings.empty() ? pugi::xml_node() : ws.edit(settings)) {
       root.remove_child("w:gutterAtTop");
-      rules::Location where;
-      where.set_part(settings);
-      ws.change(where, Text{"装订线位置改为左侧", "gutter moved to the left"});
+      ws.change(rules::in_part(settings), Text{"装订线位置改为左侧", "gutter moved to the left"});
     }
   }
 }

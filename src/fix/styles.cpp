@@ -119,10 +119,8 @@ void install_styles(Workspace& ws) {
       s.remove_attribute("w:default");
 
   if (!changed.empty()) {
-    rules::Location where;
-    where.set_part(part);
     Text names = names_of(changed);
-    ws.change(where, Text{"按规范设置样式:" + names.zh, "styles set to the profile: " + names.en});
+    ws.change(rules::in_part(part), Text{"按规范设置样式:" + names.zh, "styles set to the profile: " + names.en});
   }
 }
 

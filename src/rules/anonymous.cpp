@@ -123,9 +123,7 @@ void scan_story(Scanner& sc, const docx::Story& story, const Text& place) {
 void scan_elements(Scanner& sc, const pugi::xml_document& part, const std::string& name, const char* xpath, const Text& place) {
   for (pugi::xpath_node n : part.select_nodes(xpath)) {
     std::string text = text_of(n.node());
-    Location at;
-    at.set_place(std::make_shared<const Place>(Place{name, "", docx::excerpt(text)}));
-    sc.scan(text, at, place, false);
+    sc.scan(text, in_part(name, docx::excerpt(text)), place, false);
   }
 }
 
@@ -139,12 +137,10 @@ void report_authors(Findings& out, const pugi::xml_document& part, const std::st
       std::string who = a.value();
       if (std::find(seen.begin(), seen.end(), who) != seen.end()) continue;
       seen.push_back(who);
-      Location at;
-      at.set_place(std::make_shared<const Place>(Place{name, "", who}));
       Text message{"暗标中不得出现作者姓名:" + name + " 的修订或批注作者为「" + who + "」",
                    "an anonymous bid must not name its authors: " + name + " names the author '" + who + "'"};
       out.emplace_back(Statement{kRule, "metadata", Text{"无作者姓名", "no author name"}, Text{who, who}, std::move(message)},
-                       std::move(at), Severity::error, true);
+                       in_part(name, who), Severity::error, true);
     }
   }
 }
@@ -237,19 +233,16 @@ Findings check_anonymous(const docx::Document& doc, const Identity& identity) {
     for (pugi::xml_node e : d->document_element().children()) {
       if (docx::local_name(e.name()) != f.element || docx::blank(e.text().get())) continue;
       std::string value = e.text().get();
-      Location at;
-      at.set_place(std::make_shared<const Place>(Place{f.part, "", value}));
       Text message{std::string("暗标的文档属性不得含个人或单位信息:") + f.element + " 为「" + value + "」",
                    std::string("an anonymous bid's document properties must not name a person or company: ") + f.element +
                        " is '" + value + "'"};
-      out.emplace_back(Statement{kRule, "metadata", Text{"空", "empty"}, Text{value, value}, std::move(message)}, std::move(at),
-                       Severity::error, true);
+      out.emplace_back(Statement{kRule, "metadata", Text{"空", "empty"}, Text{value, value}, std::move(message)},
+                       in_part(f.part, value), Severity::error, true);
     }
   }
   // Image alt text and names in the main document.
   for (pugi::xpath_node n : pkg.document().select_nodes("//wp:docPr")) {
-    Location at;
-    at.set_part(pkg.main_part());
+    const Location at = in_part(pkg.main_part());
     for (const char* a : {"descr", "title", "name"})
       sc.scan(n.node().attribute(a).value(), at, Text{"图片说明文字", "an image's alt text"}, false);
   }

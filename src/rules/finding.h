@@ -47,6 +47,10 @@ struct Location {
   std::shared_ptr<const Place> place_;  // null: no texts
 };
 
+// A location in `part` as a whole (document properties, settings, numbering, a note …), with an
+// excerpt that shows what is meant.
+Location in_part(std::string part, std::string excerpt = "");
+
 // What a finding says. The findings that say the same thing share one: a badly formatted
 // 1,000-page bid has 160,000 findings but only a few thousand different statements.
 struct Statement {

@@ -23,6 +23,12 @@ void Location::set_part(std::string part) { own().part = std::move(part); }
 void Location::set_heading_path(std::string path) { own().heading_path = std::move(path); }
 void Location::set_excerpt(std::string excerpt) { own().excerpt = std::move(excerpt); }
 
+Location in_part(std::string part, std::string excerpt) {
+  Location l;
+  l.set_place(std::make_shared<const Place>(Place{std::move(part), "", std::move(excerpt)}));
+  return l;
+}
+
 Counts count(const Findings& fs) {
   Counts c;
   for (const Finding& f : fs) (f.severity == Severity::error ? c.errors : c.warnings)++;
