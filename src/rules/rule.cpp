@@ -145,10 +145,10 @@ void Reporter::complete(Location& l) const {
   }
 }
 
-Finding& Reporter::push(std::shared_ptr<const Statement> what, Location where) {
+Finding& Reporter::add(std::shared_ptr<const Statement> said, Location where) {
   complete(where);
   Finding& f = out_.emplace_back();
-  f.what = std::move(what);
+  f.what = std::move(said);
   f.where = std::move(where);
   f.severity = info_.severity;
   f.fixable = info_.fixable;
@@ -156,9 +156,9 @@ Finding& Reporter::push(std::shared_ptr<const Statement> what, Location where) {
 }
 
 Finding& Reporter::add(std::string_view kind, Location where, Text expected, Text actual, Text message) {
-  return push(std::make_shared<const Statement>(
-                  Statement{info_.id, std::string(kind), std::move(expected), std::move(actual), std::move(message)}),
-              std::move(where));
+  return add(std::make_shared<const Statement>(
+                 Statement{info_.id, std::string(kind), std::move(expected), std::move(actual), std::move(message)}),
+             std::move(where));
 }
 
 void Reporter::not_fixable(size_t since) {

@@ -62,6 +62,8 @@ class Reporter {
            std::vector<std::shared_ptr<const Place>>* places = nullptr)
       : info_(info), out_(out), doc_(doc), places_(places) {}
   Finding& add(std::string_view kind, Location where, Text expected, Text actual, Text message);
+  // A finding that says what another one of this rule said (shared, not copied).
+  Finding& add(std::shared_ptr<const Statement> said, Location where);
   // For checks that run on every paragraph: the texts are made by `make()` (returning a Wording)
   // once per distinct `key` — everything they are made from — and shared by the findings with
   // that key.
@@ -74,7 +76,7 @@ class Reporter {
       said = std::make_shared<const Statement>(
           Statement{info_.id, std::string(kind), std::move(w.expected), std::move(w.actual), std::move(w.message)});
     }
-    return push(said, std::move(where));
+    return add(said, std::move(where));
   }
   const RuleInfo& info() const { return info_; }
   // Findings added since `mark()` become warnings when `assumed` (their value is an assumption).
@@ -84,7 +86,6 @@ class Reporter {
   void not_fixable(size_t since);
 
  private:
-  Finding& push(std::shared_ptr<const Statement> what, Location where);
   void complete(Location& l) const;
   const RuleInfo& info_;
   Findings& out_;
