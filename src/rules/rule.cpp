@@ -113,35 +113,38 @@ bool Context::in_body(int section) const {
   return ss[static_cast<size_t>(section) - 1].role == docx::SectionRole::body;
 }
 
+// The paragraph a location names (of the body when it names no part), or null.
+const docx::Paragraph* Reporter::paragraph_of(const Location& l) const {
+  const docx::Story& body = doc_->body();
+  const std::string& part = l.part();
+  const docx::Story* story = part.empty() || part == body.part ? &body : doc_->story(part);
+  if (!story || l.paragraph <= 0 || static_cast<size_t>(l.paragraph) > story->paragraphs.size()) return nullptr;
+  const docx::Paragraph& p = story->paragraphs[static_cast<size_t>(l.paragraph) - 1];
+  return p.number == l.paragraph ? &p : nullptr;
+}
+
 // Completes a location made by Context::at: the part (the body's when none is named), and the
 // paragraph's heading path and excerpt.
 void Reporter::complete(Location& l) const {
   if (!doc_) return;
   const docx::Story& body = doc_->body();
   const Place& given = l.place();
-  if (l.paragraph <= 0 || (!given.excerpt.empty() && !given.heading_path.empty())) {
-    if (given.part.empty()) l.set_part(body.part);
-    return;
-  }
-  const bool in_body = given.part.empty() || given.part == body.part;  // Context::at names no part for the body
-  const std::string& part = in_body ? body.part : given.part;
-  const docx::Story* story = in_body ? &body : doc_->story(part);
-  if (!story || static_cast<size_t>(l.paragraph) > story->paragraphs.size() ||
-      story->paragraphs[static_cast<size_t>(l.paragraph) - 1].number != l.paragraph) {
-    if (given.part.empty()) l.set_part(body.part);
-    return;
-  }
-  const docx::Paragraph& p = story->paragraphs[static_cast<size_t>(l.paragraph) - 1];
-  if (!given.excerpt.empty() || !given.heading_path.empty()) {  // a rule named some texts: keep them
-    Place full{part, given.heading_path.empty() ? std::string(p.heading_path) : given.heading_path,
-               given.excerpt.empty() ? excerpt_of(p) : given.excerpt};
+  const bool all_named = !given.excerpt.empty() && !given.heading_path.empty();
+  const docx::Paragraph* p = all_named ? nullptr : paragraph_of(l);
+  const std::string& part = given.part.empty() ? body.part : given.part;
+  if (!p) {
+    if (given.part.empty()) l.set_part(part);
+  } else if (!given.excerpt.empty() || !given.heading_path.empty()) {  // a rule named some texts: keep them
+    Place full{part, given.heading_path.empty() ? std::string(p->heading_path) : given.heading_path,
+               given.excerpt.empty() ? excerpt_of(*p) : given.excerpt};
     l.set_place(std::make_shared<const Place>(std::move(full)));
-  } else if (story == &body && places_ && places_->size() == body.paragraphs.size()) {
-    std::shared_ptr<const Place>& cached = (*places_)[static_cast<size_t>(l.paragraph) - 1];
-    if (!cached) cached = place_of(p, part);
+  } else if (places_ && places_->size() == body.paragraphs.size() && static_cast<size_t>(p->index) < body.paragraphs.size() &&
+             &body.paragraphs[static_cast<size_t>(p->index)] == p) {  // a body paragraph: its place is made once
+    std::shared_ptr<const Place>& cached = (*places_)[static_cast<size_t>(p->index)];
+    if (!cached) cached = place_of(*p, part);
     l.set_place(cached);
   } else {
-    l.set_place(place_of(p, part));
+    l.set_place(place_of(*p, part));
   }
 }
 

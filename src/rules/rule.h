@@ -86,6 +86,7 @@ class Reporter {
   void not_fixable(size_t since);
 
  private:
+  const docx::Paragraph* paragraph_of(const Location& l) const;
   void complete(Location& l) const;
   const RuleInfo& info_;
   Findings& out_;
