@@ -1,6 +1,5 @@
 // Roles: what each paragraph and section is — cover, TOC, heading level, body, list, table text, captions.
 #include <algorithm>
-#include <cctype>
 
 #include "core/text.h"
 #include "docx/labels.h"
@@ -9,7 +8,6 @@
 
 namespace bidfmt::docx {
 namespace {
-
 
 // 「表1.1-1 …」: the label, then (after optional blanks) a digit.
 bool starts_caption(std::string_view text, const std::string& label) {

@@ -1,7 +1,6 @@
 // StyleSheet: parses w:docDefaults and w:style elements and resolves each basedOn chain once.
 #include "docx/styles.h"
 
-#include <cctype>
 
 #include "core/text.h"
 #include "docx/theme.h"

@@ -1,6 +1,5 @@
 // Styles: the profile's paragraph styles (as bidfmt build writes them) merged into the document's styles.xml.
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "core/text.h"
