@@ -1,7 +1,6 @@
 // StyleSheet: parses w:docDefaults and w:style elements and resolves each basedOn chain once.
 #include "docx/styles.h"
 
-
 #include "core/text.h"
 #include "docx/theme.h"
 #include "docx/xml.h"
