@@ -456,18 +456,9 @@ TEST(Rules, TableHeaderRowNotBold) {
 
 // A table style with borders single 0.5 pt all round and a bold first row.
 void add_table_style_with_bold_first_row(Parts& p) {
+  add_table_style(p);
   on_styles(p, [](pugi::xml_document& d) {
-    pugi::xml_node s = d.document_element().append_child("w:style");
-    s.append_attribute("w:type") = "table";
-    s.append_attribute("w:styleId") = "GridX";
-    s.append_child("w:name").append_attribute("w:val") = "Grid X";
-    pugi::xml_node b = s.append_child("w:tblPr").append_child("w:tblBorders");
-    for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
-      pugi::xml_node e = b.append_child(side);
-      e.append_attribute("w:val") = "single";
-      e.append_attribute("w:sz") = "4";
-    }
-    pugi::xml_node fr = s.append_child("w:tblStylePr");
+    pugi::xml_node fr = style(d, "GridX").append_child("w:tblStylePr");
     fr.append_attribute("w:type") = "firstRow";
     fr.append_child("w:rPr").append_child("w:b");
   });
