@@ -13,11 +13,21 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+namespace {
+bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
+}  // namespace
+
+bool has_controls(std::string_view s) {
+  for (unsigned char c : s)
+    if (is_control(c)) return true;
+  return false;
+}
+
 std::string escape_controls(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f) {
+    if (is_control(c)) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\x%02X", c);
       out += buf;

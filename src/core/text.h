@@ -11,5 +11,7 @@ std::string ascii_lower(std::string_view s);
 // Control bytes (below 0x20, and 0x7F) as \xNN: text from a document or a zip entry name that is
 // printed to a terminal or a report can carry no escape sequences.
 std::string escape_controls(std::string_view s);
+// Whether s holds such a byte (escape_controls would change it).
+bool has_controls(std::string_view s);
 
 }  // namespace bidfmt::core

@@ -22,11 +22,9 @@ struct Out {
   Out& operator<<(long n) { return *this << std::string_view(std::to_string(n)); }
   // Document text may hold control characters (ESC, BEL): shown as \xNN, never sent to a terminal.
   Out& printable(std::string_view t) {
-    for (unsigned char c : t)
-      if (c < 0x20 || c == 0x7f) return *this << std::string_view(core::escape_controls(t));
-    return *this << t;
+    return core::has_controls(t) ? *this << std::string_view(core::escape_controls(t)) : *this << t;
   }
-  // With colour, `t` wrapped in the ANSI code; `print` writes t.
+  // With colour, what `print` writes wrapped in the ANSI code `code`.
   template <typename Print>
   Out& wrapped_by(const char* code, Print print) {
     if (color) *this << "\033[" << code << "m";
