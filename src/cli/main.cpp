@@ -100,6 +100,7 @@ const char* kHelpEn =
 
 int main(int argc, char** argv) {
   using namespace bidfmt;
+  cli::heap_on_huge_pages();
   cli::Args args;
   for (int i = 1; i < argc; ++i) args.items.emplace_back(argv[i]);
   std::string lang;
