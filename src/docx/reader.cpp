@@ -122,14 +122,17 @@ void Reader::read() {
 }
 
 namespace {
-// Paragraphs (w:p elements, nested ones included) below `container`: a story's paragraphs are
-// allocated at once, since a Paragraph is large and growth by doubling would copy them all.
+// Paragraphs (w:p elements) below `container`: a story's paragraphs are allocated at once, since
+// a Paragraph is large and growth by doubling would copy them all. The walk does not enter a
+// paragraph (runs, text, properties are most of the tree; the reader takes no paragraph from
+// inside one, e.g. a text box's).
 size_t count_paragraphs(pugi::xml_node container) {
   size_t n = 0;
   pugi::xml_node cur = container.first_child();
   while (cur) {
-    if (cur.type() == pugi::node_element && std::strcmp(cur.name(), "w:p") == 0) ++n;
-    if (pugi::xml_node c = cur.first_child()) {
+    const bool paragraph = cur.type() == pugi::node_element && std::strcmp(cur.name(), "w:p") == 0;
+    n += paragraph;
+    if (pugi::xml_node c = paragraph ? pugi::xml_node() : cur.first_child()) {
       cur = c;
       continue;
     }
