@@ -29,8 +29,11 @@ bool blank(std::string_view s);
 // Chinese and English names (宋体 = SimSun) are one font.
 bool same_font(std::string_view a, std::string_view b);
 
-// ---- implementation ----
+// The code point at byte `i` of UTF-8 `s`, moving `i` past it (invalid bytes give U+FFFD): for
+// loops that stop early; for_each_code_point walks it all.
 char32_t decode_utf8(std::string_view s, size_t& i);
+
+// ---- implementation ----
 template <typename F>
 void for_each_code_point(std::string_view s, F f) {
   size_t i = 0;

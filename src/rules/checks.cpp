@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <tuple>
 
 #include "docx/script.h"
 #include "rules/describe.h"
@@ -109,32 +110,41 @@ int paragraph_font_size(const docx::Paragraph& p) {
 
 void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const profile::Fonts& want,
                  const Location& where, bool with_label) {
-  bool done_ea = false, done_latin = false;
+  bool done_ea = false, done_latin = false;  // one finding per slot and paragraph
+  const docx::FontRef fallback{"Times New Roman", {}};  // Word's when no ascii/hAnsi font is set
+  auto latin = [&](const docx::Value<docx::FontRef>& slot) { return slot.set() ? slot.value : fallback; };
   for (const Piece& piece : pieces(p, with_label)) {
     const docx::RunProps& rp = *piece.props;
-    bool hint_ea = rp.hint.value == "eastAsia";
+    // Which slots hold a wrong font; only the text's characters can tell whether they are used.
+    const bool ea_bad = !done_ea && !docx::same_font(rp.east_asia.value.name, want.east_asia);
+    const bool ascii_bad = !done_latin && !docx::same_font(latin(rp.ascii).name, want.latin);
+    const bool hansi_bad = latin(rp.h_ansi).name == latin(rp.ascii).name ? ascii_bad
+                                                                          : !done_latin && !docx::same_font(latin(rp.h_ansi).name, want.latin);
+    if (!ea_bad && !ascii_bad && !hansi_bad) continue;
     bool need_ea = false, need_ascii = false, need_hansi = false;
-    docx::for_each_code_point(*piece.text, [&](char32_t c) {
-      switch (docx::font_slot(c, hint_ea)) {
+    const bool hint_ea = rp.hint.value == "eastAsia";
+    const std::string_view text = *piece.text;
+    // Stops once every wrong slot is known to be used (a run of 1,000 characters rarely needs more
+    // than its first few).
+    for (size_t i = 0; i < text.size() && !((need_ea || !ea_bad) && (need_ascii || !ascii_bad) && (need_hansi || !hansi_bad));) {
+      switch (docx::font_slot(docx::decode_utf8(text, i), hint_ea)) {
         case docx::FontSlot::east_asia: need_ea = true; break;
         case docx::FontSlot::ascii: need_ascii = true; break;
         case docx::FontSlot::h_ansi: need_hansi = true; break;
         default: break;
       }
-    });
-    if (need_ea && !done_ea && !docx::same_font(rp.east_asia.value.name, want.east_asia)) {
+    }
+    if (need_ea && ea_bad) {
       done_ea = true;
       out.add_keyed("east_asia_font", where, (Key() << want.east_asia << rp.east_asia).view(), [&] {
         return Wording{plain(want.east_asia), font_text(rp.east_asia.value),
                        wrong_value(Text{"中文字体", "East Asian font"}, rp.east_asia, docx::FontRef{}, font_text, plain(want.east_asia))};
       });
     }
-    for (auto [need, slot] : {std::pair{need_ascii, &rp.ascii}, std::pair{need_hansi, &rp.h_ansi}}) {
-      if (!need || done_latin) continue;
-      docx::FontRef fallback{"Times New Roman", {}};
-      docx::FontRef actual = slot->set() ? slot->value : fallback;
-      if (docx::same_font(actual.name, want.latin)) continue;
+    for (auto [need, bad, slot] : {std::tuple{need_ascii, ascii_bad, &rp.ascii}, std::tuple{need_hansi, hansi_bad, &rp.h_ansi}}) {
+      if (!need || !bad || done_latin) continue;
       done_latin = true;
+      docx::FontRef actual = latin(*slot);
       out.add_keyed("latin_font", where, (Key() << want.latin << *slot).view(), [&] {
         return Wording{plain(want.latin), font_text(actual),
                        wrong_value(Text{"数字/西文字体", "digit/Latin font"}, *slot, fallback, font_text, plain(want.latin))};
