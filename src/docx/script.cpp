@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <utility>
 
 namespace bidfmt::docx {
 
@@ -116,7 +117,9 @@ bool blank(std::string_view s) {
 }
 
 std::string excerpt(std::string_view s, size_t max_chars) {
+  auto cut = [](std::string& out) { return std::move(out += "…"); };
   std::string out;
+  out.reserve(std::min(s.size(), max_chars * 4) + 4);  // UTF-8: up to 4 bytes a code point; "…" is 3
   size_t n = 0, i = 0;
   bool space = false;
   while (i < s.size()) {
@@ -127,12 +130,12 @@ std::string excerpt(std::string_view s, size_t max_chars) {
       continue;
     }
     if (space) {
-      if (n + 1 >= max_chars) return out + "…";
+      if (n + 1 >= max_chars) return cut(out);
       out += ' ';
       ++n;
       space = false;
     }
-    if (n >= max_chars) return out + "…";
+    if (n >= max_chars) return cut(out);
     out.append(s.substr(start, i - start));
     ++n;
   }
