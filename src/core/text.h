@@ -7,6 +7,8 @@ namespace bidfmt::core {
 
 // A-Z → a-z, every other byte as it is (style names, OPC part names: ECMA-376 Part 2 §9.1.1.1).
 std::string ascii_lower(std::string_view s);
+// a and b equal but for the case of ASCII letters (no copies).
+bool equal_ascii_folded(std::string_view a, std::string_view b);
 
 // Control bytes (below 0x20, and 0x7F) as \xNN: text from a document or a zip entry name that is
 // printed to a terminal or a report can carry no escape sequences.

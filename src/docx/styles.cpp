@@ -84,9 +84,8 @@ const Style* StyleSheet::find(std::string_view id) const {
 }
 
 bool StyleSheet::derives_from(const Style* s, std::string_view ancestor_name) const {
-  std::string want = core::ascii_lower(ancestor_name);
   for (int i = 0; s && i < 64; ++i) {
-    if (core::ascii_lower(s->name) == want) return true;
+    if (core::equal_ascii_folded(s->name, ancestor_name)) return true;
     if (s->based_on.empty()) return false;
     s = find(s->based_on);
   }
