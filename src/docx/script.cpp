@@ -117,28 +117,38 @@ bool blank(std::string_view s) {
 }
 
 std::string excerpt(std::string_view s, size_t max_chars) {
-  auto cut = [](std::string& out) { return std::move(out += "…"); };
   std::string out;
   out.reserve(std::min(s.size(), max_chars * 4) + 4);  // UTF-8: up to 4 bytes a code point; "…" is 3
   size_t n = 0, i = 0;
+  size_t kept = std::string_view::npos;  // start of the stretch of kept characters not yet appended
+  auto flush = [&](size_t end) {
+    if (kept != std::string_view::npos) out.append(s.substr(kept, end - kept));
+    kept = std::string_view::npos;
+  };
+  auto cut = [&](size_t end) {
+    flush(end);
+    return std::move(out += "…");
+  };
   bool space = false;
   while (i < s.size()) {
     size_t start = i;
     char32_t c = decode_utf8(s, i);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      flush(start);
       space = !out.empty();
       continue;
     }
     if (space) {
-      if (n + 1 >= max_chars) return cut(out);
+      if (n + 1 >= max_chars) return cut(start);
       out += ' ';
       ++n;
       space = false;
     }
-    if (n >= max_chars) return cut(out);
-    out.append(s.substr(start, i - start));
+    if (n >= max_chars) return cut(start);
+    if (kept == std::string_view::npos) kept = start;
     ++n;
   }
+  flush(s.size());
   return out;
 }
 

@@ -204,6 +204,21 @@ TEST(Resolver, SameFontNames) {
   EXPECT_TRUE(docx::same_font("calibri", "Calibri"));
   EXPECT_TRUE(docx::same_font("Times New Roman", "TimesNewRoman"));
   EXPECT_FALSE(docx::same_font("等线", "宋体"));
+  EXPECT_TRUE(docx::same_font("SimHei", "黑体"));           // English name first
+  EXPECT_TRUE(docx::same_font("仿宋_GB2312", "FangSong_GB2312"));
+  EXPECT_TRUE(docx::same_font("Microsoft YaHei", "微软雅黑"));  // spaces do not count
+  EXPECT_FALSE(docx::same_font("SimSun", "黑体"));          // an alias, but of another font
+  EXPECT_FALSE(docx::same_font("Calibri", "Times New Roman"));
+  EXPECT_FALSE(docx::same_font("", "宋体"));
+}
+
+TEST(Resolver, ExcerptCollapsesSpaceAndCuts) {
+  EXPECT_EQ(docx::excerpt("  一、 工程\t概况  "), "一、 工程 概况");
+  EXPECT_EQ(docx::excerpt("混凝土强度等级 C30", 8), "混凝土强度等级…");  // no space before the cut
+  EXPECT_EQ(docx::excerpt("混凝土强度等级C30", 8), "混凝土强度等级C…");
+  EXPECT_EQ(docx::excerpt("abc", 3), "abc");
+  EXPECT_EQ(docx::excerpt("", 3), "");
+  EXPECT_EQ(docx::excerpt("a \xff b", 30), "a \xff b");  // an invalid byte is kept as it is
 }
 
 TEST(Resolver, NamespacePrefixIsNormalised) {
