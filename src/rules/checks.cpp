@@ -70,15 +70,19 @@ class Key {
   Key& raw(const T& v) {
     return bytes(reinterpret_cast<const char*>(&v), sizeof v);
   }
+  // Small enough to be inlined, so that a value's bytes (a constant size) are a plain move.
   Key& bytes(const char* p, size_t n) {
     if (n == 0) return *this;  // an empty string_view may have no data (memcpy must not see null)
     if (long_.empty() && n_ + n <= sizeof buf_) {
       std::memcpy(buf_ + n_, p, n);
       n_ += n;
-    } else {  // long font or style names: rare
-      if (long_.empty()) long_.assign(buf_, n_);
-      long_.append(p, n);
+      return *this;
     }
+    return spill(p, n);
+  }
+  Key& spill(const char* p, size_t n) {  // long font or style names: rare
+    if (long_.empty()) long_.assign(buf_, n_);
+    long_.append(p, n);
     return *this;
   }
   char buf_[192];
