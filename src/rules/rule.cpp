@@ -1,6 +1,8 @@
 // Rule context and reporter: locations, assumption lookup, finding construction.
 #include "rules/rule.h"
 
+#include <algorithm>
+
 #include "docx/script.h"
 
 namespace bidfmt::rules {
@@ -146,6 +148,16 @@ void Reporter::complete(Location& l) const {
   } else {
     l.set_place(place_of(*p, part));
   }
+}
+
+std::shared_ptr<const Statement>& Reporter::recent(std::string_view kind) {
+  auto it = std::find_if(recent_.begin(), recent_.end(), [&](const Recent& r) { return r.kind == kind; });
+  if (it == recent_.end()) it = recent_.insert(recent_.end(), Recent{std::string(kind), "", nullptr});
+  if (!it->said || it->lookup != lookup_) {
+    it->said = &said_[lookup_];
+    it->lookup = lookup_;
+  }
+  return *it->said;
 }
 
 Finding& Reporter::add(std::shared_ptr<const Statement> said, Location where) {

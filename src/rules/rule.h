@@ -70,7 +70,7 @@ class Reporter {
   template <typename Make>
   Finding& add_keyed(std::string_view kind, Location where, std::string_view key, Make make) {
     lookup_.assign(kind).append(1, '\0').append(key);  // reused: a lookup costs no allocation
-    std::shared_ptr<const Statement>& said = said_[lookup_];
+    std::shared_ptr<const Statement>& said = recent(kind);
     if (!said) {
       Wording w = make();
       said = std::make_shared<const Statement>(
@@ -92,8 +92,16 @@ class Reporter {
   Findings& out_;
   const docx::Document* doc_ = nullptr;
   std::vector<std::shared_ptr<const Place>>* places_ = nullptr;
+  // add_keyed's statement for lookup_: consecutive paragraphs formatted alike make the same key,
+  // so the last key of each kind is compared before the map is asked (no hashing).
+  std::shared_ptr<const Statement>& recent(std::string_view kind);
   std::unordered_map<std::string, std::shared_ptr<const Statement>> said_;  // add_keyed's statements
   std::string lookup_;
+  struct Recent {
+    std::string kind, lookup;
+    std::shared_ptr<const Statement>* said;  // into said_ (its elements stay where they are)
+  };
+  std::vector<Recent> recent_;  // one per kind
 };
 
 // The whole location of paragraph `p` of `part`, heading path and excerpt included (what
