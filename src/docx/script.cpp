@@ -175,16 +175,15 @@ bool same_font(std::string_view a, std::string_view b) {
   auto ascii = [](std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   };
-  if (ascii(a) == ascii(b)) return false;
+  const bool a_ascii = ascii(a);
+  if (a_ascii == ascii(b)) return false;
   // The localised and English names of the common Chinese fonts (as in fontTable w:altName).
   static const std::pair<const char*, const char*> kAliases[] = {
       {"宋体", "simsun"},       {"新宋体", "nsimsun"},     {"黑体", "simhei"},   {"仿宋", "fangsong"},
       {"仿宋_gb2312", "fangsong_gb2312"}, {"楷体", "kaiti"}, {"楷体_gb2312", "kaiti_gb2312"},
       {"微软雅黑", "microsoftyahei"}, {"等线", "dengxian"}, {"隶书", "lisu"},    {"幼圆", "youyuan"}};
-  for (const auto& [zh, en] : kAliases) {  // a's alias pair, then b against a's other name
-    const bool a_zh = equal_folded(a, zh);
-    if (a_zh || equal_folded(a, en)) return equal_folded(b, a_zh ? en : zh);
-  }
+  for (const auto& [zh, en] : kAliases)  // a's alias pair, then b against its other name
+    if (equal_folded(a, a_ascii ? en : zh)) return equal_folded(b, a_ascii ? zh : en);
   return false;
 }
 
