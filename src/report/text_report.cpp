@@ -1,5 +1,5 @@
 // Text report: per file, findings grouped by rule; runs of the same finding on consecutive paragraphs merged.
-#include <future>
+#include <charconv>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -11,16 +11,28 @@
 namespace bidfmt::report {
 namespace {
 
-// The report is built in a string and written once per rule: a badly formatted 1,000-page bid
-// has 160,000 findings.
+// The report is built in a string and written in pieces of about 64 KB: a badly formatted
+// 1,000-page bid has 160,000 findings (10 MB of text).
 struct Out {
   std::string s;
   bool color;
+  std::ostream* sink;
   Out& operator<<(std::string_view t) {
     s.append(t);
     return *this;
   }
-  Out& operator<<(long n) { return *this << std::string_view(std::to_string(n)); }
+  Out& operator<<(long n) {
+    char digits[24];
+    return *this << std::string_view(digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits));
+  }
+  // After a line: sends what was written once there is enough of it.
+  void line_done() {
+    if (s.size() >= (size_t{64} << 10)) flush();
+  }
+  void flush() {
+    sink->write(s.data(), static_cast<std::streamsize>(s.size()));
+    s.clear();
+  }
   // Document text may hold control characters (ESC, BEL): shown as \xNN, never sent to a terminal.
   Out& printable(std::string_view t) {
     return core::has_controls(t) ? *this << std::string_view(core::escape_controls(t)) : *this << t;
@@ -135,21 +147,13 @@ void place(Out& os, const Group& g, Lang lang) {
 }
 
 // One rule's findings in a file's report.
-struct Section {
-  const rules::Rule* rule;
-  const std::vector<const rules::Finding*>* findings;
-};
-
-// A report with this many findings in a file writes half its sections on a second thread.
-constexpr size_t kSecondThreadFrom = 20000;
-
-void write_section(Out& os, const Section& s, Lang lang) {
+void write_section(Out& os, const rules::Rule& rule, const std::vector<const rules::Finding*>& findings, Lang lang) {
   bool en = lang == Lang::en;
-  long n = static_cast<long>(s.findings->size());
+  long n = static_cast<long>(findings.size());
   os << "  ";
-  os.wrapped_by("1", [&] { os << "[" << s.rule->info.id << "]"; });
-  os << " " << s.rule->info.summary.in(lang) << " — " << n << (en ? (n == 1 ? " finding" : " findings") : " 处") << "\n";
-  for (const Group& g : group(*s.findings)) {
+  os.wrapped_by("1", [&] { os << "[" << rule.info.id << "]"; });
+  os << " " << rule.info.summary.in(lang) << " — " << n << (en ? (n == 1 ? " finding" : " findings") : " 处") << "\n";
+  for (const Group& g : group(findings)) {
     const rules::Finding& x = *g.first;
     os << "    ";
     if (x.severity == rules::Severity::error)
@@ -175,17 +179,14 @@ void write_section(Out& os, const Section& s, Lang lang) {
       });
       os << "\n";
     }
+    os.line_done();
   }
 }
 
 }  // namespace
 
 void write_text(std::ostream& stream, const std::vector<FileReport>& files, const ReportOptions& o) {
-  Out os{{}, o.color};
-  auto flush = [&] {
-    stream.write(os.s.data(), static_cast<std::streamsize>(os.s.size()));
-    os.s.clear();
-  };
+  Out os{{}, o.color, &stream};
   bool en = o.lang == Lang::en;
   long errors = 0, warnings = 0, bad_files = 0, failed = 0;
   for (const FileReport& f : files) {
@@ -217,33 +218,8 @@ void write_text(std::ostream& stream, const std::vector<FileReport>& files, cons
       if (!same_rule || x.rule() != (*same_rule)[0]->rule()) same_rule = &by_rule[x.rule()];
       same_rule->push_back(&x);
     }
-    std::vector<Section> sections;  // in the order of the standard
-    for (const rules::Rule* r : rules::all_rules())
-      if (auto it = by_rule.find(r->info.id); it != by_rule.end()) sections.push_back(Section{r, &it->second});
-    // Sections are written independently: with many findings, the later ones (about half the
-    // findings) are written on a second core meanwhile, then sent in order.
-    size_t split = sections.size();
-    if (f.findings.size() >= kSecondThreadFrom) {
-      size_t half = 0;
-      for (split = 0; split < sections.size() && half < f.findings.size() / 2; ++split) half += sections[split].findings->size();
-    }
-    std::vector<std::string> later(sections.size() - split);
-    std::future<void> helper;
-    if (!later.empty())
-      helper = std::async(std::launch::async, [&] {
-        for (size_t i = split; i < sections.size(); ++i) {
-          Out part{{}, o.color};
-          write_section(part, sections[i], o.lang);
-          later[i - split] = std::move(part.s);
-        }
-      });
-    for (size_t i = 0; i < split; ++i) {
-      write_section(os, sections[i], o.lang);
-      flush();
-    }
-    flush();
-    if (helper.valid()) helper.get();
-    for (const std::string& part : later) stream.write(part.data(), static_cast<std::streamsize>(part.size()));
+    for (const rules::Rule* r : rules::all_rules())  // in the order of the standard
+      if (auto it = by_rule.find(r->info.id); it != by_rule.end()) write_section(os, *r, it->second, o.lang);
     os << "\n";
   }
   if (en)
@@ -253,7 +229,7 @@ void write_text(std::ostream& stream, const std::vector<FileReport>& files, cons
     os << "共 " << long(files.size()) << " 个文件:" << bad_files << " 个有问题," << failed << " 个无法检查;错误 " << errors
        << " 处,警告 " << warnings << " 处";
   os << "\n";
-  flush();
+  os.flush();
 }
 
 }  // namespace bidfmt::report
