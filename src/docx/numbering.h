@@ -3,9 +3,9 @@
 #include <pugixml.hpp>
 
 #include <array>
-#include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace bidfmt::docx {
 
@@ -51,8 +51,10 @@ class Numbering {
     std::array<bool, 9> has_override_level{};
   };
   const Abstract* abstract_for(int num_id, int depth = 0) const;
-  std::map<std::string_view, Abstract> abstracts_;
-  std::map<int, Num> nums_;
+  // Hashed: pandoc writes a num (and an abstractNum) per list, thousands in a long bid, and a
+  // numbered paragraph looks up a dozen levels.
+  std::unordered_map<std::string_view, Abstract> abstracts_;
+  std::unordered_map<int, Num> nums_;
   const StyleSheet* styles_ = nullptr;
 };
 
@@ -70,8 +72,8 @@ class NumberingCounter {
     std::array<bool, 9> started{};
   };
   const Numbering* numbering_;
-  std::map<std::string_view, State> states_;
-  std::map<int, bool> seen_nums_;
+  std::unordered_map<std::string_view, State> states_;
+  std::unordered_map<int, bool> seen_nums_;
 };
 
 // One number in a numbering format (§17.18.59): 3 → "三" (chineseCounting), "③", "C", "iii", …
