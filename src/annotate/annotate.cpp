@@ -14,8 +14,6 @@ namespace {
 constexpr const char* kCommentsType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 constexpr const char* kCommentsContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
 
-bool is_body_part(const docx::Document& doc, const std::string& part) { return part.empty() || part == doc.body().part; }
-
 int first_paragraph_of_section(const docx::Document& doc, int section) {
   const auto& ss = doc.sections();
   if (section >= 1 && static_cast<size_t>(section) <= ss.size()) {
@@ -41,7 +39,7 @@ std::vector<std::string> comment_lines(const rules::Finding& f, Lang lang) {
 int anchor_paragraph(const docx::Document& doc, const rules::Location& where) {
   const auto& ps = doc.body().paragraphs;
   if (ps.empty()) return -1;
-  if (is_body_part(doc, where.part())) {
+  if (doc.is_body_part(where.part())) {
     if (where.paragraph >= 1 && static_cast<size_t>(where.paragraph) <= ps.size()) return where.paragraph - 1;
     if (where.table >= 1) {
       for (const docx::Table& t : doc.body().tables)

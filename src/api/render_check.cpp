@@ -135,7 +135,7 @@ std::vector<double> finding_heights(const RenderedCheck& r, const docx::Document
   std::vector<double> out;
   for (const rules::Finding& f : findings) {
     double y = -1;
-    bool body = f.where.part().empty() || f.where.part() == doc.body().part;
+    bool body = doc.is_body_part(f.where.part());
     if (f.where.page > 0 && body && (f.where.paragraph > 0 || f.where.table > 0)) {
       int at = annotate::anchor_paragraph(doc, f.where);
       auto it = r.rendered.paragraphs.find(at);

@@ -157,6 +157,9 @@ class Document {
   const StyleSheet& styles() const { return *styles_; }
   const Numbering& numbering() const { return *numbering_; }
   const Story& body() const { return body_; }
+  // Whether a location's part is the main document's: named so, or not named (a location
+  // without a part is in the body).
+  bool is_body_part(std::string_view part) const { return part.empty() || part == body_.part; }
   const std::vector<Section>& sections() const { return sections_; }
   // A header/footer story by part name, or null.
   const Story* story(const std::string& part) const;

@@ -14,7 +14,7 @@ int section_first_page(const Context& ctx, int section) {
 int page_of(const Context& ctx, const Location& where) {
   if (!ctx.rendered) return 0;
   const Rendered& r = *ctx.rendered;
-  bool body = where.part().empty() || where.part() == ctx.doc.body().part;
+  bool body = ctx.doc.is_body_part(where.part());
   if (body && where.paragraph > 0) {
     auto it = r.paragraphs.find(where.paragraph - 1);
     if (it != r.paragraphs.end()) return it->second.page;

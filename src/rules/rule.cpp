@@ -119,7 +119,7 @@ bool Context::in_body(int section) const {
 const docx::Paragraph* Reporter::paragraph_of(const Location& l) const {
   const docx::Story& body = doc_->body();
   const std::string& part = l.part();
-  const docx::Story* story = part.empty() || part == body.part ? &body : doc_->story(part);
+  const docx::Story* story = doc_->is_body_part(part) ? &body : doc_->story(part);
   if (!story || l.paragraph <= 0 || static_cast<size_t>(l.paragraph) > story->paragraphs.size()) return nullptr;
   const docx::Paragraph& p = story->paragraphs[static_cast<size_t>(l.paragraph) - 1];
   return p.number == l.paragraph ? &p : nullptr;
