@@ -176,12 +176,7 @@ void Workspace::change(const rules::Location& where, Text what) { journal_.chang
 
 rules::Location Workspace::at(const docx::Paragraph& p) const { return rules::locate(p, doc_->body().part); }
 
-rules::Location Workspace::at_section(int section) const {
-  rules::Location l;
-  l.set_part(doc_->body().part);
-  l.section = section;
-  return l;
-}
+rules::Location Workspace::at_section(int section) const { return rules::locate_section(*doc_, section); }
 
 bool Workspace::commit() {
   bool changed = false;

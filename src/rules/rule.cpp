@@ -82,12 +82,14 @@ Location Context::at(const docx::Paragraph& p, const std::string& part) const {
   return l;
 }
 
-Location Context::at_section(int section) const {
+Location locate_section(const docx::Document& doc, int section) {
   Location l;
   l.set_part(doc.body().part);
   l.section = section;
   return l;
 }
+
+Location Context::at_section(int section) const { return locate_section(doc, section); }
 
 Location Context::at_table(const docx::Table& t) const {
   Location l;

@@ -107,6 +107,8 @@ class Reporter {
 // The whole location of paragraph `p` of `part`, heading path and excerpt included (what
 // Context::at plus Reporter::add make; fix uses it for its change log).
 Location locate(const docx::Paragraph& p, const std::string& part);
+// The location of body section `section` (1-based) as a whole.
+Location locate_section(const docx::Document& doc, int section);
 
 using CheckFn = void (*)(const Context& ctx, Reporter& out);
 using AppliesFn = bool (*)(const Context& ctx);
