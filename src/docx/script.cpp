@@ -90,30 +90,32 @@ size_t length_utf8(std::string_view s) {
   return n;
 }
 
+namespace {
+// What trim() removes: ASCII spaces, tabs and line ends, and U+3000 (the ideographic space).
+// The byte length of such a character starting at byte i of s, or 0; and of one ending at byte e.
+size_t blank_at(std::string_view s, size_t i) {
+  if (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) return 1;
+  return s.compare(i, 3, "\u3000") == 0 ? 3 : 0;
+}
+size_t blank_before(std::string_view s, size_t e) {
+  if (e >= 1 && blank_at(s, e - 1) == 1) return 1;
+  return e >= 3 && blank_at(s, e - 3) == 3 ? 3 : 0;
+}
+}  // namespace
+
 std::string trim(std::string_view s) {
-  auto blank_at_start = [&](size_t i, size_t& len) {
-    if (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) return len = 1, true;
-    if (s.substr(i, 3) == "\u3000") return len = 3, true;
-    return false;
-  };
-  size_t b = 0, len = 0;
-  while (blank_at_start(b, len)) b += len;
-  size_t e = s.size();
-  for (;;) {
-    if (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r')) --e;
-    else if (e >= b + 3 && s.substr(e - 3, 3) == "\u3000") e -= 3;
-    else break;
-  }
-  return std::string(s.substr(b, e - b));
+  size_t b = 0;
+  while (size_t n = blank_at(s, b)) b += n;
+  std::string_view rest = s.substr(b);
+  size_t e = rest.size();
+  while (size_t n = blank_before(rest, e)) e -= n;
+  return std::string(rest.substr(0, e));
 }
 
 bool blank(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') ++i;
-    else if (s.compare(i, 3, "\u3000") == 0) i += 3;
-    else return false;
-  }
-  return true;
+  size_t i = 0;
+  while (size_t n = blank_at(s, i)) i += n;
+  return i == s.size();
 }
 
 std::string excerpt(std::string_view s, size_t max_chars) {

@@ -212,6 +212,15 @@ TEST(Resolver, SameFontNames) {
   EXPECT_FALSE(docx::same_font("", "宋体"));
 }
 
+TEST(Resolver, TrimAndBlankAgreeOnWhatIsBlank) {
+  for (const char* s : {"", " ", "\u3000", "\t\r\n\u3000 ", " \u3000x\u3000 ", "x", "a\u3000", "\xe3\x80"})
+    EXPECT_EQ(docx::blank(s), docx::trim(s).empty()) << s;
+  EXPECT_EQ(docx::trim(" \u3000一、 概况\u3000\t"), "一、 概况");
+  EXPECT_EQ(docx::trim("\xe3\x80"), "\xe3\x80");  // a cut-off U+3000 is not blank
+  EXPECT_TRUE(docx::blank("\u3000\u3000\n"));
+  EXPECT_FALSE(docx::blank("\u3000。"));
+}
+
 TEST(Resolver, ExcerptCollapsesSpaceAndCuts) {
   EXPECT_EQ(docx::excerpt("  一、 工程\t概况  "), "一、 工程 概况");
   EXPECT_EQ(docx::excerpt("混凝土强度等级 C30", 8), "混凝土强度等级…");  // no space before the cut
