@@ -8,6 +8,7 @@
 #include "annotate/annotate.h"
 #include "api/bidfmt.h"
 #include "api/render_check.h"
+#include "core/text.h"
 #include "docx/document.h"
 #include "render/libreoffice.h"
 #include "render/pdf.h"
@@ -20,9 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 bool is_docx(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".docx" && p.filename().string().rfind("~$", 0) != 0;
+  return core::equal_ascii_folded(p.extension().string(), ".docx") && p.filename().string().rfind("~$", 0) != 0;
 }
 
 }  // namespace

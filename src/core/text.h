@@ -6,6 +6,7 @@
 namespace bidfmt::core {
 
 // A-Z → a-z, every other byte as it is (style names, OPC part names: ECMA-376 Part 2 §9.1.1.1).
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 std::string ascii_lower(std::string_view s);
 // a and b equal but for the case of ASCII letters (no copies).
 bool equal_ascii_folded(std::string_view a, std::string_view b);

@@ -7,9 +7,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <utility>
+
+#include "core/text.h"
 
 namespace bidfmt::docx {
 
@@ -158,13 +159,12 @@ namespace {
 // a and b equal with spaces dropped and ASCII letters lower-cased (font names are compared so;
 // no copies and no locale: this runs for every run of a document).
 bool equal_folded(std::string_view a, std::string_view b) {
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   size_t i = 0, j = 0;
   for (;;) {
     while (i < a.size() && a[i] == ' ') ++i;
     while (j < b.size() && b[j] == ' ') ++j;
     if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
-    if (lower(a[i]) != lower(b[j])) return false;
+    if (core::ascii_lower(a[i]) != core::ascii_lower(b[j])) return false;
     ++i, ++j;
   }
 }

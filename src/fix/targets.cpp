@@ -2,7 +2,8 @@
 #include "fix/targets.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "core/text.h"
 
 namespace bidfmt::fix {
 
@@ -76,8 +77,7 @@ std::optional<Target> target_for(const docx::Paragraph& p, const profile::Profil
       // Keep the entry's TOC level ("toc 2" → TOC2); entries of no TOC style go to level 1.
       int level = 1;
       if (p.style && p.style->name.size() == 5) {
-        std::string n(p.style->name);
-        std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::string n = core::ascii_lower(p.style->name);
         if (n.compare(0, 4, "toc ") == 0 && n[4] >= '1' && n[4] <= '9') level = n[4] - '0';
       }
       t.style = toc_style(std::clamp(level, 1, std::max(1, pf.toc.levels)));
