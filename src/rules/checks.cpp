@@ -121,9 +121,9 @@ void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const 
     const docx::RunProps& rp = *piece.props;
     // Which slots hold a wrong font; only the text's characters can tell whether they are used.
     const bool ea_bad = !done_ea && !docx::same_font(rp.east_asia.value.name, want.east_asia);
-    const bool ascii_bad = !done_latin && !docx::same_font(latin(rp.ascii).name, want.latin);
-    const bool hansi_bad = latin(rp.h_ansi).name == latin(rp.ascii).name ? ascii_bad
-                                                                          : !done_latin && !docx::same_font(latin(rp.h_ansi).name, want.latin);
+    const std::string_view ascii_font = latin(rp.ascii).name, hansi_font = latin(rp.h_ansi).name;
+    const bool ascii_bad = !done_latin && !docx::same_font(ascii_font, want.latin);
+    const bool hansi_bad = hansi_font == ascii_font ? ascii_bad : !done_latin && !docx::same_font(hansi_font, want.latin);
     if (!ea_bad && !ascii_bad && !hansi_bad) continue;
     bool need_ea = false, need_ascii = false, need_hansi = false;
     const bool hint_ea = rp.hint.value == "eastAsia";

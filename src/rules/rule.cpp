@@ -142,9 +142,8 @@ void Reporter::complete(Location& l) const {
     Place full{part, given.heading_path.empty() ? std::string(p->heading_path) : given.heading_path,
                given.excerpt.empty() ? excerpt_of(*p) : given.excerpt};
     l.set_place(std::make_shared<const Place>(std::move(full)));
-  } else if (places_ && places_->size() == body.paragraphs.size() && static_cast<size_t>(p->index) < body.paragraphs.size() &&
-             &body.paragraphs[static_cast<size_t>(p->index)] == p) {  // a body paragraph: its place is made once
-    std::shared_ptr<const Place>& cached = (*places_)[static_cast<size_t>(p->index)];
+  } else if (places_ && doc_->is_body_part(given.part)) {  // a body paragraph: its place is made once
+    std::shared_ptr<const Place>& cached = places_->at(static_cast<size_t>(p->index));
     if (!cached) cached = place_of(*p, part);
     l.set_place(cached);
   } else {
