@@ -27,6 +27,7 @@ int run_fix(Args& args);
 int run_profiles(Args& args);
 int run_template(Args& args);
 int run_explain(Args& args);
+int run_serve(Args& args);
 
 // Called first in main. The process heap is reserved ahead and marked for transparent huge pages
 // (madvise): a 1,000-page check touches some 70 MB, and faulting it in 4 KB at a time — 17,000 page

@@ -70,6 +70,8 @@ const char* kHelpZh =
     "  bidfmt profiles list | show 名称 [--override 文件] | validate 文件\n"
     "  bidfmt template --profile 名称 -o 模板.dotx\n"
     "  bidfmt explain 规则ID | --all\n"
+    "  bidfmt serve [--host 127.0.0.1] [--port 8080] [--token 令牌] [--max-upload 100MB] [--jobs N]\n"
+    "               [--queue N] [--timeout 秒](团队网页与 HTTP API;见 docs/serve.md)\n"
     "  bidfmt --help | --version\n"
     "\n"
     "通用选项: --lang zh|en  消息语言(默认中文)\n"
@@ -90,6 +92,8 @@ const char* kHelpEn =
     "  bidfmt profiles list | show NAME [--override FILE] | validate FILE\n"
     "  bidfmt template --profile NAME -o template.dotx\n"
     "  bidfmt explain RULE-ID | --all\n"
+    "  bidfmt serve [--host 127.0.0.1] [--port 8080] [--token T] [--max-upload 100MB] [--jobs N]\n"
+    "               [--queue N] [--timeout SECONDS] (the team's web page and HTTP API; docs/serve.md)\n"
     "  bidfmt --help | --version\n"
     "\n"
     "Common option: --lang zh|en  message language (default Chinese)\n"
@@ -125,6 +129,7 @@ int main(int argc, char** argv) {
     if (cmd == "profiles") return cli::run_profiles(args);
     if (cmd == "template") return cli::run_template(args);
     if (cmd == "explain") return cli::run_explain(args);
+    if (cmd == "serve") return cli::run_serve(args);
   } catch (const Error& e) {
     std::cerr << "bidfmt: " << e.one_line(args.lang) << "\n";
     return 2;
@@ -132,6 +137,6 @@ int main(int argc, char** argv) {
     std::cerr << "bidfmt: " << e.what() << "\n";
     return 2;
   }
-  return cli::usage_error(args.lang, "未知的子命令「" + cmd + "」(可用 build、check、fix、profiles、template、explain;见 --help)",
-                          "unknown subcommand '" + cmd + "' (build, check, fix, profiles, template, explain; see --help)");
+  return cli::usage_error(args.lang, "未知的子命令「" + cmd + "」(可用 build、check、fix、profiles、template、explain、serve;见 --help)",
+                          "unknown subcommand '" + cmd + "' (build, check, fix, profiles, template, explain, serve; see --help)");
 }
