@@ -100,7 +100,7 @@ struct Server::Impl {
     return std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
   }
   explicit Impl(ServeOptions o)
-      : options(std::move(o)), jobs(workers(options), options.queue > 0 ? options.queue : 4 * workers(options), options.before_job) {}
+      : options(std::move(o)), jobs(workers(options), options.queue > 0 ? options.queue : std::max(32, 4 * workers(options)), options.before_job) {}
 };
 
 Server::Server(ServeOptions o) {
@@ -111,7 +111,7 @@ Server::Server(ServeOptions o) {
   Impl& m = *impl_;
   const ServeOptions& opt = m.options;
   const int workers = Impl::workers(opt);
-  const int queue = opt.queue > 0 ? opt.queue : 4 * workers;
+  const int queue = opt.queue > 0 ? opt.queue : std::max(32, 4 * workers);
   // A connection thread for every job that may run or wait, and a few for the page and /healthz;
   // beyond the queue, a request gets its 503 from one of those.
   const size_t threads = static_cast<size_t>(workers + queue + 4);

@@ -19,7 +19,7 @@ struct ServeOptions {
   std::string token;                    // "" = none; a host other than loopback requires one
   uint64_t max_upload = 100ull << 20;   // bytes of one request body; over it → 413
   int jobs = 0;                         // checks, fixes and builds at once; 0 = one per core (at least 2)
-  int queue = 0;                        // jobs waiting for a worker; 0 = 4 × jobs; full → 503
+  int queue = 0;                        // jobs waiting for a worker; 0 = 32 (or 4 × jobs if more); full → 503
   std::chrono::milliseconds job_timeout{std::chrono::minutes(5)};  // no answer by then → 504
   std::string work_root;                // where each request's temp dir goes; "" = $TMPDIR or /tmp
   std::string version = "dev";          // the tool version the reports name
