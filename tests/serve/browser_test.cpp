@@ -1,5 +1,6 @@
 // The page in headless Chromium through Selenium (tests/serve/page_test.py): it opens, takes a
 // DOCX with a broken margin, and shows the finding in the report. Labelled render in ctest.
+#include "render/libreoffice.h"
 #include "serve_support.h"
 
 namespace bidfmt::testserve {
@@ -25,6 +26,33 @@ TEST(ServeBrowser, ThePageChecksADocxAndShowsTheFinding) {
   testkit::RunResult r = testkit::run(argv);
   EXPECT_EQ(r.status, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("OK"), std::string::npos) << r.out << r.err;
+  EXPECT_EQ(s.leftovers(), 0u);
+}
+
+}  // namespace
+}  // namespace bidfmt::testserve
+
+namespace bidfmt::testserve {
+namespace {
+
+// 「版面核对」 through the API: LibreOffice lays the pages out, the HTML report carries their
+// thumbnails; and build with pdf=1 answers the PDF. Labelled render with the browser test.
+TEST(ServeRender, RenderCheckAndPdfBuild) {
+  if (!render::available()) GTEST_SKIP() << "LibreOffice with python3-uno not installed";
+  Running s({}, "render");
+  httplib::Client c = s.client();
+  httplib::Result r = upload(c, "/api/check", {file_part("file", bytes_of(broken_docx()), "bid.docx"), text_part("render", "1"),
+                                               text_part("format", "html"), text_part("project", testfix::kProject)});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body.substr(0, 500);
+  EXPECT_NE(r->body.find("data:image/png;base64,"), std::string::npos) << "page thumbnails";
+  EXPECT_NE(r->body.find("page.margins"), std::string::npos);
+  std::string md = "---\nproject: 测试项目工程\ntitle: 施工组织设计\n---\n\n# 总体概述\n\n正文。\n";
+  httplib::Result pdf = upload(c, "/api/build", {file_part("file", md, "bid.md"), text_part("pdf", "1")});
+  ASSERT_TRUE(pdf);
+  ASSERT_EQ(pdf->status, 200) << pdf->body.substr(0, 500);
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(pdf->body.rfind("%PDF", 0), 0u);
   EXPECT_EQ(s.leftovers(), 0u);
 }
 
