@@ -94,6 +94,7 @@ struct Server::Impl {
   Context context{options, jobs};
   httplib::Server http;
   int port = 0;
+  std::atomic<bool> in_run{false}, stopping{false};
 
   static int workers(const ServeOptions& o) {
     if (o.jobs > 0) return o.jobs;
@@ -181,19 +182,27 @@ Server::Server(ServeOptions o) {
                 "cannot listen on this address (port in use or address invalid)");
 }
 
-Server::~Server() {
-  shutdown();
-}
+Server::~Server() { shutdown(); }
 
 int Server::port() const { return impl_->port; }
 
 void Server::run() {
-  impl_->http.listen_after_bind();  // returns after stop(), its connection threads joined
-  impl_->jobs.drain();              // and jobs whose callers gave up (504) finish too
+  Impl& m = *impl_;
+  m.in_run = true;
+  if (!m.stopping) m.http.listen_after_bind();  // returns after stop(), its connection threads joined
+  m.in_run = false;
+  m.jobs.drain();  // and jobs whose callers gave up (504) finish too
 }
 
 void Server::shutdown() {
-  if (impl_) impl_->http.stop();
+  if (!impl_) return;
+  Impl& m = *impl_;
+  m.stopping = true;
+  // httplib's stop() does nothing until the server is listening: when run() has begun, wait
+  // (bounded) until it listens or has returned. run() looks at `stopping` after setting `in_run`,
+  // so one of the two sees the other.
+  for (int i = 0; i < 10000 && m.in_run && !m.http.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  m.http.stop();
 }
 
 // ---- `bidfmt serve` ----
