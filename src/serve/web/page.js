@@ -211,7 +211,8 @@ $('build-pdf').addEventListener('click', () => buildAs(true));
 // ---- dropping files ----
 
 function dropZone(zone, input, chosen) {
-  const show = () => { chosen.textContent = Array.from(input.files).map((f) => f.name).join('、'); };
+  // The browser names one chosen file itself; several are listed here.
+  const show = () => { chosen.textContent = input.files.length > 1 ? Array.from(input.files).map((f) => f.name).join('、') : ''; };
   input.addEventListener('change', show);
   zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
   zone.addEventListener('dragleave', () => zone.classList.remove('over'));
@@ -229,6 +230,25 @@ dropZone($('md-drop'), $('md-file'), $('md-chosen'));
 
 // ---- what the server offers ----
 
+async function loadProfiles() {
+  const res = await fetch('/api/profiles', { headers: headers() });
+  if (!res.ok) return;  // 401 until the token is given
+  const select = $('profile');
+  const chosen = select.value;
+  select.textContent = '';
+  for (const p of (await res.json()).profiles) {
+    const o = document.createElement('option');
+    o.value = p.id;
+    o.textContent = p.id + ' — ' + p.name;
+    o.selected = chosen ? p.id === chosen : p.default;
+    select.append(o);
+  }
+}
+$('token').addEventListener('change', () => {
+  sessionStorage.setItem('bidfmt-token', $('token').value);
+  loadProfiles().catch(() => {});
+});
+
 (async () => {
   try {
     const health = await (await fetch('/healthz')).json();
@@ -238,14 +258,6 @@ dropZone($('md-drop'), $('md-file'), $('md-chosen'));
       $('build-pdf').disabled = true;
       $('render-hint').textContent = t('renderMissing');
     }
-    const res = await fetch('/api/profiles', { headers: headers() });
-    if (res.status === 401) return;
-    for (const p of (await res.json()).profiles) {
-      const o = document.createElement('option');
-      o.value = p.id;
-      o.textContent = p.id + ' — ' + p.name;
-      o.selected = p.default;
-      $('profile').append(o);
-    }
+    await loadProfiles();
   } catch (e) { /* the page still works with the default profile */ }
 })();
