@@ -86,6 +86,46 @@ TEST(ServeApi, CheckAnswersTheReportInEachFormat) {
   EXPECT_EQ(s.leftovers(), 0u);
 }
 
+TEST(ServeApi, SeveralFilesMakeOneReport) {
+  Running s;
+  httplib::Client c = s.client();
+  const std::string docx = bytes_of(broken_docx());
+  httplib::Result r = upload(c, "/api/check", {file_part("file", docx, "一.docx"), file_part("file", docx, "一.docx"),
+                                               file_part("file", "junk", "坏.docx")});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  rapidjson::Document d = json(r->body);
+  ASSERT_EQ(d["files"].Size(), 3u);
+  EXPECT_STREQ(d["files"][0]["path"].GetString(), "一.docx");
+  EXPECT_STREQ(d["files"][1]["path"].GetString(), "一.docx") << "two uploads of one name do not collide";
+  EXPECT_STREQ(d["files"][2]["path"].GetString(), "坏.docx");
+  EXPECT_STRNE(d["files"][2]["status"].GetString(), "checked");
+  EXPECT_EQ(r->get_header_value("X-Bidfmt-Exit"), "2") << "as the CLI: a file could not be checked";
+  EXPECT_EQ(s.leftovers(), 0u);
+}
+
+TEST(ServeApi, ThePageIsSelfContained) {
+  Running s;
+  httplib::Client c = s.client();
+  httplib::Result page = c.Get("/");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<html lang=\"zh-CN\">"), std::string::npos);
+  EXPECT_NE(page->body.find(">检查</button>"), std::string::npos);
+  EXPECT_NE(page->body.find("版面核对"), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+  httplib::Result en = c.Get("/?lang=en");
+  ASSERT_TRUE(en);
+  EXPECT_NE(en->body.find("<html lang=\"en\">"), std::string::npos);
+  for (const char* path : {"/", "/page.js", "/page.css"}) {
+    httplib::Result r = c.Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 200) << path;
+    // Nothing from elsewhere: no absolute URLs, no imports.
+    for (const char* bad : {"http://", "https://", "//cdn", "@import", "url("}) EXPECT_EQ(r->body.find(bad), std::string::npos) << path << ": " << bad;
+  }
+}
+
 TEST(ServeApi, ATenderOverrideIsLaidOverTheProfile) {
   Running s;
   httplib::Client c = s.client();

@@ -260,18 +260,23 @@ TEST(ServeSafety, ShutdownLetsARunningJobFinishAndAnswer) {
   EXPECT_EQ(s.leftovers(), 0u);
 }
 
-TEST(ServeSafety, TheBinaryServesAndStopsOnSigterm) {
-  Child child({"serve", "--port", "0", "--jobs", "1"});
+TEST(ServeSafety, TheBinaryServesLogsNoUploadAndStopsOnSigterm) {
+  std::string log = testkit::temp_dir("serve-binary-log") + "/stderr.txt";
+  Child child({"serve", "--port", "0", "--jobs", "1"}, log);
   ASSERT_GT(child.port, 0) << "first line: " << child.first_line;
   EXPECT_NE(child.first_line.find("http://127.0.0.1:"), std::string::npos) << child.first_line;
   httplib::Client c("127.0.0.1", child.port);
   httplib::Result h = c.Get("/healthz");
   ASSERT_TRUE(h);
   EXPECT_EQ(h->status, 200);
-  httplib::Result r = upload(c, "/api/check", {file_part("file", bytes_of(broken_docx()), "bid.docx")});
+  httplib::Result r = upload(c, "/api/check?project=秘密项目名", {file_part("file", bytes_of(broken_docx()), "机密投标文件.docx")});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(child.stop(SIGTERM), 0);
+  std::string logged = testkit::read_text(log);
+  EXPECT_NE(logged.find("POST /api/check 200"), std::string::npos) << logged;
+  EXPECT_EQ(logged.find("机密投标文件"), std::string::npos) << "no file name in the log";
+  EXPECT_EQ(logged.find("秘密项目名"), std::string::npos) << "no query string in the log";
 }
 
 }  // namespace

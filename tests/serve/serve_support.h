@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -81,11 +82,16 @@ struct Child {
   pid_t pid = -1;
   int port = 0;
   std::string first_line;
-  explicit Child(const std::vector<std::string>& args) {
+  // stderr goes to `err_path` when given.
+  explicit Child(const std::vector<std::string>& args, const std::string& err_path = "") {
     int out[2];
     if (::pipe(out) != 0) return;
     pid = ::fork();
     if (pid == 0) {
+      if (!err_path.empty()) {
+        int fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0) ::dup2(fd, 2);
+      }
       ::dup2(out[1], 1);
       ::close(out[0]);
       ::close(out[1]);
