@@ -62,6 +62,14 @@ def main():
         for label in ("下载修复版", "下载批注版", "修改记录"):
             if not [b for b in driver.find_elements(By.CSS_SELECTOR, "#results .buttons button") if b.text == label]:
                 fail("no %s button" % label)
+        # Each download asks the server (fix, check with annotate, fix with log) and says so.
+        for label in ("下载修复版", "下载批注版", "修改记录"):
+            [b for b in driver.find_elements(By.CSS_SELECTOR, "#results .buttons button") if b.text == label][0].click()
+            WebDriverWait(driver, 120).until(
+                lambda d: d.find_elements(By.CSS_SELECTOR, "#results .result > p.status")[-1].text.startswith(("已下载", "失败")))
+            note = driver.find_elements(By.CSS_SELECTOR, "#results .result > p.status")[-1].text
+            if not note.startswith("已下载"):
+                fail("%s: %s" % (label, note))
         driver.switch_to.frame(frames[0])
         WebDriverWait(driver, 30).until(lambda d: expected in d.page_source)
         driver.switch_to.default_content()
