@@ -1,5 +1,6 @@
 // The HTTP API: check, fix and build over the library, each job in its own temp folder on the
 // job queue; the profiles and /healthz. docs/serve.md documents every field.
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <sstream>
@@ -128,8 +129,6 @@ void need_render(const char* what) {
     throw Refusal{501, std::string(what) + " 需要服务器安装 LibreOffice 与 python3-uno", std::string(what) + " needs LibreOffice and python3-uno on the server"};
 }
 
-std::string read_output(const std::string& path) { return core::read_file(path); }
-
 // ---- POST /api/check ----
 
 void check_route(Context& c, const httplib::Request& req, httplib::Response& res) {
@@ -175,7 +174,7 @@ void check_route(Context& c, const httplib::Request& req, httplib::Response& res
     r.files = std::move(files);
     w.headers = {{"X-Bidfmt-Exit", std::to_string(r.exit_status())}, {"X-Bidfmt-Findings", std::to_string(findings)}};
     if (annotate) {
-      w.body = read_output(annotated);
+      w.body = core::read_file(annotated);
       w.type = kDocxType;
       w.headers.emplace_back("Content-Disposition", "attachment; filename=\"annotated.docx\"");
       return;
@@ -217,7 +216,7 @@ void fix_route(Context& c, const httplib::Request& req, httplib::Response& res) 
       w.type = "application/json";
       return;
     }
-    w.body = read_output(o.output);
+    w.body = core::read_file(o.output);
     w.type = kDocxType;
     w.headers.emplace_back("Content-Disposition", "attachment; filename=\"fixed.docx\"");
   });
@@ -281,7 +280,7 @@ void build_route(Context& c, const httplib::Request& req, httplib::Response& res
     if (pdf) o.pdf = w.dir.path() + "/out/document.pdf";
     BuildResult r = build(o);
     w.headers = {{"X-Bidfmt-Warnings", std::to_string(r.warnings.size())}};
-    w.body = read_output(pdf ? o.pdf : o.output);
+    w.body = core::read_file(pdf ? o.pdf : o.output);
     w.type = pdf ? "application/pdf" : kDocxType;
     w.headers.emplace_back("Content-Disposition", pdf ? "attachment; filename=\"document.pdf\"" : "attachment; filename=\"document.docx\"");
   });
