@@ -6,30 +6,46 @@
 
 namespace bidfmt::cli {
 
-int run_build(Args& args) {
-  BuildOptions o;
-  args.take("-o", o.output) || args.take("--output", o.output);
-  args.take("--profile", o.profile);
-  args.take("--pdf", o.pdf);
-  o.overrides = args.take_all("--override");
-  o.paginate = args.flag("--paginate");
-  o.doc = args.flag("--doc");
-  o.split_chapters = args.flag("--split-chapters");
-  if (o.split_chapters && !o.pdf.empty())
-    return usage_error(args.lang, "--split-chapters 不能与 --pdf 同用", "--split-chapters cannot be combined with --pdf");
-  if (std::string u = args.first_unknown_option(); !u.empty())
-    return usage_error(args.lang, "未知选项「" + u + "」", "unknown option '" + u + "'");
-  if (args.items.size() != 1)
-    return usage_error(args.lang, "build 需要一个 Markdown 输入文件", "build takes one Markdown input file");
-  o.input = args.items[0];
-  if (o.output.empty())
-    return usage_error(args.lang, "build 需要 -o 输出文件.docx", "build needs -o OUTPUT.docx");
-  BuildResult r = build(o);
-  for (const model::Warning& w : r.warnings)
-    std::cerr << o.input << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": " << (args.lang == Lang::en ? "warning: " + w.en : "警告:" + w.zh) << "\n";
-  if (o.split_chapters)
-    for (const std::string& f : r.written) std::cout << f << "\n";
-  return 0;
+Command add_build(CLI::App& root, Lang lang) {
+  auto o = std::make_shared<BuildOptions>();
+  auto inputs = std::make_shared<std::vector<std::string>>();
+  CLI::App* app = root.add_subcommand("build", tr(lang, "由 Markdown 生成符合格式要求的技术标 DOCX",
+                                                  "build a DOCX technical bid from Markdown"));
+  app->add_option("INPUT.md", *inputs, tr(lang, "Markdown 标书(UTF-8)", "the Markdown proposal (UTF-8)"))
+      ->type_name("");
+  app->add_option("-o,--output", o->output, tr(lang, "输出的 .docx(--split-chapters 时为目录)",
+                                               "the .docx to write (a folder with --split-chapters)"))
+      ->type_name("FILE");
+  app->add_option("--profile", o->profile, tr(lang, "格式配置:内置名称或 YAML 文件(默认取 front matter 的 profile,否则 xx-2014)",
+                                              "profile: a bundled name or a YAML file (default: the front matter's, else xx-2014)"))
+      ->type_name("NAME");
+  app->add_option("--override", o->overrides, tr(lang, "招标文件的格式要求(YAML),叠加在格式配置之上;可重复",
+                                                 "the tender's own format requirements (YAML) laid over the profile; repeatable"))
+      ->type_name("FILE")->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->expected(1)->allow_extra_args(false);
+  app->add_flag("--paginate", o->paginate, tr(lang, "LibreOffice 排版一次,填入目录页码与「共Y页」",
+                                              "one LibreOffice layout pass: real TOC page numbers and the page count"));
+  app->add_option("--pdf", o->pdf, tr(lang, "同时导出 PDF(含 --paginate)", "also export a PDF (implies --paginate)"))
+      ->type_name("FILE");
+  app->add_flag("--doc", o->doc, tr(lang, "同时写一份 Word 97–2003 .doc", "also write a Word 97–2003 .doc"));
+  app->add_flag("--split-chapters", o->split_chapters, tr(lang, "每个一级标题一个 DOCX,写入 -o 目录",
+                                                          "one DOCX per level-1 heading, into the -o folder"));
+  add_lang_option(*app, lang);
+
+  return {app, [o, inputs, lang]() -> int {
+            if (o->split_chapters && !o->pdf.empty())
+              return usage_error(lang, "--split-chapters 不能与 --pdf 同用", "--split-chapters cannot be combined with --pdf");
+            if (inputs->size() != 1)
+              return usage_error(lang, "build 需要一个 Markdown 输入文件", "build takes one Markdown input file");
+            o->input = inputs->front();
+            if (o->output.empty()) return usage_error(lang, "build 需要 -o 输出文件.docx", "build needs -o OUTPUT.docx");
+            BuildResult r = build(*o);
+            for (const model::Warning& w : r.warnings)
+              std::cerr << o->input << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": "
+                        << (lang == Lang::en ? "warning: " + w.en : "警告:" + w.zh) << "\n";
+            if (o->split_chapters)
+              for (const std::string& f : r.written) std::cout << f << "\n";
+            return 0;
+          }};
 }
 
 }  // namespace bidfmt::cli

@@ -17,44 +17,43 @@ namespace bidfmt::cli {
 
 CheckResult* kept_result = nullptr;
 
-int run_check(Args& args) {
+namespace {
+
+struct CheckArgs {
   CheckOptions o;
   std::string format = "text", output, jobs;
-  args.take("--profile", o.profile);
-  args.take("--project", o.project);
-  o.overrides = args.take_all("--override");
-  args.take("--format", format);
-  o.render = args.flag("--render");
-  args.take("--annotate", o.annotate);
-  o.anonymous = args.flag("--anonymous");
-  args.take("--identity", o.identity);
-  o.lang = args.lang;
-  args.take("-o", output) || args.take("--output", output);
-  if (args.take("--jobs", jobs) || args.take("-j", jobs)) {
-    o.jobs = std::atoi(jobs.c_str());
-    if (o.jobs <= 0) return usage_error(args.lang, "--jobs 应为正整数", "--jobs takes a positive number");
+};
+
+int run_check(CheckArgs& a, Lang lang) {
+  CheckOptions& o = a.o;
+  o.lang = lang;
+  if (!a.jobs.empty()) {
+    o.jobs = std::atoi(a.jobs.c_str());
+    if (o.jobs <= 0) return usage_error(lang, "--jobs 应为正整数", "--jobs takes a positive number");
   }
-  if (std::string u = args.first_unknown_option(); !u.empty())
-    return usage_error(args.lang, "未知选项「" + u + "」", "unknown option '" + u + "'");
-  std::optional<report::Format> fmt = report::parse_format(format);
+  std::optional<report::Format> fmt = report::parse_format(a.format);
   if (!fmt)
-    return usage_error(args.lang, "--format 只接受 text、json、sarif、junit、html", "--format takes text, json, sarif, junit or html");
+    return usage_error(lang, "--format 只接受 text、json、sarif、junit、html", "--format takes text, json, sarif, junit or html");
   o.page_images = o.render && *fmt == report::Format::html;  // thumbnails for the HTML report
-  if (args.items.empty())
-    return usage_error(args.lang, "check 需要至少一个 .docx 文件或文件夹", "check takes at least one .docx file or folder");
-  o.inputs = args.items;
+  if (o.inputs.empty())
+    return usage_error(lang, "check 需要至少一个 .docx 文件或文件夹", "check takes at least one .docx file or folder");
   if (!o.annotate.empty() && expand_inputs(o.inputs).size() != 1)
-    return usage_error(args.lang, "--annotate 只能用于一个 .docx 文件", "--annotate takes exactly one .docx file");
+    return usage_error(lang, "--annotate 只能用于一个 .docx 文件", "--annotate takes exactly one .docx file");
   // The report never replaces a document being checked.
-  if (!output.empty())
+  if (!a.output.empty())
     for (const std::string& in : expand_inputs(o.inputs))
-      if (core::same_file(output, in))
-        return usage_error(args.lang, "报告文件「" + output + "」就是被检查的文件,拒绝覆盖",
-                           "the report '" + output + "' is a document being checked; refusing to overwrite it");
+      if (core::same_file(a.output, in))
+        return usage_error(lang, "报告文件「" + a.output + "」就是被检查的文件,拒绝覆盖",
+                           "the report '" + a.output + "' is a document being checked; refusing to overwrite it");
+  if (!o.annotate.empty())
+    for (const std::string& in : o.inputs)
+      if (core::same_file(o.annotate, in))
+        return usage_error(lang, "批注版「" + o.annotate + "」就是被检查的文件,拒绝覆盖",
+                           "the commented copy '" + o.annotate + "' is the document being checked; refusing to overwrite it");
   // Progress only for a person watching many files.
   bool tty_err = ::isatty(2) != 0;
   if (tty_err && expand_inputs(o.inputs).size() >= 8)
-    o.progress = [lang = args.lang](size_t done, size_t total) {
+    o.progress = [lang](size_t done, size_t total) {
       std::cerr << "\r" << (lang == Lang::en ? "checked " : "已检查 ") << done << "/" << total << std::flush;
       if (done == total) std::cerr << "\r\033[K" << std::flush;
     };
@@ -65,21 +64,56 @@ int run_check(Args& args) {
   kept_result = new CheckResult(check(o));
   CheckResult& r = *kept_result;
   for (const report::FileReport& f : r.files)
-    if (!f.checked) std::cerr << "bidfmt: " << f.path << ": " << f.error.in(args.lang) << "\n";
+    if (!f.checked) std::cerr << "bidfmt: " << f.path << ": " << f.error.in(lang) << "\n";
 
   report::ReportOptions ro;
-  ro.lang = args.lang;
+  ro.lang = lang;
   ro.tool_version = BIDFMT_VERSION;
   ro.profile_id = r.profile_id;
   ro.profile_source = r.profile_source;
-  if (output.empty()) {
+  if (a.output.empty()) {
     ro.color = *fmt == report::Format::text && ::isatty(1) && !std::getenv("NO_COLOR");
     report::write_report(std::cout, *fmt, r.files, ro);
     std::cout.flush();
   } else {
-    core::write_file_atomically(output, [&](std::ostream& os) { report::write_report(os, *fmt, r.files, ro); });
+    core::write_file_atomically(a.output, [&](std::ostream& os) { report::write_report(os, *fmt, r.files, ro); });
   }
   return r.exit_status();
+}
+
+}  // namespace
+
+Command add_check(CLI::App& root, Lang lang) {
+  auto a = std::make_shared<CheckArgs>();
+  CheckOptions& o = a->o;
+  CLI::App* app = root.add_subcommand("check", tr(lang, "按格式要求检查 DOCX",
+                                                  "check DOCX files against the format standard"));
+  app->add_option("FILES", o.inputs, tr(lang, "要检查的文件,或其中的 .docx 要逐个检查的目录",
+                                        "files to check, or folders whose .docx files are checked"))
+      ->type_name("");
+  app->add_option("--profile", o.profile, tr(lang, "格式配置:内置名称或 YAML 文件(默认 xx-2014)",
+                                             "profile: a bundled name or a YAML file (default xx-2014)"))
+      ->type_name("NAME");
+  app->add_option("--override", o.overrides, tr(lang, "招标文件的格式要求(YAML),叠加在格式配置之上;可重复",
+                                                "the tender's own format requirements (YAML) laid over the profile; repeatable"))
+      ->type_name("FILE")->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->expected(1)->allow_extra_args(false);
+  app->add_option("--project", o.project, tr(lang, "项目名称:页眉左侧应有的文字", "the project name the header must show"))
+      ->type_name("NAME");
+  app->add_option("--format", a->format, tr(lang, "报告格式:text(默认)、json、sarif、junit、html",
+                                            "report format: text (default), json, sarif, junit, html"))
+      ->type_name("FORMAT");
+  app->add_option("-o,--output", a->output, tr(lang, "把报告写入文件(默认标准输出)", "write the report to a file (default: standard output)"))
+      ->type_name("FILE");
+  app->add_option("-j,--jobs", a->jobs, tr(lang, "同时检查的文件数(默认每核一个)", "files checked at once (default: one per core)"))
+      ->type_name("N");
+  app->add_flag("--render", o.render, tr(lang, "LibreOffice 排版后核对页脚、目录页码等", "also check the pages as LibreOffice lays them out"));
+  app->add_option("--annotate", o.annotate, tr(lang, "另存一份每个问题一条 Word 批注的副本", "write a copy with one Word comment per finding"))
+      ->type_name("FILE");
+  app->add_flag("--anonymous", o.anonymous, tr(lang, "暗标:查找投标人身份信息", "anonymous bid: find what identifies the bidder"));
+  app->add_option("--identity", o.identity, tr(lang, "暗标:投标人的名称、人员等(YAML)", "anonymous bid: the bidder's names and people (YAML)"))
+      ->type_name("FILE");
+  add_lang_option(*app, lang);
+  return {app, [a, lang] { return run_check(*a, lang); }};
 }
 
 }  // namespace bidfmt::cli

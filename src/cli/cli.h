@@ -1,33 +1,43 @@
-// Shared pieces of the command-line front end: argument scanning and the subcommand entry points.
+// Shared pieces of the command-line front end: the CLI11 command tree and the subcommand definitions.
+// Each subcommand file adds its CLI11 subcommand with its options bound to an options struct, and
+// returns what to run once the command line has parsed.
 #pragma once
+#include <functional>
+#include <memory>
 #include <string>
-#include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "core/lang.h"
 
 namespace bidfmt::cli {
 
-// Arguments after the subcommand name, with --lang already taken out.
-struct Args {
-  std::vector<std::string> items;
-  Lang lang = Lang::zh;
-  // Takes "--name VALUE" (or --name=VALUE) out of items; returns false when absent.
-  bool take(const std::string& name, std::string& value);
-  // Takes the flag "--name" out of items.
-  bool flag(const std::string& name);
-  // Takes every "--name VALUE" (repeatable options such as --override).
-  std::vector<std::string> take_all(const std::string& name);
-  // Remaining items starting with '-' (unknown options), for the error message.
-  std::string first_unknown_option() const;
+// A subcommand as added to the tree: its CLI11 app and what runs when it was chosen.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
 };
 
-int run_build(Args& args);
-int run_check(Args& args);
-int run_fix(Args& args);
-int run_profiles(Args& args);
-int run_template(Args& args);
-int run_explain(Args& args);
-int run_serve(Args& args);
+// The message in the user's language (the language is known before the tree is built: --lang is
+// read from the arguments first, so the help itself can be Chinese or English).
+inline std::string tr(Lang lang, const char* zh, const char* en) { return lang == Lang::en ? en : zh; }
+
+// Adds --lang (accepted by every subcommand and shown in its help; its value was read already).
+void add_lang_option(CLI::App& app, Lang lang);
+
+Command add_build(CLI::App& root, Lang lang);
+Command add_check(CLI::App& root, Lang lang);
+Command add_fix(CLI::App& root, Lang lang);
+// `profiles list|show|validate`; `run` dispatches to the chosen verb.
+Command add_profiles(CLI::App& root, Lang lang);
+Command add_template(CLI::App& root, Lang lang);
+Command add_explain(CLI::App& root, Lang lang);
+// `serve`: the team's web page and HTTP API (src/serve).
+Command add_serve(CLI::App& root, Lang lang);
+
+// The formatter that writes help in Chinese or English (labels, group names, aligned by display
+// width so that Chinese descriptions line up).
+std::shared_ptr<CLI::Formatter> make_formatter(Lang lang);
 
 // Called first in main. The process heap is reserved ahead and marked for transparent huge pages
 // (madvise): a 1,000-page check touches some 70 MB, and faulting it in 4 KB at a time — 17,000 page
@@ -35,7 +45,11 @@ int run_serve(Args& args);
 // Linux with glibc only; elsewhere (and where the kernel leaves THP off) it does nothing.
 void heap_on_huge_pages();
 
-// Prints a one-line error (Chinese or English) and returns exit status 2.
+// The command whose usage a usage error prints (set by main once the command line has parsed).
+void set_current_command(const CLI::App* app);
+
+// Prints a one-line error (Chinese or English), then the usage of the current command, on stderr;
+// returns exit status 2.
 int usage_error(Lang lang, const std::string& zh, const std::string& en);
 
 }  // namespace bidfmt::cli

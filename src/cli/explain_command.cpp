@@ -37,25 +37,31 @@ void markdown_table() {
 
 }  // namespace
 
-int run_explain(Args& args) {
-  bool all = args.flag("--all");
-  bool md = args.flag("--markdown");
-  if (std::string u = args.first_unknown_option(); !u.empty())
-    return usage_error(args.lang, "未知选项「" + u + "」", "unknown option '" + u + "'");
-  if (all && md && args.items.empty()) {
-    markdown_table();
-    return 0;
-  }
-  if (all && args.items.empty()) {
-    for (const rules::Rule* r : rules::all_rules()) plain(*r, args.lang);
-    return 0;
-  }
-  if (args.items.size() != 1)
-    return usage_error(args.lang, "用法:bidfmt explain 规则ID | --all [--markdown]", "usage: bidfmt explain RULE-ID | --all [--markdown]");
-  const rules::Rule* r = rules::find_rule(args.items[0]);
-  if (!r) return usage_error(args.lang, "未知的规则「" + args.items[0] + "」", "unknown rule '" + args.items[0] + "'");
-  plain(*r, args.lang);
-  return 0;
+Command add_explain(CLI::App& root, Lang lang) {
+  auto ids = std::make_shared<std::vector<std::string>>();
+  auto all = std::make_shared<bool>(false), md = std::make_shared<bool>(false);
+  CLI::App* app = root.add_subcommand("explain", tr(lang, "说明规则:检查什么、依据标准哪句话、能否自动修复",
+                                                    "explain a rule: what it checks, the standard's sentence, whether fix repairs it"));
+  app->add_option("RULE-ID", *ids, tr(lang, "规则ID,如 page.margins", "a rule ID such as page.margins"))->type_name("");
+  app->add_flag("--all", *all, tr(lang, "说明全部规则", "explain every rule"));
+  app->add_flag("--markdown", *md, tr(lang, "与 --all 同用:写出 docs/rules.md 的表格", "with --all: write the table of docs/rules.md"));
+  add_lang_option(*app, lang);
+  return {app, [ids, all, md, lang]() -> int {
+            if (*all && *md && ids->empty()) {
+              markdown_table();
+              return 0;
+            }
+            if (*all && ids->empty()) {
+              for (const rules::Rule* r : rules::all_rules()) plain(*r, lang);
+              return 0;
+            }
+            if (ids->size() != 1)
+              return usage_error(lang, "用法:bidfmt explain 规则ID | --all [--markdown]", "usage: bidfmt explain RULE-ID | --all [--markdown]");
+            const rules::Rule* r = rules::find_rule(ids->front());
+            if (!r) return usage_error(lang, "未知的规则「" + ids->front() + "」", "unknown rule '" + ids->front() + "'");
+            plain(*r, lang);
+            return 0;
+          }};
 }
 
 }  // namespace bidfmt::cli
