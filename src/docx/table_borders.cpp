@@ -102,7 +102,7 @@ struct Resolved {
 };
 
 struct CellGeo {
-  pugi::xml_node tc;
+  RawSides own{};            // the cell's w:tcBorders
   int grid0 = 0, grid1 = 1;  // grid columns [grid0, grid1)
   bool merged_up = false;    // w:vMerge continue: part of the cell above
 };
@@ -190,8 +190,8 @@ void resolve_table_borders(Table& t, const std::vector<pugi::xml_node>& rows,
     int g = std::max(0, int_attr(rows[static_cast<size_t>(r)].child("w:trPr").child("w:gridBefore"), "w:val").value_or(0));
     for (pugi::xml_node tc : cells[static_cast<size_t>(r)]) {
       CellGeo c;
-      c.tc = tc;
       pugi::xml_node tcpr = tc.child("w:tcPr");
+      read_sides(c.own, tcpr.child("w:tcBorders"));
       int span = std::max(1, int_attr(tcpr.child("w:gridSpan"), "w:val").value_or(1));
       c.grid0 = g;
       c.grid1 = g + span;
@@ -200,6 +200,9 @@ void resolve_table_borders(Table& t, const std::vector<pugi::xml_node>& rows,
       geo[static_cast<size_t>(r)].push_back(c);
     }
   }
+  std::vector<RawSides> exceptions(static_cast<size_t>(nrows));
+  for (int r = 0; r < nrows; ++r)
+    read_sides(exceptions[static_cast<size_t>(r)], rows[static_cast<size_t>(r)].child("w:tblPrEx").child("w:tblBorders"));
 
   // The side `side` of cell (r, i), from its own layers.
   auto resolve = [&](int r, int i, int side) {
@@ -209,9 +212,7 @@ void resolve_table_borders(Table& t, const std::vector<pugi::xml_node>& rows,
     const bool top_row = r == 0, bottom_row = r + 1 == nrows;
     Resolved out;
     // 1. The cell's own borders; none means "not set here" (Word looks further).
-    RawSides own{};
-    read_sides(own, c.tc.child("w:tcPr").child("w:tcBorders"));
-    const Raw& o = own[static_cast<size_t>(side)];
+    const Raw& o = c.own[static_cast<size_t>(side)];
     if (o.set && (o.nil || !none_of(o.spec))) {
       out.spec = o.spec;
       out.nil = o.nil;
@@ -271,8 +272,7 @@ void resolve_table_borders(Table& t, const std::vector<pugi::xml_node>& rows,
     if (side == kBottom && !bottom_row) k = kInsideH;
     if (side == kLeft && !first_cell) k = kInsideV;
     if (side == kRight && !last_cell) k = kInsideV;
-    RawSides ex{};
-    read_sides(ex, rows[static_cast<size_t>(r)].child("w:tblPrEx").child("w:tblBorders"));
+    const RawSides& ex = exceptions[static_cast<size_t>(r)];
     if (ex[static_cast<size_t>(k)].set) {
       out.spec = ex[static_cast<size_t>(k)].spec;
       out.source = EdgeSource::row_exception;

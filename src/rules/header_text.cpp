@@ -32,7 +32,7 @@ std::string cell_text(const docx::Story& st, const docx::Cell& c) {
   return docx::trim(t);
 }
 
-Layout layout_of(const docx::Story& st) {
+Layout layout_of(const docx::Story& st, int header_size) {
   Layout l;
   // A borderless two-cell table: first cell left, last cell right.
   for (const docx::Table& t : st.tables) {
@@ -61,12 +61,38 @@ Layout layout_of(const docx::Story& st) {
     l.left = docx::trim(p.text.substr(0, first));
     l.right = docx::trim(p.text.substr(last + 1));
     l.right_aligned = p.right_ptab;
+    if (p.right_ptab) return l;  // aligned at the margin whatever the width
+    // The stop the right text lands on: each tab goes to the first custom stop beyond where the
+    // text has got to (the left text's width estimated at the run's size: full width for CJK,
+    // half for the rest). Word's own header style has a centre stop before the right one.
+    std::vector<docx::TabStop> stops;
     for (const docx::TabStop& t : p.props->tabs)
-      if (t.kind == "right" || t.kind == "end") {
-        l.right_aligned = true;
-        l.right_tab = std::max(l.right_tab, t.pos);
+      if (t.kind != "clear" && t.kind != "bar") stops.push_back(t);
+    std::sort(stops.begin(), stops.end(), [](const docx::TabStop& a, const docx::TabStop& b) { return a.pos < b.pos; });
+    int size = p.runs.empty() ? 0 : p.runs.front().props->size.value;
+    if (size <= 0) size = header_size;
+    int x = 0;
+    const docx::TabStop* at = nullptr;
+    std::string_view text = p.text;
+    for (size_t i = 0; i < text.size();) {
+      if (text[i] == '\t') {
+        ++i;
+        auto next = std::find_if(stops.begin(), stops.end(), [&](const docx::TabStop& t) { return t.pos > x; });
+        if (next == stops.end()) {
+          at = nullptr;
+          break;
+        }
+        at = &*next;
+        x = next->pos;
+        continue;
       }
-    if (p.right_ptab) l.right_tab = -1;  // aligned at the margin whatever the width
+      char32_t c = docx::decode_utf8(text, i);
+      if (!at) x += c >= 0x2E80 ? size * 10 : size * 5;  // half-points × 10 = twips of a full-width character
+    }
+    if (at && (at->kind == "right" || at->kind == "end")) {
+      l.right_aligned = true;
+      l.right_tab = at->pos;
+    }
     return l;
   }
   return l;
@@ -106,7 +132,7 @@ void check(const Context& ctx, Reporter& out) {
         continue;
       }
       where.set_part(part);
-      Layout l = layout_of(*st);
+      Layout l = layout_of(*st, hf.header_size.v);
       if (l.para) {
         where.paragraph = l.para->number;
         where.set_excerpt(docx::excerpt(l.para->text, 30));

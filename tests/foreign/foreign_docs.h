@@ -117,6 +117,7 @@ struct Break {
   bool toc_spacing = false;       // TOC entries 1.5 lines
   bool header_text = false;       // header right text 「商务标」
   std::string look;               // replaces the shape's w:tblLook attributes
+  bool header_word_tabs = false;  // the header style keeps Word's stops (centre 4153, right 8306): one tab lands centred
 };
 
 namespace detail {
@@ -185,8 +186,10 @@ inline std::string styles_xml(const Shape& s, const Break& b) {
   }
   // Header and footer: Word's tab stops (4153 centre, 8306 right) cleared, the right one at the text width.
   x += style("paragraph", s.header, s.localized_names ? "页眉" : "header",
-             "<w:basedOn w:val=\"" + s.normal + "\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr><w:tabs><w:tab w:val=\"clear\" w:pos=\"4153\"/>"
-             "<w:tab w:val=\"clear\" w:pos=\"8306\"/><w:tab w:val=\"right\" w:pos=\"9412\"/></w:tabs><w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>"
+             "<w:basedOn w:val=\"" + s.normal + "\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr><w:tabs>" +
+                 (b.header_word_tabs ? "<w:tab w:val=\"center\" w:pos=\"4153\"/><w:tab w:val=\"right\" w:pos=\"8306\"/>"
+                                     : "<w:tab w:val=\"clear\" w:pos=\"4153\"/><w:tab w:val=\"clear\" w:pos=\"8306\"/><w:tab w:val=\"right\" w:pos=\"9412\"/>") +
+                 "</w:tabs><w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>"
              "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"left\"/></w:pPr><w:rPr>" + sz(18) + "</w:rPr>");
   x += style("paragraph", s.footer, s.localized_names ? "页脚" : "footer",
              "<w:basedOn w:val=\"" + s.normal + "\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr><w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"240\" "

@@ -77,6 +77,7 @@ std::vector<BrokenCase> broken() {
   add("lo_a3_header_a4_tab", libreoffice(), [](Break& b) { b.a3_header_a4_tab = true; }, "header.text", "right_tab", 1);
   add("word_deep_item_letter", word2016(), [](Break& b) { b.deep_item_letter = true; }, "heading.depth", "list_number");
   add("localized_toc_spacing", localized(), [](Break& b) { b.toc_spacing = true; }, "para.spacing");
+  add("word_header_style_tabs", word2016(), [](Break& b) { b.header_word_tabs = true; }, "header.text", "right_align", 1);
   add("localized_header_text", localized(), [](Break& b) { b.header_text = true; }, "header.text", "right_text");
   add("localized_outer_top_thin", localized(), [](Break& b) { b.outer_top_thin = true; }, "table.borders", "top", 1);
   return all;
