@@ -117,6 +117,8 @@ struct Break {
   bool toc_spacing = false;       // TOC entries 1.5 lines
   bool header_text = false;       // header right text 「商务标」
   std::string look;               // replaces the shape's w:tblLook attributes
+  bool theme_font_left = false;   // one paragraph's run names the theme's East Asian font (等线) directly
+  std::string total;              // replaces the shape's total-pages field
   bool header_word_tabs = false;  // the header style keeps Word's stops (centre 4153, right 8306): one tab lands centred
 };
 
@@ -399,7 +401,7 @@ inline std::map<std::string, std::string> parts(const Shape& s, const Break& b =
   body += table(s, b, 4);
   body += p_ids(para(s.normal, "表后正文段落，说明各项内容。", b.body_indent ? "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>" : ""));
   body += heading(s.h2, "施工部署", "_Toc3");
-  body += para(s.normal, "部署正文段落。");
+  body += para(s.normal, "部署正文段落。", "", b.theme_font_left ? "<w:rFonts w:eastAsiaTheme=\"minorEastAsia\"/>" : "");
   if (s.separate_list) {
     auto item = [&](int ilvl, const std::string& text) {
       return para(s.list, text, "<w:numPr><w:ilvl w:val=\"" + std::to_string(ilvl) + "\"/><w:numId w:val=\"2\"/></w:numPr>");
@@ -443,7 +445,7 @@ inline std::map<std::string, std::string> parts(const Shape& s, const Break& b =
   if (s.a3_section) z["word/header2.xml"] = header(b.a3_header_a4_tab ? 9412 : 21317, right);
   z["word/footer1.xml"] = decl + "<w:ftr " + ns + ">" +
                           p_ids("<w:p><w:pPr><w:pStyle w:val=\"" + s.footer + "\"/></w:pPr>" + run("第") + field("PAGE", "1") + run("页，共") +
-                                field(s.total, "2") + run("页") + "</w:p>") +
+                                field(b.total.empty() ? s.total : b.total, "2") + run("页") + "</w:p>") +
                           "</w:ftr>";
   z["word/fontTable.xml"] = decl + "<w:fonts " + ns + "><w:font w:name=\"宋体\"><w:altName w:val=\"SimSun\"/><w:charset w:val=\"86\"/></w:font>"
                             "<w:font w:name=\"Calibri\"><w:charset w:val=\"00\"/></w:font></w:fonts>";

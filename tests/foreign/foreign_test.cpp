@@ -78,6 +78,9 @@ std::vector<BrokenCase> broken() {
   add("word_deep_item_letter", word2016(), [](Break& b) { b.deep_item_letter = true; }, "heading.depth", "list_number");
   add("localized_toc_spacing", localized(), [](Break& b) { b.toc_spacing = true; }, "para.spacing");
   add("word_header_style_tabs", word2016(), [](Break& b) { b.header_word_tabs = true; }, "header.text", "right_align", 1);
+  add("word_theme_font_shows", word2016(), [](Break& b) { b.theme_font_left = true; }, "body.font");
+  // SECTIONPAGES counts one section's pages: wrong once the body has an A3 section.
+  add("lo_sectionpages_with_a3", libreoffice(), [](Break& b) { b.total = "SECTIONPAGES"; }, "footer.page-number");
   add("localized_header_text", localized(), [](Break& b) { b.header_text = true; }, "header.text", "right_text");
   add("localized_outer_top_thin", localized(), [](Break& b) { b.outer_top_thin = true; }, "table.borders", "top", 1);
   return all;
