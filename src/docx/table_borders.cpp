@@ -187,15 +187,17 @@ void resolve_table_borders(Table& t, const std::vector<pugi::xml_node>& rows,
   // Grid positions.
   std::vector<std::vector<CellGeo>> geo(static_cast<size_t>(nrows));
   for (int r = 0; r < nrows; ++r) {
-    int g = std::max(0, int_attr(rows[static_cast<size_t>(r)].child("w:trPr").child("w:gridBefore"), "w:val").value_or(0));
+    // Grid counts are bounded: a damaged file's huge gridSpan must not overflow the positions.
+    constexpr int kMaxGrid = 1 << 16;
+    int g = std::clamp(int_attr(rows[static_cast<size_t>(r)].child("w:trPr").child("w:gridBefore"), "w:val").value_or(0), 0, kMaxGrid);
     for (pugi::xml_node tc : cells[static_cast<size_t>(r)]) {
       CellGeo c;
       pugi::xml_node tcpr = tc.child("w:tcPr");
       read_sides(c.own, tcpr.child("w:tcBorders"));
-      int span = std::max(1, int_attr(tcpr.child("w:gridSpan"), "w:val").value_or(1));
+      int span = std::clamp(int_attr(tcpr.child("w:gridSpan"), "w:val").value_or(1), 1, kMaxGrid);
       c.grid0 = g;
       c.grid1 = g + span;
-      g += span;
+      g = std::min(g + span, 1 << 30);
       if (pugi::xml_node vm = tcpr.child("w:vMerge")) c.merged_up = attr(vm, "w:val") != "restart";
       geo[static_cast<size_t>(r)].push_back(c);
     }
