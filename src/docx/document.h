@@ -102,6 +102,26 @@ struct Row {
   std::vector<Cell> cells;
 };
 
+// Where the border Word draws on a cell edge came from (MS-OI29500 §2.1.169): the cell's own
+// w:tcBorders, a conditional part of the table style (firstRow, band1Horz, …), the row's
+// w:tblPrEx, the table's borders (w:tblBorders over the table style's whole-table borders), or
+// nowhere (no border).
+enum class EdgeSource : uint8_t { none, cell, style_part, row_exception, table };
+
+// One drawn cell edge. An inner edge is shared by two cells (the one above or left is `row`/`cell`
+// with side `side`; the other is `other_row`/`other_cell`, on the opposite side); Word resolves
+// the two borders into the one drawn (`from_other` when the other cell's won).
+struct DrawnEdge {
+  BorderSpec spec;  // style "none" when nothing is drawn
+  EdgeSource source = EdgeSource::none;
+  Origin origin;            // the style (table style, conditional part) or direct (w:tblBorders)
+  std::string_view part;    // the conditional part's w:type for style_part
+  int row = 0, cell = 0;    // 0-based row and cell index within the row
+  int other_row = -1, other_cell = -1;
+  uint8_t side = kTop;      // kTop/kLeft/kBottom/kRight of (row, cell)
+  bool from_other = false;
+};
+
 struct Table {
   int number = 0;  // 1-based within its story
   pugi::xml_node node;
@@ -111,6 +131,10 @@ struct Table {
   TableProps props;  // table style chain, then w:tblPr
   bool look_first_row = true;
   std::vector<Row> rows;
+  // The borders Word draws, by line kind: kTop (every cell on the top edge), kBottom, kLeft,
+  // kRight (the first/last cell of each row), kInsideH (every edge between two rows, per pair of
+  // cells that meet), kInsideV (every edge between two cells of a row).
+  std::vector<DrawnEdge> edges[kBorderSides];
   int block_before = -1;  // index of the paragraph right before the table (top-level only), -1 if none
   int block_after = -1;   // index of the paragraph right after it
   std::string_view heading_path;  // kept by the Document

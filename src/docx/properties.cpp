@@ -22,7 +22,7 @@ void set_toggle(Value<bool>& v, pugi::xml_node n, const Origin& o) {
 void merge_tabs(std::vector<TabStop>& tabs, const std::vector<TabStop>& upper) {
   for (const TabStop& t : upper) {
     tabs.erase(std::remove_if(tabs.begin(), tabs.end(), [&](const TabStop& x) { return x.pos == t.pos; }), tabs.end());
-    if (t.kind != "clear") tabs.push_back(t);
+    tabs.push_back(t);  // a clear stays as a marker: the layer it is in must still clear the stop below
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "docx/table_borders.h"
 #include "docx/xml.h"
 
 namespace bidfmt::docx {
@@ -199,19 +200,14 @@ void Reader::read_table(Story& story, pugi::xml_node tn, const Context& ctx) {
     TableProps direct;
     apply_tblpr(direct, tblpr, Origin{Source::direct, nullptr, 0, 0});
     t.props.over(direct);
-    // tblLook (§17.4.56): firstRow attribute, or bit 0x0020 of the legacy hex w:val.
-    // Without a tblLook Word applies the header-row look, as in its default 04A0.
-    if (pugi::xml_node look = tblpr.child("w:tblLook")) {
-      if (has_attr(look, "w:firstRow")) t.look_first_row = on_off_value(attr(look, "w:firstRow"));
-      else if (has_attr(look, "w:val"))
-        t.look_first_row = (std::strtol(std::string(attr(look, "w:val")).c_str(), nullptr, 16) & 0x20) != 0;
-    }
+    t.look_first_row = read_table_look(tblpr).first_row;
   }
   int first_paragraph = static_cast<int>(story.paragraphs.size());
   const Style* style = story.tables[ti].style;
   bool look_first_row = story.tables[ti].look_first_row;
   std::vector<Row> rows;
   std::vector<pugi::xml_node> trs;
+  std::vector<std::vector<pugi::xml_node>> all_tcs;
   // Rows may be wrapped in content controls or custom XML.
   std::vector<pugi::xml_node> stack;
   for (pugi::xml_node n = tn.last_child(); n; n = n.previous_sibling()) stack.push_back(n);
@@ -254,9 +250,11 @@ void Reader::read_table(Story& story, pugi::xml_node tn, const Context& ctx) {
       row.cells.push_back(std::move(cell));
     }
     rows.push_back(std::move(row));
+    all_tcs.push_back(std::move(tcs));
   }
   Table& t = story.tables[ti];
   t.rows = std::move(rows);
+  resolve_table_borders(t, trs, all_tcs, *doc_.styles_);
   if (ctx.depth == 0) {
     for (Table& other : story.tables)  // a table right before this one is followed by a table
       if (other.block_after == -2) other.block_after = -1;

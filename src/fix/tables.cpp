@@ -49,6 +49,12 @@ bool same_border(pugi::xml_node e, const profile::Border& want) {
   return style == want.style && docx::int_attr(e, "w:sz").value_or(0) == want.width.v;
 }
 
+bool same_drawn(const docx::BorderSpec& b, const profile::Border& want) {
+  bool none = b.style.empty() || b.style == "none";
+  if (none || want.style == "none") return none == (want.style == "none");
+  return b.style == want.style && b.size == want.width.v;
+}
+
 void write_border(pugi::xml_node borders, const char* name, const profile::Border& b) {
   pugi::xml_node e = borders.append_child(name);
   if (b.style == "none") {
@@ -107,6 +113,48 @@ void set_borders(pugi::xml_node tbl, const profile::Table& pt, std::vector<std::
   if (cells) {
     zh.push_back("删除与规范冲突的单元格边框");
     en.push_back("cell borders that contradict the profile removed");
+  }
+}
+
+// Borders drawn from a table style's conditional part (a solid rule under the header row), from a
+// row's exceptions or from cells: the table's borders do not reach them, so each wrong edge gets
+// the profile's border on both cells that share it (a cell border beats the others, and two
+// equal cell borders draw that border). Rows' border exceptions are removed.
+void set_drawn_edges(const docx::Table& t, const profile::Table& pt, std::vector<std::string>& zh, std::vector<std::string>& en) {
+  const profile::Border* want[docx::kBorderSides] = {&pt.top, &pt.left, &pt.bottom, &pt.right, &pt.inside_h, &pt.inside_v};
+  static const char* const kSide[4] = {"w:top", "w:left", "w:bottom", "w:right"};
+  static const char* const kAlias[4] = {nullptr, "w:start", nullptr, "w:end"};
+  std::vector<pugi::xml_node> rows = rows_of(t.node);
+  bool any = false;
+  auto put = [&](int row, int cell, int side, const profile::Border& b) {
+    if (row < 0 || static_cast<size_t>(row) >= rows.size()) return;
+    std::vector<pugi::xml_node> cs = cells_of(rows[static_cast<size_t>(row)]);
+    if (cell < 0 || static_cast<size_t>(cell) >= cs.size()) return;
+    pugi::xml_node tcb = xml::ensure(xml::ensure(cs[static_cast<size_t>(cell)], "w:tcPr", {"tcPr"}), "w:tcBorders", xml::tcpr_order());
+    tcb.remove_child(kSide[side]);
+    if (kAlias[side]) tcb.remove_child(kAlias[side]);
+    pugi::xml_document scratch;
+    pugi::xml_node holder = scratch.append_child("x");
+    write_border(holder, kSide[side], b);
+    xml::insert_copy(tcb, holder.first_child(), xml::borders_order());
+    any = true;
+  };
+  for (int kind = 0; kind < docx::kBorderSides; ++kind)
+    for (const docx::DrawnEdge& e : t.edges[kind]) {
+      if (e.source == docx::EdgeSource::table || e.source == docx::EdgeSource::none) continue;
+      if (same_drawn(e.spec, *want[kind])) continue;
+      put(e.row, e.cell, e.side, *want[kind]);
+      if (e.other_row >= 0) put(e.other_row, e.other_cell, (e.side + 2) % 4, *want[kind]);
+    }
+  for (pugi::xml_node r : rows)
+    if (pugi::xml_node ex = r.child("w:tblPrEx"); ex && ex.child("w:tblBorders")) {
+      ex.remove_child("w:tblBorders");
+      xml::remove_if_empty(ex);
+      any = true;
+    }
+  if (any) {
+    zh.push_back("单元格边框按规范设置");
+    en.push_back("cell borders set to the profile");
   }
 }
 
@@ -180,7 +228,10 @@ void fix_tables(Workspace& ws) {
         set_header_repeat(t.node, zh, en);
       }
     }
-    if (borders) set_borders(t.node, pt, zh, en);
+    if (borders) {
+      set_borders(t.node, pt, zh, en);
+      set_drawn_edges(t, pt, zh, en);
+    }
     if (zh.empty()) continue;
     rules::Location where = ws.at_section(t.section);
     where.table = t.number;

@@ -1,4 +1,6 @@
 // Rule heading.depth: at most three heading levels; deeper items numbered 1、 (1) ① A a 1, 小四, indented 2 characters.
+#include <set>
+
 #include "docx/labels.h"
 #include "docx/script.h"
 #include "rules/checks.h"
@@ -31,6 +33,13 @@ void check(const Context& ctx, Reporter& out) {
   std::vector<profile::NumberLevel> levels = heading_numbers(pf);
   int max_level = pf.headings.empty() ? 0 : pf.headings.back().level;
   int titles = docx::title_levels(pf);
+  // The numbering definitions the title headings number through (一、/1.1/1.1.1): an item on a
+  // deeper level of one of them continues the headings, so its level 4 (ilvl 3) is the first of
+  // the deep sequence 1、 (1) ①; a separate list starts that sequence at its own first level.
+  std::set<std::string_view> heading_lists;
+  for (const docx::Paragraph& p : ctx.doc.body().paragraphs)
+    if (p.role == docx::Role::heading && p.level && p.heading_level <= titles && p.ilvl < titles)
+      heading_lists.insert(ctx.doc.numbering().abstract_of(p.num_id));
   for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
     Location at = ctx.at(p);
     if (p.role == docx::Role::heading && p.heading_level > titles) {
@@ -63,6 +72,7 @@ void check(const Context& ctx, Reporter& out) {
     }
     if (p.role == docx::Role::list_item && p.level && p.level->format != "bullet" && !p.label.empty()) {
       size_t idx = static_cast<size_t>(p.ilvl);
+      if (p.ilvl >= titles && heading_lists.count(ctx.doc.numbering().abstract_of(p.num_id))) idx -= static_cast<size_t>(titles);
       if (idx >= pf.lists.ordered.size()) {
         out.add("list_depth", at, Text{"最多 " + std::to_string(pf.lists.ordered.size()) + " 级", "at most " + std::to_string(pf.lists.ordered.size()) + " levels"},
                 Text{std::to_string(idx + 1) + " 级", "level " + std::to_string(idx + 1)},

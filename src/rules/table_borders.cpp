@@ -29,53 +29,70 @@ bool same(const docx::BorderSpec& a, const docx::BorderSpec& b) {
   return a.style == b.style && a.size == b.size;
 }
 
+// The conditional part of a table style, as Word's table style dialog names it.
+Text part_text(std::string_view part) {
+  static const std::pair<const char*, Text> kParts[] = {
+      {"wholeTable", {"整个表格", "whole table"}},    {"firstRow", {"标题行", "header row"}},
+      {"lastRow", {"汇总行", "total row"}},           {"firstCol", {"第一列", "first column"}},
+      {"lastCol", {"最后一列", "last column"}},       {"band1Horz", {"奇条带行", "odd banded rows"}},
+      {"band2Horz", {"偶条带行", "even banded rows"}}, {"band1Vert", {"奇条带列", "odd banded columns"}},
+      {"band2Vert", {"偶条带列", "even banded columns"}}, {"nwCell", {"左上单元格", "top left cell"}},
+      {"neCell", {"右上单元格", "top right cell"}},   {"swCell", {"左下单元格", "bottom left cell"}},
+      {"seCell", {"右下单元格", "bottom right cell"}}};
+  for (const auto& [name, text] : kParts)
+    if (part == name) return Text{text.zh + "(" + name + ")", text.en + " (" + name + ")"};
+  return plain(std::string(part));
+}
+
+// Where a drawn edge's border comes from, for the message.
+Text source_text(const docx::DrawnEdge& e) {
+  switch (e.source) {
+    case docx::EdgeSource::none: return Text{"未设置任何边框", "no border set anywhere"};
+    case docx::EdgeSource::cell: return Text{"单元格边框 w:tcBorders", "cell borders w:tcBorders"};
+    case docx::EdgeSource::style_part: {
+      Text s = origin_text(e.origin), p = part_text(e.part);
+      return Text{s.zh + "的" + p.zh + "条件格式", s.en + ", conditional part " + p.en};
+    }
+    case docx::EdgeSource::row_exception: return Text{"行的表格边框例外 w:tblPrEx", "the row's table border exception w:tblPrEx"};
+    case docx::EdgeSource::table:
+      if (e.origin.source == docx::Source::direct) return Text{"表格边框 w:tblBorders", "table borders w:tblBorders"};
+      return origin_text(e.origin);
+  }
+  return Text{"?", "?"};
+}
+
+// One finding per table and line kind, judged from every edge of that kind Word draws: the first
+// wrong edge is named (row, column, what it shows and where that comes from) and the count said.
 void check(const Context& ctx, Reporter& out) {
   const profile::Table& pt = ctx.profile.table;
   const profile::Border* want[docx::kBorderSides] = {&pt.top, &pt.left, &pt.bottom, &pt.right, &pt.inside_h, &pt.inside_v};
   for (const docx::Table& t : ctx.doc.body().tables) {
     if (t.depth != 0 || !ctx.in_body(t.section)) continue;
-    size_t cols = 0;
-    for (const docx::Row& r : t.rows) cols = std::max(cols, r.cells.size());
-    bool reported[docx::kBorderSides] = {};
-    for (int side = 0; side < docx::kBorderSides; ++side) {
-      if (side == docx::kInsideH && t.rows.size() < 2) continue;
-      if (side == docx::kInsideV && cols < 2) continue;
-      docx::BorderSpec w = want_of(*want[side]);
-      const docx::Value<docx::BorderSpec>& v = t.props.borders[side];
-      docx::BorderSpec actual = v.set() ? v.value : docx::BorderSpec{"none", 0};
-      if (same(actual, w)) continue;
-      reported[side] = true;
-      out.add(kKinds[side], ctx.at_table(t), border_text(w), border_text(actual),
-              wrong_value(kNames[side], v, docx::BorderSpec{"none", 0}, border_text, border_text(w)));
-    }
-    // Cell borders (w:tcBorders) override the table's at their position.
-    for (size_t ri = 0; ri < t.rows.size(); ++ri) {
-      const docx::Row& r = t.rows[ri];
-      for (size_t ci = 0; ci < r.cells.size(); ++ci) {
-        const docx::Cell& c = r.cells[ci];
-        if (!c.borders) continue;
-        for (int side : {docx::kTop, docx::kLeft, docx::kBottom, docx::kRight}) {
-          const docx::Value<docx::BorderSpec>& v = c.borders->side[side];
-          if (!v.set()) continue;
-          int pos = side;
-          if (side == docx::kTop && ri > 0) pos = docx::kInsideH;
-          if (side == docx::kBottom && ri + 1 < t.rows.size()) pos = docx::kInsideH;
-          if (side == docx::kLeft && ci > 0) pos = docx::kInsideV;
-          if (side == docx::kRight && ci + 1 < r.cells.size()) pos = docx::kInsideV;
-          if (reported[pos]) continue;
-          docx::BorderSpec w = want_of(*want[pos]);
-          if (same(v.value, w)) continue;
-          reported[pos] = true;
-          Location at = ctx.at_table(t);
-          at.row = static_cast<int>(ri) + 1;
-          at.column = static_cast<int>(ci) + 1;
-          out.add(kKinds[pos], at, border_text(w), border_text(v.value),
-                  Text{"第 " + std::to_string(ri + 1) + " 行第 " + std::to_string(ci + 1) + " 列单元格边框(w:tcBorders)把" + kNames[pos].zh + "设为 " +
-                           border_text(v.value).zh + ",应为 " + border_text(w).zh,
-                       "cell (row " + std::to_string(ri + 1) + ", column " + std::to_string(ci + 1) + ") borders (w:tcBorders) set the " +
-                           kNames[pos].en + " to " + border_text(v.value).en + "; expected " + border_text(w).en});
+    for (int kind : {docx::kTop, docx::kBottom, docx::kInsideH, docx::kInsideV, docx::kLeft, docx::kRight}) {
+      const std::vector<docx::DrawnEdge>& edges = t.edges[kind];
+      docx::BorderSpec w = want_of(*want[kind]);
+      const docx::DrawnEdge* bad = nullptr;
+      size_t wrong = 0;
+      for (const docx::DrawnEdge& e : edges)
+        if (!same(e.spec, w)) {
+          if (!bad) bad = &e;
+          ++wrong;
         }
-      }
+      if (!bad) continue;
+      Location at = ctx.at_table(t);
+      int row = bad->from_other ? bad->other_row : bad->row, cell = bad->from_other ? bad->other_cell : bad->cell;
+      at.row = row + 1;
+      at.column = cell + 1;
+      Text actual = border_text(bad->spec), expected = border_text(w), from = source_text(*bad);
+      std::string n = std::to_string(wrong), total = std::to_string(edges.size());
+      std::string where_zh = wrong == edges.size() ? "全部 " + total + " 处单元格边" : "共 " + total + " 处单元格边中 " + n + " 处,首处在第 " +
+                                                                                std::to_string(row + 1) + " 行第 " + std::to_string(cell + 1) + " 列";
+      std::string where_en = wrong == edges.size() ? "all " + total + " cell edges"
+                                                   : n + " of " + total + " cell edges, the first at row " + std::to_string(row + 1) + ", column " +
+                                                         std::to_string(cell + 1);
+      out.add(kKinds[kind], at, expected, actual,
+              Text{kNames[kind].zh + "为 " + actual.zh + "(" + from.zh + ";" + where_zh + "),应为 " + expected.zh,
+                   kNames[kind].en + " is " + actual.en + " (" + from.en + "; " + where_en + "); expected " + expected.en});
     }
   }
 }

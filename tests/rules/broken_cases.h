@@ -276,6 +276,28 @@ inline const std::vector<BrokenCase>& broken_cases() {
            top.append_attribute("w:sz") = "4";
          });
        }},
+      {"table_borders_first_row_rule", {"table.borders"}, [](Parts& p) {
+         // A table style whose firstRow part draws a solid 1.5 pt rule under the header row; the
+         // table keeps its own (right) borders, which do not reach a conditional part's.
+         on_styles(p, [](pugi::xml_document& d) {
+           pugi::xml_node s = d.document_element().append_child("w:style");
+           s.append_attribute("w:type") = "table";
+           s.append_attribute("w:styleId") = "HeaderRule";
+           s.append_child("w:name").append_attribute("w:val") = "Header Rule";
+           pugi::xml_node fr = s.append_child("w:tblStylePr");
+           fr.append_attribute("w:type") = "firstRow";
+           pugi::xml_node b = fr.append_child("w:tcPr").append_child("w:tcBorders").append_child("w:bottom");
+           b.append_attribute("w:val") = "single";
+           b.append_attribute("w:sz") = "12";
+         });
+         on_document(p, [](pugi::xml_document& d) {
+           first(d, "//w:tbl/w:tblPr").prepend_child("w:tblStyle").append_attribute("w:val") = "HeaderRule";
+         });
+       }},
+      {"header_landscape_keeps_portrait_tab", {"header.text"}, [](Parts& p) {
+         // The landscape section's own header with the portrait right tab: 「技术标」 ends 87 mm short.
+         edit(p, "word/header2.xml", [](pugi::xml_document& d) { first(d, "//w:tab[@w:val='right']").attribute("w:pos") = "9412"; });
+       }},
       {"table_caption_number", {"table.caption"}, [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) { first(d, "//w:p[.//w:t='表1-1 工程概况统计表']//w:t").text() = "表1-2 工程概况统计表"; });
        }},

@@ -506,6 +506,61 @@ TEST(Rules, TableBordersCellOverride) {
   EXPECT_EQ(r.findings[0].where.row, 2);
 }
 
+TEST(Rules, TableBordersFromTheStylesFirstRowPart) {
+  Parts p = clean_parts();
+  break_as(p, "table_borders_first_row_rule");
+  report::FileReport r = check_parts(p, "table-borders-first-row");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"table.borders"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u) << dump(r);  // one per table and line kind, not one per cell
+  EXPECT_EQ(r.findings[0].kind(), "inside_h");
+  EXPECT_NE(r.findings[0].message().zh.find("标题行(firstRow)"), std::string::npos) << r.findings[0].message().zh;
+}
+
+TEST(Rules, TableBordersPerCellAsLibreOfficeWritesThem) {
+  // No table borders; every cell carries the sides it draws: clean.
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    for (pugi::xpath_node x : d.select_nodes("//w:tbl")) {
+      pugi::xml_node tbl = x.node();
+      tbl.child("w:tblPr").remove_child("w:tblBorders");
+      std::vector<pugi::xml_node> rows;
+      for (pugi::xml_node tr : tbl.children("w:tr")) rows.push_back(tr);
+      for (size_t r = 0; r < rows.size(); ++r) {
+        std::vector<pugi::xml_node> cells;
+        for (pugi::xml_node tc : rows[r].children("w:tc")) cells.push_back(tc);
+        for (size_t c = 0; c < cells.size(); ++c) {
+          pugi::xml_node tcpr = cells[c].child("w:tcPr") ? cells[c].child("w:tcPr") : cells[c].prepend_child("w:tcPr");
+          pugi::xml_node tcb = tcpr.child("w:tcW") ? tcpr.insert_child_after("w:tcBorders", tcpr.child("w:tcW")) : tcpr.prepend_child("w:tcBorders");
+          auto side = [&](const char* name, bool outer, bool nil_outer) {
+            pugi::xml_node e = tcb.append_child(name);
+            if (outer && nil_outer) {
+              e.append_attribute("w:val") = "nil";
+              return;
+            }
+            e.append_attribute("w:val") = outer ? "single" : "dashed";
+            e.append_attribute("w:sz") = outer ? "12" : "2";
+          };
+          side("w:top", r == 0, false);
+          side("w:left", c == 0, true);
+          side("w:bottom", r + 1 == rows.size(), false);
+          side("w:right", c + 1 == cells.size(), true);
+        }
+      }
+    }
+  });
+  expect_only(p, "table-borders-per-cell", {});
+}
+
+TEST(Rules, HeaderTabOfTheLandscapeSection) {
+  Parts p = clean_parts();
+  break_as(p, "header_landscape_keeps_portrait_tab");
+  report::FileReport r = check_parts(p, "header-landscape-tab");
+  EXPECT_EQ(rule_ids(r), std::set<std::string>{"header.text"}) << dump(r);
+  ASSERT_EQ(r.findings.size(), 1u) << dump(r);
+  EXPECT_EQ(r.findings[0].kind(), "right_tab");
+  EXPECT_EQ(r.findings[0].where.part(), "word/header2.xml");
+}
+
 TEST(Rules, TableCaptionNumber) {
   Parts p = clean_parts();
   break_as(p, "table_caption_number");
