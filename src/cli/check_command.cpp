@@ -28,6 +28,7 @@ int run_check(Args& args) {
   args.take("--annotate", o.annotate);
   o.anonymous = args.flag("--anonymous");
   args.take("--identity", o.identity);
+  o.strict = args.flag("--strict");
   o.lang = args.lang;
   args.take("-o", output) || args.take("--output", output);
   if (args.take("--jobs", jobs) || args.take("-j", jobs)) {

@@ -31,6 +31,7 @@ int run_fix(Args& args) {
   o.dry_run = args.flag("--dry-run");
   o.anonymous = args.flag("--anonymous");
   args.take("--identity", o.identity);
+  o.strict = args.flag("--strict");
   if (std::string u = args.first_unknown_option(); !u.empty())
     return usage_error(args.lang, "未知选项「" + u + "」", "unknown option '" + u + "'");
   if (args.items.size() != 1) return usage_error(args.lang, "fix 需要一个 .docx 输入文件", "fix takes one .docx input file");
