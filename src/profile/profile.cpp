@@ -413,11 +413,12 @@ int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line
 // Reads `basis:` and checks that every value has a class. Values an override file (the tender)
 // sets are required: the tender says them. A value set in a later layer than the entry that
 // classifies it keeps that entry's class (an `extends` child may restate it in its own basis:).
-void read_basis(Map& top, const YAML::Node& root, const Origins& source, Profile& p) {
-  if (top.has("basis")) {
-    YAML::Node b = top.node("basis");
-    if (!b.IsMap()) top.fail_at("basis", b, "basis 应为键值映射(值的键 → {required|interpreted|default: 说明})",
-                                "basis must be a mapping (value key → {required|interpreted|default: text})");
+void read_basis(const YAML::Node& root, const Origins& source, Profile& p) {
+  if (root["basis"]) {
+    const YAML::Node b = root["basis"];
+    if (!b.IsMap())
+      throw Error(source.file("basis"), line_of(b), "basis 应为键值映射(值的键 → {required|interpreted|default: 说明})",
+                  "basis must be a mapping (value key → {required|interpreted|default: text})");
     for (const auto& kv : b) {
       const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
       const std::string entry = "basis." + key;
@@ -584,7 +585,7 @@ Profile parse(const std::string& yaml_text, const std::string& source) {
 }
 
 namespace {
-Profile parse_node(const YAML::Node& root, const Origins& source) {
+Profile parse_values(const YAML::Node& root, const Origins& source) {
   Profile p;
   p.source = source.main;
   p.origins = source.by_key;
@@ -755,7 +756,13 @@ Profile parse_node(const YAML::Node& root, const Origins& source) {
   if (top.has("assumptions"))
     top.fail_at("assumptions", top.node("assumptions"), "assumptions: 已由 basis: 取代:每个值写明 required、interpreted 或 default(见 docs/profile-format.md)",
                 "assumptions: is replaced by basis: give every value required, interpreted or default (docs/profile-format.md)");
-  read_basis(top, root, source, p);
+  if (top.has("basis")) top.node("basis");  // read by read_basis, once every key is known
+  return p;
+}
+
+Profile parse_node(const YAML::Node& root, const Origins& source) {
+  Profile p = parse_values(root, source);  // unknown keys are reported first (before a walk over them)
+  read_basis(root, source, p);
   return p;
 }
 }  // namespace
