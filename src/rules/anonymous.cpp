@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -20,14 +21,64 @@ namespace {
 
 const char* kRule = "bid.anonymous";
 
-// NFKC with case folding: full-width ＡＢＣ１２３ and ABC123 compare equal.
-icu::UnicodeString fold(const std::string& s) {
+const icu::Normalizer2* folding() {
   UErrorCode st = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(st);
+  return U_SUCCESS(st) ? n : nullptr;
+}
+
+// NFKC with case folding: full-width ＡＢＣ１２３ and ABC123 compare equal.
+icu::UnicodeString fold(const std::string& s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  if (U_FAILURE(st)) return u;
+  const icu::Normalizer2* n = folding();
+  if (!n) return u;
+  UErrorCode st = U_ZERO_ERROR;
   icu::UnicodeString out = n->normalize(u, st);
   return U_SUCCESS(st) ? out : u;
+}
+
+// Folded text that remembers where each of its UTF-16 units came from in the original UTF-8, so
+// that a match is quoted as the document writes it (「91420100MA4K…」, not the folded 「…ma4k…」).
+// The text is folded piece by piece between normalisation boundaries (ICU's hasBoundaryBefore),
+// which gives the same result as folding it whole.
+struct Folded {
+  icu::UnicodeString text;
+  std::vector<int32_t> begin, end;  // per unit of `text`: the original bytes of its piece
+  // The original of folded units [from, to).
+  std::string original(const std::string& source, int32_t from, int32_t to) const {
+    if (from >= to || to > text.length()) return "";
+    const int32_t b = begin[static_cast<size_t>(from)], e = end[static_cast<size_t>(to) - 1];
+    return source.substr(static_cast<size_t>(b), static_cast<size_t>(e - b));
+  }
+};
+
+Folded fold_mapped(const std::string& s) {
+  Folded f;
+  const icu::Normalizer2* n = folding();
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t length = static_cast<int32_t>(s.size());
+  auto flush = [&](int32_t from, int32_t to) {
+    if (from >= to) return;
+    icu::UnicodeString piece = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data() + from, to - from));
+    UErrorCode st = U_ZERO_ERROR;
+    icu::UnicodeString folded = n ? n->normalize(piece, st) : piece;
+    if (U_FAILURE(st)) folded = piece;
+    f.text.append(folded);
+    f.begin.insert(f.begin.end(), static_cast<size_t>(folded.length()), from);
+    f.end.insert(f.end.end(), static_cast<size_t>(folded.length()), to);
+  };
+  int32_t start = 0;
+  for (int32_t i = 0; i < length;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (at > start && (c < 0 || !n || n->hasBoundaryBefore(c))) {
+      flush(start, at);
+      start = at;
+    }
+  }
+  flush(start, length);
+  return f;
 }
 
 struct Pattern {
@@ -41,7 +92,14 @@ const Pattern kPatterns[] = {
     {"url", {"网址", "URL"}, "(?:https?://|www\\.)[^\\s，。；、）)]+"},
     {"id_card", {"身份证号", "ID-card number"}, "(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9x](?![0-9a-z])"},
     {"licence", {"统一社会信用代码", "unified social credit code"}, "(?<![0-9a-z])(?=[0-9a-z]{0,17}[a-z])[0-9a-hj-npqrtuwxy]{2}[0-9]{6}[0-9a-hj-npqrtuwxy]{9}[0-9a-hj-npqrtuwxy](?![0-9a-z])"},
-    {"phone", {"电话号码", "phone number"}, "(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})(?![0-9])"},
+    // Mobile 139 1234 5678 / 13912345678 / +86 139-1234-5678; fixed line 027-8888 6666 /
+    // 0755 8888 6666 / (027)88886666 / +86 27 8888 6666. Folding makes full-width digits, spaces
+    // and hyphens plain; a group of digits that runs on into more digits is not a phone number.
+    {"phone", {"电话号码", "phone number"},
+     "(?<![0-9+])(?<![0-9][ -])"
+     "(?:(?:(?:\\+|00)86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}"
+     "|(?:(?:\\+|00)86[ -]?(?:\\(0?[1-9][0-9]{1,2}\\)|0?[1-9][0-9]{1,2})|\\(0[1-9][0-9]{1,2}\\)|0[1-9][0-9]{1,2})[ -]?[0-9]{3,4}[ -]?[0-9]{4})"
+     "(?![ -]?[0-9])"},
 };
 
 class Scanner {
@@ -60,7 +118,8 @@ class Scanner {
   // Scans one piece of text found at `where` (described by `place`).
   void scan(const std::string& text, const Location& where, const Text& place, bool fixable) {
     if (text.empty()) return;
-    icu::UnicodeString folded = fold(text);
+    const Folded mapped = fold_mapped(text);
+    const icu::UnicodeString& folded = mapped.text;
     // Every occurrence of every term; one that lies inside an occurrence of another term (the
     // alias 「楚衡路桥」 inside the full name) is not reported again.
     struct Hit {
@@ -81,16 +140,17 @@ class Scanner {
       });
       if (inside) continue;
       reported[h.term] = true;
-      add("identity", where, place, terms_[h.term].first, Text{"投标人身份信息", "the bidder's identity"}, fixable);
+      // As the document writes it (「ＸＸ公司」), not as identity.yaml does.
+      add("identity", where, place, mapped.original(text, h.begin, h.end), Text{"投标人身份信息", "the bidder's identity"}, fixable);
     }
     UErrorCode st = U_ZERO_ERROR;
     for (size_t i = 0; i < regexes_.size(); ++i) {
       if (!regexes_[i]) continue;
       std::unique_ptr<icu::RegexMatcher> m(regexes_[i]->matcher(folded, st));
       while (U_SUCCESS(st) && m->find(st)) {
-        std::string found;
-        m->group(st).toUTF8String(found);
-        add(kPatterns[i].kind, where, place, found, kPatterns[i].what, fixable);
+        const int32_t b = m->start(st), e = m->end(st);
+        if (U_FAILURE(st)) break;
+        add(kPatterns[i].kind, where, place, mapped.original(text, b, e), kPatterns[i].what, fixable);
       }
     }
   }

@@ -47,6 +47,46 @@ TEST(Anonymous, FindsContactDetailsAndIdentity) {
   }
 }
 
+std::multiset<std::string> found(const rules::Findings& f, const std::string& kind) {
+  std::multiset<std::string> out;
+  for (const rules::Finding& x : f)
+    if (x.kind() == kind) out.insert(x.actual().zh);
+  return out;
+}
+
+TEST(Anonymous, SpacedPhoneNumbersAreFoundAndQuotedAsWritten) {
+  std::string docx = built(
+      "电话 027-8888 6666，手机 139 1234 5678，深圳 0755 8888 6666，境外 +86 139 1234 5678，"
+      "传真（027）8765 4321，值班 １３９１２３４５６７８。",
+      "");
+  auto doc = docx::Document::read(docx, profile::load("xx-2014"));
+  rules::Findings f = rules::check_anonymous(*doc, rules::Identity{});
+  EXPECT_EQ(found(f, "phone"), (std::multiset<std::string>{"027-8888 6666", "139 1234 5678", "0755 8888 6666", "+86 139 1234 5678",
+                                                           "（027）8765 4321", "１３９１２３４５６７８"}));
+  for (const rules::Finding& x : f) {
+    if (x.kind() == "phone") {
+      EXPECT_NE(x.message().zh.find("「" + x.actual().zh + "」"), std::string::npos) << x.message().zh;
+    }
+  }
+}
+
+TEST(Anonymous, NumbersThatAreNoPhonesStayUnreported) {
+  std::string docx = built("规范 GB 50204-2015，工期 2019 2020 2021 年，造价 1 234 567 元，桩号 K12+345，全长 2.860 km，见表1.1-1。", "");
+  auto doc = docx::Document::read(docx, profile::load("xx-2014"));
+  EXPECT_TRUE(found(rules::check_anonymous(*doc, rules::Identity{}), "phone").empty());
+}
+
+TEST(Anonymous, FindingsQuoteTheDocumentNotTheFoldedText) {
+  std::string docx = built("统一社会信用代码 91420100MA4K1234XY，由ＡＢＣ建设承建，网址 WWW.Example.COM。", "");
+  auto doc = docx::Document::read(docx, profile::load("xx-2014"));
+  rules::Identity id;
+  id.names = {"abc建设"};
+  rules::Findings f = rules::check_anonymous(*doc, id);
+  EXPECT_EQ(found(f, "licence"), std::multiset<std::string>{"91420100MA4K1234XY"});
+  EXPECT_EQ(found(f, "identity"), std::multiset<std::string>{"ＡＢＣ建设"});
+  EXPECT_EQ(found(f, "url"), std::multiset<std::string>{"WWW.Example.COM"});
+}
+
 TEST(Anonymous, FindsTheBidderInDocumentProperties) {
   std::string docx = built("正文。", "某某建设集团有限公司");
   auto doc = docx::Document::read(docx, profile::load("xx-2014"));
