@@ -53,7 +53,7 @@ std::string overview(Lang lang) {
            "\n"
            "Common option: --lang zh|en  message language (default Chinese)\n"
            "Exit status: 0 clean, 1 format findings, 2 could not run (bad file, profile or command line)\n"
-           "";
+           "More: man bidfmt\n";
   return "用法一览:\n"
          "  bidfmt build 标书.md -o 技术标.docx [--profile xx-2014] [--override 招标要求.yaml]\n"
          "               [--paginate] [--pdf 技术标.pdf] [--doc] [--split-chapters -o 输出目录/]\n"
@@ -69,7 +69,7 @@ std::string overview(Lang lang) {
          "\n"
          "通用选项: --lang zh|en  消息语言(默认中文)\n"
          "退出状态: 0 无问题, 1 发现格式问题, 2 无法执行(文件、配置或命令行错误)\n"
-         "";
+         "详见: man bidfmt\n";
 }
 
 // The first option-looking word among CLI11's leftovers, or the first leftover.
