@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "api/bidfmt.h"
+#include "api/foreign_input.h"
 #include "cli/cli.h"
 #include "core/file_io.h"
 
@@ -50,6 +51,17 @@ int run_check(CheckArgs& a, Lang lang) {
       if (core::same_file(o.annotate, in))
         return usage_error(lang, "批注版「" + o.annotate + "」就是被检查的文件,拒绝覆盖",
                            "the commented copy '" + o.annotate + "' is the document being checked; refusing to overwrite it");
+  // .doc, .wps, .rtf and .odt files named on the command line are converted by LibreOffice first;
+  // the report names them, not the converted DOCX.
+  std::vector<std::unique_ptr<ConvertedInput>> converted;
+  for (std::string& in : o.inputs)
+    if (needs_conversion(in)) {
+      require_converter(in);
+      std::cerr << "bidfmt: " << in << ": " << kind_name(in).in(lang)
+                << tr(lang, ",先用 LibreOffice 转换为 DOCX 再检查", "; converting it to DOCX with LibreOffice first") << "\n";
+      converted.push_back(std::make_unique<ConvertedInput>(in));
+      in = converted.back()->docx();
+    }
   // Progress only for a person watching many files.
   bool tty_err = ::isatty(2) != 0;
   if (tty_err && expand_inputs(o.inputs).size() >= 8)
@@ -63,6 +75,9 @@ int run_check(CheckArgs& a, Lang lang) {
   // linkage, so the store stays and leak checkers see the result as reachable.
   kept_result = new CheckResult(check(o));
   CheckResult& r = *kept_result;
+  for (report::FileReport& f : r.files)
+    for (const auto& c : converted)
+      if (f.path == c->docx()) f.path = c->original();
   for (const report::FileReport& f : r.files)
     if (!f.checked) std::cerr << "bidfmt: " << f.path << ": " << f.error.in(lang) << "\n";
 
@@ -86,8 +101,8 @@ int run_check(CheckArgs& a, Lang lang) {
 Command add_check(CLI::App& root, Lang lang) {
   auto a = std::make_shared<CheckArgs>();
   CheckOptions& o = a->o;
-  CLI::App* app = root.add_subcommand("check", tr(lang, "按格式要求检查 DOCX",
-                                                  "check DOCX files against the format standard"));
+  CLI::App* app = root.add_subcommand("check", tr(lang, "按格式要求检查 DOCX(也接受 .doc、.wps、.rtf、.odt,经 LibreOffice 转换)",
+                                                  "check DOCX files against the format standard (.doc, .wps, .rtf, .odt via LibreOffice)"));
   app->add_option("FILES", o.inputs, tr(lang, "要检查的文件,或其中的 .docx 要逐个检查的目录",
                                         "files to check, or folders whose .docx files are checked"))
       ->type_name("");

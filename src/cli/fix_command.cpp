@@ -2,7 +2,10 @@
 #include <iostream>
 
 #include "api/bidfmt.h"
+#include "api/foreign_input.h"
 #include "cli/cli.h"
+#include "core/error.h"
+#include "core/file_io.h"
 #include "docx/script.h"
 
 namespace bidfmt::cli {
@@ -25,7 +28,31 @@ int run_fix(FixOptions& o, const std::vector<std::string>& inputs, Lang lang) {
   if (o.dry_run && (o.in_place || !o.output.empty()))
     return usage_error(lang, "--dry-run 不写任何文件,不能与 -o 或 --in-place 同用",
                        "--dry-run writes nothing; it cannot be combined with -o or --in-place");
-  FixResult r = fix_docx(o);
+  // A .doc, .wps, .rtf or .odt is converted by LibreOffice first and fixed into a .docx; messages
+  // name the file the user gave, never the converted copy.
+  std::unique_ptr<ConvertedInput> converted;
+  const std::string shown = o.input;
+  if (needs_conversion(o.input)) {
+    if (o.in_place)
+      return usage_error(lang, "--in-place 只用于 .docx;" + kind_name(o.input).zh + "请用 -o 输出.docx",
+                         "--in-place is for .docx files only; for a " + kind_name(o.input).en + " use -o OUTPUT.docx");
+    if (!o.output.empty() && core::same_file(o.output, o.input))
+      return usage_error(lang, "输出文件就是输入文件,拒绝覆盖(fix 写出的是 .docx)",
+                         "the output is the input file; refusing to overwrite it (fix writes a .docx)");
+    require_converter(o.input);
+    std::cerr << "bidfmt: " << o.input << ": " << kind_name(o.input).in(lang)
+              << tr(lang, ",先用 LibreOffice 转换为 DOCX 再修复", "; converting it to DOCX with LibreOffice first") << "\n";
+    converted = std::make_unique<ConvertedInput>(o.input);
+    o.input = converted->docx();
+  }
+  FixResult r;
+  try {
+    r = fix_docx(o);
+  } catch (const Error& e) {
+    if (!converted || e.file() != o.input) throw;
+    throw Error(shown, e.line(), e.message(Lang::zh), e.message(Lang::en));
+  }
+  o.input = shown;
   const bool en = lang == Lang::en;
 
   if (o.dry_run) {
@@ -59,8 +86,8 @@ int run_fix(FixOptions& o, const std::vector<std::string>& inputs, Lang lang) {
 Command add_fix(CLI::App& root, Lang lang) {
   auto o = std::make_shared<FixOptions>();
   auto inputs = std::make_shared<std::vector<std::string>>();
-  CLI::App* app = root.add_subcommand("fix", tr(lang, "修复 DOCX 的格式,文字不变",
-                                                "fix a DOCX's format, the words unchanged"));
+  CLI::App* app = root.add_subcommand("fix", tr(lang, "修复 DOCX 的格式,文字不变(也接受 .doc、.wps、.rtf、.odt,输出 .docx)",
+                                                "fix a DOCX's format, the words unchanged (.doc, .wps, .rtf, .odt accepted; writes .docx)"));
   app->add_option("INPUT.docx", *inputs, tr(lang, "要修复的文件(只读,除非 --in-place)", "the file to fix (only read unless --in-place)"))
       ->type_name("");
   app->add_option("-o,--output", o->output, tr(lang, "修复后的 .docx", "the fixed .docx to write"))->type_name("FILE");

@@ -41,7 +41,7 @@ std::string overview(Lang lang) {
     return "Usage at a glance:\n"
            "  bidfmt build proposal.md -o bid.docx [--profile xx-2014] [--override tender.yaml]\n"
            "               [--paginate] [--pdf bid.pdf] [--doc] [--split-chapters -o outdir/]\n"
-           "  bidfmt check bid.docx [more files or folders…] [--profile NAME]\n"
+           "  bidfmt check bid.docx|bid.doc|bid.wps|bid.rtf|bid.odt [more files or folders…] [--profile NAME]\n"
            "               [--override FILE] [--project NAME] [--format text|json|sarif|junit|html] [-o REPORT]\n"
            "               [--jobs N] [--render] [--annotate commented.docx] [--anonymous [--identity identity.yaml]] [--strict]\n"
            "  bidfmt fix bid.docx -o out.docx | --in-place | --dry-run [--profile NAME] [--override FILE]\n"
@@ -55,11 +55,11 @@ std::string overview(Lang lang) {
            "\n"
            "Common option: --lang zh|en  message language (default Chinese)\n"
            "Exit status: 0 clean, 1 format findings, 2 could not run (bad file, profile or command line)\n"
-           "";
+           "More: man bidfmt\n";
   return "用法一览:\n"
          "  bidfmt build 标书.md -o 技术标.docx [--profile xx-2014] [--override 招标要求.yaml]\n"
          "               [--paginate] [--pdf 技术标.pdf] [--doc] [--split-chapters -o 输出目录/]\n"
-         "  bidfmt check 投标文件.docx [更多文件或目录…] [--profile 名称] [--override 文件]\n"
+         "  bidfmt check 投标文件.docx|.doc|.wps|.rtf|.odt [更多文件或目录…] [--profile 名称] [--override 文件]\n"
          "               [--project 项目名称] [--format text|json|sarif|junit|html] [-o 报告文件] [--jobs N]\n"
          "               [--render] [--annotate 批注版.docx] [--anonymous [--identity 身份信息.yaml]] [--strict]\n"
          "  bidfmt fix 投标文件.docx -o 输出.docx | --in-place | --dry-run [--profile 名称] [--override 文件]\n"
@@ -73,7 +73,7 @@ std::string overview(Lang lang) {
          "\n"
          "通用选项: --lang zh|en  消息语言(默认中文)\n"
          "退出状态: 0 无问题, 1 发现格式问题, 2 无法执行(文件、配置或命令行错误)\n"
-         "";
+         "详见: man bidfmt\n";
 }
 
 // The first option-looking word among CLI11's leftovers, or the first leftover.

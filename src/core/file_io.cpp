@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/io_reason.h"
 
 namespace bidfmt::core {
 namespace fs = std::filesystem;
@@ -66,13 +67,32 @@ std::string temp_name_for(const std::string& path) {
   return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 1000000);
 }
 
+// 「无法写入:磁盘空间不足」: the error for `path` (the file the user named) from an errno.
+[[noreturn]] void cannot_write(const std::string& path, int err, const std::string& detail = "") {
+  Text r = io_reason(err, Io::write);
+  throw Error(path, 0, "无法写入:" + r.zh + (detail.empty() ? "" : "(" + detail + ")"),
+              "cannot write: " + r.en + (detail.empty() ? "" : " (" + detail + ")"));
+}
+
+// Before anything is made: the folder must exist and take new files. Said of the folder the user
+// named, in words, instead of an open() failure on a temp file inside it.
+void check_folder(const std::string& path) {
+  fs::path dir = fs::u8path(path).parent_path();
+  if (dir.empty()) dir = ".";
+  std::error_code ec;
+  const fs::file_status st = fs::status(dir, ec);
+  if (!fs::exists(st)) cannot_write(path, ENOENT, dir.string());
+  if (!fs::is_directory(st)) cannot_write(path, ENOTDIR, dir.string());
+  if (::access(dir.c_str(), W_OK | X_OK) != 0) cannot_write(path, errno, dir.string());
+}
+
 // Flushes what any writer put into `tmp` to the disk: a full disk may only show here.
 void sync_to_disk(const std::string& tmp, const std::string& path) {
   const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
   const bool ok = fd >= 0 && ::fsync(fd) == 0;
   const int err = errno;
   if (fd >= 0) ::close(fd);
-  if (!ok) throw Error(path, 0, std::string("写入失败：") + std::strerror(err), std::string("write failed: ") + std::strerror(err));
+  if (!ok) cannot_write(path, err);
 }
 
 // A character device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in place, never
@@ -92,10 +112,11 @@ void write_through(const std::string& path, const std::function<void(const std::
   produce(tmpl);
   std::ifstream in(tmpl, std::ios::binary);
   std::ofstream out(path, std::ios::binary);
-  if (!in || !out) throw Error(path, 0, std::string("无法写入输出：") + std::strerror(errno), std::string("cannot write output: ") + std::strerror(errno));
+  if (!in || !out) cannot_write(path, errno);
+  errno = 0;
   out << in.rdbuf();
   out.flush();
-  if (!out) throw Error(path, 0, "写入失败", "write failed");
+  if (!out) cannot_write(path, errno ? errno : EIO);
 }
 
 }  // namespace
@@ -110,13 +131,20 @@ void write_path_atomically(const std::string& path, const std::function<void(con
   if (fs::exists(st) && !fs::is_regular_file(st))
     throw Error(path, 0, fs::is_directory(st) ? "输出路径是目录" : "输出路径不是普通文件，拒绝替换",
                 fs::is_directory(st) ? "the output path is a folder" : "the output path is not a regular file; refusing to replace it");
+  check_folder(path);
   const std::string tmp = temp_name_for(path);
   try {
-    produce(tmp);
+    try {
+      produce(tmp);
+    } catch (const Error& e) {
+      // A writer (the zip library) names the file it was given: the user named `path`.
+      if (e.file() != tmp) throw;
+      throw Error(path, e.line(), e.message(Lang::zh), e.message(Lang::en));
+    }
     sync_to_disk(tmp, path);
     std::error_code ec;
     fs::rename(tmp, path, ec);
-    if (ec) throw Error(path, 0, "无法写入输出文件：" + ec.message(), "cannot write output: " + ec.message());
+    if (ec) cannot_write(path, ec.value());
   } catch (...) {
     std::error_code ec;
     fs::remove(tmp, ec);
@@ -127,12 +155,13 @@ void write_path_atomically(const std::string& path, const std::function<void(con
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& produce) {
   write_path_atomically(path, [&](const std::string& tmp) {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(path, 0, std::string("无法写入输出文件：") + std::strerror(errno), std::string("cannot write output: ") + std::strerror(errno));
+    if (!out) cannot_write(path, errno);
+    errno = 0;
     produce(out);
     out.flush();
-    if (!out) throw Error(path, 0, "写入失败（磁盘已满或不可写）", "write failed (disk full or not writable)");
+    if (!out) cannot_write(path, errno ? errno : EIO);
     out.close();
-    if (out.fail()) throw Error(path, 0, "写入失败", "write failed");
+    if (out.fail()) cannot_write(path, errno ? errno : EIO);
   });
 }
 

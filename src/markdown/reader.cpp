@@ -5,6 +5,7 @@
 
 #include "core/file_io.h"
 #include "markdown/block_builder.h"
+#include "markdown/encoding.h"
 #include "markdown/front_matter.h"
 #include "markdown/line_splitter.h"
 #include "markdown/source_text.h"
@@ -29,8 +30,17 @@ model::Document read(const std::string& text, const std::string& source, const s
 }
 
 model::Document read_file(const std::string& path) {
-  const std::string text = core::read_file(path);
-  return read(text, path, std::filesystem::u8path(path).parent_path().u8string());
+  // A file saved as GBK or UTF-16 is read (ICU's converters), with a warning that names the
+  // encoding; read() itself takes UTF-8 only.
+  const Decoded text = to_utf8(core::read_file(path));
+  model::Document doc = read(text.utf8, path, std::filesystem::u8path(path).parent_path().u8string());
+  if (!text.encoding.empty()) {
+    const std::string& e = text.encoding;
+    doc.warnings.insert(doc.warnings.begin(),
+                        model::Warning{0, "文件是 " + e + " 编码,已按 " + e + " 读取;建议另存为 UTF-8",
+                                       "the file is encoded in " + e + "; read as " + e + " (save it as UTF-8)"});
+  }
+  return doc;
 }
 
 }  // namespace bidfmt::markdown

@@ -11,7 +11,8 @@ namespace bidfmt::markdown {
 // keys, a missing or unreadable image. Typed heading numbers are removed with a Warning.
 model::Document read(const std::string& text, const std::string& source, const std::string& base_dir);
 
-// Reads and parses the file at `path`.
+// Reads and parses the file at `path`: UTF-8, or UTF-16 with a BOM, or GB18030/GBK (converted,
+// with a warning naming the encoding; markdown/encoding.h).
 model::Document read_file(const std::string& path);
 
 }  // namespace bidfmt::markdown

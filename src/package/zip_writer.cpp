@@ -3,21 +3,32 @@
 
 #include <minizip/zip.h>
 
+#include <cerrno>
 #include <cstring>
 
 #include "core/error.h"
+#include "core/io_reason.h"
 
 namespace bidfmt::package {
 namespace {
+// minizip says ZIP_ERRNO when the system failed (errno tells why: a full disk, no permission);
+// its other codes are its own. core::write_path_atomically renames `path` (a temp file) to the
+// output the user named.
 [[noreturn]] void fail(const std::string& path, const std::string& what, int code) {
+  if (code == ZIP_ERRNO) {
+    const int err = errno;
+    Text r = core::io_reason(err ? err : EIO, core::Io::write);
+    throw Error(path, 0, "无法写入:" + r.zh, "cannot write: " + r.en);
+  }
   throw Error(path, 0, "写入 zip 失败(" + what + ",代码 " + std::to_string(code) + ")",
               "cannot write zip (" + what + ", code " + std::to_string(code) + ")");
 }
 }  // namespace
 
 ZipWriter::ZipWriter(const std::string& path, int level) : path_(path), level_(level) {
+  errno = 0;
   zip_ = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
-  if (!zip_) fail(path_, "open", errno);
+  if (!zip_) fail(path_, "open", ZIP_ERRNO);
 }
 
 ZipWriter::~ZipWriter() {

@@ -1,5 +1,6 @@
 # bidfmt's LibreOffice layout pass (run with Debian's /usr/bin/python3 and python3-uno):
-#   layout_pass.py IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--update-toc] [--anchors PREFIX]
+#   layout_pass.py IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--docx OUT.docx] [--update-toc]
+#                  [--anchors PREFIX]
 # Starts a private headless soffice, loads IN.docx hidden, optionally updates every document index
 # (the TOC), refreshes fields, and writes OUT.json:
 #   {"toc": [[entry text, page text], ...], "body_pages": N, "pages": M,
@@ -15,7 +16,9 @@
 # on an even page), which the PDF export skips.
 # Without --update-toc the document is laid out as it is: fields are not refreshed and the TOC
 # keeps the page numbers it was saved with.
-# With --pdf it also exports the laid-out document as PDF. It never saves a DOCX.
+# With --pdf it also exports the laid-out document as PDF. It saves a DOCX only with --docx, which
+# converts a file people have (.doc, .wps, .rtf, .odt: IN is then that file) into a DOCX for check
+# and fix to read; bidfmt's own DOCX output is never saved by LibreOffice.
 import json
 import os
 import shutil
@@ -88,6 +91,11 @@ def main():
         i = args.index("--doc")
         doc_out = os.path.abspath(args[i + 1])
         del args[i:i + 2]
+    docx_out = None
+    if "--docx" in args:
+        i = args.index("--docx")
+        docx_out = os.path.abspath(args[i + 1])
+        del args[i:i + 2]
     if "--update-toc" in args:
         args.remove("--update-toc")
         update_toc = True
@@ -157,6 +165,8 @@ def main():
             doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop("FilterName", "writer_pdf_Export"),))
         if doc_out:  # output.word2003: a Word 97-2003 copy
             doc.storeToURL(uno.systemPathToFileUrl(doc_out), (prop("FilterName", "MS Word 97"),))
+        if docx_out:  # a .doc/.wps/.rtf/.odt input, converted for check and fix
+            doc.storeToURL(uno.systemPathToFileUrl(docx_out), (prop("FilterName", "MS Word 2007 XML"),))
         doc.close(True)
         with open(out_json, "w", encoding="utf-8") as f:
             json.dump(result, f, ensure_ascii=False)

@@ -14,6 +14,8 @@
 
 namespace bidfmt::render {
 namespace fs = std::filesystem;
+
+const char* const kInstallHint = "apt-get install libreoffice-writer-nogui python3-uno";
 namespace {
 
 // Debian's python3 carries the uno module; a python3 earlier on PATH (pyenv…) may not.
@@ -41,8 +43,8 @@ bool available() {
 
 LayoutResult layout(const std::string& docx, const LayoutOptions& options) {
   if (!available())
-    throw Error(docx, 0, "需要 LibreOffice(soffice)和 python3-uno 才能分页;请先安装",
-                "paginating needs LibreOffice (soffice) and python3-uno; install them first");
+    throw Error(docx, 0, std::string("需要 LibreOffice(soffice)和 python3-uno 才能分页;请先安装(") + kInstallHint + ")",
+                std::string("paginating needs LibreOffice (soffice) and python3-uno; install them first (") + kInstallHint + ")");
   TempDir tmp("layout");
   std::string script = (tmp.path / "layout_pass.py").string();
   std::string json = (tmp.path / "layout.json").string();
@@ -66,6 +68,10 @@ LayoutResult layout(const std::string& docx, const LayoutOptions& options) {
   if (!options.doc.empty()) {
     argv.push_back("--doc");
     argv.push_back(fs::absolute(options.doc).string());
+  }
+  if (!options.docx.empty()) {
+    argv.push_back("--docx");
+    argv.push_back(fs::absolute(options.docx).string());
   }
   if (!options.anchors.empty()) {
     argv.push_back("--anchors");
@@ -107,6 +113,19 @@ LayoutResult layout(const std::string& docx, const LayoutOptions& options) {
       r.anchors[kv.first.as<std::string>()] = a;
     }
   return r;
+}
+
+void convert_to_docx(const std::string& input, const std::string& docx) {
+  LayoutOptions o;
+  o.update_toc = false;  // the document as it was saved: no field is refreshed
+  o.docx = docx;
+  try {
+    layout(input, o);
+  } catch (const Error& e) {
+    throw Error(input, 0, "LibreOffice 无法将其转换为 DOCX(" + e.message(Lang::zh) + ")",
+                "LibreOffice could not convert it to DOCX (" + e.message(Lang::en) + ")");
+  }
+  if (!fs::exists(docx)) throw Error(input, 0, "LibreOffice 未能转换为 DOCX", "LibreOffice could not convert it to DOCX");
 }
 
 std::vector<int> pdf_pages(const LayoutResult& r) {

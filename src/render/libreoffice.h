@@ -31,6 +31,7 @@ struct LayoutOptions {
   bool update_toc = true;  // regenerate the TOC index and refresh fields before reading them
   std::string pdf;         // export a PDF here when not empty
   std::string doc;         // export a Word 97–2003 .doc here when not empty
+  std::string docx;        // save as DOCX here when not empty (convert_to_docx only)
   std::string anchors;     // report every bookmark whose name starts with this ("" = none)
   int timeout_seconds = 600;
 };
@@ -41,6 +42,14 @@ bool available();
 // Lays out `docx` in a private headless LibreOffice. Throws Error (naming `docx`) when LibreOffice
 // is missing, fails or times out.
 LayoutResult layout(const std::string& docx, const LayoutOptions& options);
+
+// What to tell a user who has no LibreOffice: the Debian command that installs it.
+extern const char* const kInstallHint;
+
+// Converts a file LibreOffice reads (.doc, .wps, .rtf, .odt) into `docx` (LibreOffice's own DOCX
+// export; fields are not refreshed). Throws Error naming `input` when LibreOffice fails or times
+// out; callers ask available() first, to say how to install it (kInstallHint).
+void convert_to_docx(const std::string& input, const std::string& docx);
 
 // PDF pages (1-based) of layout pages: automatic blank pages are not exported, so later pages
 // move up; a blank page itself maps to 0.

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 TEST(Corpus, EveryPandocDocxChecksWithoutCrashOrHang) {
   std::vector<std::string> files = testkit::corpus_docx();
-  if (files.empty()) GTEST_SKIP() << "no corpus at " << testkit::shared_dir();
+  if (files.empty()) GTEST_SKIP() << testkit::no_corpus();
   for (const std::string& f : files) {
     report::FileReport r = check(f, "");
     if (!r.checked) {
@@ -31,7 +31,7 @@ TEST(Corpus, EveryPandocDocxChecksWithoutCrashOrHang) {
 TEST(Corpus, ReleasingTheMainXmlChangesNoFinding) {
   // A static check frees document.xml's tree before the rules run (they read the model only).
   std::vector<std::string> files = testkit::corpus_docx();
-  if (files.empty()) GTEST_SKIP() << "no corpus at " << testkit::shared_dir();
+  if (files.empty()) GTEST_SKIP() << testkit::no_corpus();
   size_t compared = 0;
   for (const std::string& f : files) {
     std::unique_ptr<docx::Document> kept, released;
@@ -58,9 +58,9 @@ TEST(Corpus, ReleasingTheMainXmlChangesNoFinding) {
 }
 
 TEST(Corpus, CliBatchOverTheFolder) {
-  if (testkit::corpus_docx().empty()) GTEST_SKIP();
+  if (testkit::corpus_docx().empty()) GTEST_SKIP() << testkit::no_corpus();
   std::string dir = testkit::temp_dir("corpus-cli");
-  testkit::RunResult r = testkit::run_cli({"check", testkit::shared_dir() + "/corpus/pandoc-docx", "--format", "json", "-o", dir + "/r.json"});
+  testkit::RunResult r = testkit::run_cli({"check", testkit::corpus_dir() + "/pandoc-docx", "--format", "json", "-o", dir + "/r.json"});
   EXPECT_TRUE(r.status == 1 || r.status == 2) << r.status << r.err;
   // Every line on stderr is one file that could not be checked.
   std::istringstream lines(r.err);

@@ -28,7 +28,7 @@ report::FileReport check_anonymous(const std::string& path) {
 
 TEST(FixAnonymous, CorpusNamesClearedWordsKept) {
   std::vector<std::string> files = testkit::corpus_docx();
-  if (files.empty()) GTEST_SKIP() << "no corpus at " << testkit::shared_dir();
+  if (files.empty()) GTEST_SKIP() << testkit::no_corpus();
   std::string dir = testkit::temp_dir("fix-anonymous-corpus");
   int with_names = 0;
   for (const std::string& in : files) {
@@ -61,8 +61,8 @@ TEST(FixAnonymous, CorpusNamesClearedWordsKept) {
 }
 
 TEST(FixAnonymous, OnlyWhenAskedOrTheProfileSaysSo) {
-  std::string in = testkit::shared_dir() + "/corpus/pandoc-docx/test_docx_comments.docx";
-  if (!fs::exists(in)) GTEST_SKIP() << "no corpus";
+  std::string in = testkit::corpus_file("test_docx_comments.docx");
+  if (in.empty()) GTEST_SKIP() << testkit::no_corpus();
   std::string dir = testkit::temp_dir("fix-anonymous-ask");
   FixOptions o;
   o.input = in;

@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 TEST(FixCorpus, EveryDocumentFixesAndOpensInLibreOffice) {
   std::vector<std::string> files = testkit::corpus_docx();
-  if (files.empty()) GTEST_SKIP() << "no corpus at " << testkit::shared_dir();
+  if (files.empty()) GTEST_SKIP() << testkit::no_corpus();
   std::string dir = testkit::temp_dir("fix-corpus");
   std::vector<std::string> outputs;
   for (const std::string& in : files) {
@@ -55,13 +55,13 @@ TEST(FixCorpus, EveryDocumentFixesAndOpensInLibreOffice) {
 }
 
 TEST(FixCorpus, WhatFixLeavesAloneIsReported) {
-  std::string in = testkit::shared_dir() + "/corpus/pandoc-docx/test_docx_golden_track_changes_insertion.docx";
-  if (!fs::exists(in)) GTEST_SKIP();
+  std::string in = testkit::corpus_file("test_docx_golden_track_changes_insertion.docx");
+  std::string sdt = testkit::corpus_file("test_docx_sdt_elements.docx");
+  if (in.empty() || sdt.empty()) GTEST_SKIP() << testkit::no_corpus();
   FixResult r = fix_path(in, "notes-tracked", "测试项目").result;
   bool tracked = false;
   for (const Text& n : r.notes) tracked |= n.en.find("tracked change") != std::string::npos;
   EXPECT_TRUE(tracked);
-  std::string sdt = testkit::shared_dir() + "/corpus/pandoc-docx/test_docx_sdt_elements.docx";
   FixResult s = fix_path(sdt, "notes-sdt", "测试项目").result;
   bool controls = false;
   for (const Text& n : s.notes) controls |= n.en.find("content control") != std::string::npos;

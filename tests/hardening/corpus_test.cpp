@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 TEST(CorpusHardening, CheckEveryCorpusFile) {
   const std::vector<std::string> files = testkit::corpus_docx();
-  if (files.empty()) GTEST_SKIP() << "no corpus at " << testkit::shared_dir() << "/corpus/pandoc-docx";
+  if (files.empty()) GTEST_SKIP() << testkit::no_corpus();
   const std::string why = hardening::missing_subcommand("check");
   if (!why.empty()) GTEST_SKIP() << why;
   double slowest = 0;
@@ -37,7 +37,7 @@ TEST(CorpusHardening, CheckEveryCorpusFile) {
 
 TEST(CorpusHardening, FixEveryCorpusFile) {
   const std::vector<std::string> files = testkit::corpus_docx();
-  if (files.empty()) GTEST_SKIP() << "no corpus";
+  if (files.empty()) GTEST_SKIP() << testkit::no_corpus();
   const std::string why = hardening::missing_subcommand("fix");
   if (!why.empty()) GTEST_SKIP() << why << "; the corpus goes through fix once it lands";
   const std::string dir = testkit::temp_dir("corpus-fix");

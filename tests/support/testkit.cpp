@@ -36,10 +36,22 @@ std::string source_dir() { return env_or("BIDFMT_SOURCE_DIR", BIDFMT_DEFAULT_SOU
 std::string shared_dir() { return env_or("BIDFMT_SHARED_DIR", BIDFMT_DEFAULT_SHARED_DIR); }
 std::string binary() { return env_or("BIDFMT_BINARY", BIDFMT_DEFAULT_BINARY); }
 
+std::string schema_dir() { return source_dir() + "/tests/data/ooxml-xsd"; }
+std::string corpus_dir() { return env_or("BIDFMT_CORPUS_DIR", BIDFMT_DEFAULT_CORPUS_DIR); }
+
+std::string corpus_file(const std::string& name) {
+  std::string path = corpus_dir() + "/pandoc-docx/" + name;
+  return fs::exists(path) ? path : "";
+}
+
+std::string no_corpus() {
+  return "no corpus at " + corpus_dir() + "/pandoc-docx (set BIDFMT_CORPUS_DIR to a folder with pandoc-docx/ to run this test)";
+}
+
 std::vector<std::string> corpus_docx() {
   std::vector<std::string> files;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(shared_dir() + "/corpus/pandoc-docx", ec))
+  for (const auto& e : fs::directory_iterator(corpus_dir() + "/pandoc-docx", ec))
     if (e.path().extension() == ".docx") files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
   return files;
@@ -131,7 +143,7 @@ struct SchemaCache {
     std::lock_guard<std::mutex> lock(mu);
     auto it = schemas.find(file);
     if (it != schemas.end()) return it->second;
-    std::string path = shared_dir() + "/ooxml-xsd/" + file;
+    std::string path = schema_dir() + "/" + file;
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path.c_str());
     xmlSchemaPtr s = pc ? xmlSchemaParse(pc) : nullptr;
     if (pc) xmlSchemaFreeParserCtxt(pc);

@@ -7,9 +7,19 @@
 namespace bidfmt::testkit {
 
 std::string source_dir();   // the repository root
-std::string shared_dir();   // ../shared
-// The DOCX files of the shared corpus (shared/corpus/pandoc-docx), sorted; empty when it is absent.
+std::string shared_dir();   // ../shared (only the default of corpus_dir(); tests need nothing from it)
+// The ECMA-376 schemas validate_part uses: tests/data/ooxml-xsd in the repository.
+std::string schema_dir();
+// The foreign corpus (pandoc's DOCX test files from Word, Google Docs, LibreOffice): not part of
+// the repository. $BIDFMT_CORPUS_DIR, else the BIDFMT_CORPUS_DIR the build was configured with
+// (default ../shared/corpus). Its tests are skipped when it is absent, saying so (no_corpus()).
+std::string corpus_dir();
+// The DOCX files of the corpus (corpus_dir()/pandoc-docx), sorted; empty when it is absent.
 std::vector<std::string> corpus_docx();
+// One file of corpus_dir()/pandoc-docx by name ("" when it is absent).
+std::string corpus_file(const std::string& name);
+// Why a corpus test is skipped: "no corpus at PATH (set BIDFMT_CORPUS_DIR …)".
+std::string no_corpus();
 std::string binary();       // the bidfmt executable
 // A fresh empty directory for one test (under the build tree).
 std::string temp_dir(const std::string& name);
