@@ -20,14 +20,14 @@ _bidfmt() {
       return ;;
     --override|--identity) COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur")); return ;;
     -o|--output|--pdf|--annotate) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    -j|--jobs) return ;;
+    -j|--jobs|--port|--queue|--timeout|--host|--token|--max-upload) return ;;
   esac
 
   local opts files
   case $cmd in
     build) opts="-h --help --lang -o --output --profile --override --paginate --pdf --doc --split-chapters"; files='!*.md' ;;
-    check) opts="-h --help --lang --profile --override --project --format -o --output -j --jobs --render --annotate --anonymous --identity"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
-    fix) opts="-h --help --lang -o --output --in-place --dry-run --profile --override --project --anonymous --identity"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
+    check) opts="-h --help --lang --profile --override --project --format -o --output -j --jobs --render --annotate --anonymous --identity --strict"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
+    fix) opts="-h --help --lang -o --output --in-place --dry-run --profile --override --project --anonymous --identity --strict"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
     profiles)
       if [ -z "$verb" ]; then
         COMPREPLY=($(compgen -W "list show validate -h --help --lang" -- "$cur")); return
@@ -35,7 +35,8 @@ _bidfmt() {
       opts="-h --help --lang --override"; files='!*.yaml' ;;
     template) opts="-h --help --lang --profile -o --output"; files="" ;;
     explain) opts="-h --help --lang --all --markdown"; files="" ;;
-    *) COMPREPLY=($(compgen -W "build check fix profiles template explain -h --help --version --lang" -- "$cur")); return ;;
+    serve) opts="-h --help --lang --host --port --token --max-upload -j --jobs --queue --timeout"; files="" ;;
+    *) COMPREPLY=($(compgen -W "build check fix profiles template explain serve -h --help --version --lang" -- "$cur")); return ;;
   esac
   if [[ $cur == -* ]] || [ -z "$files" ]; then
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))
