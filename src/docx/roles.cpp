@@ -99,6 +99,10 @@ void Reader::classify_paragraph(Paragraph& p) {
     p.role = Role::figure;
     return;
   }
+  if (p.style && doc_.styles_->derives_from(p.style, "HTML Preformatted")) {
+    p.role = Role::code;
+    return;
+  }
   if (p.style && (doc_.styles_->derives_from(p.style, "Quote") || doc_.styles_->derives_from(p.style, "Intense Quote"))) {
     p.role = Role::quote;
     return;
@@ -184,8 +188,11 @@ void Reader::number_headings() {
   for (Paragraph& p : doc_.body_.paragraphs) {
     if (p.role == Role::heading && p.heading_level <= 6) {
       size_t l = static_cast<size_t>(p.heading_level);
-      ++counts[l - 1];
-      for (size_t k = l; k < 6; ++k) counts[k] = 0;
+      // A heading unnumbered on purpose (附件) does not count: the next number follows on.
+      if (!p.numbering_off) {
+        ++counts[l - 1];
+        for (size_t k = l; k < 6; ++k) counts[k] = 0;
+      }
       if (p.heading_level <= titles) {
         path[l - 1] = excerpt(p.shown(), 24);
         for (size_t k = l; k < path.size(); ++k) path[k].clear();

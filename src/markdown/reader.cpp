@@ -7,6 +7,7 @@
 #include "markdown/block_builder.h"
 #include "markdown/front_matter.h"
 #include "markdown/line_splitter.h"
+#include "markdown/outline.h"
 #include "markdown/source_text.h"
 
 namespace bidfmt::markdown {
@@ -20,11 +21,17 @@ model::Document read(const std::string& text, const std::string& source, const s
   doc.blocks.reserve(src.line_count() / 3 + 8);
 
   BlockBuilder builder(src, source, base_dir, doc);
-  for (Piece& piece : split_lines(src, fm.body_line, source)) {
+  std::vector<Piece> pieces = split_lines(src, fm.body_line, source);
+  // Footnote definitions first: a reference may come before its definition.
+  for (const Piece& piece : pieces)
+    if (piece.footnote) builder.define_footnote(piece.footnote->label, piece.footnote->text, piece.footnote->line);
+  for (Piece& piece : pieces) {
+    if (piece.footnote) continue;
     if (piece.block) builder.add(std::move(*piece.block));
     else builder.parse(piece.begin, piece.end);
   }
   builder.finish();
+  normalize_outline(doc, builder.typed_heading_lines());
   return doc;
 }
 

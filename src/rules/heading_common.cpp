@@ -72,7 +72,11 @@ void check_heading_rule(const Context& ctx, Reporter& out, const std::string& ru
       shape_ok = !((next >= '0' && next <= '9') || next == '.' || next == U'．');
     }
     Text lz = level_name(level);
-    if (!shape_ok) {
+    // Numbering switched off on purpose and no number typed: an unnumbered heading (附件).
+    const bool unnumbered = p.numbering_off && p.label.empty() && !m;
+    if (unnumbered) {
+      // nothing to compare: no number is the intent
+    } else if (!shape_ok) {
       std::string actual = p.label.empty() ? leading_token(shown) : p.label;
       Text a = actual.empty() ? Text{"无编号", "no number"} : plain(actual);
       out.add("number_format", at, plain(want_label), a,

@@ -26,7 +26,10 @@ void check(const Context& ctx, Reporter& out) {
       case docx::Role::list_item: {
         size_t m = out.mark();
         check_first_line(ctx, out, p, pf.lists.first_line, at, false);
-        check_side_indents(ctx, out, p, body_left, pf.body.indent_right, at);
+        // A nested item indents by lists.level_indent per level (the top level as body text).
+        size_t side = out.mark();
+        check_side_indents(ctx, out, p, p.ilvl > 0 ? pf.lists.left_at(p.ilvl) : body_left, pf.body.indent_right, at);
+        out.warn_if_assumed(side, p.ilvl > 0 && ctx.assumed("lists.level_indent"));
         out.warn_if_assumed(m, ctx.assumed("lists.first_line_indent"));
         break;
       }
