@@ -46,6 +46,7 @@ struct Frame {
   int paragraphs = 0;     // ListItems emitted for this item so far
   bool children = false;  // any block inside
   int task = 0;           // 1 「[ ]」, 2 「[x]」
+  int html_heading = 0;   // P: opened by <h1>…<h6> (md4c reads such a line as a paragraph)
   // CODE
   std::string code;
 };
@@ -228,34 +229,37 @@ struct BlockBuilder::Impl {
   void resolve_notes(model::Inlines& text) {
     if (notes.empty()) return;
     for (size_t i = 0; i < text.size(); ++i) {
-      model::Span& s = text[i];
+      const model::Span& s = text[i];
       if (s.line_break || s.footnote) continue;
-      const size_t open = s.text.find("[^");
-      if (open == std::string::npos) continue;
-      const size_t close = s.text.find(']', open + 2);
-      if (close == std::string::npos) continue;
-      const std::string label = s.text.substr(open + 2, close - open - 2);
-      auto it = notes.find(label);
-      if (it == notes.end()) continue;
+      // The first 「[^label]」 of a defined label in this span.
+      size_t open = 0, close = 0;
+      auto it = notes.end();
+      for (size_t from = 0; (open = s.text.find("[^", from)) != std::string::npos; from = open + 2) {
+        close = s.text.find(']', open + 2);
+        if (close == std::string::npos) break;
+        it = notes.find(s.text.substr(open + 2, close - open - 2));
+        if (it != notes.end()) break;
+      }
+      if (it == notes.end() || open == std::string::npos || close == std::string::npos) continue;
       it->second.used = true;
       model::Footnote note;
       note.paragraphs = note_text(it->second);
       note.line = it->second.line;
       doc.footnotes.push_back(std::move(note));
-      model::Span mark = s;
+      // 「前[^1]后」 → 「前」 mark 「后」 (spans copied before the vector grows).
+      model::Span before = text[i], mark = text[i], after = text[i];
+      before.text.resize(open);
       mark.text.clear();
       mark.footnote = static_cast<int>(doc.footnotes.size());
-      model::Span after = s;
-      after.text = s.text.substr(close + 1);
-      s.text.resize(open);
-      size_t at = i + 1;
-      text.insert(text.begin() + static_cast<long>(at), mark);
-      if (!after.text.empty()) text.insert(text.begin() + static_cast<long>(at + 1), after);
-      if (s.text.empty()) {
-        text.erase(text.begin() + static_cast<long>(i));
-        --at;
-      }
-      i = at;  // go on after the mark
+      after.text.erase(0, close + 1);
+      std::vector<model::Span> pieces;
+      if (!before.text.empty()) pieces.push_back(std::move(before));
+      pieces.push_back(std::move(mark));
+      const size_t mark_at = i + pieces.size() - 1;
+      if (!after.text.empty()) pieces.push_back(std::move(after));
+      text.erase(text.begin() + static_cast<long>(i));
+      text.insert(text.begin() + static_cast<long>(i), pieces.begin(), pieces.end());
+      i = mark_at;  // go on after the mark
     }
   }
 
@@ -431,6 +435,11 @@ struct BlockBuilder::Impl {
       return;
     }
     if (tag.name == "br") return line_break(f);
+    // 「<h2>标题</h2>」 as a paragraph of its own: the heading it says.
+    if (tag.name.size() == 2 && tag.name[0] == 'h' && tag.name[1] >= '1' && tag.name[1] <= '6') {
+      if (!tag.closing && f.type == MD_BLOCK_P && all_blank(f.text)) f.html_heading = tag.name[1] - '0';
+      if (f.html_heading) return;
+    }
     if (html_format.apply(tag.name, tag.closing ? -1 : 1)) {
       // An end tag without its start tag must not turn a format off below zero.
       HtmlFormat& h = html_format;
@@ -634,6 +643,11 @@ struct BlockBuilder::Impl {
   void finish_paragraph(size_t index) {
     Frame& f = frames[index];
     const size_t parent = index > 0 ? index - 1 : index;
+    if (f.html_heading && frames[parent].type == MD_BLOCK_DOC) {
+      f.level = f.html_heading;
+      finish_heading(f);
+      return;
+    }
 
     // ![名称](path) alone: a figure.
     if (f.images == 1 && !f.other) {

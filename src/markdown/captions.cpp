@@ -15,7 +15,7 @@ namespace {
 
 // Group 1 the label, 2 the number, 3 the name. A number is needed: 「表明」「图纸」 start sentences.
 constexpr const char* kPattern =
-    "^[\\s\\u3000]*([表图])[\\s\\u3000]*([0-9０-９]+(?:[.．\\-－–—][0-9０-９]+)*)[\\s\\u3000]*[:：、.]?[\\s\\u3000]*(\\S.*?)[\\s\\u3000]*$";
+    "^[\\s\\u3000]*([表图])[\\s\\u3000]*([0-9０-９]+(?:[.．\\-－–—][0-9０-９]+)*)[\\s\\u3000]*[:：、.]?[\\s\\u3000]*([^\\s\\u30000-9０-９.．\\-－–—:：、].*?)[\\s\\u3000]*$";
 
 const icu::RegexPattern& pattern() {
   static const std::unique_ptr<icu::RegexPattern> compiled = [] {

@@ -130,7 +130,7 @@ bool strip_unnumbered_mark(model::Inlines& text) {
   if (t.size() < 3 || t.back() != '}') return false;
   const size_t open = t.rfind('{');
   if (open == std::string_view::npos) return false;
-  // Every word an attribute: -, .class, #id or key=value.
+  // Every word an attribute: -, .class, #id or key=value (else it is text: 「集合{x}」).
   const std::string_view inner = t.substr(open + 1, t.size() - open - 2);
   bool unnumbered = false, any = false;
   size_t i = 0;
@@ -145,12 +145,13 @@ bool strip_unnumbered_mark(model::Inlines& text) {
     else if (word[0] != '.' && word[0] != '#' && word.find('=') == std::string_view::npos) return false;
     i = j;
   }
-  if (!any || !unnumbered) return false;
+  // Any pandoc attribute block goes (「{#id}」 is no text); only 「-」/「.unnumbered」 unnumber.
+  if (!any) return false;
   const size_t cut = static_cast<size_t>(t.data() - s.data()) + open;
   s.resize(cut);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
   if (s.empty()) text.erase(text.begin() + static_cast<long>(last - 1));
-  return true;
+  return unnumbered;
 }
 
 }  // namespace bidfmt::markdown

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "markdown/captions.h"
 
 namespace bidfmt::markdown {
 
@@ -54,8 +55,11 @@ class CodeFences {
   size_t open_len_ = 0;
 };
 
+// 「Table: 名称」「: 名称」, or a typed 「表1-1 名称」.
 bool is_caption_line(std::string_view s) {
-  return s.compare(0, 6, "Table:") == 0 || (s.size() >= 2 && s[0] == ':' && (s[1] == ' ' || s[1] == '\t'));
+  if (s.compare(0, 6, "Table:") == 0 || (s.size() >= 2 && s[0] == ':' && (s[1] == ' ' || s[1] == '\t'))) return true;
+  auto typed = typed_caption(s);
+  return typed && typed->table;
 }
 
 bool is_pipe_line(std::string_view s) {
@@ -187,8 +191,8 @@ std::vector<Piece> split_lines(const SourceText& src, int first_line, const std:
       continue;
     }
 
-    // 「Table: 名称」 right above or below a `|` table line: md4c would read both as one
-    // paragraph (or the caption as a table row), so parse them apart.
+    // 「Table: 名称」 (or a typed 「表1-1 名称」) right above or below a `|` table line: md4c
+    // would read both as one paragraph (or the caption as a table row), so parse them apart.
     if (l < last) {
       const std::string_view next = src.line(l + 1);
       if ((is_caption_line(line) && is_pipe_line(next)) || (is_pipe_line(line) && is_caption_line(next)))

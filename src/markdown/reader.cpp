@@ -1,6 +1,7 @@
 // Markdown reader: input checks, front matter, line pre-pass, then md4c piece by piece.
 #include "markdown/reader.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/file_io.h"
@@ -32,6 +33,9 @@ model::Document read(const std::string& text, const std::string& source, const s
   }
   builder.finish();
   normalize_outline(doc, builder.typed_heading_lines());
+  // Warnings in the order of the lines they name (the outline's come last from the passes).
+  std::stable_sort(doc.warnings.begin(), doc.warnings.end(),
+                   [](const model::Warning& a, const model::Warning& b) { return a.line < b.line; });
   return doc;
 }
 

@@ -95,17 +95,18 @@ std::string settings_xml(bool update_fields, bool footnotes) {
   pugi::xml_document doc;
   std::string text = template_part("settings.xml");
   doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_declaration);
-  if (footnotes) {
-    // The separator notes of footnotes.xml, as Word names them (CT_Settings: before w:compat).
-    pugi::xml_node settings = doc.child("w:settings");
-    pugi::xml_node pr = settings.insert_child_before("w:footnotePr", settings.child("w:compat"));
-    xml::add(pr, "w:footnote", "w:id", -1);
-    xml::add(pr, "w:footnote", "w:id", 0);
-  }
   if (update_fields) {
     pugi::xml_node settings = doc.child("w:settings");
     pugi::xml_node u = settings.insert_child_before("w:updateFields", settings.child("w:compat"));
     xml::set(u, "w:val", "true");
+  }
+  if (footnotes) {
+    // The separator notes of footnotes.xml, as Word names them (CT_Settings: after
+    // w:updateFields, before w:compat).
+    pugi::xml_node settings = doc.child("w:settings");
+    pugi::xml_node pr = settings.insert_child_before("w:footnotePr", settings.child("w:compat"));
+    xml::add(pr, "w:footnote", "w:id", -1);
+    xml::add(pr, "w:footnote", "w:id", 0);
   }
   return xml::to_string(doc);
 }
