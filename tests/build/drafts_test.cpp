@@ -113,6 +113,15 @@ TEST_P(Draft, ChecksClean) {
   EXPECT_EQ(strict.out.find("\"rule\""), std::string::npos) << strict.out;
 }
 
+// Standard B's profile (第一章 / 第一节, 黑体) builds and checks the same draft clean too.
+TEST_P(Draft, ChecksCleanUnderStandardB) {
+  const std::string docx = dir_ + "/b.docx";
+  testkit::RunResult b = testkit::run_cli({"build", GetParam(), "--profile", "chapter-heiti", "-o", docx});
+  ASSERT_EQ(b.status, 0) << b.err;
+  testkit::RunResult check = testkit::run_cli({"check", docx, "--profile", "chapter-heiti"});
+  EXPECT_EQ(check.status, 0) << check.out << check.err;
+}
+
 TEST_P(Draft, EveryPartValidates) {
   for (const auto& [name, xml] : testkit::read_zip(docx_)) {
     if (name.rfind("word/media/", 0) == 0) continue;
