@@ -25,6 +25,7 @@ enum class Role {
   heading,         // heading (level in Paragraph::heading_level)
   list_item,       // a numbered or bulleted paragraph that is not a heading
   quote,           // block quote (style "Quote")
+  code,            // preformatted text, code (style "HTML Preformatted"): no body format applies
   table_text,      // text in a table cell
   table_caption,   // 「表…」 before a table
   figure,          // a paragraph holding a drawing
@@ -69,6 +70,9 @@ struct Paragraph {
   int num_id = 0, ilvl = 0;
   const Level* level = nullptr;
   std::string label;      // the number shown, e.g. "一、" or "1.2"
+  // The paragraph switches its style's numbering off (numId 0): a heading left unnumbered on
+  // purpose (附件, 附表), not one whose number is missing.
+  bool numbering_off = false;
   const RunProps* label_props = &kNoRunProps;  // the mark's formatting when the level adds none
   // Position
   bool has_drawing = false;

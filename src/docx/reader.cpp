@@ -40,6 +40,7 @@ const char* role_name(Role r) {
     case Role::heading: return "heading";
     case Role::list_item: return "list_item";
     case Role::quote: return "quote";
+    case Role::code: return "code";
     case Role::table_text: return "table_text";
     case Role::table_caption: return "table_caption";
     case Role::figure: return "figure";
@@ -290,6 +291,7 @@ void Reader::read_paragraph(Story& story, pugi::xml_node pn, const Context& ctx)
   Value<int> num_id = base.num_id, ilvl = base.ilvl;
   num_id.over(direct.num_id);
   ilvl.over(direct.ilvl);
+  p.numbering_off = direct.num_id.set() && direct.num_id.value == 0 && base.num_id.set() && base.num_id.value > 0;
   if (num_id.set() && num_id.value > 0) {
     p.num_id = num_id.value;
     p.ilvl = ilvl.set() ? ilvl.value : -1;

@@ -99,6 +99,10 @@ void Reader::classify_paragraph(Paragraph& p) {
     p.role = Role::figure;
     return;
   }
+  if (p.style && doc_.styles_->derives_from(p.style, "HTML Preformatted")) {
+    p.role = Role::code;
+    return;
+  }
   if (p.style && (doc_.styles_->derives_from(p.style, "Quote") || doc_.styles_->derives_from(p.style, "Intense Quote"))) {
     p.role = Role::quote;
     return;
@@ -180,12 +184,20 @@ void Reader::number_headings() {
   std::vector<std::string> path(static_cast<size_t>(titles));
   std::array<int, 6> counts{};
   int ordinal = 0;
+  std::vector<profile::NumberLevel> levels;
+  for (const profile::HeadingLevel& h : profile_.headings) levels.push_back(h.number);
   std::string_view joined;  // the current path, stored once in the Document, shared by its paragraphs
   for (Paragraph& p : doc_.body_.paragraphs) {
     if (p.role == Role::heading && p.heading_level <= 6) {
       size_t l = static_cast<size_t>(p.heading_level);
-      ++counts[l - 1];
-      for (size_t k = l; k < 6; ++k) counts[k] = 0;
+      // A heading unnumbered on purpose (附件: numbering off, no number typed) does not count:
+      // the next number follows on.
+      const bool unnumbered =
+          p.numbering_off && p.heading_level <= static_cast<int>(levels.size()) && !match_label(trim(p.text), levels, l - 1);
+      if (!unnumbered) {
+        ++counts[l - 1];
+        for (size_t k = l; k < 6; ++k) counts[k] = 0;
+      }
       if (p.heading_level <= titles) {
         path[l - 1] = excerpt(p.shown(), 24);
         for (size_t k = l; k < path.size(); ++k) path[k].clear();

@@ -50,6 +50,7 @@ std::optional<Target> target_for(const docx::Paragraph& p, const profile::Profil
     case docx::Role::list_item:
       t.style = "ListParagraph";
       t.first_line = pf.lists.first_line;
+      if (p.ilvl > 0) t.left = pf.lists.left_at(p.ilvl);
       return t;
     case docx::Role::quote:
       t.style = "Quote";

@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "markdown/source_text.h"
 #include "model/document.h"
@@ -21,8 +22,14 @@ class BlockBuilder {
   void parse(size_t begin, size_t end);
   // Adds a block made outside md4c (section fence, page break).
   void add(model::Block block);
-  // Ends the document: a caption paragraph still waiting for a table becomes a paragraph.
+  // Makes a footnote definition known; call for every definition before parsing any text, so
+  // that a reference before its definition finds it.
+  void define_footnote(const std::string& label, const std::string& text, int line);
+  // Ends the document: a caption paragraph still waiting for a table becomes a paragraph; a
+  // footnote no text refers to becomes a paragraph at the end, with a warning.
   void finish();
+  // Source lines of the headings whose typed number was removed.
+  const std::vector<int>& typed_heading_lines() const;
 
  private:
   struct Impl;

@@ -34,18 +34,31 @@ constexpr const char* kPatterns[6] = {
     // 6: ① … ㊿
     "^([\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF])",
 };
+// Any level: drafts type the numbers of whatever scheme they like at whatever level —
+// 第一章 第一节 一、 （一） 1.1.1 1.1 1. 1、 （1） 1） ①.
+constexpr const char* kAnyLevel =
+    "^((?:第(?:" CN "|" AR ")(?:章|节|部分|篇|条)[、:：.．]?)"
+    "|(?:[(（]" CN "[)）])"
+    "|(?:" CN "[、.．])"
+    "|(?:" AR "(?:" DOT AR "){1,4}" DOTTED_END ")"
+    "|(?:" AR "(?:、|" DOT "(?![0-9０-９])))"
+    "|(?:[(（]" AR "[)）])"
+    "|(?:" AR "[)）])"
+    "|(?:[\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF]))";
 #undef CN
 #undef AR
 #undef DOT
 #undef DOTTED_END
 
+// Patterns 1–6 by level, [6] any level.
 const icu::RegexPattern& pattern(int level) {
-  static const std::array<std::unique_ptr<icu::RegexPattern>, 6> compiled = [] {
-    std::array<std::unique_ptr<icu::RegexPattern>, 6> out;
+  static const std::array<std::unique_ptr<icu::RegexPattern>, 7> compiled = [] {
+    std::array<std::unique_ptr<icu::RegexPattern>, 7> out;
     for (size_t i = 0; i < out.size(); ++i) {
       UErrorCode status = U_ZERO_ERROR;
       UParseError pe;
-      icu::UnicodeString re = icu::UnicodeString::fromUTF8(std::string(kPatterns[i]) + "[\\s\\u3000]*");
+      const char* p = i < 6 ? kPatterns[i] : kAnyLevel;
+      icu::UnicodeString re = icu::UnicodeString::fromUTF8(std::string(p) + "[\\s\\u3000]*");
       out[i].reset(icu::RegexPattern::compile(re, 0, pe, status));
       if (U_FAILURE(status)) throw std::logic_error(std::string("bad heading pattern: ") + u_errorName(status));
     }
@@ -72,8 +85,14 @@ std::string strip_heading_number(int level, model::Inlines& text) {
   const std::string& first = text.front().text;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(first);
   UErrorCode status = U_ZERO_ERROR;
+  // The level's own scheme first, then any other.
   std::unique_ptr<icu::RegexMatcher> m(pattern(level).matcher(u, status));
-  if (U_FAILURE(status) || !m->lookingAt(status) || U_FAILURE(status)) return "";
+  if (U_FAILURE(status)) return "";
+  if (!m->lookingAt(status) || U_FAILURE(status)) {
+    status = U_ZERO_ERROR;
+    m.reset(pattern(7).matcher(u, status));
+    if (U_FAILURE(status) || !m->lookingAt(status) || U_FAILURE(status)) return "";
+  }
   const int32_t number_end = m->end(1, status);
   const int32_t match_end = m->end(status);
   if (U_FAILURE(status)) return "";
@@ -95,6 +114,44 @@ std::string strip_heading_number(int level, model::Inlines& text) {
     if (!text.empty() && !text.front().line_break) trim_left(text.front().text);
   }
   return number;
+}
+
+}  // namespace bidfmt::markdown
+
+namespace bidfmt::markdown {
+
+bool strip_unnumbered_mark(model::Inlines& text) {
+  // The attribute block ends the heading's last text span.
+  size_t last = text.size();
+  while (last > 0 && !text[last - 1].line_break && is_blank(text[last - 1].text) && !text[last - 1].footnote) --last;
+  if (last == 0 || text[last - 1].line_break || text[last - 1].footnote) return false;
+  std::string& s = text[last - 1].text;
+  const std::string_view t = trim(s);
+  if (t.size() < 3 || t.back() != '}') return false;
+  const size_t open = t.rfind('{');
+  if (open == std::string_view::npos) return false;
+  // Every word an attribute: -, .class, #id or key=value (else it is text: 「集合{x}」).
+  const std::string_view inner = t.substr(open + 1, t.size() - open - 2);
+  bool unnumbered = false, any = false;
+  size_t i = 0;
+  while (i < inner.size()) {
+    while (i < inner.size() && inner[i] == ' ') ++i;
+    size_t j = i;
+    while (j < inner.size() && inner[j] != ' ') ++j;
+    if (j == i) break;
+    const std::string_view word = inner.substr(i, j - i);
+    any = true;
+    if (word == "-" || word == ".unnumbered") unnumbered = true;
+    else if (word[0] != '.' && word[0] != '#' && word.find('=') == std::string_view::npos) return false;
+    i = j;
+  }
+  // Any pandoc attribute block goes (「{#id}」 is no text); only 「-」/「.unnumbered」 unnumber.
+  if (!any) return false;
+  const size_t cut = static_cast<size_t>(t.data() - s.data()) + open;
+  s.resize(cut);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+  if (s.empty()) text.erase(text.begin() + static_cast<long>(last - 1));
+  return unnumbered;
 }
 
 }  // namespace bidfmt::markdown

@@ -10,6 +10,12 @@ namespace bidfmt::markdown {
 // from the start of `text`. Returns the removed number ("" when nothing was removed). Text that
 // merely starts with a digit (「2024年工作计划」「3D打印」) and a heading that is only a number
 // stay as they are.
+// Numbers of any other common scheme (第一章 第一节 一、 （一） 1. 1、 （1） ① 1.1 1.1.1) are
+// removed at any level too.
 std::string strip_heading_number(int level, model::Inlines& text);
+
+// Removes a trailing pandoc attribute block that marks the heading unnumbered — 「{-}」
+// 「{.unnumbered}」 (with ids or classes beside it) — and returns whether there was one.
+bool strip_unnumbered_mark(model::Inlines& text);
 
 }  // namespace bidfmt::markdown

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "markdown/captions.h"
 
 namespace bidfmt::markdown {
 
@@ -54,8 +55,11 @@ class CodeFences {
   size_t open_len_ = 0;
 };
 
+// 「Table: 名称」「: 名称」, or a typed 「表1-1 名称」.
 bool is_caption_line(std::string_view s) {
-  return s.compare(0, 6, "Table:") == 0 || (s.size() >= 2 && s[0] == ':' && (s[1] == ' ' || s[1] == '\t'));
+  if (s.compare(0, 6, "Table:") == 0 || (s.size() >= 2 && s[0] == ':' && (s[1] == ' ' || s[1] == '\t'))) return true;
+  auto typed = typed_caption(s);
+  return typed && typed->table;
 }
 
 bool is_pipe_line(std::string_view s) {
@@ -85,6 +89,32 @@ std::optional<std::string> fence_name(std::string_view line) {
   return name;
 }
 
+// 「[^label]: text」 at the start of a line (up to three spaces in): the label and the offset of
+// the text in `line`, or nullopt.
+std::optional<std::pair<std::string, size_t>> footnote_marker(std::string_view line) {
+  auto u = unindented(line);
+  if (!u || u->size() < 5 || u->compare(0, 2, "[^") != 0) return std::nullopt;
+  const size_t close = u->find("]:");
+  if (close == std::string_view::npos || close < 3) return std::nullopt;
+  const std::string_view label = u->substr(2, close - 2);
+  if (label.find_first_of(" \t[]") != std::string_view::npos) return std::nullopt;
+  size_t text = static_cast<size_t>(u->data() - line.data()) + close + 2;
+  while (text < line.size() && (line[text] == ' ' || line[text] == '\t')) ++text;
+  return std::make_pair(std::string(label), text);
+}
+
+// A continuation line of a footnote: indented by a tab or at least two spaces.
+bool indented(std::string_view line) {
+  return !line.empty() && (line[0] == '\t' || line.compare(0, 2, "  ") == 0);
+}
+
+std::string_view dedent(std::string_view line) {
+  if (!line.empty() && line[0] == '\t') return line.substr(1);
+  size_t n = 0;
+  while (n < line.size() && n < 4 && line[n] == ' ') ++n;
+  return line.substr(n);
+}
+
 }  // namespace
 
 std::vector<Piece> split_lines(const SourceText& src, int first_line, const std::string& source) {
@@ -92,8 +122,8 @@ std::vector<Piece> split_lines(const SourceText& src, int first_line, const std:
   size_t seg_begin = src.line_begin(first_line);
   auto cut = [&](int before_line, std::optional<model::Block> block) {
     const size_t at = src.line_begin(before_line);
-    if (at > seg_begin) pieces.push_back(Piece{seg_begin, at, std::nullopt});
-    if (block) pieces.push_back(Piece{at, at, std::move(block)});
+    if (at > seg_begin) pieces.push_back(Piece{seg_begin, at, std::nullopt, std::nullopt});
+    if (block) pieces.push_back(Piece{at, at, std::move(block), std::nullopt});
     seg_begin = block ? src.line_begin(before_line + 1) : at;
   };
 
@@ -132,13 +162,37 @@ std::vector<Piece> split_lines(const SourceText& src, int first_line, const std:
       continue;
     }
 
+    // 「[^1]: 注释」 and the indented lines (and blank lines between them) that continue it.
+    if (auto marker = footnote_marker(line)) {
+      FootnoteDef def;
+      def.label = marker->first;
+      def.line = l;
+      def.text.assign(line.substr(marker->second));
+      int end = l;
+      for (int k = l + 1; k <= last; ++k) {
+        const std::string_view next = src.line(k);
+        if (trim_ascii(next).empty()) continue;
+        if (!indented(next)) break;
+        for (int b = end + 1; b < k; ++b) def.text += '\n';
+        def.text += '\n';
+        def.text.append(dedent(next));
+        end = k;
+      }
+      const size_t at = src.line_begin(l);
+      if (at > seg_begin) pieces.push_back(Piece{seg_begin, at, std::nullopt, std::nullopt});
+      pieces.push_back(Piece{at, at, std::nullopt, std::move(def)});
+      seg_begin = src.line_begin(end + 1);
+      l = end;
+      continue;
+    }
+
     if (auto u = unindented(line); u && trim_ascii(*u) == "\\newpage") {
       cut(l, model::PageBreak{});
       continue;
     }
 
-    // 「Table: 名称」 right above or below a `|` table line: md4c would read both as one
-    // paragraph (or the caption as a table row), so parse them apart.
+    // 「Table: 名称」 (or a typed 「表1-1 名称」) right above or below a `|` table line: md4c
+    // would read both as one paragraph (or the caption as a table row), so parse them apart.
     if (l < last) {
       const std::string_view next = src.line(l + 1);
       if ((is_caption_line(line) && is_pipe_line(next)) || (is_pipe_line(line) && is_caption_line(next)))
@@ -149,7 +203,7 @@ std::vector<Piece> split_lines(const SourceText& src, int first_line, const std:
     throw Error(source, open_line, "第" + std::to_string(open_line) + "行的「" + open_text + "」没有对应的结束行「:::」",
                 "\"" + open_text + "\" on line " + std::to_string(open_line) + " is never closed by a \":::\" line");
   const size_t end = src.text().size();
-  if (end > seg_begin) pieces.push_back(Piece{seg_begin, end, std::nullopt});
+  if (end > seg_begin) pieces.push_back(Piece{seg_begin, end, std::nullopt, std::nullopt});
   return pieces;
 }
 

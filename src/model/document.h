@@ -6,13 +6,24 @@
 
 namespace bidfmt::model {
 
-// A run of text with its emphasis. A line break is a span with `line_break` set.
+// A run of text with its emphasis. A line break is a span with `line_break` set; a footnote
+// reference mark is a span with `footnote` set (and no text).
 struct Span {
   std::string text;  // UTF-8
   bool bold = false;
   bool italic = false;
   bool line_break = false;
   std::string link;  // target URL when the span is part of a hyperlink
+  bool underline = false;    // <u>
+  bool strike = false;       // ~~x~~, <del>, <s>
+  bool superscript = false;  // <sup>
+  bool subscript = false;    // <sub>
+  int footnote = 0;          // n > 0: the reference mark of Document::footnotes[n - 1]
+  // Same formatting (what may merge into one run).
+  bool same_format(const Span& o) const {
+    return bold == o.bold && italic == o.italic && link == o.link && underline == o.underline && strike == o.strike &&
+           superscript == o.superscript && subscript == o.subscript;
+  }
 };
 using Inlines = std::vector<Span>;
 
@@ -21,9 +32,11 @@ struct Heading {
   int level = 1;
   Inlines text;  // typed numbers already removed by the reader
   int line = 0;  // source line, for messages
+  bool unnumbered = false;  // `{-}` / `{.unnumbered}`: no number, still in the TOC and outline
 };
 
-enum class ParagraphKind { body, quote };
+// code: one line of a code block (monospace, no first-line indent).
+enum class ParagraphKind { body, quote, code };
 struct Paragraph {
   ParagraphKind kind = ParagraphKind::body;
   int quote_depth = 0;
@@ -38,6 +51,7 @@ struct ListItem {
   int start = 1;     // first number of an ordered list
   bool continuation = false;  // a further paragraph of the same item (no number)
   Inlines text;
+  int task = 0;  // a task list item: 1 open 「[ ]」, 2 done 「[x]」 (a box instead of the bullet)
 };
 
 enum class CellAlign { none, left, center, right };
@@ -47,12 +61,23 @@ struct Table {
   std::vector<std::vector<Inlines>> rows; // body rows, each padded to the column count
   std::string caption;                    // "" when the source gave none
   int line = 0;
+  // Rows counted from the header row (0) through rows (1…): the first `header_rows` rows are
+  // header rows (bold, repeated on each page). HTML tables may have several.
+  int header_rows = 1;
+  // A merged cell: the cell at (row, col) spans `rows` × `cols` grid cells; the cells it covers
+  // stay empty in header/rows.
+  struct Merge {
+    size_t row = 0, col = 0;
+    int rows = 1, cols = 1;
+  };
+  std::vector<Merge> merges;
 };
 
 struct Figure {
   std::string path;      // resolved image path
   std::string caption;
   int line = 0;
+  std::string alt;       // the image's alt text when a typed caption line replaced it as caption
 };
 
 struct PageBreak {};
@@ -84,9 +109,16 @@ struct Warning {
   std::string zh, en;
 };
 
+// A footnote's text, one Inlines per paragraph; referenced by Span::footnote.
+struct Footnote {
+  std::vector<Inlines> paragraphs;
+  int line = 0;  // the definition's source line
+};
+
 struct Document {
   Meta meta;
   std::vector<Block> blocks;
+  std::vector<Footnote> footnotes;  // in the order of their references
   std::vector<Warning> warnings;
   std::string source;  // input file name
 };

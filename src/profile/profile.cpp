@@ -274,6 +274,9 @@ void read_caption(Map m, const Profile& p, Caption& c) {
   c.separator = m.str("separator");
   c.position = m.str("position");
   c.restart_level = m.integer("restart_level", 1, 6);
+  c.untitled = m.str("untitled");
+  if (c.untitled != "heading" && c.untitled != "none")
+    m.fail(m.node("untitled"), "untitled 应为 heading 或 none", "untitled must be heading or none");
   if (c.position != "above" && c.position != "below")
     m.fail(m.node("position"), "position 应为 above 或 below", "position must be above or below");
   c.format = text_like(p);
@@ -662,8 +665,42 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
       m.fail(ordered, "lists.ordered 应为非空列表", "lists.ordered must be a non-empty list");
     for (size_t i = 0; i < ordered.size(); ++i)
       p.lists.ordered.push_back(read_number(Map(ordered[i], "lists.ordered." + std::to_string(i + 1), source)));
-    p.lists.bullet = m.str("bullet");
+    // One glyph for every level, or a list: one per nesting level.
+    YAML::Node bullet = m.node("bullet");
+    if (bullet.IsSequence()) {
+      for (size_t i = 0; i < bullet.size(); ++i) {
+        if (!bullet[i].IsScalar()) m.fail(bullet[i], "lists.bullet 的每一项应为文本", "each lists.bullet entry must be text");
+        p.lists.bullets.push_back(bullet[i].Scalar());
+      }
+    } else if (bullet.IsScalar()) {
+      p.lists.bullets.push_back(bullet.Scalar());
+    }
+    if (p.lists.bullets.empty())
+      m.fail(bullet, "lists.bullet 应为文本或非空列表", "lists.bullet must be text or a non-empty list");
     p.lists.first_line = m.indent("first_line_indent");
+    p.lists.level_indent = m.indent("level_indent");
+    p.lists.task_open = m.str("task_open");
+    p.lists.task_done = m.str("task_done");
+  }
+  {
+    Map m = top.sub("footnotes");
+    TextFormat& f = p.footnote;
+    f = text_like(p);
+    f.size = m.size("size");
+    f.line = m.multiple("line_spacing");
+    f.align = m.align("align");
+    f.first_line = m.indent("first_line_indent");
+  }
+  {
+    Map m = top.sub("code");
+    TextFormat& f = p.code;
+    f = text_like(p);
+    f.fonts.latin = m.str("font_latin");
+    if (m.has("font_east_asia")) f.fonts.east_asia = m.str("font_east_asia");
+    f.size = m.size("size");
+    f.line = m.multiple("line_spacing");
+    f.align = "left";
+    f.first_line = m.indent("first_line_indent");
   }
   {
     Map m = top.sub("table");

@@ -98,6 +98,9 @@ struct Caption {
   std::string separator = " ";
   std::string position;           // above / below
   int restart_level = 2;          // the sequence {n} restarts at each heading of this level or above
+  // What `build` names a table or figure the Markdown gave no caption: "heading" (the title of the
+  // heading it stands under) or "none" (no name).
+  std::string untitled = "heading";
   TextFormat format;
   // The number part (「1.1-1」) for heading counters {h1, h2, h3, …} and sequence n.
   std::string number_for(const std::vector<int>& counters, int n) const;
@@ -138,8 +141,20 @@ struct Cover {
 
 struct Lists {
   std::vector<NumberLevel> ordered;  // 1、 (1) ① A a 1
-  std::string bullet;
+  std::vector<std::string> bullets;  // bullet glyph per nesting level; the last one repeats
   FirstLineIndent first_line;
+  FirstLineIndent level_indent;      // left indent added per nesting level
+  std::string task_open, task_done;  // task list boxes 「[ ]」「[x]」
+  const std::string& bullet(int depth) const {
+    return bullets[static_cast<size_t>(std::clamp(depth, 0, static_cast<int>(bullets.size()) - 1))];
+  }
+  // The left indent of a list paragraph at nesting level `depth` (0 = top).
+  FirstLineIndent left_at(int depth) const {
+    FirstLineIndent f = level_indent;
+    f.chars100 *= depth;
+    f.length.v *= depth;
+    return f;
+  }
 };
 
 // Rules on the wording itself (Standard B): units and punctuation.
@@ -188,6 +203,8 @@ struct Profile {
   FirstLineIndent quote_indent;  // block quotes: left indent
   std::vector<HeadingLevel> headings;  // ordered by level
   Lists lists;
+  TextFormat footnote;  // footnote text (footnotes.xml)
+  TextFormat code;      // code block lines
   Table table;
   Caption table_caption, figure_caption;
   HeaderFooter header_footer;

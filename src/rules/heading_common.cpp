@@ -80,10 +80,23 @@ void check_heading_rule(const Context& ctx, Reporter& out, const std::string& ru
       std::string_view rest = std::string_view(shown).substr(m->length);
       size_t i = 0;
       char32_t next = rest.empty() ? 0 : docx::decode_utf8(rest, i);
-      shape_ok = !((next >= '0' && next <= '9') || next == '.' || next == U'．');
+      // 「1.1.1」 read as 「1.1」 then 「.1」 is the wrong shape — only a number that ends in a digit
+      // or a dot can go on so; a title may start with digits after 「一、」 or a blank
+      // (「一、24小时服务热线」「第二节  3D激光扫描复核」).
+      const std::string_view label = std::string_view(shown).substr(0, m->length);
+      const unsigned char end = label.empty() ? 0 : static_cast<unsigned char>(label.back());
+      const bool fullwidth_end = label.size() >= 3 && static_cast<unsigned char>(label[label.size() - 3]) == 0xEF &&
+                                 static_cast<unsigned char>(label[label.size() - 2]) == 0xBC &&
+                                 (end == 0x8E || (end >= 0x90 && end <= 0x99));  // ． ０…９
+      const bool can_go_on = (end >= '0' && end <= '9') || end == '.' || fullwidth_end;
+      shape_ok = !can_go_on || !((next >= '0' && next <= '9') || next == '.' || next == U'．');
     }
     Text lz = level_name(level);
-    if (!shape_ok) {
+    // Numbering switched off on purpose and no number typed: an unnumbered heading (附件).
+    const bool unnumbered = p.numbering_off && p.label.empty() && !m;
+    if (unnumbered) {
+      // nothing to compare: no number is the intent
+    } else if (!shape_ok) {
       std::string actual = p.label.empty() ? leading_token(shown) : p.label;
       Text a = actual.empty() ? Text{"无编号", "no number"} : plain(actual);
       out.add("number_format", at, plain(want_label), a,

@@ -37,8 +37,9 @@ void check(const Context& ctx, Reporter& out) {
         break;
       case docx::Role::list_item:
         check_first_line(ctx, out, p, pf.lists.first_line, at, false);
-        check_side_indents(ctx, out, p, body_left, pf.body.indent_right, at);
-        settle(m, list_first, left);
+        // A nested item indents by lists.level_indent per level (the top level as body text).
+        check_side_indents(ctx, out, p, p.ilvl > 0 ? pf.lists.left_at(p.ilvl) : body_left, pf.body.indent_right, at);
+        settle(m, list_first, p.ilvl > 0 ? ctx.cls("lists.level_indent") : left);
         break;
       case docx::Role::quote:
         // Block quotes: the left indent the profile chose (body.quote_indent), else as body text.

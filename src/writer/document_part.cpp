@@ -4,32 +4,11 @@
 
 #include "writer/parts.h"
 #include "writer/props.h"
+#include "writer/runs.h"
 #include "writer/xml.h"
 
 namespace bidfmt::writer {
 namespace {
-
-// Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR) are dropped; tabs become spaces.
-std::string xml_safe(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u == '\t' || u == '\n' || u == '\r') out += ' ';
-    else if (u >= 0x20 || u >= 0x80) out += c;
-  }
-  return out;
-}
-
-pugi::xml_node text_run(pugi::xml_node parent, const std::string& text, const RunProps& rp = {}) {
-  pugi::xml_node r = xml::add(parent, "w:r");
-  rp.emit(r);
-  pugi::xml_node t = xml::add(r, "w:t");
-  std::string safe = xml_safe(text);
-  if (!safe.empty() && (safe.front() == ' ' || safe.back() == ' ')) xml::set(t, "xml:space", "preserve");
-  t.text().set(safe.c_str());
-  return r;
-}
 
 void field(pugi::xml_node p, const std::string& instr, const std::string& cached, const RunProps& rp = {}) {
   pugi::xml_node r = xml::add(p, "w:r");
@@ -243,9 +222,7 @@ class DocumentWriter {
 
   void inlines(pugi::xml_node p, const model::Inlines& spans, RunProps base = {}) {
     for (const model::Span& s : spans) {
-      RunProps rp = base;
-      if (s.bold) rp.bold = true;
-      if (s.italic) rp.italic = true;
+      RunProps rp = span_props(s, base);
       pugi::xml_node parent = p;
       if (!s.link.empty()) {
         if (s.link[0] == '#') {
@@ -256,11 +233,7 @@ class DocumentWriter {
         xml::set(parent, "w:history", "1");
         rp.style = "Hyperlink";
       }
-      if (s.line_break) {
-        xml::add(xml::add(parent, "w:r"), "w:br");
-        continue;
-      }
-      text_run(parent, s.text, rp);
+      span_run(parent, s, rp);
     }
   }
 
@@ -282,7 +255,11 @@ class DocumentWriter {
     pugi::xml_node p = xml::add(frag_root(), "w:p");
     ParaProps pp;
     pp.style = "Heading" + std::to_string(std::clamp(h.level, 1, static_cast<int>(p_.headings.size())));
-    if (auto deep = plan_.deep_num.find(i); deep != plan_.deep_num.end()) {
+    if (h.unnumbered) {
+      // numId 0 switches the style's numbering off; the style keeps the outline level (TOC,
+      // navigation pane).
+      pp.num_id = 0;
+    } else if (auto deep = plan_.deep_num.find(i); deep != plan_.deep_num.end()) {
       pp.num_id = deep->second;
       pp.num_level = h.level - plan_.first_deep_level;
     }
@@ -298,9 +275,9 @@ class DocumentWriter {
 
   void paragraph(const model::Paragraph& para) {
     pugi::xml_node p = xml::add(frag_root(), "w:p");
-    if (para.kind == model::ParagraphKind::quote) {
+    if (para.kind != model::ParagraphKind::body) {
       ParaProps pp;
-      pp.style = "Quote";
+      pp.style = para.kind == model::ParagraphKind::quote ? "Quote" : "HTMLPreformatted";
       pp.emit(p);
     }
     inlines(p, para.text);
@@ -311,7 +288,8 @@ class DocumentWriter {
     ParaProps pp;
     pp.style = "ListParagraph";
     if (!li.continuation) {
-      pp.num_id = plan_.list_num.at(li.list_id);
+      // A task item shows its box where the bullet would be (a bullet list of its own).
+      pp.num_id = li.task ? plan_.task_num[li.task - 1] : plan_.list_num.at(li.list_id);
       pp.num_level = std::min(li.depth, 8);
     }
     pp.emit(p);
@@ -387,16 +365,33 @@ class DocumentWriter {
     pugi::xml_node grid = xml::add(tbl, "w:tblGrid");
     for (int w : widths) xml::add(grid, "w:gridCol", "w:w", w);
 
-    auto row = [&](const std::vector<model::Inlines>& cells, bool header) {
+    // Merged cells: the merge that starts at or covers each grid cell (rows counted from the header).
+    const size_t nrows = t.rows.size() + 1;
+    std::vector<std::vector<const model::Table::Merge*>> merged(nrows, std::vector<const model::Table::Merge*>(ncols, nullptr));
+    for (const model::Table::Merge& m : t.merges)
+      for (size_t r = m.row; r < std::min(nrows, m.row + static_cast<size_t>(m.rows)); ++r)
+        for (size_t c = m.col; c < std::min(ncols, m.col + static_cast<size_t>(m.cols)); ++c) merged[r][c] = &m;
+
+    auto row = [&](size_t r, const std::vector<model::Inlines>& cells, bool header) {
       pugi::xml_node tr = xml::add(tbl, "w:tr");
       if (header && tp.header_repeat) {
         pugi::xml_node trpr = xml::add(tr, "w:trPr");
         xml::add(trpr, "w:tblHeader");
       }
-      for (size_t c = 0; c < ncols; ++c) {
+      for (size_t c = 0; c < ncols;) {
+        const model::Table::Merge* m = merged[r][c];
+        size_t span = 1;
+        if (m && m->col == c) span = std::min(ncols - c, static_cast<size_t>(m->cols));
+        int width = 0;
+        for (size_t k = c; k < c + span; ++k) width += widths[k];
         pugi::xml_node tc = xml::add(tr, "w:tc");
         pugi::xml_node tcpr = xml::add(tc, "w:tcPr");
-        xml::set(xml::add(tcpr, "w:tcW", "w:w", widths[c]), "w:type", "dxa");
+        xml::set(xml::add(tcpr, "w:tcW", "w:w", width), "w:type", "dxa");
+        if (span > 1) xml::add(tcpr, "w:gridSpan", "w:val", static_cast<int>(span));
+        if (m && m->rows > 1) {
+          if (m->row == r) xml::add(tcpr, "w:vMerge", "w:val", "restart");
+          else xml::add(tcpr, "w:vMerge");
+        }
         xml::add(tcpr, "w:vAlign", "w:val", "center");
         pugi::xml_node p = xml::add(tc, "w:p");
         ParaProps pp;
@@ -409,11 +404,14 @@ class DocumentWriter {
         pp.emit(p);
         RunProps base;
         if (header && tp.header_bold) base.bold = true;
-        if (c < cells.size()) inlines(p, cells[c], base);
+        // A cell a merge covers (below its first row) stays empty.
+        if (c < cells.size() && (!m || m->row == r)) inlines(p, cells[c], base);
+        c += span;
       }
     };
-    row(t.header, true);
-    for (const auto& r : t.rows) row(r, false);
+    const size_t head = static_cast<size_t>(std::max(1, t.header_rows));
+    row(0, t.header, true);
+    for (size_t r = 0; r < t.rows.size(); ++r) row(r + 1, t.rows[r], r + 1 < head);
     if (p_.table_caption.position == "below") caption("TableCaption", cap);
   }
 
@@ -439,7 +437,7 @@ class DocumentWriter {
     xml::set(ext, "cy", cy);
     pugi::xml_node docpr = xml::add(inl, "wp:docPr", "id", id);
     xml::set(docpr, "name", "图片 " + std::to_string(id));
-    xml::set(docpr, "descr", xml_safe(f.caption));
+    xml::set(docpr, "descr", xml_safe(f.alt.empty() ? f.caption : f.alt));
     xml::set(xml::add(xml::add(inl, "wp:cNvGraphicFramePr"), "a:graphicFrameLocks"), "noChangeAspect", 1);
     pugi::xml_node gd = xml::add(xml::add(inl, "a:graphic"), "a:graphicData", "uri", xml::kPic);
     pugi::xml_node pic = xml::add(gd, "pic:pic");

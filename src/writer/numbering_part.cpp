@@ -67,6 +67,14 @@ std::string numbering_xml(const profile::Profile& p, const Plan& plan) {
     return text;
   };
   ParaProps list_ind = indent_of(p.lists.first_line, p.body.size);
+  // Each nesting level indents by lists.level_indent more (the level's left indent).
+  auto list_ind_at = [&](int ilvl) {
+    ParaProps pp = list_ind;
+    const profile::FirstLineIndent left = p.lists.left_at(ilvl);
+    pp.ind_left = left.twips_at(p.body.size).v;
+    if (left.chars100) pp.ind_left_chars = left.chars100;
+    return pp;
+  };
   RunProps list_fonts;
   list_fonts.fonts = p.fonts;
   pugi::xml_node ordered = xml::add(root, "w:abstractNum", "w:abstractNumId", kOrderedAbstract);
@@ -78,16 +86,16 @@ std::string numbering_xml(const profile::Profile& p, const Plan& plan) {
     for (size_t pos = 0; (pos = text.find('%', pos)) != std::string::npos; ++pos)
       if (pos + 1 < text.size() && text[pos + 1] >= '1' && text[pos + 1] <= '9') text[pos + 1] = static_cast<char>('1' + i);
     n.text = text;
-    lvl(ordered, i, n, list_ind, list_fonts, nullptr);
+    lvl(ordered, i, n, list_ind_at(i), list_fonts, nullptr);
   }
   pugi::xml_node bullets = xml::add(root, "w:abstractNum", "w:abstractNumId", kBulletAbstract);
   xml::add(bullets, "w:multiLevelType", "w:val", "multilevel");
   for (int i = 0; i < 9; ++i) {
     profile::NumberLevel n;
     n.format = "bullet";
-    n.text = p.lists.bullet;
+    n.text = p.lists.bullet(i);
     n.suffix = "space";
-    lvl(bullets, i, n, list_ind, list_fonts, nullptr);
+    lvl(bullets, i, n, list_ind_at(i), list_fonts, nullptr);
   }
 
   if (plan.first_deep_level) {
@@ -104,6 +112,20 @@ std::string numbering_xml(const profile::Profile& p, const Plan& plan) {
       RunProps r;
       r.fonts = h->format.fonts;
       lvl(deep, i, n, indent_of(h->format.first_line, h->format.size), r, nullptr);
+    }
+  }
+
+  // Task list boxes: bullet lists whose glyph is the box.
+  for (int done = 0; done < 2; ++done) {
+    if (!plan.task_num[done]) continue;
+    pugi::xml_node task = xml::add(root, "w:abstractNum", "w:abstractNumId", done ? kTaskDoneAbstract : kTaskOpenAbstract);
+    xml::add(task, "w:multiLevelType", "w:val", "multilevel");
+    for (int i = 0; i < 9; ++i) {
+      profile::NumberLevel n;
+      n.format = "bullet";
+      n.text = done ? p.lists.task_done : p.lists.task_open;
+      n.suffix = "space";
+      lvl(task, i, n, list_ind_at(i), list_fonts, nullptr);
     }
   }
 

@@ -49,6 +49,7 @@ std::string content_types_xml(const Plan& plan, bool word_template) {
   over("word/settings.xml", kWml + "settings+xml");
   over("word/numbering.xml", kWml + "numbering+xml");
   over("word/fontTable.xml", kWml + "fontTable+xml");
+  if (plan.footnotes) over("word/footnotes.xml", kWml + "footnotes+xml");
   for (const Geometry& g : plan.geometries) {
     over(g.header_part, kWml + "header+xml");
     over(g.footer_part, kWml + "footer+xml");
@@ -79,6 +80,7 @@ std::string document_rels_xml(const Plan& plan) {
   rel(rels, "rIdSettings", kRelType + "settings", "settings.xml");
   rel(rels, "rIdNumbering", kRelType + "numbering", "numbering.xml");
   rel(rels, "rIdFontTable", kRelType + "fontTable", "fontTable.xml");
+  if (plan.footnotes) rel(rels, "rIdFootnotes", kRelType + "footnotes", "footnotes.xml");
   for (const Geometry& g : plan.geometries) {
     rel(rels, g.header_rel, kRelType + "header", g.header_part.substr(5));
     rel(rels, g.footer_rel, kRelType + "footer", g.footer_part.substr(5));
@@ -89,7 +91,7 @@ std::string document_rels_xml(const Plan& plan) {
   return xml::to_string(doc);
 }
 
-std::string settings_xml(bool update_fields) {
+std::string settings_xml(bool update_fields, bool footnotes) {
   pugi::xml_document doc;
   std::string text = template_part("settings.xml");
   doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_declaration);
@@ -97,6 +99,14 @@ std::string settings_xml(bool update_fields) {
     pugi::xml_node settings = doc.child("w:settings");
     pugi::xml_node u = settings.insert_child_before("w:updateFields", settings.child("w:compat"));
     xml::set(u, "w:val", "true");
+  }
+  if (footnotes) {
+    // The separator notes of footnotes.xml, as Word names them (CT_Settings: after
+    // w:updateFields, before w:compat).
+    pugi::xml_node settings = doc.child("w:settings");
+    pugi::xml_node pr = settings.insert_child_before("w:footnotePr", settings.child("w:compat"));
+    xml::add(pr, "w:footnote", "w:id", -1);
+    xml::add(pr, "w:footnote", "w:id", 0);
   }
   return xml::to_string(doc);
 }

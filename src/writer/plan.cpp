@@ -147,10 +147,35 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
   int deep_group = 0;  // w:numId of the current group of deep headings, 0 = none yet
   PageEstimate est(profile);
   std::map<std::string, int> image_index;
+  // The title of the latest heading (before any, the document's): names a table with no caption.
+  std::string under_heading = !doc.meta.title.empty() ? doc.meta.title : doc.meta.project;
+  plan.footnotes = !doc.footnotes.empty();
+  // A caption's name: the source's, else (captions.*.untitled: heading) the heading's title.
+  auto name_of = [&](const profile::Caption& cap, const std::string& given) {
+    return !given.empty() || cap.untitled != "heading" ? given : under_heading;
+  };
 
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const model::Block& b = doc.blocks[i];
     if (auto* h = std::get_if<model::Heading>(&b)) {
+      int lvl = std::clamp(h->level, 1, 9);
+      under_heading = plain_text(h->text);
+      if (h->unnumbered) {
+        // No number and no count, but in the TOC (and the outline, through its style).
+        const profile::HeadingLevel* hl = profile.heading(lvl);
+        if (hl && lvl <= profile.toc.levels) {
+          TocEntry e;
+          e.level = lvl;
+          e.title = plain_text(h->text);
+          e.bookmark = "_Toc" + std::to_string(100000001 + plan.toc.size());
+          e.page = est.page();
+          plan.heading_toc[i] = static_cast<int>(plan.toc.size());
+          plan.toc.push_back(e);
+        }
+        est.paragraph(cells(plain_text(h->text)) + 4);
+      }
+    }
+    if (auto* h = std::get_if<model::Heading>(&b); h && !h->unnumbered) {
       int lvl = std::clamp(h->level, 1, 9);
       counters[static_cast<size_t>(lvl - 1)]++;
       for (size_t k = static_cast<size_t>(lvl); k < counters.size(); ++k) counters[k] = 0;
@@ -180,7 +205,7 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
       }
       est.paragraph(cells(plain_text(h->text)) + 4);
     } else if (auto* t = std::get_if<model::Table>(&b)) {
-      plan.caption[i] = profile.table_caption.text_for(counters, ++table_n, t->caption);
+      plan.caption[i] = profile.table_caption.text_for(counters, ++table_n, name_of(profile.table_caption, t->caption));
       est.paragraph(10);
       auto row_width = [&](const std::vector<model::Inlines>& row) {
         double w = 0;
@@ -190,7 +215,7 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
       est.table_row(row_width(t->header));
       for (const auto& r : t->rows) est.table_row(row_width(r));
     } else if (auto* f = std::get_if<model::Figure>(&b)) {
-      plan.caption[i] = profile.figure_caption.text_for(counters, ++figure_n, f->caption);
+      plan.caption[i] = profile.figure_caption.text_for(counters, ++figure_n, name_of(profile.figure_caption, f->caption));
       auto it = image_index.find(f->path);
       if (it == image_index.end()) {
         std::string bytes = core::read_file(f->path);
@@ -213,6 +238,11 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
       plan.image_of[i] = it->second;
       est.figure();
     } else if (auto* li = std::get_if<model::ListItem>(&b)) {
+      if (li->task && !plan.task_num[li->task - 1]) {
+        int num = next_num++;
+        plan.task_num[li->task - 1] = num;
+        plan.list_nums.push_back({num, li->task == 1 ? kTaskOpenAbstract : kTaskDoneAbstract, 0, 1});
+      }
       if (!plan.list_num.count(li->list_id)) {
         int num = next_num++;
         plan.list_num[li->list_id] = num;

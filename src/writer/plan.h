@@ -62,6 +62,8 @@ struct Plan {
   int body_pages = 0;                       // known (layout pass) or estimated
   bool pages_known = false;
   int first_chapter = 1;                    // level-1 numbering starts here
+  int task_num[2] = {0, 0};                 // w:numId of open / done task items, 0 = none
+  bool footnotes = false;                   // the document has footnotes (word/footnotes.xml)
 };
 
 // Page numbers from a layout pass (LibreOffice), written into the cached field results.
@@ -72,6 +74,8 @@ struct Pagination {
 
 inline constexpr int kHeadingNumId = 1;
 inline constexpr int kHeadingAbstract = 0, kOrderedAbstract = 1, kBulletAbstract = 2, kDeepHeadingAbstract = 3;
+// Task list items: a bullet list whose glyph is the box (lists.task_open / task_done).
+inline constexpr int kTaskOpenAbstract = 4, kTaskDoneAbstract = 5;
 
 // The first heading level below the standard's heading levels (its rule is heading.depth), 0 if none.
 int first_deep_level(const profile::Profile& profile);

@@ -25,12 +25,14 @@ void RunProps::emit(pugi::xml_node parent, bool always) const {
     xml::add(r, "w:i", "w:val", *italic ? "1" : "0");
     xml::add(r, "w:iCs", "w:val", *italic ? "1" : "0");
   }
+  if (strike) xml::add(r, "w:strike");
   if (character_spacing) xml::add(r, "w:spacing", "w:val", *character_spacing);
   if (size) {
     xml::add(r, "w:sz", "w:val", size->v);
     xml::add(r, "w:szCs", "w:val", size->v);
   }
   if (underline) xml::add(r, "w:u", "w:val", "single");
+  if (!vert_align.empty()) xml::add(r, "w:vertAlign", "w:val", vert_align);
   if (lang) {
     pugi::xml_node l = xml::add(r, "w:lang", "w:val", "en-US");
     xml::set(l, "w:eastAsia", "zh-CN");

@@ -18,9 +18,12 @@ struct RunProps {
   std::optional<int> character_spacing;  // w:spacing (twips)
   std::optional<HalfPoints> size;        // w:sz + w:szCs
   bool underline = false;
+  bool strike = false;                   // w:strike
+  std::string vert_align;                // w:vertAlign: superscript / subscript
   bool lang = false;                     // w:lang en-US / zh-CN
   bool empty() const {
-    return style.empty() && !fonts && !bold && !italic && !character_spacing && !size && !underline && !lang;
+    return style.empty() && !fonts && !bold && !italic && !character_spacing && !size && !underline && !strike &&
+           vert_align.empty() && !lang;
   }
   // Appends <w:rPr> (even when empty if `always`).
   void emit(pugi::xml_node parent, bool always = false) const;

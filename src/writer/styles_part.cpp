@@ -156,6 +156,24 @@ std::string styles_xml(const profile::Profile& p) {
   StyleDef cover_text = full("CoverText", "Cover Text", plain(p, p.cover.text_size, "center", LineSpacing240{360}));
   emit_style(styles, cover_text);
 
+  // Footnote text (profile footnotes:) and the reference mark, superscript in text and note.
+  StyleDef note = full("FootnoteText", "footnote text", p.footnote);
+  note.ui_priority = 99;
+  emit_style(styles, note);
+  // Code block lines (profile code:): monospace Latin font, no first-line indent. Word's own
+  // name for preformatted text, so that check knows them for code.
+  StyleDef code = full("HTMLPreformatted", "HTML Preformatted", p.code);
+  code.rpr.fonts = p.code.fonts;
+  code.ui_priority = 99;
+  emit_style(styles, code);
+  pugi::xml_node ref = xml::add(styles, "w:style", "w:type", "character");
+  xml::set(ref, "w:styleId", "FootnoteReference");
+  xml::add(ref, "w:name", "w:val", "footnote reference");
+  xml::add(ref, "w:uiPriority", "w:val", 99);
+  RunProps sup;
+  sup.vert_align = "superscript";
+  sup.emit(ref);
+
   // Character style for hyperlinks (plain text in print: no colour, no underline).
   pugi::xml_node link = xml::add(styles, "w:style", "w:type", "character");
   xml::set(link, "w:styleId", "Hyperlink");

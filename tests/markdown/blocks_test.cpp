@@ -139,17 +139,19 @@ TEST(MarkdownTables, CellsHoldInlinesAndBr) {
 
 TEST(MarkdownCode, FencedAndIndentedCodeIsOneParagraphPerLine) {
   EXPECT_EQ(blocks_of("```yaml\ntitle: *x*\n\n  key: 1\n```\n\n    缩进代码\n    第二行\n"),
-            "P [title: *x*]\nP ∅\nP [  key: 1]\nP [缩进代码]\nP [第二行]\n");
+            "C [title: *x*]\nC ∅\nC [  key: 1]\nC [缩进代码]\nC [第二行]\n");
 }
 
 TEST(MarkdownCode, CodeInQuoteIsQuoted) {
-  EXPECT_EQ(blocks_of("> ```\n> 代码\n> ```\n"), "Q1 [代码]\n");
+  EXPECT_EQ(blocks_of("> ```\n> 代码\n> ```\n"), "C1 [代码]\n");
 }
 
-TEST(MarkdownHtml, IgnoredWithOneWarning) {
+// Nothing typed is lost: blocks of <div>/<p> are paragraphs, other tags keep their text and are
+// named with their line.
+TEST(MarkdownHtml, OtherTagsKeepTheirTextWithAWarning) {
   model::Document d = parse("<div align=\"center\">\n块\n</div>\n\n正文<span style=\"x\">红</span>字\n\n<p>再一次</p>\n");
-  EXPECT_EQ(dump_blocks(d), "P [正文红字]\n");
-  EXPECT_EQ(dump_warnings(d), "W@1 HTML 标记已忽略：bidfmt 只读取 Markdown 语法（此后的 HTML 不再提示）\n");
+  EXPECT_EQ(dump_blocks(d), "P [块]\nP [正文红字]\nP [再一次]\n");
+  EXPECT_EQ(dump_warnings(d), "W@5 HTML 标记 <span> 没有对应的格式，已忽略，其中的文字保留\n");
 }
 
 TEST(MarkdownHtml, CommentsAreSilent) {
@@ -159,7 +161,9 @@ TEST(MarkdownHtml, CommentsAreSilent) {
 }
 
 TEST(MarkdownHtml, InlineHtmlWarningHasItsLine) {
-  EXPECT_EQ(dump_warnings(parse("甲\n\n乙<b>丙</b>\n")), "W@3 HTML 标记已忽略：bidfmt 只读取 Markdown 语法（此后的 HTML 不再提示）\n");
+  EXPECT_EQ(dump_warnings(parse("甲\n\n乙<font color=red>丙</font>\n\n丁<font>戊</font>\n")),
+            "W@3 HTML 标记 <font> 没有对应的格式，已忽略，其中的文字保留\n"
+            "W@5 HTML 标记 <font> 没有对应的格式，已忽略，其中的文字保留\n");
 }
 
 TEST(MarkdownBreaks, NewpageAndThematicBreak) {
@@ -171,7 +175,7 @@ TEST(MarkdownBreaks, NewpageLineInsideAParagraphSplitsIt) {
 }
 
 TEST(MarkdownBreaks, NewpageInCodeOrWithTextStaysText) {
-  EXPECT_EQ(blocks_of("```\n\\newpage\n```\n\n\\newpage 之后\n"), "P [\\newpage]\nP [\\newpage 之后]\n");
+  EXPECT_EQ(blocks_of("```\n\\newpage\n```\n\n\\newpage 之后\n"), "C [\\newpage]\nP [\\newpage 之后]\n");
   EXPECT_EQ(blocks_of("> \\newpage\n"), "PAGEBREAK\n");
 }
 

@@ -112,7 +112,7 @@ TEST(MarkdownSections, LandscapeAndA3) {
 }
 
 TEST(MarkdownSections, FencesInsideCodeAreCode) {
-  EXPECT_EQ(blocks_of("~~~\n::: landscape\n~~~\n"), "P [::: landscape]\n");
+  EXPECT_EQ(blocks_of("~~~\n::: landscape\n~~~\n"), "C [::: landscape]\n");
 }
 
 TEST(MarkdownSections, UnclosedFenceNamesItsLine) {

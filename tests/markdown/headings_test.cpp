@@ -14,15 +14,18 @@ struct Stripped {
   const char* number;   // expected removed number, "" = none
 };
 
-// Each case is one heading; its warning must name the removed number.
+// Each case is one heading (after two chapters, so that no level shift applies; the expected
+// dump's 「@1」 is line 1 of the case); its warning must name the removed number.
 void expect_cases(const std::vector<Stripped>& cases) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.markdown);
-    model::Document d = parse(c.markdown);
-    EXPECT_EQ(dump_blocks(d), std::string(c.heading) + "\n");
+    model::Document d = parse(std::string("# 甲\n\n# 乙\n\n") + c.markdown);
+    std::string want = c.heading;
+    want.replace(want.find("@1 "), 3, "@5 ");
+    EXPECT_EQ(dump_blocks(d), "H1@1 [甲]\nH1@3 [乙]\n" + want + "\n");
     if (*c.number) {
       ASSERT_EQ(d.warnings.size(), 1u);
-      EXPECT_EQ(d.warnings[0].line, 1);
+      EXPECT_EQ(d.warnings[0].line, 5);
       EXPECT_EQ(d.warnings[0].zh, std::string("标题中手写的编号「") + c.number + "」已删除，编号由 bidfmt 自动生成");
       EXPECT_TRUE(contains(d.warnings[0].en, c.number)) << d.warnings[0].en;
     } else {
@@ -98,12 +101,29 @@ TEST(MarkdownHeadings, TextStartingWithADigitIsKept) {
   });
 }
 
-TEST(MarkdownHeadings, NumbersOfAnotherLevelAreKept) {
+// Drafts type whatever scheme they like at whatever level: every common one goes.
+TEST(MarkdownHeadings, NumbersOfAnyLevelAreRemoved) {
   expect_cases({
-      {"## 一、概述", "H2@1 [一、概述]", ""},
-      {"# 1.1 概述", "H1@1 [1.1 概述]", ""},
-      {"### (1) 概述", "H3@1 [(1) 概述]", ""},
-      {"##### ① 概述", "H5@1 [① 概述]", ""},
+      {"## 一、概述", "H2@1 [概述]", "一、"},
+      {"# 1.1 概述", "H1@1 [概述]", "1.1"},
+      {"### (1) 概述", "H3@1 [概述]", "(1)"},
+      {"##### ① 概述", "H5@1 [概述]", "①"},
+      {"## （一）建设内容", "H2@1 [建设内容]", "（一）"},
+      {"### 第一节 编制依据", "H3@1 [编制依据]", "第一节"},
+      {"## 1. 项目理解", "H2@1 [项目理解]", "1."},
+      {"#### 1.1.1 施工准备", "H4@1 [施工准备]", "1.1.1"},
+      {"### 1） 组织机构", "H3@1 [组织机构]", "1）"},
+      {"## 2.2  3D激光扫描复核", "H2@1 [3D激光扫描复核]", "2.2"},
+  });
+}
+
+TEST(MarkdownHeadings, DigitsThatAreNoNumberAreKeptAtAnyLevel) {
+  expect_cases({
+      {"## 24小时服务热线", "H2@1 [24小时服务热线]", ""},
+      {"### 3D激光扫描复核", "H3@1 [3D激光扫描复核]", ""},
+      {"#### 5G网络覆盖", "H4@1 [5G网络覆盖]", ""},
+      {"## 2024年度计划", "H2@1 [2024年度计划]", ""},
+      {"### 十大保障措施", "H3@1 [十大保障措施]", ""},
   });
 }
 

@@ -13,13 +13,19 @@
 
 namespace bidfmt::markdown::test {
 
-// [text] plain, [b:text] bold, [i:…] italic, [bi:…], [->URL:text] link, [br] line break;
+// [text] plain, [b:text] bold, [i:…] italic, [bi:…], [u:…] underline, [s:…] strike, [^:…]
+// superscript, [_:…] subscript, [->URL:text] link, [br] line break, [^N] footnote N's mark;
 // ∅ for no spans at all.
 inline std::string dump(const model::Inlines& text) {
   if (text.empty()) return "∅";
   std::string out;
   for (const auto& s : text) {
-    std::string flags = std::string(s.bold ? "b" : "") + (s.italic ? "i" : "");
+    if (s.footnote) {
+      out += "[^" + std::to_string(s.footnote) + "]";
+      continue;
+    }
+    std::string flags = std::string(s.bold ? "b" : "") + (s.italic ? "i" : "") + (s.underline ? "u" : "") +
+                        (s.strike ? "s" : "") + (s.superscript ? "^" : "") + (s.subscript ? "_" : "");
     if (!s.link.empty()) flags += "->" + s.link;
     out += "[";
     if (s.line_break) out += flags.empty() ? "br" : flags + ":br";
@@ -42,19 +48,23 @@ inline const char* dump(model::CellAlign a) {
 inline std::string dump(const model::Block& b) {
   std::ostringstream o;
   if (auto* h = std::get_if<model::Heading>(&b)) {
-    o << "H" << h->level << "@" << h->line << " " << dump(h->text);
+    o << "H" << h->level << "@" << h->line << (h->unnumbered ? " {-}" : "") << " " << dump(h->text);
   } else if (auto* p = std::get_if<model::Paragraph>(&b)) {
     if (p->kind == model::ParagraphKind::quote) o << "Q" << p->quote_depth << " ";
+    else if (p->kind == model::ParagraphKind::code) o << "C" << (p->quote_depth ? std::to_string(p->quote_depth) : "") << " ";
     else o << "P" << (p->quote_depth ? "?" + std::to_string(p->quote_depth) : "") << " ";
     o << dump(p->text);
   } else if (auto* li = std::get_if<model::ListItem>(&b)) {
     o << "LI#" << li->list_id << " d" << li->depth << " " << (li->ordered ? "ol" : "ul");
     if (li->ordered || li->start != 1) o << li->start;
     if (li->continuation) o << " +";
+    if (li->task) o << (li->task == 1 ? " [ ]" : " [x]");
     o << " " << dump(li->text);
   } else if (auto* t = std::get_if<model::Table>(&b)) {
     o << "TABLE@" << t->line << " \"" << t->caption << "\" ";
     for (size_t i = 0; i < t->align.size(); ++i) o << (i ? "," : "") << dump(t->align[i]);
+    if (t->header_rows != 1) o << " head=" << t->header_rows;
+    for (const auto& m : t->merges) o << " merge(" << m.row << "," << m.col << ")=" << m.rows << "x" << m.cols;
     o << "\n  H:";
     for (const auto& c : t->header) o << " " << dump(c) << " |";
     for (const auto& r : t->rows) {
@@ -63,6 +73,7 @@ inline std::string dump(const model::Block& b) {
     }
   } else if (auto* f = std::get_if<model::Figure>(&b)) {
     o << "FIG@" << f->line << " " << f->path << " \"" << f->caption << "\"";
+    if (!f->alt.empty()) o << " alt=\"" << f->alt << "\"";
   } else if (std::holds_alternative<model::PageBreak>(b)) {
     o << "PAGEBREAK";
   } else if (std::holds_alternative<model::ThematicBreak>(b)) {
