@@ -3,7 +3,9 @@
 
 #include "api/bidfmt.h"
 #include "cli/cli.h"
+#include "core/file_io.h"
 #include "docx/script.h"
+#include "report/change_log.h"
 
 namespace bidfmt::cli {
 namespace {
@@ -31,6 +33,8 @@ int run_fix(Args& args) {
   o.dry_run = args.flag("--dry-run");
   o.anonymous = args.flag("--anonymous");
   args.take("--identity", o.identity);
+  std::string log_file;
+  args.take("--log", log_file);
   if (std::string u = args.first_unknown_option(); !u.empty())
     return usage_error(args.lang, "未知选项「" + u + "」", "unknown option '" + u + "'");
   if (args.items.size() != 1) return usage_error(args.lang, "fix 需要一个 .docx 输入文件", "fix takes one .docx input file");
@@ -42,9 +46,23 @@ int run_fix(Args& args) {
   const Lang lang = args.lang;
   const bool en = lang == Lang::en;
 
-  if (o.dry_run) {
-    for (const fix::Change& c : r.changes) std::cout << where_text(c.where, lang) << ": " << c.what.in(lang) << "\n";
-    if (r.changes.empty()) std::cout << (en ? "nothing to change\n" : "无需修改\n");
+  // Every change, with and without --dry-run: a reviewer sees what fix did before the bid goes out.
+  report::write_change_log_text(std::cout, r.changes, lang);
+  if (!r.changed) std::cout << (en ? "nothing to change\n" : "无需修改\n");
+  if (!log_file.empty()) {
+    report::FixLog log;
+    log.input = o.input;
+    log.output = o.dry_run ? "" : o.in_place ? o.input : o.output;
+    log.dry_run = o.dry_run;
+    log.in_place = o.in_place;
+    log.profile_id = r.profile_id;
+    log.tool_version = BIDFMT_VERSION;
+    log.changed = r.changed;
+    log.changes = r.changes;
+    log.notes = r.notes;
+    log.fixable_remaining = r.fixable_remaining();
+    log.unfixable_remaining = r.remaining.size() - r.fixable_remaining();
+    core::write_file_atomically(log_file, [&](std::ostream& os) { report::write_change_log_json(os, log, lang); });
   }
   for (const Text& n : r.notes) std::cout << (en ? "note: " : "说明:") << n.in(lang) << "\n";
   size_t unfixable = r.remaining.size() - r.fixable_remaining();
@@ -59,10 +77,13 @@ int run_fix(Args& args) {
               << "\n";
   if (!o.dry_run) {
     std::string target = o.in_place ? o.input : o.output;
+    size_t applied = 0;
+    for (const fix::Change& c : r.changes) applied += c.applied;
     if (!r.changed)
-      std::cout << (en ? "already meets the profile: " : "已符合规范:") << target << (o.in_place ? "" : en ? " (copied)" : "(原样复制)") << "\n";
+      std::cout << (en ? "already meets the profile: " : "已符合规范:") << target
+                << (o.in_place ? (en ? " (not touched)" : "(未改动)") : en ? " (copied unchanged)" : "(原样复制)") << "\n";
     else
-      std::cout << (en ? "fixed " : "已修复 ") << r.changes.size() << (en ? " change(s) → " : " 处 → ") << target
+      std::cout << (en ? "fixed " : "已修复 ") << applied << (en ? " change(s) → " : " 处 → ") << target
                 << (o.in_place ? (en ? " (original kept as " : "(原文件保留为 ") + o.input + ".bak" + (en ? ")" : ")") : "") << "\n";
   }
   return 0;

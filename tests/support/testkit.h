@@ -8,7 +8,8 @@ namespace bidfmt::testkit {
 
 std::string source_dir();   // the repository root
 std::string shared_dir();   // ../shared
-// The DOCX files of the shared corpus (shared/corpus/pandoc-docx), sorted; empty when it is absent.
+// The DOCX files of every corpus: shared/corpus (searched recursively) and the folders of the
+// environment variable BIDFMT_EXTRA_CORPUS (colon-separated, for local runs), sorted; empty when absent.
 std::vector<std::string> corpus_docx();
 std::string binary();       // the bidfmt executable
 // A fresh empty directory for one test (under the build tree).
