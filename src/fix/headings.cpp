@@ -333,7 +333,9 @@ void fix_headings(Workspace& ws) {
       bool sibling = t && known != seq.by_key.end() && known->second.level != level && t->value > known->second.value;
       if (sibling)
         why = Text{"与「" + known->second.label + "」编号同形,同级", "numbered like '" + known->second.label + "': the same level"};
-      const bool asked = heading_findings.count(p.index) > 0;  // fix changes only what check reports
+      // fix changes what check reports; once it numbers some headings automatically it numbers
+      // them all, or the ones left with their own numbering would break the sequence.
+      const bool asked = !heading_findings.empty();
       if (sibling && !asked && !touched) {
         ws.left_alone(ws.at(p), rule_of(level, pf), "level", Text{"标题层级未改:" + why.zh + ",而样式为另一级", "heading level not changed: " + why.en + ", but its style says another"},
                       style_label(heading_style(level)), style_label(heading_style(known->second.level)));
