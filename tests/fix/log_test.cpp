@@ -200,6 +200,28 @@ TEST(FixLog, CompliantInNothingOut) {
   EXPECT_FALSE(fs::exists(in + ".bak"));
 }
 
+// check --format html shows what fix would change (a dry run: the checked file stays as it was).
+TEST(FixLog, HtmlReportShowsWhatFixWouldChange) {
+  std::string dir = testkit::temp_dir("fix-log-html");
+  testkit::write_zip(dir + "/in.docx", typed_sequences());
+  std::string before = testkit::read_text(dir + "/in.docx");
+  testkit::RunResult r = testkit::run_cli({"check", dir + "/in.docx", "--project", kProject, "--format", "html", "-o", dir + "/r.html"});
+  EXPECT_EQ(r.status, 1) << r.err;
+  std::string html = testkit::read_text(dir + "/r.html");
+  size_t at = html.find("<section class=\"fix-preview\"><h3>fix 将做的修改</h3>");
+  ASSERT_NE(at, std::string::npos);
+  std::string preview = html.substr(at, html.find("</section>", at) - at);
+  EXPECT_NE(preview.find("<td><code>heading.l2</code></td><td>设为标题:接续标题「6、」的编号</td><td class=\"ev\">正文</td><td class=\"ev\">标题 2</td>"),
+            std::string::npos) << preview;
+  EXPECT_NE(preview.find("不修改(需人工判断)"), std::string::npos);
+  EXPECT_NE(preview.find("深层标题"), std::string::npos);
+  EXPECT_EQ(testkit::read_text(dir + "/in.docx"), before);
+  // A compliant document: 「无需修改」.
+  testkit::RunResult clean = testkit::run_cli({"check", clean_docx(), "--project", kProject, "--format", "html", "-o", dir + "/c.html"});
+  EXPECT_EQ(clean.status, 0) << clean.err;
+  EXPECT_NE(testkit::read_text(dir + "/c.html").find("<h3>fix 将做的修改</h3>\n<p>无需修改</p>"), std::string::npos);
+}
+
 // ISO Strict: the clean document, one body paragraph in a wrong size, with its WordprocessingML and relationship namespaces in their
 // Strict form. check reads it; fix refuses it whole (exit 2, a clear message, nothing written).
 TEST(FixLog, StrictDocumentsAreRefusedNotHalfFixed) {
