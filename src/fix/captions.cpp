@@ -56,7 +56,16 @@ std::optional<TypedCaption> read_caption(std::string_view text, const std::vecto
 struct Neighbours {
   int before = -1, after = -1;
   std::array<int, 6> counts{};
+  pugi::xml_node block;  // the table (w:tbl) or the figure's paragraph
 };
+
+// Moves caption paragraph `c` to the side of `block` the profile says; false when it cannot be
+// moved safely (not beside the block in the same container, or it ends a section).
+bool move_caption(pugi::xml_node c, pugi::xml_node block, bool above) {
+  if (!block || c.parent() != block.parent() || c.child("w:pPr").child("w:sectPr")) return false;
+  pugi::xml_node parent = block.parent();
+  return above ? static_cast<bool>(parent.insert_move_before(c, block)) : static_cast<bool>(parent.insert_move_after(c, block));
+}
 
 void fix_kind(Workspace& ws, const profile::Caption& cap, docx::Role role, const std::vector<Neighbours>& targets,
               const std::vector<std::string>& labels, const char* style) {
@@ -81,11 +90,19 @@ void fix_kind(Workspace& ws, const profile::Caption& cap, docx::Role role, const
       }
     }
     if (!c) continue;
-    std::string want = cap.label + cap.number_for(counters, n) + (docx::blank(typed->name) ? "" : cap.separator);
-    std::string now = c->text.substr(0, typed->end);
     const char* rule = role == docx::Role::table_caption ? "table.caption" : "figure.caption";
     const rules::Location where = ws.at(*c);
     bool changed = false;
+    if (c->index == bad && move_caption(c->node, t.block, above)) {
+      Text side = above ? Text{"上方", "above"} : Text{"下方", "below"}, wrong = above ? Text{"下方", "below"} : Text{"上方", "above"};
+      const char* what_zh = role == docx::Role::table_caption ? "表格" : "图";
+      const char* what_en = role == docx::Role::table_caption ? "table" : "figure";
+      ws.change(where, rule, "position", Text{std::string("题注位置(") + what_zh + ")", std::string("caption position (") + what_en + ")"},
+                wrong, side);
+      changed = true;
+    }
+    std::string want = cap.label + cap.number_for(counters, n) + (docx::blank(typed->name) ? "" : cap.separator);
+    std::string now = c->text.substr(0, typed->end);
     if (now != want) {
       TextEdit r = remove_leading_text(c->node, now);
       if (r == TextEdit::done) {
@@ -134,6 +151,7 @@ void fix_captions(Workspace& ws) {
     x.before = t.block_before >= 0 ? rules::nearest_paragraph(body, t.block_before, -1) : -1;
     x.after = t.block_after >= 0 ? rules::nearest_paragraph(body, t.block_after, +1) : -1;
     x.counts = t.counts;
+    x.block = t.depth == 0 ? t.node : pugi::xml_node();
     tables.push_back(x);
   }
   for (const docx::Paragraph& p : body.paragraphs) {
@@ -142,6 +160,7 @@ void fix_captions(Workspace& ws) {
     x.before = rules::nearest_paragraph(body, p.index - 1, -1);
     x.after = rules::nearest_paragraph(body, p.index + 1, +1);
     x.counts = p.counts;
+    x.block = p.node;
     figures.push_back(x);
   }
   const profile::Profile& pf = ws.profile();

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <regex>
@@ -132,6 +133,20 @@ inline void expect_same_words(const std::string& before, const std::string& afte
     ASSERT_TRUE(b.count(part)) << part << " is gone from " << after;
     std::vector<std::string> x = paragraph_texts(xml), y = paragraph_texts(b.at(part));
     ASSERT_EQ(x.size(), y.size()) << part << ": paragraph count changed";
+    // Captions may move to the other side of their table or figure: the other paragraphs keep
+    // their order, the captions their words (numbers aside).
+    static const std::regex caption("^( |\t|　)*(表|图|Table|TABLE|Tab\\.|Figure|FIGURE|Fig\\.) *[0-9]");
+    auto split = [&](std::vector<std::string>& v) {
+      std::vector<std::string> caps, rest;
+      for (std::string& t : v) (std::regex_search(t, caption) ? caps : rest).push_back(t);
+      v = rest;
+      for (std::string& c : caps) c = without_number(c);
+      std::sort(caps.begin(), caps.end());
+      return caps;
+    };
+    std::vector<std::string> xc = split(x), yc = split(y);
+    EXPECT_EQ(xc, yc) << part << ": the captions' words changed";
+    ASSERT_EQ(x.size(), y.size()) << part << ": a paragraph became or stopped being a caption";
     for (size_t i = 0; i < x.size(); ++i) {
       if (x[i] == y[i]) continue;
       // The blanks before a typed number may go with it (「\t8.1.\t要求」 → 「\t要求」): only then.

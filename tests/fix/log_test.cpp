@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "fix/fix_support.h"
@@ -220,6 +221,39 @@ TEST(FixLog, HtmlReportShowsWhatFixWouldChange) {
   testkit::RunResult clean = testkit::run_cli({"check", clean_docx(), "--project", kProject, "--format", "html", "-o", dir + "/c.html"});
   EXPECT_EQ(clean.status, 0) << clean.err;
   EXPECT_NE(testkit::read_text(dir + "/c.html").find("<h3>fix 将做的修改</h3>\n<p>无需修改</p>"), std::string::npos);
+}
+
+// A table caption below its table goes above it (the profile's side), and the log says so.
+TEST(FixLog, CaptionMovedToTheProfilesSide) {
+  Parts p = clean_parts();
+  edit(p, "word/document.xml", [](pugi::xml_document& d) {
+    pugi::xml_node cap = paragraph_with_text(d, "表1-1 工程概况统计表");
+    ASSERT_TRUE(cap);
+    pugi::xml_node table = cap.next_sibling("w:tbl");
+    ASSERT_TRUE(table);
+    cap.parent().insert_move_after(cap, table);
+  });
+  std::string broken = write(p, "caption-below");
+  bool position = false;
+  for (const rules::Finding& x : check(broken).findings) position |= x.rule() == "table.caption" && x.kind() == "position" && x.fixable;
+  EXPECT_TRUE(position);
+  Fixed f = fix_path(broken, "caption-below");
+  expect_nothing_fixable(f);
+  expect_valid_parts(f.input, f.output);
+  expect_idempotent(f, "caption-below");
+  pugi::xml_document d;
+  d.load_string(testkit::read_zip(f.output).at("word/document.xml").c_str());
+  pugi::xml_node cap = paragraph_with_text(d, "表1-1 工程概况统计表");
+  ASSERT_TRUE(cap);
+  EXPECT_STREQ(cap.next_sibling().name(), "w:tbl");
+  // The same words, one paragraph in another place.
+  std::vector<std::string> a = paragraph_texts(p.at("word/document.xml")), b = paragraph_texts(testkit::read_zip(f.output).at("word/document.xml"));
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  EXPECT_EQ(a, b);
+  bool logged = false;
+  for (const fix::Change& c : f.result.changes) logged |= c.kind == "position" && c.before.zh == "下方" && c.after.zh == "上方";
+  EXPECT_TRUE(logged);
 }
 
 // ISO Strict: the clean document, one body paragraph in a wrong size, with its WordprocessingML and relationship namespaces in their
