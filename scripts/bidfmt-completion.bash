@@ -19,7 +19,7 @@ _bidfmt() {
       COMPREPLY=($(compgen -W "xx-2014 chapter-heiti" -- "$cur") $(compgen -f -X '!*.yaml' -- "$cur"))
       return ;;
     --override|--identity) COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur")); return ;;
-    -o|--output|--pdf|--annotate) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    -o|--output|--pdf|--annotate|--log) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -j|--jobs|--port|--queue|--timeout|--host|--token|--max-upload) return ;;
   esac
 
@@ -27,7 +27,7 @@ _bidfmt() {
   case $cmd in
     build) opts="-h --help --lang -o --output --profile --override --paginate --pdf --doc --split-chapters"; files='!*.md' ;;
     check) opts="-h --help --lang --profile --override --project --format -o --output -j --jobs --render --annotate --anonymous --identity --strict"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
-    fix) opts="-h --help --lang -o --output --in-place --dry-run --profile --override --project --anonymous --identity --strict"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
+    fix) opts="-h --help --lang -o --output --in-place --dry-run --log --profile --override --project --anonymous --identity --strict"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
     profiles)
       if [ -z "$verb" ]; then
         COMPREPLY=($(compgen -W "list show validate -h --help --lang" -- "$cur")); return

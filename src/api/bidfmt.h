@@ -71,6 +71,9 @@ struct CheckOptions {
   // Also report findings on the profile's default values — values the standard leaves open —
   // as warnings marked 「标准未规定」 (without it they are not reported).
   bool strict = false;
+  // Also run fix as a dry run and keep its change log (report::FileReport::fix_changes), which
+  // the HTML report shows as 「fix 将做的修改」.
+  bool fix_preview = false;
 
   // Called after each file, from the worker threads (serialised): files done, files in all.
   std::function<void(size_t done, size_t total)> progress;
@@ -101,6 +104,7 @@ struct FileCheckOptions {
   // says anonymous, then with no identity strings.
   const rules::Identity* identity = nullptr;
   bool strict = false;  // CheckOptions::strict
+  bool fix_preview = false;  // CheckOptions::fix_preview
 };
 // Checks one file with those options; a file that cannot be checked, laid out or annotated is
 // reported in the FileReport (checked = false), never thrown.
@@ -131,10 +135,14 @@ struct FixOptions {
 };
 
 struct FixResult {
-  std::vector<fix::Change> changes;    // what fix changed (or, with dry_run, would change)
+  // The change log (rules/change.h): every edit fix made (or, with dry_run, would make) — where,
+  // which rule, the value before → after — and, marked not applied, what it saw and left alone
+  // with the reason (a line that only looks like a heading). report/change_log.h prints it.
+  std::vector<fix::Change> changes;
   std::vector<Text> notes;             // what it left alone: content controls, fields, tracked changes, …
   rules::Findings remaining;           // findings of the fixed document: those fix cannot repair
   std::string project;                 // the project name the header carries
+  std::string profile_id;              // the profile fixed against
   bool changed = false;                // false: the document already complied
   std::vector<std::string> written;    // files written: the output, and INPUT.bak with in_place
   // Remaining findings marked fixable (fix's invariant: none).

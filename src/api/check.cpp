@@ -55,6 +55,24 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
   return out;
 }
 
+namespace {
+
+// What fix would change, for the HTML report: a dry run of fix on the same file.
+void preview_fix(report::FileReport& r, const std::string& path, const profile::Profile& profile, const std::string& project,
+                 const rules::Identity* identity) {
+  try {
+    fix::Options fo;
+    fo.project = project;
+    fo.identity = identity;
+    r.fix_changes = fix::fix_file(path, profile, fo).changes;
+    r.fix_previewed = true;
+  } catch (const Error& e) {
+    r.fix_error = Text{e.message(Lang::zh), e.message(Lang::en)};
+  }
+}
+
+}  // namespace
+
 report::FileReport check_file(const std::string& path, const profile::Profile& profile, const std::string& project) {
   FileCheckOptions o;
   o.project = project;
@@ -86,6 +104,7 @@ report::FileReport check_file(const std::string& path, const profile::Profile& p
       r.finding_y = detail::finding_heights(rc, *doc, r.findings);
     }
     if (!o.annotate.empty()) annotate::write_comments(*doc, r.findings, o.annotate, o.lang);
+    if (o.fix_preview) preview_fix(r, path, profile, o.project, o.identity);
   } catch (const Error& e) {
     r.checked = false;
     r.error = Text{e.message(Lang::zh), e.message(Lang::en)};
@@ -120,6 +139,7 @@ CheckResult check(const CheckOptions& o) {
   fo.page_images = o.render && o.page_images;
   fo.annotate = o.annotate;
   fo.lang = o.lang;
+  fo.fix_preview = o.fix_preview;
   CheckResult result;
   result.profile_id = profile.id;
   result.profile_source = profile.source;

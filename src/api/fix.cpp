@@ -40,6 +40,7 @@ FixResult fix_docx(const FixOptions& o) {
   r.notes = std::move(out.notes);
   r.remaining = std::move(out.remaining);
   r.project = out.project;
+  r.profile_id = profile.id;
   r.changed = out.changed;
   if (o.dry_run) return r;
   if (o.in_place) {

@@ -36,6 +36,7 @@ int run_check(CheckArgs& a, Lang lang) {
   if (!fmt)
     return usage_error(lang, "--format 只接受 text、json、sarif、junit、html", "--format takes text, json, sarif, junit or html");
   o.page_images = o.render && *fmt == report::Format::html;  // thumbnails for the HTML report
+  o.fix_preview = *fmt == report::Format::html;  // and what fix would change
   if (o.inputs.empty())
     return usage_error(lang, "check 需要至少一个 .docx 文件或文件夹", "check takes at least one .docx file or folder");
   if (!o.annotate.empty() && expand_inputs(o.inputs).size() != 1)

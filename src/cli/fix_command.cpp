@@ -7,6 +7,11 @@
 #include "core/error.h"
 #include "core/file_io.h"
 #include "docx/script.h"
+#include "report/change_log.h"
+
+#ifndef BIDFMT_VERSION
+#define BIDFMT_VERSION "dev"
+#endif
 
 namespace bidfmt::cli {
 namespace {
@@ -22,7 +27,7 @@ std::string where_text(const rules::Location& l, Lang lang) {
   return s;
 }
 
-int run_fix(FixOptions& o, const std::vector<std::string>& inputs, Lang lang) {
+int run_fix(FixOptions& o, const std::vector<std::string>& inputs, const std::string& log_file, Lang lang) {
   if (inputs.size() != 1) return usage_error(lang, "fix 需要一个 .docx 输入文件", "fix takes one .docx input file");
   o.input = inputs.front();
   if (o.dry_run && (o.in_place || !o.output.empty()))
@@ -55,9 +60,23 @@ int run_fix(FixOptions& o, const std::vector<std::string>& inputs, Lang lang) {
   o.input = shown;
   const bool en = lang == Lang::en;
 
-  if (o.dry_run) {
-    for (const fix::Change& c : r.changes) std::cout << where_text(c.where, lang) << ": " << c.what.in(lang) << "\n";
-    if (r.changes.empty()) std::cout << (en ? "nothing to change\n" : "无需修改\n");
+  // Every change, with and without --dry-run: a reviewer sees what fix did before the bid goes out.
+  report::write_change_log_text(std::cout, r.changes, lang);
+  if (!r.changed) std::cout << (en ? "nothing to change\n" : "无需修改\n");
+  if (!log_file.empty()) {
+    report::FixLog log;
+    log.input = o.input;
+    log.output = o.dry_run ? "" : o.in_place ? o.input : o.output;
+    log.dry_run = o.dry_run;
+    log.in_place = o.in_place;
+    log.profile_id = r.profile_id;
+    log.tool_version = BIDFMT_VERSION;
+    log.changed = r.changed;
+    log.changes = r.changes;
+    log.notes = r.notes;
+    log.fixable_remaining = r.fixable_remaining();
+    log.unfixable_remaining = r.remaining.size() - r.fixable_remaining();
+    core::write_file_atomically(log_file, [&](std::ostream& os) { report::write_change_log_json(os, log, lang); });
   }
   for (const Text& n : r.notes) std::cout << (en ? "note: " : "说明:") << n.in(lang) << "\n";
   size_t unfixable = r.remaining.size() - r.fixable_remaining();
@@ -72,10 +91,13 @@ int run_fix(FixOptions& o, const std::vector<std::string>& inputs, Lang lang) {
               << "\n";
   if (!o.dry_run) {
     std::string target = o.in_place ? o.input : o.output;
+    size_t applied = 0;
+    for (const fix::Change& c : r.changes) applied += c.applied;
     if (!r.changed)
-      std::cout << (en ? "already meets the profile: " : "已符合规范:") << target << (o.in_place ? "" : en ? " (copied)" : "(原样复制)") << "\n";
+      std::cout << (en ? "already meets the profile: " : "已符合规范:") << target
+                << (o.in_place ? (en ? " (not touched)" : "(未改动)") : en ? " (copied unchanged)" : "(原样复制)") << "\n";
     else
-      std::cout << (en ? "fixed " : "已修复 ") << r.changes.size() << (en ? " change(s) → " : " 处 → ") << target
+      std::cout << (en ? "fixed " : "已修复 ") << applied << (en ? " change(s) → " : " 处 → ") << target
                 << (o.in_place ? (en ? " (original kept as " : "(原文件保留为 ") + o.input + ".bak" + (en ? ")" : ")") : "") << "\n";
   }
   return 0;
@@ -86,6 +108,7 @@ int run_fix(FixOptions& o, const std::vector<std::string>& inputs, Lang lang) {
 Command add_fix(CLI::App& root, Lang lang) {
   auto o = std::make_shared<FixOptions>();
   auto inputs = std::make_shared<std::vector<std::string>>();
+  auto log_file = std::make_shared<std::string>();
   CLI::App* app = root.add_subcommand("fix", tr(lang, "修复 DOCX 的格式,文字不变(也接受 .doc、.wps、.rtf、.odt,输出 .docx)",
                                                 "fix a DOCX's format, the words unchanged (.doc, .wps, .rtf, .odt accepted; writes .docx)"));
   app->add_option("INPUT.docx", *inputs, tr(lang, "要修复的文件(只读,除非 --in-place)", "the file to fix (only read unless --in-place)"))
@@ -93,6 +116,8 @@ Command add_fix(CLI::App& root, Lang lang) {
   app->add_option("-o,--output", o->output, tr(lang, "修复后的 .docx", "the fixed .docx to write"))->type_name("FILE");
   app->add_flag("--in-place", o->in_place, tr(lang, "替换原文件,原文件保留为 .bak", "replace the input, keeping the original as .bak"));
   app->add_flag("--dry-run", o->dry_run, tr(lang, "只列出将做的修改,不写任何文件", "list the changes; write nothing"));
+  app->add_option("--log", *log_file, tr(lang, "把修改记录写成 JSON 文件(docs/fix.md)", "write the change log as JSON (docs/fix.md)"))
+      ->type_name("FILE");
   app->add_option("--profile", o->profile, tr(lang, "格式配置:内置名称或 YAML 文件(默认 xx-2014)",
                                               "profile: a bundled name or a YAML file (default xx-2014)"))
       ->type_name("NAME");
@@ -107,7 +132,7 @@ Command add_fix(CLI::App& root, Lang lang) {
   app->add_option("--identity", o->identity, tr(lang, "暗标:投标人的名称、人员等(YAML)", "anonymous bid: the bidder's names and people (YAML)"))
       ->type_name("FILE");
   add_lang_option(*app, lang);
-  return {app, [o, inputs, lang] { return run_fix(*o, *inputs, lang); }};
+  return {app, [o, inputs, log_file, lang] { return run_fix(*o, *inputs, *log_file, lang); }};
 }
 
 }  // namespace bidfmt::cli

@@ -6,12 +6,15 @@
 #include "docx/script.h"
 #include "docx/xml.h"
 #include "fix/fixes.h"
+#include "fix/targets.h"
 #include "fix/text_edit.h"
 #include "fix/xml_edit.h"
 #include "rules/caption_common.h"
 
 namespace bidfmt::fix {
 namespace {
+
+Text plain(const std::string& s) { return Text{s, s}; }
 
 bool blank(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
 bool digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
@@ -50,17 +53,26 @@ std::optional<TypedCaption> read_caption(std::string_view text, const std::vecto
   return TypedCaption{i, std::string(text.substr(i))};
 }
 
-struct Target {
+struct Neighbours {
   int before = -1, after = -1;
   std::array<int, 6> counts{};
+  pugi::xml_node block;  // the table (w:tbl) or the figure's paragraph
 };
 
-void fix_kind(Workspace& ws, const profile::Caption& cap, docx::Role role, const std::vector<Target>& targets,
+// Moves caption paragraph `c` to the side of `block` the profile says; false when it cannot be
+// moved safely (not beside the block in the same container, or it ends a section).
+bool move_caption(pugi::xml_node c, pugi::xml_node block, bool above) {
+  if (!block || c.parent() != block.parent() || c.child("w:pPr").child("w:sectPr")) return false;
+  pugi::xml_node parent = block.parent();
+  return above ? static_cast<bool>(parent.insert_move_before(c, block)) : static_cast<bool>(parent.insert_move_after(c, block));
+}
+
+void fix_kind(Workspace& ws, const profile::Caption& cap, docx::Role role, const std::vector<Neighbours>& targets,
               const std::vector<std::string>& labels, const char* style) {
   const auto& ps = ws.doc().body().paragraphs;
   bool above = cap.position == "above";
   std::map<std::vector<int>, int> seq;
-  for (const Target& t : targets) {
+  for (const Neighbours& t : targets) {
     std::vector<int> counters(t.counts.begin(), t.counts.end());
     size_t restart = static_cast<size_t>(std::clamp(cap.restart_level, 1, 6));
     int n = ++seq[std::vector<int>(counters.begin(), counters.begin() + static_cast<long>(restart))];
@@ -78,15 +90,25 @@ void fix_kind(Workspace& ws, const profile::Caption& cap, docx::Role role, const
       }
     }
     if (!c) continue;
+    const char* rule = role == docx::Role::table_caption ? "table.caption" : "figure.caption";
+    const rules::Location where = ws.at(*c);
+    bool changed = false;
+    if (c->index == bad && move_caption(c->node, t.block, above)) {
+      Text side = above ? Text{"上方", "above"} : Text{"下方", "below"}, wrong = above ? Text{"下方", "below"} : Text{"上方", "above"};
+      const char* what_zh = role == docx::Role::table_caption ? "表格" : "图";
+      const char* what_en = role == docx::Role::table_caption ? "table" : "figure";
+      ws.change(where, rule, "position", Text{std::string("题注位置(") + what_zh + ")", std::string("caption position (") + what_en + ")"},
+                wrong, side);
+      changed = true;
+    }
     std::string want = cap.label + cap.number_for(counters, n) + (docx::blank(typed->name) ? "" : cap.separator);
     std::string now = c->text.substr(0, typed->end);
-    std::vector<std::string> zh, en;
     if (now != want) {
       TextEdit r = remove_leading_text(c->node, now);
       if (r == TextEdit::done) {
         insert_leading_text(c->node, want);
-        zh.push_back("编号「" + docx::trim(now) + "」改为「" + docx::trim(want) + "」");
-        en.push_back("number '" + docx::trim(now) + "' → '" + docx::trim(want) + "'");
+        ws.change(where, rule, "renumber", Text{"题注编号", "caption number"}, plain(docx::trim(now)), plain(docx::trim(want)));
+        changed = true;
       } else {
         if (r == TextEdit::protected_text)
           ws.note(Text{"题注「" + docx::excerpt(c->text, 20) + "」的编号在域或修订中,未重新编号",
@@ -99,14 +121,11 @@ void fix_kind(Workspace& ws, const profile::Caption& cap, docx::Role role, const
     pugi::xml_node ppr = xml::ensure(c->node, "w:pPr", xml::p_order());
     if (docx::attr(ppr.child("w:pStyle"), "w:val") != sid) {
       xml::set(xml::ensure(ppr, "w:pStyle", xml::ppr_order()), "w:val", sid);
-      zh.push_back("改用题注样式");
-      en.push_back("caption style");
+      ws.change(where, rule, "style", aspect_label("style"), style_name_label(c->style), style_label(style));
+      changed = true;
     }
-    if (zh.empty()) continue;
+    if (!changed) continue;
     ws.touched.insert(c->index);
-    std::string z, e;
-    for (size_t k = 0; k < zh.size(); ++k) z += (k ? ";" : "") + zh[k], e += (k ? "; " : "") + en[k];
-    ws.change(ws.at(*c), Text{"题注:" + z, "caption: " + e});
   }
 }
 
@@ -125,21 +144,23 @@ void fix_captions(Workspace& ws) {
     return section >= 1 && static_cast<size_t>(section) <= doc.sections().size() &&
            doc.sections()[static_cast<size_t>(section) - 1].role == docx::SectionRole::body;
   };
-  std::vector<Target> tables, figures;
+  std::vector<Neighbours> tables, figures;
   for (const docx::Table& t : body.tables) {
     if (t.depth != 0 || !in_body(t.section)) continue;
-    Target x;
+    Neighbours x;
     x.before = t.block_before >= 0 ? rules::nearest_paragraph(body, t.block_before, -1) : -1;
     x.after = t.block_after >= 0 ? rules::nearest_paragraph(body, t.block_after, +1) : -1;
     x.counts = t.counts;
+    x.block = t.depth == 0 ? t.node : pugi::xml_node();
     tables.push_back(x);
   }
   for (const docx::Paragraph& p : body.paragraphs) {
     if (p.role != docx::Role::figure || p.table != 0 || !in_body(p.section)) continue;
-    Target x;
+    Neighbours x;
     x.before = rules::nearest_paragraph(body, p.index - 1, -1);
     x.after = rules::nearest_paragraph(body, p.index + 1, +1);
     x.counts = p.counts;
+    x.block = p.node;
     figures.push_back(x);
   }
   const profile::Profile& pf = ws.profile();

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <string_view>
 
 #include "core/error.h"
 #include "core/file_io.h"
@@ -75,6 +77,40 @@ void run_pass(Workspace& ws) {
   install_styles(ws);
 }
 
+// ISO/IEC 29500 Strict (namespaces under purl.oclc.org): check reads it, but the parts fix writes
+// or merges in (the profile's styles, numbering, headers and footers) are transitional, and a
+// package of both is neither. Refused whole rather than half-fixed (docs/fix.md).
+void refuse_strict(const std::string& path, const Entries& entries, const std::string& main_part) {
+  auto it = entries.bytes.find(main_part);
+  if (it == entries.bytes.end()) return;
+  pugi::xml_document d;
+  if (!d.load_buffer(it->second.data(), it->second.size(), pugi::parse_minimal)) return;
+  for (pugi::xml_attribute a : d.document_element().attributes())
+    if (std::string_view(a.value()) == "http://purl.oclc.org/ooxml/wordprocessingml/main")
+      throw Error(path, 0, "这是 Strict OOXML 文档,fix 不修改它;请在 Word 中另存为“Word 文档(*.docx)”后再修复",
+                  "this is a Strict OOXML document, which fix does not change; save it in Word as 'Word Document (*.docx)' and fix that");
+}
+
+// One entry per edit: a value worked on over several passes is one change, from the value check
+// first saw to the one it ended with; what was left alone is said once.
+std::vector<Change> merged(std::vector<Change> changes) {
+  std::vector<Change> out;
+  std::map<std::string, size_t> seen;
+  for (Change& c : changes) {
+    std::string key = c.where.part() + "|" + std::to_string(c.where.section) + "|" + std::to_string(c.where.table) + "|" +
+                      std::to_string(c.where.paragraph) + "|" + c.rule + "|" + c.kind + "|" + (c.applied ? "1" : "0");
+    bool one_value = !c.kind.empty() && !(c.before.zh.empty() && c.after.zh.empty());
+    auto it = seen.find(key);
+    if (it != seen.end() && (one_value || !c.applied || c.what.zh == out[it->second].what.zh)) {
+      if (c.applied) out[it->second].after = std::move(c.after);
+      continue;
+    }
+    seen[key] = out.size();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 }  // namespace
 
 Outcome fix_file(const std::string& path, const profile::Profile& profile, const Options& options) {
@@ -97,15 +133,19 @@ Outcome fix_file(const std::string& path, const profile::Profile& profile, const
       Options pass_options = options;
       pass_options.project = project;
       Workspace ws(current, profile, pass_options, entries, generated, journal);
-      // fix changes only what check reports: with nothing fixable reported (a default value the
-      // standard leaves open is reported only with --strict), the pass changes nothing.
+      // fix changes only what check reports (a default value the standard leaves open is reported
+      // only with --strict). Compliant in, nothing out: with nothing fixable the first pass
+      // touches nothing at all; a later pass stops there.
       if (std::none_of(ws.findings().begin(), ws.findings().end(), [](const rules::Finding& f) { return f.fixable; })) {
+        if (pass > 0) log_renumbering(ws.doc(), journal);
         out.remaining = ws.findings();
         settled = true;
         break;
       }
+      if (pass == 0) refuse_strict(path, entries, ws.doc().package().main_part());
       run_pass(ws);
       if (!ws.commit()) {
+        log_renumbering(ws.doc(), journal);
         out.remaining = ws.findings();
         settled = true;
         break;
@@ -117,8 +157,9 @@ Outcome fix_file(const std::string& path, const profile::Profile& profile, const
     if (!settled) {
       std::unique_ptr<docx::Document> last = docx::Document::read(current, profile);
       out.remaining = rules::check_document(*last, profile, project, nullptr, options.identity, options.strict);
+      log_renumbering(*last, journal);
     }
-    out.changes = std::move(journal.changes);
+    out.changes = merged(std::move(journal.changes));
     out.notes = std::move(journal.notes);
     out.project = project;
     if (out.changed)

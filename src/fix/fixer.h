@@ -9,6 +9,7 @@
 
 #include "core/lang.h"
 #include "profile/profile.h"
+#include "rules/change.h"
 #include "rules/finding.h"
 
 namespace bidfmt::rules {
@@ -28,14 +29,11 @@ struct Options {
   bool strict = false;
 };
 
-// One change fix made, and where.
-struct Change {
-  rules::Location where;
-  Text what;
-};
+// One change fix made (or would make), and where (rules/change.h).
+using Change = rules::Change;
 
 struct Outcome {
-  std::vector<Change> changes;   // in the order they were made
+  std::vector<Change> changes;   // in the order they were made, the same edit over passes once
   std::vector<Text> notes;       // what fix left alone and why (content controls, fields, …)
   rules::Findings remaining;     // the fixed document's findings (unfixable ones, normally)
   bool changed = false;          // false: the document already complied; nothing to write

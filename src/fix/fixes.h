@@ -26,6 +26,9 @@ void install_numbering(Workspace& ws);
 // that only look like headings (「一、」「1.1」「第一章」, bold short lines) become headings; typed
 // numbers are removed.
 void fix_headings(Workspace& ws);
+// The renumbering of the headings fix_headings changed, old label → new, read from the fixed
+// document `doc`, into the journal's changes.
+void log_renumbering(const docx::Document& doc, Journal& journal);
 
 // captions.cpp — table and figure captions restyled and renumbered to the profile's pattern.
 void fix_captions(Workspace& ws);

@@ -87,7 +87,7 @@ void split_after_toc(Workspace& ws, const docx::Section& s) {
                         {"w:gutter", pg.gutter.v}})
       mar.append_attribute(a) = v;
   }
-  ws.change(ws.at(ps[static_cast<size_t>(last)]),
+  ws.change(ws.at(ps[static_cast<size_t>(last)]), "header.none-on-toc", "section_break",
             Text{"目录后插入分节符:目录单独成节,不设页眉页脚", "section break after the TOC: the TOC gets its own section without header or footer"});
 }
 
@@ -98,10 +98,12 @@ void place_body_end(Workspace& ws) {
   int last = -1;
   for (const docx::Paragraph& p : ps)
     if (p.role != docx::Role::empty) last = p.index;
-  if (last < 0) return;
-  const docx::Paragraph& end = ps[static_cast<size_t>(last)];
-  for (const std::string& b : end.bookmarks)
-    if (b == "_BodyEnd") return;
+  // Nothing but paragraphs without text (a comment reference, an empty line): the last of them
+  // ends the body as well as any.
+  if (last < 0 && !ps.empty()) last = ps.back().index;
+  if (last >= 0)
+    for (const std::string& b : ps[static_cast<size_t>(last)].bookmarks)
+      if (b == "_BodyEnd") return;
   pugi::xml_node root = ws.edit(doc.body().part);
   int max_id = 0;
   std::vector<std::string> ids;
@@ -116,12 +118,20 @@ void place_body_end(Workspace& ws) {
     for (pugi::xpath_node x : root.select_nodes("//w:bookmarkEnd"))
       if (docx::attr(x.node(), "w:id") == id) x.node().parent().remove_child(x.node());
   std::string id = std::to_string(max_id + 1);
-  pugi::xml_node para = end.node;
+  pugi::xml_node para;
+  if (last >= 0) {
+    para = ps[static_cast<size_t>(last)].node;
+  } else {  // a body without a paragraph: one empty paragraph, before the body's own w:sectPr
+    pugi::xml_node body = root.child("w:body");
+    pugi::xml_node sp = body.child("w:sectPr");
+    para = sp ? body.insert_child_before("w:p", sp) : body.append_child("w:p");
+  }
   pugi::xml_node bs = para.append_child("w:bookmarkStart");
   bs.append_attribute("w:id") = id.c_str();
   bs.append_attribute("w:name") = "_BodyEnd";
   para.append_child("w:bookmarkEnd").append_attribute("w:id") = id.c_str();
-  ws.change(ws.at(end), Text{"在正文末段放置书签 _BodyEnd(页脚总页数)", "bookmark _BodyEnd placed in the last body paragraph (footer page total)"});
+  ws.change(last >= 0 ? ws.at(ps[static_cast<size_t>(last)]) : ws.at_section(static_cast<int>(doc.sections().size())), "footer.page-number", "total_pages",
+            Text{"在正文末段放置书签 _BodyEnd(页脚总页数)", "bookmark _BodyEnd placed in the last body paragraph (footer page total)"});
 }
 
 }  // namespace
@@ -193,7 +203,7 @@ void fix_header_footer(Workspace& ws) {
         changed = true;
       }
       if (changed)
-        ws.change(ws.at_section(s.number), Text{"去除封面/目录节的页眉页脚", "header and footer removed from the cover/TOC section"});
+        ws.change(ws.at_section(s.number), "header.none-on-toc", "", Text{"去除封面/目录节的页眉页脚", "header and footer removed from the cover/TOC section"});
     }
   }
 
@@ -261,7 +271,7 @@ void fix_header_footer(Workspace& ws) {
       en.push_back("footer");
     }
     std::string z = zh.size() == 2 ? zh[0] + "和" + zh[1] : zh[0], e = en.size() == 2 ? en[0] + " and " + en[1] : en[0];
-    ws.change(ws.at_section(s.number), Text{"正文" + z + "按规范重写(原有部件保留未改)", "body " + e + " written per the profile (the old parts kept as they were)"});
+    ws.change(ws.at_section(s.number), header ? "header.text" : "footer.page-number", "", Text{"正文" + z + "按规范重写(原有部件保留未改)", "body " + e + " written per the profile (the old parts kept as they were)"});
   }
 
   // Page numbers: from 1 at the first body section, continuing after it, in arabic digits.
@@ -275,14 +285,14 @@ void fix_header_footer(Workspace& ws) {
     if (f->kind() == "number_format") {
       sp.child("w:pgNumType").remove_attribute("w:fmt");
       xml::remove_if_empty(sp.child("w:pgNumType"));
-      ws.change(ws.at_section(s.number), Text{"页码格式改为阿拉伯数字", "page numbers in arabic digits"});
+      ws.change(ws.at_section(s.number), "footer.page-number", "number_format", Text{"页码格式", "page number format"}, f->actual(), f->expected());
     } else if (s.number == first_body) {
       xml::set(xml::ensure(sp, "w:pgNumType", xml::sect_order()), "w:start", "1");
-      ws.change(ws.at_section(s.number), Text{"正文页码从 1 开始", "body page numbers start at 1"});
+      ws.change(ws.at_section(s.number), "footer.page-number", "restart", Text{"正文页码从 1 开始", "body page numbers start at 1"});
     } else {
       sp.child("w:pgNumType").remove_attribute("w:start");
       xml::remove_if_empty(sp.child("w:pgNumType"));
-      ws.change(ws.at_section(s.number), Text{"页码接续前节", "page numbers continue from the previous section"});
+      ws.change(ws.at_section(s.number), "footer.page-number", "restart", Text{"页码接续前节", "page numbers continue from the previous section"});
     }
   }
 

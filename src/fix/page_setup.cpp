@@ -88,16 +88,17 @@ void fix_page_setup(Workspace& ws) {
       zh.push_back("装订线 " + rules::mm_text(pg.gutter.v).zh + "、" + (pg.gutter_position == "top" ? "上" : pg.gutter_position == "right" ? "右" : "左"));
       en.push_back("gutter " + rules::mm_text(pg.gutter.v).en + ", " + pg.gutter_position);
     }
-    std::string z, e;
-    for (size_t i = 0; i < zh.size(); ++i) z += (i ? ";" : "") + zh[i], e += (i ? "; " : "") + en[i];
-    ws.change(ws.at_section(s.number), Text{"页面设置:" + z, "page setup: " + e});
+    for (const char* rule : {"page.size", "page.margins", "page.gutter"})
+      for (const rules::Finding* f : ws.findings_of(rule))
+        if (f->where.section == s.number) ws.answered(*f);
   }
   // The gutter at the top is a document setting (w:gutterAtTop).
   if (doc.gutter_at_top() && pg.gutter_position != "top" && gutter.count(0)) {
     std::string settings = ws.part_of_type("settings");
     if (pugi::xml_node root = settings.empty() ? pugi::xml_node() : ws.edit(settings)) {
       root.remove_child("w:gutterAtTop");
-      ws.change(rules::in_part(settings), Text{"装订线位置改为左侧", "gutter moved to the left"});
+      ws.change(rules::in_part(settings), "page.gutter", "gutter_position", Text{"装订线位置", "gutter position"},
+                Text{"上侧", "top"}, Text{"左侧", "left"});
     }
   }
 }

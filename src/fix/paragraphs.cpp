@@ -51,8 +51,8 @@ const char* emphasis[] = {"w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps
 class Normaliser {
  public:
   Normaliser(Workspace& ws, const docx::Paragraph& p, const Target& t, const std::set<std::string>& kinds,
-             const std::set<std::string>& escalate)
-      : ws_(ws), p_(p), t_(t), kinds_(kinds), escalate_(escalate) {}
+             const std::set<std::string>& escalate, const std::vector<const rules::Finding*>& findings)
+      : ws_(ws), p_(p), t_(t), kinds_(kinds), escalate_(escalate), findings_(findings) {}
 
   void run() {
     style();
@@ -70,9 +70,12 @@ class Normaliser {
     }
     if (pugi::xml_node pp = p_.node.child("w:pPr")) xml::remove_if_empty(pp);
     if (log_.zh.empty()) return;
-    std::string z, e;
-    for (size_t i = 0; i < log_.zh.size(); ++i) z += (i ? ";" : "") + log_.zh[i], e += (i ? "; " : "") + log_.en[i];
-    ws_.change(ws_.at(p_), Text{z, e});
+    // The log names each value the findings named, as check saw it and as it now is; how it was
+    // done (direct formatting removed, a value set) is detail a reviewer does not need.
+    if (restyled_)
+      ws_.change(ws_.at(p_), findings_.empty() ? "" : findings_.front()->rule(), "style", aspect_label("style"),
+                 style_name_label(p_.style), style_label(t_.style));
+    for (const rules::Finding* f : findings_) ws_.answered(*f);
   }
 
  private:
@@ -95,6 +98,7 @@ class Normaliser {
     xml::set(xml::ensure(pp, "w:pStyle", xml::ppr_order()), "w:val", sid);
     Text l = style_label(t_.style);
     log_.add("样式改为「" + l.zh + "」", "style " + l.en);
+    restyled_ = true;
   }
 
   void paragraph_properties() {
@@ -267,7 +271,9 @@ class Normaliser {
   const Target& t_;
   const std::set<std::string>& kinds_;
   const std::set<std::string>& escalate_;
+  const std::vector<const rules::Finding*>& findings_;
   Log log_;
+  bool restyled_ = false;
 };
 
 }  // namespace
@@ -275,10 +281,12 @@ class Normaliser {
 void fix_paragraphs(Workspace& ws) {
   const docx::Document& doc = ws.doc();
   std::map<int, std::set<std::string>> todo;  // body paragraph index → kinds
+  std::map<int, std::vector<const rules::Finding*>> answers;  // … and the findings, for the log
   for (const rules::Finding& f : ws.findings()) {
     if (f.where.part() != doc.body().part || f.where.paragraph < 1) continue;
     if (!formatting_rules().count(f.rule()) || !formatting_kinds().count(f.kind())) continue;
     todo[f.where.paragraph - 1].insert(f.kind());
+    answers[f.where.paragraph - 1].push_back(&f);
   }
   for (const auto& [index, kinds] : todo) {
     if (static_cast<size_t>(index) >= doc.body().paragraphs.size() || ws.touched.count(index)) continue;
@@ -288,7 +296,7 @@ void fix_paragraphs(Workspace& ws) {
     std::set<std::string> escalate;
     for (const std::string& k : kinds)
       if (++ws.journal().attempts[std::to_string(index) + ":" + k] > 2) escalate.insert(k);
-    Normaliser(ws, p, *t, kinds, escalate).run();
+    Normaliser(ws, p, *t, kinds, escalate, answers[index]).run();
   }
 }
 

@@ -5,6 +5,7 @@
 #include "docx/script.h"
 #include "docx/xml.h"
 #include "fix/fixes.h"
+#include "fix/targets.h"
 #include "fix/text_edit.h"
 #include "fix/xml_edit.h"
 
@@ -205,9 +206,13 @@ void fix_tables(Workspace& ws) {
   const docx::Document& doc = ws.doc();
   const profile::Table& pt = ws.profile().table;
   std::map<int, std::set<std::string>> todo;  // table number → rule:kind
+  std::map<int, std::vector<const rules::Finding*>> answers;  // … and the findings, for the log
   for (const char* rule : {"table.align", "table.borders", "table.header-row"})
     for (const rules::Finding* f : ws.findings_of(rule))
-      if (f->where.part() == doc.body().part && f->where.table > 0) todo[f->where.table].insert(std::string(rule) + ":" + f->kind());
+      if (f->where.part() == doc.body().part && f->where.table > 0) {
+        todo[f->where.table].insert(std::string(rule) + ":" + f->kind());
+        answers[f->where.table].push_back(f);
+      }
   for (const auto& [number, kinds] : todo) {
     if (static_cast<size_t>(number) > doc.body().tables.size()) continue;
     const docx::Table& t = doc.body().tables[static_cast<size_t>(number) - 1];
@@ -233,12 +238,7 @@ void fix_tables(Workspace& ws) {
       set_drawn_edges(t, pt, zh, en);
     }
     if (zh.empty()) continue;
-    rules::Location where = ws.at_section(t.section);
-    where.table = t.number;
-    where.set_heading_path(std::string(t.heading_path));
-    std::string z, e;
-    for (size_t i = 0; i < zh.size(); ++i) z += (i ? ";" : "") + zh[i], e += (i ? "; " : "") + en[i];
-    ws.change(where, Text{"表格:" + z, "table: " + e});
+    for (const rules::Finding* f : answers[number]) ws.answered(*f);
   }
 }
 

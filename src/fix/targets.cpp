@@ -25,6 +25,53 @@ Text style_label(const std::string& id) {
   return {id, id};
 }
 
+Text style_name_label(const docx::Style* s) {
+  if (!s) return style_label("Normal");
+  std::string n = core::ascii_lower(std::string(s->name));
+  if (n == "normal") return style_label("Normal");
+  if (n.rfind("heading ", 0) == 0) return style_label("Heading" + n.substr(8));
+  if (n.rfind("toc ", 0) == 0) return style_label("TOC" + n.substr(4));
+  return {std::string(s->name), std::string(s->name)};
+}
+
+Text aspect_label(const std::string& kind) {
+  static const std::pair<const char*, Text> kNames[] = {
+      {"alignment", {"对齐方式", "alignment"}},
+      {"first_line_indent", {"首行缩进", "first-line indent"}},
+      {"indent_left", {"左缩进", "left indent"}},
+      {"indent_right", {"右缩进", "right indent"}},
+      {"space_before", {"段前间距", "space before"}},
+      {"space_after", {"段后间距", "space after"}},
+      {"line_spacing", {"行距", "line spacing"}},
+      {"east_asia_font", {"中文字体", "Chinese font"}},
+      {"latin_font", {"西文字体", "Latin font"}},
+      {"size", {"字号", "font size"}},
+      {"character_spacing", {"字符间距", "character spacing"}},
+      {"bold", {"加粗", "bold"}},
+      {"number_format", {"编号格式", "number format"}},
+      {"number_sequence", {"编号顺序", "number sequence"}},
+      {"paper", {"纸张", "paper"}},
+      {"size_paper", {"纸张", "paper"}},
+      {"margin_top", {"上边距", "top margin"}},
+      {"margin_bottom", {"下边距", "bottom margin"}},
+      {"margin_left", {"左边距", "left margin"}},
+      {"margin_right", {"右边距", "right margin"}},
+      {"gutter", {"装订线", "gutter"}},
+      {"gutter_position", {"装订线位置", "gutter position"}},
+      {"total_pages", {"总页数", "page total"}},
+      {"restart", {"页码起始", "page number start"}},
+      {"missing", {"缺少", "missing"}},
+      {"promote", {"设为标题", "made a heading"}},
+      {"renumber", {"编号", "number"}},
+      {"style", {"样式", "style"}},
+      {"punctuation", {"标点", "punctuation"}},
+      {"units", {"单位", "unit"}},
+      {"position", {"位置", "position"}}};
+  for (const auto& [k, t] : kNames)
+    if (kind == k) return t;
+  return {kind, kind};
+}
+
 std::optional<Target> heading_target(int level, const profile::Profile& pf) {
   const profile::HeadingLevel* h = pf.heading(level);
   if (!h) return std::nullopt;

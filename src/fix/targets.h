@@ -34,4 +34,12 @@ std::string toc_style(int level);
 // Heading2 → 标题 2 / heading 2, …; other ids as they are.
 Text style_label(const std::string& profile_id);
 
+// The name Word shows for a document style (its w:name: Normal → 正文, heading 2 → 标题 2); 正文
+// when there is none.
+Text style_name_label(const docx::Style* style);
+
+// The words for a finding's aspect (its kind), for the change log: alignment → 对齐方式 / alignment;
+// kinds without words of their own as they are.
+Text aspect_label(const std::string& kind);
+
 }  // namespace bidfmt::fix

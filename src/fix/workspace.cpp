@@ -3,6 +3,7 @@
 
 #include "docx/script.h"
 #include "docx/xml.h"
+#include "fix/targets.h"
 #include "fix/xml_edit.h"
 #include "rules/checker.h"
 #include "writer/parts.h"
@@ -172,7 +173,38 @@ std::string Workspace::style_id(const std::string& profile_id) const {
   return it == style_ids.end() ? profile_id : it->second;
 }
 
-void Workspace::change(const rules::Location& where, Text what) { journal_.changes.push_back(Change{where, std::move(what)}); }
+void Workspace::change(const rules::Location& where, Text what) { change(where, "", "", std::move(what)); }
+
+void Workspace::change(rules::Change c) { journal_.changes.push_back(std::move(c)); }
+
+void Workspace::change(const rules::Location& where, const std::string& rule, const std::string& kind, Text what,
+                       Text before, Text after) {
+  rules::Change c;
+  c.where = where;
+  c.rule = rule;
+  c.kind = kind;
+  c.what = std::move(what);
+  c.before = std::move(before);
+  c.after = std::move(after);
+  change(std::move(c));
+}
+
+void Workspace::answered(const rules::Finding& f) {
+  change(f.where, f.rule(), f.kind(), aspect_label(f.kind()), f.actual(), f.expected());
+}
+
+void Workspace::left_alone(const rules::Location& where, const std::string& rule, const std::string& kind, Text why,
+                           Text before, Text after) {
+  rules::Change c;
+  c.where = where;
+  c.rule = rule;
+  c.kind = kind;
+  c.what = std::move(why);
+  c.before = std::move(before);
+  c.after = std::move(after);
+  c.applied = false;
+  change(std::move(c));
+}
 
 rules::Location Workspace::at(const docx::Paragraph& p) const { return rules::locate(p, doc_->body().part); }
 

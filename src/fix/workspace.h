@@ -41,8 +41,19 @@ inline constexpr const char* kRelBase = "http://schemas.openxmlformats.org/offic
 // What the passes of one fix share: the change log, the notes, and how often a paragraph's
 // finding has been worked on (a finding that survives a removal of direct formatting is then
 // met with the profile's value written directly).
+// A heading whose number changed (its typed number removed, or its own numbering replaced): the
+// new number is known once the fixed document is read again (log_renumbering).
+struct Renumbered {
+  rules::Location where;
+  int index = 0;          // body paragraph index when it was changed
+  std::string rule;
+  std::string old_label;  // 「5、」; "" when it had none
+  std::string rest;       // its words after the number, to find it again
+};
+
 struct Journal {
   std::string input;  // the file being fixed, for messages
+  std::vector<Renumbered> renumbered;
   std::vector<Change> changes;
   std::vector<Text> notes;
   std::map<std::string, int> attempts;  // "paragraph index:kind" → passes that worked on it
@@ -100,8 +111,18 @@ class Workspace {
   // the captions wait for the next pass.
   bool new_headings = false;
 
-  // Records a change, in the log shown by --dry-run; notes what was left alone.
+  // Records a change in the log (what fix prints, --log writes and --dry-run shows); notes what
+  // was left alone.
   void change(const rules::Location& where, Text what);
+  void change(rules::Change c);
+  void change(const rules::Location& where, const std::string& rule, const std::string& kind, Text what,
+              Text before = {}, Text after = {});
+  // The change that answers finding `f`: its aspect, and its actual value → the expected one.
+  void answered(const rules::Finding& f);
+  // Something fix saw and left alone on purpose (an ambiguous heading, words with --keep-text):
+  // in the log as not applied, `why` saying why.
+  void left_alone(const rules::Location& where, const std::string& rule, const std::string& kind, Text why,
+                  Text before = {}, Text after = {});
   void note(Text what) { journal_.note(std::move(what)); }
   Journal& journal() { return journal_; }
   rules::Location at(const docx::Paragraph& p) const;

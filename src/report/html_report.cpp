@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "report/change_log.h"
 #include "report/report.h"
 #include "rules/registry.h"
 
@@ -150,6 +151,38 @@ const char* kScript = R"JS(
 
 }  // namespace
 
+// 「fix 将做的修改」: the change log of a dry run of fix, applied changes first, then what it would
+// leave alone and why.
+static void write_fix_preview(std::ostream& os, const FileReport& f, Lang lang, const Ui& ui) {
+  if (!f.fix_previewed) {
+    if (!f.fix_error.zh.empty())
+      os << "<h3>" << ui.s("fix 将做的修改", "What fix would change") << "</h3>\n<p class=\"failed\">" << ui.s("fix 无法运行:", "fix cannot run: ")
+         << esc(f.fix_error.in(lang)) << "</p>\n";
+    return;
+  }
+  os << "<section class=\"fix-preview\"><h3>" << ui.s("fix 将做的修改", "What fix would change") << "</h3>\n";
+  size_t applied = 0;
+  for (const rules::Change& c : f.fix_changes) applied += c.applied;
+  if (applied == 0) os << "<p>" << ui.s("无需修改", "nothing to change") << "</p>\n";
+  for (bool done : {true, false}) {
+    std::vector<const rules::Change*> list;
+    for (const rules::Change& c : f.fix_changes)
+      if (c.applied == done) list.push_back(&c);
+    if (list.empty()) continue;
+    if (!done) os << "<p>" << ui.s("不修改(需人工判断):", "Left alone (for a person to decide):") << "</p>\n";
+    os << "<table class=\"changes\"><thead><tr><th>" << ui.s("位置", "Location") << "</th><th>" << ui.s("规则", "Rule") << "</th><th>"
+       << ui.s("修改", "Change") << "</th><th>" << ui.s("原值", "Before") << "</th><th>" << ui.s("新值", "After") << "</th></tr></thead><tbody>\n";
+    for (const rules::Change* c : list) {
+      std::string where = c->where.section ? (ui.en ? "section " + std::to_string(c->where.section) + " " : "第 " + std::to_string(c->where.section) + " 节 ") : "";
+      os << "<tr class=\"change" << (done ? "" : " left-alone") << "\"><td>" << esc(where + place_text(c->where, lang)) << "</td><td><code>"
+         << esc(c->rule) << "</code></td><td>" << esc(c->what.in(lang)) << "</td><td class=\"ev\">" << esc(c->before.in(lang))
+         << "</td><td class=\"ev\">" << esc(c->after.in(lang)) << "</td></tr>\n";
+    }
+    os << "</tbody></table>\n";
+  }
+  os << "</section>\n";
+}
+
 void write_html(std::ostream& os, const std::vector<FileReport>& files, const ReportOptions& o) {
   Ui ui{o.lang == Lang::en};
   int errors = 0, warnings = 0, failed = 0;
@@ -223,6 +256,7 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
       }
       os << "</tbody></table>\n";
     }
+    write_fix_preview(os, f, o.lang, ui);
     if (!f.pages.empty()) {
       os << "<h2>" << ui.s("渲染页面", "Rendered pages") << "</h2>\n<div class=\"pages\">\n";
       for (size_t pi = 0; pi < f.pages.size(); ++pi) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/lang.h"
+#include "rules/change.h"
 #include "rules/finding.h"
 
 namespace bidfmt::report {
@@ -28,6 +29,10 @@ struct FileReport {
   std::vector<PageView> pages;  // the rendered pages, when page images were asked for
   // Per finding (same order): where its place is on its page, 0 (top) – 1 (bottom); < 0 unknown.
   std::vector<double> finding_y;
+  // What `bidfmt fix` would change (check --format html): its change log, when asked for.
+  bool fix_previewed = false;
+  std::vector<rules::Change> fix_changes;
+  Text fix_error;  // why there is no preview (fix could not run), when fix_previewed is false
 };
 
 struct ReportOptions {

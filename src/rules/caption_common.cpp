@@ -69,8 +69,8 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
       Text wrong = above ? Text{"下方", "below"} : Text{"上方", "above"};
       out.add("position", at, side, wrong,
               Text{"题注「" + docx::excerpt(c.text, 20) + "」在" + what.zh + wrong.zh + ",应在" + side.zh,
-                   "caption '" + docx::excerpt(c.text, 20) + "' is " + wrong.en + " the " + what.en + "; it belongs " + side.en})
-          .fixable = false;
+                   "caption '" + docx::excerpt(c.text, 20) + "' is " + wrong.en + " the " + what.en + "; it belongs " + side.en});
+      // fix moves the caption to its side (fix/captions.cpp).
     }
     out.about(m, ctx.cls(key + ".position"));
     m = out.mark();

@@ -62,9 +62,10 @@ TEST(FixCli, DryRunWritesNothing) {
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(files_in(dir), 1u);
   EXPECT_EQ(file_bytes(in), before);
-  EXPECT_NE(r.out.find("页边距设为上下 25.0mm、左右 22.0mm"), std::string::npos) << r.out;
+  // The log names each value changed, before → after, under its section.
+  EXPECT_NE(r.out.find("  第 1 节\n    [page.margins] 左边距:31.8mm → 22.0mm\n"), std::string::npos) << r.out;
   testkit::RunResult en = testkit::run_cli({"fix", in, "--dry-run", "--project", kProject, "--lang", "en"});
-  EXPECT_NE(en.out.find("page setup: margins 25.0mm / 22.0mm"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("  section 1\n    [page.margins] left margin: 31.8mm → 22.0mm\n"), std::string::npos) << en.out;
   EXPECT_EQ(files_in(dir), 1u);
 }
 

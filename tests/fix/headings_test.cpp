@@ -1,5 +1,5 @@
-// Fix on headings written by hand: typed numbers (「一、」「1.1」「1.1.1」「第二章」) and bold short lines
-// become headings in the profile's styles with automatic numbering; only the typed numbers go.
+// Fix on headings written by hand: typed numbers (「一、」「1.1」「1.1.1」「第二章」) become headings in the
+// profile's styles with automatic numbering; only the typed numbers go. Bold short lines are reported.
 #include <gtest/gtest.h>
 
 #include "docx/document.h"
@@ -59,7 +59,11 @@ TEST(FixHeadings, TypedNumbersBecomeAutomaticNumbering) {
   EXPECT_EQ(style_of(f.output, "主要施工方法"), "Heading1");
   EXPECT_EQ(style_of(f.output, "测量工程"), "Heading2");
   EXPECT_EQ(style_of(f.output, "控制网复测"), "Heading3");
-  EXPECT_EQ(style_of(f.output, "深层标题").rfind("Heading", 0), 0u) << style_of(f.output, "深层标题");
+  // Only bold is not evidence enough (docs/fix.md): left alone, and the log says so.
+  EXPECT_EQ(style_of(f.output, "深层标题"), "");
+  bool reported = false;
+  for (const fix::Change& c : f.result.changes) reported |= !c.applied && c.kind == "promote" && c.where.excerpt() == "深层标题";
+  EXPECT_TRUE(reported);
   // Check sees them numbered by the profile's list: 一、 / 1.1 / 1.1.1.
   std::unique_ptr<docx::Document> doc = docx::Document::read(f.output, xx2014());
   std::vector<std::string> shown;
@@ -74,18 +78,26 @@ TEST(FixHeadings, DryRunListsTheHeadingChangesInChineseAndEnglish) {
   testkit::write_zip(dir + "/in.docx", p);
   testkit::RunResult zh = testkit::run_cli({"fix", dir + "/in.docx", "--dry-run", "--project", kProject});
   EXPECT_EQ(zh.status, 0) << zh.err;
-  EXPECT_NE(zh.out.find("删除手写编号「一、」"), std::string::npos) << zh.out;
-  EXPECT_NE(zh.out.find("删除手写编号「第二章」"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("[heading.l1] 设为标题:「一、」是规范的标题编号形式:正文 → 标题 1"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("[heading.l1] 手写标题编号改为自动编号:一、 → 一、"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("[heading.l1] 标题编号:第二章 → 二、"), std::string::npos) << zh.out;
   testkit::RunResult en = testkit::run_cli({"fix", dir + "/in.docx", "--dry-run", "--project", kProject, "--lang", "en"});
   EXPECT_EQ(en.status, 0) << en.err;
-  EXPECT_NE(en.out.find("typed number '1.1' removed"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("typed heading number made automatic: 1.1 → 1.1"), std::string::npos) << en.out;
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator{}), 1);  // nothing written
 }
 
 TEST(FixHeadings, RealHeadingWithTypedNumberLosesOnlyTheNumber) {
-  // A heading-styled paragraph whose text repeats the number its numbering shows: 「一、一、工程概况」.
+  // A heading-styled paragraph whose text repeats the number its numbering shows: 「一、一、工程概况」,
+  // in a size check reports (fix works on what check reports; a heading it does not report stays).
   Parts p = clean_parts();
-  edit(p, "word/document.xml", [](pugi::xml_document& d) { first(d, "//w:p[.//w:t='工程概况']//w:t").text() = "一、工程概况"; });
+  edit(p, "word/document.xml", [](pugi::xml_document& d) {
+    pugi::xml_node r = first(d, "//w:body/w:p[w:pPr/w:pStyle/@w:val='Heading1'][.//w:t='工程概况']/w:r[w:t]");
+    ASSERT_TRUE(r);
+    r.child("w:t").text() = "一、工程概况";
+    pugi::xml_node rpr = r.child("w:rPr") ? r.child("w:rPr") : r.prepend_child("w:rPr");
+    rpr.append_child("w:sz").append_attribute("w:val") = "18";
+  });
   Fixed f = fix_parts(p, "heading-double-number");
   expect_fixed(f, "heading-double-number");
   EXPECT_EQ(style_of(f.output, "工程概况"), "Heading1");

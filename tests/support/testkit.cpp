@@ -50,9 +50,20 @@ std::string no_corpus() {
 
 std::vector<std::string> corpus_docx() {
   std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(corpus_dir() + "/pandoc-docx", ec))
-    if (e.path().extension() == ".docx") files.push_back(e.path().string());
+  std::vector<std::string> dirs = {corpus_dir()};
+  // More corpora for a local run (e.g. Apache POI's test documents), colon-separated; not in CI.
+  std::string extra = env_or("BIDFMT_EXTRA_CORPUS", "");
+  for (size_t at = 0; at < extra.size();) {
+    size_t end = extra.find(':', at);
+    if (end == std::string::npos) end = extra.size();
+    if (end > at) dirs.push_back(extra.substr(at, end - at));
+    at = end + 1;
+  }
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+      if (it->path().extension() == ".docx" && it->path().filename().string().rfind("~$", 0) != 0) files.push_back(it->path().string());
+  }
   std::sort(files.begin(), files.end());
   return files;
 }

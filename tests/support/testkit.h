@@ -14,7 +14,9 @@ std::string schema_dir();
 // the repository. $BIDFMT_CORPUS_DIR, else the BIDFMT_CORPUS_DIR the build was configured with
 // (default ../shared/corpus). Its tests are skipped when it is absent, saying so (no_corpus()).
 std::string corpus_dir();
-// The DOCX files of the corpus (corpus_dir()/pandoc-docx), sorted; empty when it is absent.
+// The DOCX files of the corpus (corpus_dir(), searched recursively) and of the folders of the
+// environment variable BIDFMT_EXTRA_CORPUS (colon-separated, for local runs such as Apache POI's
+// test documents), sorted; empty when absent.
 std::vector<std::string> corpus_docx();
 // One file of corpus_dir()/pandoc-docx by name ("" when it is absent).
 std::string corpus_file(const std::string& name);
