@@ -300,7 +300,7 @@ def serve(profile_base):
             except Exception as e:
                 msg = str(e).replace("\n", " ") or type(e).__name__
                 if not office_answers(office):
-                    out.write(("dead " + msg + "\n").encode("utf-8", "replace"))
+                    out.write(("dead soffice crashed on this document (" + msg + ")\n").encode("utf-8", "replace"))
                     return
                 out.write(("fail " + msg + "\n").encode("utf-8", "replace"))
     finally:
