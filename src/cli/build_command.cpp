@@ -3,6 +3,7 @@
 
 #include "api/bidfmt.h"
 #include "cli/cli.h"
+#include "cli/progress.h"
 
 namespace bidfmt::cli {
 
@@ -15,6 +16,7 @@ int run_build(Args& args) {
   o.paginate = args.flag("--paginate");
   o.doc = args.flag("--doc");
   o.split_chapters = args.flag("--split-chapters");
+  bool quiet = args.flag("--quiet") || args.flag("-q");
   if (o.split_chapters && !o.pdf.empty())
     return usage_error(args.lang, "--split-chapters 不能与 --pdf 同用", "--split-chapters cannot be combined with --pdf");
   if (std::string u = args.first_unknown_option(); !u.empty())
@@ -24,7 +26,12 @@ int run_build(Args& args) {
   o.input = args.items[0];
   if (o.output.empty())
     return usage_error(args.lang, "build 需要 -o 输出文件.docx", "build needs -o OUTPUT.docx");
-  BuildResult r = build(o);
+  BuildResult r;
+  {
+    // A LibreOffice pass takes seconds to minutes: show that it is going on.
+    Progress progress(Progress::wanted(quiet) && (o.paginate || !o.pdf.empty() || o.doc), args.lang, "排版中", "laying out", 0);
+    r = build(o);
+  }
   for (const model::Warning& w : r.warnings)
     std::cerr << o.input << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": " << (args.lang == Lang::en ? "warning: " + w.en : "警告:" + w.zh) << "\n";
   if (o.split_chapters)

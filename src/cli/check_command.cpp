@@ -4,9 +4,11 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "api/bidfmt.h"
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "core/file_io.h"
 
 #ifndef BIDFMT_VERSION
@@ -25,6 +27,7 @@ int run_check(Args& args) {
   o.overrides = args.take_all("--override");
   args.take("--format", format);
   o.render = args.flag("--render");
+  bool quiet = args.flag("--quiet") || args.flag("-q");
   args.take("--annotate", o.annotate);
   o.anonymous = args.flag("--anonymous");
   args.take("--identity", o.identity);
@@ -51,18 +54,17 @@ int run_check(Args& args) {
       if (core::same_file(output, in))
         return usage_error(args.lang, "报告文件「" + output + "」就是被检查的文件,拒绝覆盖",
                            "the report '" + output + "' is a document being checked; refusing to overwrite it");
-  // Progress only for a person watching many files.
-  bool tty_err = ::isatty(2) != 0;
-  if (tty_err && expand_inputs(o.inputs).size() >= 8)
-    o.progress = [lang = args.lang](size_t done, size_t total) {
-      std::cerr << "\r" << (lang == Lang::en ? "checked " : "已检查 ") << done << "/" << total << std::flush;
-      if (done == total) std::cerr << "\r\033[K" << std::flush;
-    };
+  // Progress only for a person watching long work: many files, or LibreOffice laying them out.
+  size_t n_files = expand_inputs(o.inputs).size();
+  std::optional<Progress> progress;
+  progress.emplace(Progress::wanted(quiet) && (o.render || n_files >= 8), args.lang, "已检查", "checked", n_files);
+  if (progress->shown()) o.progress = [&progress](size_t, size_t) { progress->file_done(); };
 
   // The process ends right after the report, so the findings are not freed one by one (a
   // report of 160,000 findings spent a fifth of its run in free()). `kept_result` has external
   // linkage, so the store stays and leak checkers see the result as reachable.
   kept_result = new CheckResult(check(o));
+  progress.reset();  // the line is erased before anything else is written
   CheckResult& r = *kept_result;
   for (const report::FileReport& f : r.files)
     if (!f.checked) std::cerr << "bidfmt: " << f.path << ": " << f.error.in(args.lang) << "\n";

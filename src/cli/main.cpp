@@ -60,9 +60,9 @@ const char* kHelpZh =
     "\n"
     "用法:\n"
     "  bidfmt build 标书.md -o 技术标.docx [--profile xx-2014] [--override 招标要求.yaml]\n"
-    "               [--paginate] [--pdf 技术标.pdf] [--doc] [--split-chapters -o 输出目录/]\n"
+    "               [--paginate] [--pdf 技术标.pdf] [--doc] [--split-chapters -o 输出目录/] [--quiet]\n"
     "  bidfmt check 投标文件.docx [更多文件或目录…] [--profile 名称] [--override 文件] [--project 项目名称]\n"
-    "               [--format text|json|sarif|junit|html] [-o 报告文件] [--jobs N]\n"
+    "               [--format text|json|sarif|junit|html] [-o 报告文件] [--jobs N] [--quiet]\n"
     "               [--render](LibreOffice 排版后核对页脚、目录页码等) [--annotate 批注版.docx]\n"
     "               [--anonymous [--identity 身份信息.yaml]](暗标:查找投标人身份信息)\n"
     "  bidfmt fix 投标文件.docx -o 输出.docx | --in-place | --dry-run [--profile 名称] [--override 文件]\n"
@@ -74,7 +74,7 @@ const char* kHelpZh =
     "               [--queue N] [--timeout 秒](团队网页与 HTTP API;见 docs/serve.md)\n"
     "  bidfmt --help | --version\n"
     "\n"
-    "通用选项: --lang zh|en  消息语言(默认中文)\n"
+    "通用选项: --lang zh|en  消息语言(默认中文);--quiet  终端上也不显示进度行\n"
     "退出状态: 0 无问题, 1 发现格式问题, 2 无法执行(文件或配置错误)\n";
 
 const char* kHelpEn =
@@ -82,9 +82,9 @@ const char* kHelpEn =
     "\n"
     "Usage:\n"
     "  bidfmt build proposal.md -o bid.docx [--profile xx-2014] [--override tender.yaml]\n"
-    "               [--paginate] [--pdf bid.pdf] [--doc] [--split-chapters -o outdir/]\n"
+    "               [--paginate] [--pdf bid.pdf] [--doc] [--split-chapters -o outdir/] [--quiet]\n"
     "  bidfmt check bid.docx [more files or folders…] [--profile NAME] [--override FILE] [--project NAME]\n"
-    "               [--format text|json|sarif|junit|html] [-o REPORT] [--jobs N]\n"
+    "               [--format text|json|sarif|junit|html] [-o REPORT] [--jobs N] [--quiet]\n"
     "               [--render] (check the pages as LibreOffice lays them out) [--annotate commented.docx]\n"
     "               [--anonymous [--identity identity.yaml]] (anonymous bid: find what identifies the bidder)\n"
     "  bidfmt fix bid.docx -o out.docx | --in-place | --dry-run [--profile NAME] [--override FILE]\n"
@@ -96,7 +96,7 @@ const char* kHelpEn =
     "               [--queue N] [--timeout SECONDS] (the team's web page and HTTP API; docs/serve.md)\n"
     "  bidfmt --help | --version\n"
     "\n"
-    "Common option: --lang zh|en  message language (default Chinese)\n"
+    "Common options: --lang zh|en  message language (default Chinese); --quiet  no progress line even on a terminal\n"
     "Exit status: 0 clean, 1 format findings, 2 could not run (bad file or profile)\n";
 
 }  // namespace
