@@ -5,7 +5,7 @@ set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config libxml2-dev libxml2-utils libminizip-dev zlib1g-dev
             libicu-dev libpugixml-dev libmd4c-dev libyaml-cpp-dev libgtest-dev googletest libbenchmark-dev
-            libcpp-httplib-dev libssl-dev libbrotli-dev rapidjson-dev)  # cpp-httplib: bidfmt serve; RapidJSON: its tests read the answers
+            libcpp-httplib-dev libssl-dev libbrotli-dev rapidjson-dev libdeflate-dev)  # libdeflate: the DOCX writer's deflate; cpp-httplib: bidfmt serve; RapidJSON: its tests read the answers
 render_pkgs=(poppler-utils fonts-noto-cjk fonts-crosextra-carlito chromium
              chromium-driver python3-selenium)  # chromium: the HTML report test; selenium: the serve page test
 backport_pkgs=(libreoffice-writer-nogui python3-uno)
