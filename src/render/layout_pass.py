@@ -120,8 +120,8 @@ def lay_out(desktop, job):
                     if "\t" in line:
                         text, page = line.rsplit("\t", 1)
                         toc.append([text.strip(), page.strip()])
-        if update_toc:
-            doc.getTextFields().refresh()
+        # (The fields were refreshed last in the loop and reading the TOC changes nothing: no
+        # third refresh is needed before reading _BodyEnd.)
         body_pages = None
         fields = doc.getTextFields().createEnumeration()
         while fields.hasMoreElements():

@@ -120,6 +120,15 @@ class Worker {
   }
 
   bool usable() const { return pid_ > 0; }
+
+  // At exit: close the channel and leave; the worker closes soffice on its own (its profile lock
+  // goes with it) while the user already has the prompt back. Not for a long-lived process,
+  // which must reap its children: stop() then.
+  void detach() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    pid_ = -1;
+  }
   int documents = 0;
 
   // Closing the channel ends the worker (it closes soffice, which leaves its profile clean); one
@@ -186,7 +195,9 @@ struct Pool {
   std::mutex mu;
   std::vector<std::unique_ptr<Worker>> idle;
   PoolCounts counts;
-  ~Pool() { stop_all(); }
+  ~Pool() {  // the process is ending
+    for (auto& w : idle) w->detach();
+  }
   void stop_all() {
     std::vector<std::unique_ptr<Worker>> ending;
     {

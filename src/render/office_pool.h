@@ -32,7 +32,8 @@ struct PoolCounts {
 PoolCounts pool_counts();
 void add_pages(int pages);
 
-// Ends every idle worker (soffice closes its profile cleanly). Also done at exit.
+// Ends every idle worker and waits for it (soffice closes its profile cleanly). At exit the
+// workers are only told to end: they close soffice after bidfmt has returned.
 void shut_down_workers();
 
 }  // namespace bidfmt::render
