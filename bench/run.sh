@@ -3,6 +3,9 @@
 #   bench/run.sh [RUNS]          (default 5 runs per job; prints a Markdown table)
 #   bench/run.sh --micro [ARGS]  Google Benchmark micro-benchmarks of the hot paths on the p100 bid
 #                                (needs libbenchmark-dev; ARGS go to the benchmark binary)
+# Last: the LibreOffice rows (build --pdf against a bare soffice --convert-to pdf of the same DOCX,
+# check --render of six chapter files against one soffice converting the six), each pair
+# alternating run by run; skipped without soffice and python3-uno.
 # Builds bidfmt in Release (build-bench/). Peers are used only when installed (Debian packages
 # pandoc and python3-docx); the script installs nothing and says which peer it skipped.
 set -euo pipefail
@@ -88,3 +91,52 @@ for i in $(seq 1 200); do cp "$CORPUS/p10.bidfmt.docx" "$CORPUS/batch/f$i.docx";
 read -r one _ < <(measure $BIDFMT check "$CORPUS/batch" --jobs 1 -o build-bench/batch.txt)
 read -r all _ < <(measure $BIDFMT check "$CORPUS/batch" -o build-bench/batch.txt)
 echo "batch of 200: 1 job $one s, $(nproc) cores $all s → $(awk -v a="$one" -v b="$all" 'BEGIN{printf "%.2f", a/b}')× (target ≥ 1.7)"
+
+# ---- LibreOffice rows (issue 19): bidfmt's layout pass against a bare soffice on the same files,
+# the two alternating run by run (a machine that slows down slows both). Both use bidfmt's
+# fonts.conf and a user profile that already exists (a first run of each is not counted).
+# measure_pair "A CMD" "B CMD" → "a_median b_median" over RUNS alternating runs.
+measure_pair() {
+  local a=() b=() t0 t1
+  for _ in $(seq "$RUNS"); do
+    t0=$(date +%s%N); bash -c "$1" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    a+=("$(awk -v x="$t0" -v y="$t1" 'BEGIN{printf "%.4f", (y-x)/1e9}')")
+    t0=$(date +%s%N); bash -c "$2" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    b+=("$(awk -v x="$t0" -v y="$t1" 'BEGIN{printf "%.4f", (y-x)/1e9}')")
+  done
+  local ma mb
+  ma=$(printf '%s\n' "${a[@]}" | sort -g | awk '{v[NR]=$1} END {printf "%.3f", v[int((NR+1)/2)]}')
+  mb=$(printf '%s\n' "${b[@]}" | sort -g | awk '{v[NR]=$1} END {printf "%.3f", v[int((NR+1)/2)]}')
+  echo "$ma $mb"
+}
+lo_row() {  # job bidfmt_median soffice_median target
+  printf '| %s | %s s | %s s | %s× | %s |\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN{printf "%.2f", a/b}')" \
+    "$(awk -v a="$2" -v b="$3" -v t="$4" 'BEGIN{print (a/b <= t) ? "met (≤ " t "×)" : "NOT met (≤ " t "×)"}')"
+}
+if command -v soffice >/dev/null && /usr/bin/python3 -c "import uno" 2>/dev/null; then
+  export FONTCONFIG_FILE=$PWD/templates/fonts.conf
+  LO=build-bench/lo
+  rm -rf "$LO"; mkdir -p "$LO/soffice" "$LO/chapters" "$LO/six" "$LO/six-pdf"
+  SOFFICE_PROFILE="-env:UserInstallation=file://$PWD/build-bench/lo-soffice-profile"
+  echo
+  echo "| LibreOffice job | bidfmt | soffice --convert-to pdf | ratio | target |"
+  echo "|---|--:|--:|--:|--:|"
+  for n in 100 1000; do
+    md=$CORPUS/p$n.md
+    $BIDFMT build "$md" -o "$LO/p$n.docx" --paginate --quiet  # the DOCX soffice converts; warms bidfmt's profile
+    soffice "$SOFFICE_PROFILE" --headless --convert-to pdf --outdir "$LO/soffice" "$LO/p$n.docx" >/dev/null 2>&1
+    runs=$RUNS; [ $n = 1000 ] && [ "$RUNS" -gt 3 ] && RUNS=3  # p1000 takes a minute a run
+    read -r b s < <(measure_pair "$BIDFMT build $md -o $LO/p$n.out.docx --pdf $LO/p$n.pdf --quiet" \
+                                 "soffice $SOFFICE_PROFILE --headless --convert-to pdf --outdir $LO/soffice $LO/p$n.docx")
+    RUNS=$runs
+    lo_row "build --pdf p$n" "$b" "$s" 1.15
+  done
+  # Six small chapter files: the first six chapters of p100, each its own DOCX.
+  $BIDFMT build "$CORPUS/p100.md" -o "$LO/chapters" --split-chapters --paginate --quiet >/dev/null
+  ls "$LO/chapters"/*.docx | head -6 | while read -r f; do cp "$f" "$LO/six/"; done
+  read -r b s < <(measure_pair "$BIDFMT check $LO/six --render --quiet -o build-bench/render.txt" \
+                               "soffice $SOFFICE_PROFILE --headless --convert-to pdf --outdir $LO/six-pdf $LO/six/*.docx")
+  lo_row "check --render of six chapter files" "$b" "$s" 1.3
+else
+  echo "note: LibreOffice or python3-uno not installed: LibreOffice rows skipped" >&2
+fi

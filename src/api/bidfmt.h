@@ -156,4 +156,9 @@ struct FixResult {
 // input (use in_place), or a header must be written and no project name is known.
 FixResult fix_docx(const FixOptions& options);
 
+// ---- LibreOffice ------------------------------------------------------------------------
+
+// Pages LibreOffice has laid out so far in this process (the CLI's progress line).
+long pages_laid_out();
+
 }  // namespace bidfmt

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 
 #include "annotate/annotate.h"
@@ -67,7 +68,9 @@ RenderedCheck render_document(const docx::Document& doc, const profile::Profile&
     throw Error(doc.path(), 0, "--render 需要 poppler-utils(pdftotext、pdfinfo、pdftoppm);请先安装",
                 "--render needs poppler-utils (pdftotext, pdfinfo, pdftoppm); install them first");
   render::TempDir tmp("render-check");
-  std::string marked = (tmp.path / "marked.docx").string(), pdf = (tmp.path / "rendered.pdf").string();
+  // The marked copy keeps the input's file name: what LibreOffice (and its log) sees is the reviewer's name.
+  std::string marked = (tmp.path / std::filesystem::path(doc.path()).filename()).replace_extension(".docx").string();
+  std::string pdf = (tmp.path / "rendered.pdf").string();
   std::vector<annotate::Mark> marks = marks_for(doc, findings);
   annotate::write_marked_copy(doc, marks, marked);
   render::LayoutOptions lo;

@@ -3,12 +3,14 @@
 
 #include "api/bidfmt.h"
 #include "cli/cli.h"
+#include "cli/progress.h"
 
 namespace bidfmt::cli {
 
 Command add_build(CLI::App& root, Lang lang) {
   auto o = std::make_shared<BuildOptions>();
   auto inputs = std::make_shared<std::vector<std::string>>();
+  auto quiet = std::make_shared<bool>(false);
   CLI::App* app = root.add_subcommand("build", tr(lang, "由 Markdown 生成符合格式要求的技术标 DOCX",
                                                   "build a DOCX technical bid from Markdown"));
   app->add_option("INPUT.md", *inputs, tr(lang, "Markdown 标书(UTF-8;GB18030/GBK、UTF-16 会转换并警告)",
@@ -30,16 +32,23 @@ Command add_build(CLI::App& root, Lang lang) {
   app->add_flag("--doc", o->doc, tr(lang, "同时写一份 Word 97–2003 .doc", "also write a Word 97–2003 .doc"));
   app->add_flag("--split-chapters", o->split_chapters, tr(lang, "每个一级标题一个 DOCX,写入 -o 目录",
                                                           "one DOCX per level-1 heading, into the -o folder"));
+  app->add_flag("-q,--quiet", *quiet, tr(lang, "不显示进度行", "no progress line"));
   add_lang_option(*app, lang);
 
-  return {app, [o, inputs, lang]() -> int {
+  return {app, [o, inputs, quiet, lang]() -> int {
             if (o->split_chapters && !o->pdf.empty())
               return usage_error(lang, "--split-chapters 不能与 --pdf 同用", "--split-chapters cannot be combined with --pdf");
             if (inputs->size() != 1)
               return usage_error(lang, "build 需要一个 Markdown 输入文件", "build takes one Markdown input file");
             o->input = inputs->front();
             if (o->output.empty()) return usage_error(lang, "build 需要 -o 输出文件.docx", "build needs -o OUTPUT.docx");
-            BuildResult r = build(*o);
+            BuildResult r;
+            {
+              // A LibreOffice pass takes seconds to minutes: show that it is going on.
+              Progress progress(Progress::wanted(*quiet) && (o->paginate || !o->pdf.empty() || o->doc), lang, "排版中",
+                                "laying out", 0);
+              r = build(*o);
+            }
             for (const model::Warning& w : r.warnings)
               std::cerr << o->input << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": "
                         << (lang == Lang::en ? "warning: " + w.en : "警告:" + w.zh) << "\n";

@@ -4,10 +4,12 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "api/bidfmt.h"
 #include "api/foreign_input.h"
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "core/file_io.h"
 
 #ifndef BIDFMT_VERSION
@@ -23,6 +25,7 @@ namespace {
 struct CheckArgs {
   CheckOptions o;
   std::string format = "text", output, jobs;
+  bool quiet = false;
 };
 
 int run_check(CheckArgs& a, Lang lang) {
@@ -63,18 +66,17 @@ int run_check(CheckArgs& a, Lang lang) {
       converted.push_back(std::make_unique<ConvertedInput>(in));
       in = converted.back()->docx();
     }
-  // Progress only for a person watching many files.
-  bool tty_err = ::isatty(2) != 0;
-  if (tty_err && expand_inputs(o.inputs).size() >= 8)
-    o.progress = [lang](size_t done, size_t total) {
-      std::cerr << "\r" << (lang == Lang::en ? "checked " : "已检查 ") << done << "/" << total << std::flush;
-      if (done == total) std::cerr << "\r\033[K" << std::flush;
-    };
+  // Progress only for a person watching long work: many files, or LibreOffice laying them out.
+  size_t n_files = expand_inputs(o.inputs).size();
+  std::optional<Progress> progress;
+  progress.emplace(Progress::wanted(a.quiet) && (o.render || n_files >= 8), lang, "已检查", "checked", n_files);
+  if (progress->shown()) o.progress = [&progress](size_t, size_t) { progress->file_done(); };
 
   // The process ends right after the report, so the findings are not freed one by one (a
   // report of 160,000 findings spent a fifth of its run in free()). `kept_result` has external
   // linkage, so the store stays and leak checkers see the result as reachable.
   kept_result = new CheckResult(check(o));
+  progress.reset();  // the line is erased before anything else is written
   CheckResult& r = *kept_result;
   for (report::FileReport& f : r.files)
     for (const auto& c : converted)
@@ -122,6 +124,7 @@ Command add_check(CLI::App& root, Lang lang) {
       ->type_name("FILE");
   app->add_option("-j,--jobs", a->jobs, tr(lang, "同时检查的文件数(默认每核一个)", "files checked at once (default: one per core)"))
       ->type_name("N");
+  app->add_flag("-q,--quiet", a->quiet, tr(lang, "不显示进度行", "no progress line"));
   app->add_flag("--render", o.render, tr(lang, "LibreOffice 排版后核对页脚、目录页码等", "also check the pages as LibreOffice lays them out"));
   app->add_option("--annotate", o.annotate, tr(lang, "另存一份每个问题一条 Word 批注的副本", "write a copy with one Word comment per finding"))
       ->type_name("FILE");

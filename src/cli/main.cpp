@@ -40,9 +40,9 @@ std::string overview(Lang lang) {
   if (lang == Lang::en)
     return "Usage at a glance:\n"
            "  bidfmt build proposal.md -o bid.docx [--profile xx-2014] [--override tender.yaml]\n"
-           "               [--paginate] [--pdf bid.pdf] [--doc] [--split-chapters -o outdir/]\n"
+           "               [--paginate] [--pdf bid.pdf] [--doc] [--split-chapters -o outdir/] [--quiet]\n"
            "  bidfmt check bid.docx|bid.doc|bid.wps|bid.rtf|bid.odt [more files or folders…] [--profile NAME]\n"
-           "               [--override FILE] [--project NAME] [--format text|json|sarif|junit|html] [-o REPORT]\n"
+           "               [--override FILE] [--project NAME] [--format text|json|sarif|junit|html] [-o REPORT] [--quiet]\n"
            "               [--jobs N] [--render] [--annotate commented.docx] [--anonymous [--identity identity.yaml]] [--strict]\n"
            "  bidfmt fix bid.docx -o out.docx | --in-place | --dry-run [--profile NAME] [--override FILE]\n"
            "             [--project NAME] [--anonymous] [--strict] [--log changes.json]\n"
@@ -58,9 +58,9 @@ std::string overview(Lang lang) {
            "More: man bidfmt\n";
   return "用法一览:\n"
          "  bidfmt build 标书.md -o 技术标.docx [--profile xx-2014] [--override 招标要求.yaml]\n"
-         "               [--paginate] [--pdf 技术标.pdf] [--doc] [--split-chapters -o 输出目录/]\n"
+         "               [--paginate] [--pdf 技术标.pdf] [--doc] [--split-chapters -o 输出目录/] [--quiet]\n"
          "  bidfmt check 投标文件.docx|.doc|.wps|.rtf|.odt [更多文件或目录…] [--profile 名称] [--override 文件]\n"
-         "               [--project 项目名称] [--format text|json|sarif|junit|html] [-o 报告文件] [--jobs N]\n"
+         "               [--project 项目名称] [--format text|json|sarif|junit|html] [-o 报告文件] [--jobs N] [--quiet]\n"
          "               [--render] [--annotate 批注版.docx] [--anonymous [--identity 身份信息.yaml]] [--strict]\n"
          "  bidfmt fix 投标文件.docx -o 输出.docx | --in-place | --dry-run [--profile 名称] [--override 文件]\n"
          "             [--project 项目名称] [--anonymous] [--strict] [--log 修改记录.json]\n"

@@ -1,10 +1,16 @@
-// ZipWriter over minizip (zip.h).
+// ZipWriter over minizip (zip.h), each entry deflated by libdeflate and handed to minizip raw.
+// Deflate was most of a build's time with zlib (57 of 82 ms for a 1,000-page bid at level 6);
+// libdeflate compresses a whole buffer at once, faster than zlib at each level; at its level 1
+// (zip_writer.h) deflate takes a quarter of zlib level 6's time.
+// The entry is plain deflate (method 8) as zlib writes it, so every zip reader takes it.
 #include "package/zip_writer.h"
 
+#include <libdeflate.h>
 #include <minizip/zip.h>
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include "core/error.h"
 #include "core/io_reason.h"
@@ -29,10 +35,15 @@ ZipWriter::ZipWriter(const std::string& path, int level) : path_(path), level_(l
   errno = 0;
   zip_ = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
   if (!zip_) fail(path_, "open", ZIP_ERRNO);
+  if (level_ > 0) {
+    deflater_ = libdeflate_alloc_compressor(level_);
+    if (!deflater_) fail(path_, "deflate level " + std::to_string(level_), 0);
+  }
 }
 
 ZipWriter::~ZipWriter() {
   if (zip_) zipClose(static_cast<zipFile>(zip_), nullptr);
+  if (deflater_) libdeflate_free_compressor(static_cast<libdeflate_compressor*>(deflater_));
 }
 
 void ZipWriter::begin(const std::string& name) {
@@ -41,13 +52,23 @@ void ZipWriter::begin(const std::string& name) {
   std::memset(&info, 0, sizeof info);
   info.tmz_date.tm_year = 1980;  // fixed date: byte-stable output
   info.tmz_date.tm_mday = 1;
-  int rc = zipOpenNewFileInZip64(static_cast<zipFile>(zip_), name.c_str(), &info, nullptr, 0, nullptr, 0,
-                                 nullptr, level_ == 0 ? 0 : Z_DEFLATED, level_, 0);
+  // raw = 1: minizip writes the headers and our bytes as they are; end_entry gives it the CRC and size.
+  int rc = zipOpenNewFileInZip2_64(static_cast<zipFile>(zip_), name.c_str(), &info, nullptr, 0, nullptr, 0,
+                                   nullptr, level_ == 0 ? 0 : Z_DEFLATED, level_, level_ == 0 ? 0 : 1, 0);
   if (rc != ZIP_OK) fail(path_, name, rc);
   in_entry_ = true;
+  entry_.clear();
 }
 
 void ZipWriter::write(std::string_view bytes) {
+  if (deflater_) {  // deflated whole at end_entry
+    entry_.append(bytes);
+    return;
+  }
+  write_raw(bytes);
+}
+
+void ZipWriter::write_raw(std::string_view bytes) {
   while (!bytes.empty()) {
     unsigned chunk = static_cast<unsigned>(std::min<size_t>(bytes.size(), 1u << 30));
     int rc = zipWriteInFileInZip(static_cast<zipFile>(zip_), bytes.data(), chunk);
@@ -57,8 +78,32 @@ void ZipWriter::write(std::string_view bytes) {
 }
 
 void ZipWriter::end_entry() {
-  int rc = zipCloseFileInZip(static_cast<zipFile>(zip_));
   in_entry_ = false;
+  if (!deflater_) {
+    int rc = zipCloseFileInZip(static_cast<zipFile>(zip_));
+    if (rc != ZIP_OK) fail(path_, "close entry", rc);
+    return;
+  }
+  deflate_entry(entry_);
+  entry_.clear();
+}
+
+void ZipWriter::add(const std::string& name, std::string_view bytes) {
+  begin(name);
+  if (!deflater_) return write(bytes);
+  in_entry_ = false;
+  deflate_entry(bytes);  // straight from the caller's bytes, no copy
+}
+
+void ZipWriter::deflate_entry(std::string_view bytes) {
+  auto* c = static_cast<libdeflate_compressor*>(deflater_);
+  size_t bound = libdeflate_deflate_compress_bound(c, bytes.size());
+  std::unique_ptr<char[]> out(new char[bound]);
+  size_t n = libdeflate_deflate_compress(c, bytes.data(), bytes.size(), out.get(), bound);
+  if (n == 0) fail(path_, "deflate", 0);
+  write_raw(std::string_view(out.get(), n));
+  uLong crc = libdeflate_crc32(0, bytes.data(), bytes.size());
+  int rc = zipCloseFileInZipRaw64(static_cast<zipFile>(zip_), bytes.size(), crc);
   if (rc != ZIP_OK) fail(path_, "close entry", rc);
 }
 

@@ -1,8 +1,10 @@
 # bidfmt's LibreOffice layout pass (run with Debian's /usr/bin/python3 and python3-uno):
-#   layout_pass.py IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--docx OUT.docx] [--update-toc]
-#                  [--anchors PREFIX]
-# Starts a private headless soffice, loads IN.docx hidden, optionally updates every document index
-# (the TOC), refreshes fields, and writes OUT.json:
+#   layout_pass.py [--profile-dir DIR] IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--docx OUT.docx]
+#                  [--update-toc] [--anchors PREFIX]
+#   layout_pass.py [--profile-dir DIR] --serve      (a worker: jobs of the same arguments on fd 0, see serve())
+# Starts a headless soffice (its user profile a slot under DIR, created once and reused; a fresh
+# temp profile without DIR), loads IN.docx hidden — once: everything below is done on that one
+# load — optionally updates every document index (the TOC), refreshes fields, and writes OUT.json:
 #   {"toc": [[entry text, page text], ...], "body_pages": N, "pages": M,
 #    "page_starts": [[page the view cursor reached, Y], ...],            (with --anchors)
 #    "anchors": {bookmark: [page, Y, table width or null, table's last page or null], ...}}
@@ -19,9 +21,11 @@
 # With --pdf it also exports the laid-out document as PDF. It saves a DOCX only with --docx, which
 # converts a file people have (.doc, .wps, .rtf, .odt: IN is then that file) into a DOCX for check
 # and fix to read; bidfmt's own DOCX output is never saved by LibreOffice.
+import fcntl
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -78,60 +82,34 @@ def locate(doc, prefix, pages):
     return {"page_starts": starts, "anchors": anchors}
 
 
-def main():
-    args = sys.argv[1:]
-    pdf = None
-    update_toc = False
-    if "--pdf" in args:
-        i = args.index("--pdf")
-        pdf = os.path.abspath(args[i + 1])
-        del args[i:i + 2]
-    doc_out = None
-    if "--doc" in args:
-        i = args.index("--doc")
-        doc_out = os.path.abspath(args[i + 1])
-        del args[i:i + 2]
-    docx_out = None
-    if "--docx" in args:
-        i = args.index("--docx")
-        docx_out = os.path.abspath(args[i + 1])
-        del args[i:i + 2]
+def parse_job(args):
+    """IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--update-toc] [--anchors PREFIX]"""
+    args = list(args)
+    job = {"pdf": None, "doc": None, "docx": None, "update_toc": False, "anchors": None}
+    for opt, key in (("--pdf", "pdf"), ("--doc", "doc"), ("--docx", "docx")):
+        if opt in args:
+            i = args.index(opt)
+            job[key] = os.path.abspath(args[i + 1])
+            del args[i:i + 2]
     if "--update-toc" in args:
         args.remove("--update-toc")
-        update_toc = True
-    anchors_prefix = None
+        job["update_toc"] = True
     if "--anchors" in args:
         i = args.index("--anchors")
-        anchors_prefix = args[i + 1]
+        job["anchors"] = args[i + 1]
         del args[i:i + 2]
-    src, out_json = os.path.abspath(args[0]), os.path.abspath(args[1])
+    job["src"], job["json"] = os.path.abspath(args[0]), os.path.abspath(args[1])
+    return job
 
-    profile = tempfile.mkdtemp(prefix="bidfmt-lo-")
-    pipe = "bidfmt%d" % os.getpid()
-    soffice = os.environ.get("BIDFMT_SOFFICE", "soffice")
-    proc = subprocess.Popen(
-        [soffice, "-env:UserInstallation=file://" + profile, "--headless", "--invisible", "--nologo",
-         "--norestore", "--nodefault", "--accept=pipe,name=%s;urp;" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+def lay_out(desktop, job):
+    """One document: load it once, update (with update_toc), read the numbers, export, close."""
+    src, update_toc = job["src"], job["update_toc"]
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0,
+                                       (prop("Hidden", True), prop("ReadOnly", True)))
+    if doc is None:
+        raise RuntimeError("LibreOffice cannot open " + src)
     try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        ctx = None
-        for _ in range(600):
-            try:
-                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-                break
-            except NoConnectException:
-                if proc.poll() is not None:
-                    raise SystemExit("soffice exited before accepting a connection")
-                time.sleep(0.1)
-        if ctx is None:
-            raise SystemExit("cannot connect to soffice")
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0,
-                                           (prop("Hidden", True), prop("ReadOnly", True)))
-        if doc is None:
-            raise SystemExit("LibreOffice cannot open " + src)
         toc = []
         indexes = doc.getDocumentIndexes()
         for _ in range(2 if update_toc else 0):
@@ -145,8 +123,8 @@ def main():
                     if "\t" in line:
                         text, page = line.rsplit("\t", 1)
                         toc.append([text.strip(), page.strip()])
-        if update_toc:
-            doc.getTextFields().refresh()
+        # (The fields were refreshed last in the loop and reading the TOC changes nothing: no
+        # third refresh is needed before reading _BodyEnd.)
         body_pages = None
         fields = doc.getTextFields().createEnumeration()
         while fields.hasMoreElements():
@@ -159,27 +137,203 @@ def main():
                     pass
         pages = doc.getCurrentController().getPropertyValue("PageCount")
         result = {"toc": toc, "body_pages": body_pages, "pages": pages}
-        if anchors_prefix is not None:
-            result.update(locate(doc, anchors_prefix, pages))
-        if pdf:
-            doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop("FilterName", "writer_pdf_Export"),))
-        if doc_out:  # output.word2003: a Word 97-2003 copy
-            doc.storeToURL(uno.systemPathToFileUrl(doc_out), (prop("FilterName", "MS Word 97"),))
-        if docx_out:  # a .doc/.wps/.rtf/.odt input, converted for check and fix
-            doc.storeToURL(uno.systemPathToFileUrl(docx_out), (prop("FilterName", "MS Word 2007 XML"),))
-        doc.close(True)
-        with open(out_json, "w", encoding="utf-8") as f:
-            json.dump(result, f, ensure_ascii=False)
+        if job["anchors"] is not None:
+            result.update(locate(doc, job["anchors"], pages))
+        if job["pdf"]:
+            doc.storeToURL(uno.systemPathToFileUrl(job["pdf"]), (prop("FilterName", "writer_pdf_Export"),))
+        if job["doc"]:  # output.word2003: a Word 97-2003 copy
+            doc.storeToURL(uno.systemPathToFileUrl(job["doc"]), (prop("FilterName", "MS Word 97"),))
+        if job["docx"]:  # a .doc/.wps/.rtf/.odt input, converted for check and fix
+            doc.storeToURL(uno.systemPathToFileUrl(job["docx"]), (prop("FilterName", "MS Word 2007 XML"),))
     finally:
         try:
-            desktop.terminate()
+            doc.close(True)
+        except Exception:
+            pass
+    with open(job["json"], "w", encoding="utf-8") as f:
+        json.dump(result, f, ensure_ascii=False)
+
+
+class Office:
+    """A headless soffice on a private pipe, with the user profile at `profile` (a file path)."""
+
+    def __init__(self, profile):
+        self.pipe = "bidfmt%d_%d" % (os.getpid(), int(time.time() * 1000) % 100000)
+        soffice = os.environ.get("BIDFMT_SOFFICE", "soffice")
+        self.proc = subprocess.Popen(
+            [soffice, "-env:UserInstallation=" + uno.systemPathToFileUrl(profile), "--headless", "--invisible",
+             "--nologo", "--norestore", "--nodefault", "--accept=pipe,name=%s;urp;" % self.pipe],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.desktop = None
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        for _ in range(600):
+            try:
+                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe)
+                self.desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+                return
+            except NoConnectException:
+                if self.proc.poll() is not None:
+                    raise RuntimeError("soffice exited before accepting a connection")
+                time.sleep(0.1)
+        self.close()
+        raise RuntimeError("cannot connect to soffice")
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def close(self):
+        try:
+            if self.desktop is not None:
+                self.desktop.terminate()
         except Exception:
             pass
         try:
-            proc.wait(timeout=20)
+            self.proc.wait(timeout=20)
         except Exception:
-            proc.kill()
-        shutil.rmtree(profile, ignore_errors=True)
+            self.proc.kill()
+            self.proc.wait()
+
+
+def profile_slot(base):
+    """A user profile under `base` that no other soffice uses now: slot N is taken by holding an
+    exclusive lock on base/N.lock for this process's life (two bidfmt runs, or the workers of one,
+    get different slots; a killed worker's lock goes with it). Created on first use, then reused.
+    Returns (path, lock file) or (None, None) when `base` cannot be used."""
+    try:
+        os.makedirs(base, exist_ok=True)
+    except OSError:
+        return None, None
+    for n in range(64):
+        try:
+            lock = open(os.path.join(base, "%d.lock" % n), "a")
+        except OSError:
+            return None, None
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()
+            continue
+        path = os.path.join(base, str(n))
+        # LibreOffice's own lock of a profile left by a killed soffice: ours says nobody uses it.
+        try:
+            os.remove(os.path.join(path, ".lock"))
+        except OSError:
+            pass
+        return path, lock
+    return None, None
+
+
+def start_office(profile_base):
+    """soffice on a persistent profile slot when there is one (a fresh temp profile otherwise). A
+    slot whose profile does not start (left half-written by a killed first run) is made anew once.
+    Returns (office, temp dir to remove or None, lock)."""
+    path, lock = profile_slot(profile_base) if profile_base else (None, None)
+    if path is None:
+        tmp = tempfile.mkdtemp(prefix="bidfmt-lo-")
+        return Office(tmp), tmp, None
+    try:
+        return Office(path), None, lock
+    except RuntimeError:
+        shutil.rmtree(path, ignore_errors=True)
+        return Office(path), None, lock
+
+
+def test_fault(src):
+    """Test hook: BIDFMT_TEST_LO_FAULT=crash:NAME or hang:NAME makes soffice crash on, or the pass
+    hang over, a document whose file name contains NAME (tests of the pool's recovery)."""
+    fault = os.environ.get("BIDFMT_TEST_LO_FAULT", "")
+    kind, _, name = fault.partition(":")
+    return kind if name and name in os.path.basename(src) else None
+
+
+def office_answers(office):
+    """After a failed job: is soffice still there and talking (else the job crashed it)?"""
+    if not office.alive():
+        return False
+    try:
+        office.desktop.getComponents()
+        return True
+    except Exception:
+        return False
+
+
+def children(pid):
+    """Processes whose parent is `pid` (from /proc)."""
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                if int(fields[1]) == pid:
+                    out.append(int(entry))
+            except (OSError, IndexError, ValueError):
+                pass
+    return out
+
+
+def serve(profile_base):
+    """Worker mode: jobs on fd 0 (a socket), each its arguments NUL-terminated and closed by an
+    empty one; one answer line per job: "ok", "fail MESSAGE" (the worker goes on) or "dead MESSAGE"
+    (soffice is gone; the worker exits). EOF on fd 0 ends the worker."""
+    chan = os.fdopen(0, "rb", buffering=0)
+    out = os.fdopen(os.dup(0), "wb", buffering=0)
+    os.dup2(2, 1)  # nothing but answers on the channel
+    office, tmp, lock = start_office(profile_base)
+    out.write(b"ready\n")
+    pending = b""
+    try:
+        while True:
+            while b"\0\0" not in pending:
+                chunk = chan.read(65536)
+                if not chunk:
+                    return
+                pending += chunk
+            raw, pending = pending.split(b"\0\0", 1)
+            job = parse_job([a.decode("utf-8", "surrogateescape") for a in raw.split(b"\0")])
+            fault = test_fault(job["src"])
+            if fault == "crash":  # soffice.bin, the child of the oosplash we started, dies
+                for pid in children(office.proc.pid):
+                    os.kill(pid, signal.SIGSEGV)
+                office.proc.wait()
+            elif fault == "hang":
+                time.sleep(10 ** 6)
+            try:
+                lay_out(office.desktop, job)
+                out.write(b"ok\n")
+            except Exception as e:
+                msg = str(e).replace("\n", " ") or type(e).__name__
+                if not office_answers(office):
+                    out.write(("dead soffice crashed on this document (" + msg + ")\n").encode("utf-8", "replace"))
+                    return
+                out.write(("fail " + msg + "\n").encode("utf-8", "replace"))
+    finally:
+        office.close()
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main():
+    args = sys.argv[1:]
+    profile_base = None
+    if "--profile-dir" in args:
+        i = args.index("--profile-dir")
+        profile_base = args[i + 1]
+        del args[i:i + 2]
+    if "--serve" in args:
+        serve(profile_base)
+        return
+    job = parse_job(args)
+    office, tmp, lock = start_office(profile_base)
+    try:
+        lay_out(office.desktop, job)
+    except RuntimeError as e:
+        raise SystemExit(str(e))
+    finally:
+        office.close()
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-// Runs src/render/layout_pass.py (embedded) with Debian's python3-uno against a private soffice.
+// Runs src/render/layout_pass.py (embedded) with Debian's python3-uno on a pooled soffice (office_pool.h).
 #include "render/libreoffice.h"
 
 #include <unistd.h>
@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/file_io.h"
 #include "core/resources.h"
+#include "render/office_pool.h"
 #include "render/process.h"
 
 namespace bidfmt::render {
@@ -33,6 +34,13 @@ int as_int(const YAML::Node& n, int fallback) {
   }
 }
 
+// The timeout of one document: the option, or BIDFMT_LO_TIMEOUT seconds when set (operators, tests).
+int timeout_for(const LayoutOptions& options) {
+  const char* v = std::getenv("BIDFMT_LO_TIMEOUT");
+  int t = v ? std::atoi(v) : 0;
+  return t > 0 ? t : options.timeout_seconds;
+}
+
 }  // namespace
 
 bool available() {
@@ -46,46 +54,30 @@ LayoutResult layout(const std::string& docx, const LayoutOptions& options) {
     throw Error(docx, 0, std::string("需要 LibreOffice(soffice)和 python3-uno 才能分页;请先安装(") + kInstallHint + ")",
                 std::string("paginating needs LibreOffice (soffice) and python3-uno; install them first (") + kInstallHint + ")");
   TempDir tmp("layout");
-  std::string script = (tmp.path / "layout_pass.py").string();
   std::string json = (tmp.path / "layout.json").string();
-  std::string log = (tmp.path / "log.txt").string();
-  auto data = core::resource("src/render/layout_pass.py");
-  core::write_file_atomically(script, [&](std::ostream& o) { o << *data; });
-  std::vector<std::string> env;
-  if (!std::getenv("FONTCONFIG_FILE")) {
-    // Map 宋体/黑体 to Noto CJK where Windows fonts are absent (templates/fonts.conf).
-    std::string fc = (tmp.path / "fonts.conf").string();
-    auto conf = core::resource("templates/fonts.conf");
-    core::write_file_atomically(fc, [&](std::ostream& o) { o << *conf; });
-    env.push_back("FONTCONFIG_FILE=" + fc);
-  }
-  std::vector<std::string> argv{python(), script, fs::absolute(docx).string(), json};
-  if (options.update_toc) argv.push_back("--update-toc");
+  std::vector<std::string> job{fs::absolute(docx).string(), json};
+  if (options.update_toc) job.push_back("--update-toc");
   if (!options.pdf.empty()) {
-    argv.push_back("--pdf");
-    argv.push_back(fs::absolute(options.pdf).string());
+    job.push_back("--pdf");
+    job.push_back(fs::absolute(options.pdf).string());
   }
   if (!options.doc.empty()) {
-    argv.push_back("--doc");
-    argv.push_back(fs::absolute(options.doc).string());
+    job.push_back("--doc");
+    job.push_back(fs::absolute(options.doc).string());
   }
   if (!options.docx.empty()) {
-    argv.push_back("--docx");
-    argv.push_back(fs::absolute(options.docx).string());
+    job.push_back("--docx");
+    job.push_back(fs::absolute(options.docx).string());
   }
   if (!options.anchors.empty()) {
-    argv.push_back("--anchors");
-    argv.push_back(options.anchors);
+    job.push_back("--anchors");
+    job.push_back(options.anchors);
   }
-  int rc = run_program(argv, env, log, options.timeout_seconds);
-  if (rc == -2) throw Error(docx, 0, "LibreOffice 分页超时", "LibreOffice layout timed out");
-  if (rc != 0) {
-    std::string msg = core::read_file(log);
-    size_t nl = msg.find_last_not_of("\n ");
-    msg = nl == std::string::npos ? "" : msg.substr(0, nl + 1);
-    if (size_t cut = msg.rfind('\n'); cut != std::string::npos) msg = msg.substr(cut + 1);
-    throw Error(docx, 0, "LibreOffice 分页失败:" + msg, "LibreOffice layout failed: " + msg);
-  }
+  // One load of the document in a pooled soffice (office_pool.h): started once per worker.
+  JobOutcome done = run_job(job, {}, timeout_for(options));
+  if (done.kind == JobOutcome::timed_out) throw Error(docx, 0, "LibreOffice 分页超时", "LibreOffice layout timed out");
+  if (done.kind != JobOutcome::ok)
+    throw Error(docx, 0, "LibreOffice 分页失败:" + done.message, "LibreOffice layout failed: " + done.message);
   LayoutResult r;
   YAML::Node n = YAML::Load(core::read_file(json));  // JSON is YAML 1.2 flow style
   for (const auto& e : n["toc"]) {
@@ -100,6 +92,7 @@ LayoutResult layout(const std::string& docx, const LayoutOptions& options) {
   }
   if (n["body_pages"] && !n["body_pages"].IsNull()) r.body_pages = std::atoi(n["body_pages"].as<std::string>().c_str());
   r.pages = n["pages"].as<int>(0);
+  add_pages(r.pages);
   if (n["page_starts"])
     for (const auto& e : n["page_starts"]) r.page_starts.emplace_back(as_int(e[0], 0), as_int(e[1], 0));
   if (n["anchors"])

@@ -50,11 +50,14 @@ std::string on_path(const std::string& name) {
   return "";
 }
 
-int run_program(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
-                const std::string& output_file, int timeout_s) {
+pid_t spawn_program(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env, int stdin_fd,
+                    const std::string& output_file) {
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  if (stdin_fd >= 0)
+    posix_spawn_file_actions_adddup2(&fa, stdin_fd, 0);
+  else
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&fa, 1, output_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_adddup2(&fa, 1, 2);
   posix_spawnattr_t attr;
@@ -80,12 +83,16 @@ int run_program(const std::vector<std::string>& argv, const std::vector<std::str
   int rc = posix_spawn(&pid, args[0], &fa, &attr, args.data(), envp.data());
   posix_spawn_file_actions_destroy(&fa);
   posix_spawnattr_destroy(&attr);
-  if (rc != 0) return -1;
+  return rc == 0 ? pid : -1;
+}
+
+int wait_program(pid_t pid, int timeout_s) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
   int status = 0;
   for (;;) {
     pid_t done = waitpid(pid, &status, WNOHANG);
     if (done == pid) break;
+    if (done < 0) return -1;
     if (std::chrono::steady_clock::now() > deadline) {
       ::kill(-pid, SIGKILL);
       waitpid(pid, &status, 0);
@@ -94,6 +101,13 @@ int run_program(const std::vector<std::string>& argv, const std::vector<std::str
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int run_program(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+                const std::string& output_file, int timeout_s) {
+  pid_t pid = spawn_program(argv, extra_env, -1, output_file);
+  if (pid < 0) return -1;
+  return wait_program(pid, timeout_s);
 }
 
 }  // namespace bidfmt::render
