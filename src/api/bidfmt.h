@@ -68,6 +68,9 @@ struct CheckOptions {
   // `anonymous: true` turns this on too.
   bool anonymous = false;
   std::string identity;
+  // Also report findings on the profile's default values — values the standard leaves open —
+  // as warnings marked 「标准未规定」 (without it they are not reported).
+  bool strict = false;
 
   // Called after each file, from the worker threads (serialised): files done, files in all.
   std::function<void(size_t done, size_t total)> progress;
@@ -97,6 +100,7 @@ struct FileCheckOptions {
   // 暗标 identity (CheckOptions::identity, loaded); null = run bid.anonymous only when the profile
   // says anonymous, then with no identity strings.
   const rules::Identity* identity = nullptr;
+  bool strict = false;  // CheckOptions::strict
 };
 // Checks one file with those options; a file that cannot be checked, laid out or annotated is
 // reported in the FileReport (checked = false), never thrown.
@@ -121,6 +125,9 @@ struct FixOptions {
   // check. The profile's `anonymous: true` turns this on too.
   bool anonymous = false;
   std::string identity;
+  // Also change what check --strict reports: the profile's default values (the standard leaves
+  // them open). Without it fix acts only on what plain check reports.
+  bool strict = false;
 };
 
 struct FixResult {

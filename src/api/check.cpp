@@ -74,12 +74,12 @@ report::FileReport check_file(const std::string& path, const profile::Profile& p
     // The static rules read the model only; the 暗标 scan, the layout pass and the annotated
     // copy go back to the main part's XML.
     if (!identity && !o.render && o.annotate.empty()) doc->release_main_xml();
-    r.findings = rules::check_document(*doc, profile, o.project, nullptr, identity);
+    r.findings = rules::check_document(*doc, profile, o.project, nullptr, identity, o.strict);
     r.idle_rules = rules::idle_rules(*doc, profile, nullptr, identity);
     if (o.render) {
       // The static findings tell which paragraphs to locate; then every rule runs on the pages.
       detail::RenderedCheck rc = detail::render_document(*doc, profile, r.findings, o.page_images);
-      r.findings = rules::check_document(*doc, profile, o.project, &rc.rendered, identity);
+      r.findings = rules::check_document(*doc, profile, o.project, &rc.rendered, identity, o.strict);
       r.idle_rules = rules::idle_rules(*doc, profile, &rc.rendered, identity);
       r.rendered = true;
       r.pages = std::move(rc.pages);
@@ -114,6 +114,7 @@ CheckResult check(const CheckOptions& o) {
   const std::optional<rules::Identity> identity = rules::identity_for(o.anonymous, o.identity, profile.anonymous);
   FileCheckOptions fo;
   if (identity) fo.identity = &*identity;
+  fo.strict = o.strict;
   fo.project = o.project;
   fo.render = o.render;
   fo.page_images = o.render && o.page_images;

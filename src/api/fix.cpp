@@ -32,6 +32,7 @@ FixResult fix_docx(const FixOptions& o) {
   const std::optional<rules::Identity> identity = rules::identity_for(o.anonymous, o.identity, profile.anonymous);
   fix::Options fo;
   fo.project = o.project;
+  fo.strict = o.strict;
   if (identity) fo.identity = &*identity;
   fix::Outcome out = fix::fix_file(o.input, profile, fo);
   FixResult r;

@@ -109,6 +109,8 @@ Command add_check(CLI::App& root, Lang lang) {
   app->add_flag("--render", o.render, tr(lang, "LibreOffice 排版后核对页脚、目录页码等", "also check the pages as LibreOffice lays them out"));
   app->add_option("--annotate", o.annotate, tr(lang, "另存一份每个问题一条 Word 批注的副本", "write a copy with one Word comment per finding"))
       ->type_name("FILE");
+  app->add_flag("--strict", o.strict, tr(lang, "也报告标准未规定、由格式配置取默认值的项(警告,标「标准未规定」)",
+                                      "also report the profile's defaults the standard leaves open (warnings marked \"not set by the standard\")"));
   app->add_flag("--anonymous", o.anonymous, tr(lang, "暗标:查找投标人身份信息", "anonymous bid: find what identifies the bidder"));
   app->add_option("--identity", o.identity, tr(lang, "暗标:投标人的名称、人员等(YAML)", "anonymous bid: the bidder's names and people (YAML)"))
       ->type_name("FILE");

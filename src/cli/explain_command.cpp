@@ -3,7 +3,9 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "profile/profile.h"
 #include "rules/registry.h"
+#include "rules/values.h"
 
 namespace bidfmt::cli {
 namespace {
@@ -32,6 +34,26 @@ void markdown_table() {
     const rules::RuleInfo& i = r->info;
     std::cout << "| `" << i.id << "` | " << i.summary.zh << " | " << i.summary.en << " | " << rules::severity_name(i.severity)
               << " | " << (i.fixable ? "yes" : "no") << " | " << quote_of(i).zh << " |\n";
+  }
+  // Per bundled profile: the values each rule enforces, and those it checks only with --strict.
+  for (const std::string& name : profile::bundled_names()) {
+    const profile::Profile p = profile::load(name);
+    std::cout << "\n## Profile values per rule: `" << name << "` (" << p.name << ")\n\n"
+              << "check enforces required and interpreted values; defaults (the standard leaves them open) only with "
+                 "`--strict`, as warnings marked 「标准未规定」. Classes from `basis:` in styles/"
+              << name << ".yaml (docs/profile-format.md).\n\n"
+              << "| ID | required | interpreted | default (--strict only) |\n|---|---|---|---|\n";
+    for (const rules::Rule* r : rules::all_rules()) {
+      std::string by_class[3];
+      for (const std::string& key : rules::values_of(*r, p)) {
+        std::string& cell = by_class[static_cast<int>(p.class_of(key))];
+        cell += (cell.empty() ? "`" : ", `") + key + "`";
+      }
+      using profile::ValueClass;
+      auto cell = [&](ValueClass c) { return by_class[static_cast<int>(c)].empty() ? std::string("—") : by_class[static_cast<int>(c)]; };
+      std::cout << "| `" << r->info.id << "` | " << cell(ValueClass::required) << " | " << cell(ValueClass::interpreted) << " | "
+                << cell(ValueClass::default_value) << " |\n";
+    }
   }
 }
 

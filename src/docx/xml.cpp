@@ -1,7 +1,12 @@
 // XML helpers: part parsing with located errors, namespace prefix normalisation, typed attributes.
 #include "docx/xml.h"
 
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <vector>
@@ -66,6 +71,28 @@ void rename_prefixes(pugi::xml_node root, const std::map<std::string, std::strin
 }  // namespace
 
 namespace {
+// pugixml takes any bytes as UTF-8: a part with invalid UTF-8 (which Word refuses to open) is
+// found here, with ICU's decoder, at the byte where it goes wrong. Parts in UTF-16 or UTF-32
+// (a byte-order mark or a NUL among the first bytes) are pugixml's to convert and are not checked.
+void check_utf8(const std::string& bytes, const std::string& file, const std::string& part) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(std::min<size_t>(bytes.size(), INT32_MAX));
+  if (length >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) || (s[0] == 0xFF && s[1] == 0xFE))) return;
+  if (length >= 2 && (s[0] == 0 || s[1] == 0)) return;
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {  // ASCII: most of every part
+      ++i;
+      continue;
+    }
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0)
+      throw Error(file, 0, part + " 含有非法的 UTF-8 字节(字节 " + std::to_string(at) + "),Word 无法打开",
+                  part + " holds invalid UTF-8 (byte " + std::to_string(at) + "); Word cannot open it");
+  }
+}
+
 void check_parsed(const pugi::xml_parse_result& r, const std::string& file, const std::string& part) {
   if (!r)
     throw Error(file, 0, part + " 不是合法的 XML(字节 " + std::to_string(r.offset) + ":" + r.description() + ")",
@@ -80,6 +107,7 @@ void normalise_prefixes(pugi::xml_document& doc);
 const unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_embed_pcdata;
 
 XmlDoc parse_part(const std::string& bytes, const std::string& file, const std::string& part) {
+  check_utf8(bytes, file, part);
   auto doc = std::make_unique<pugi::xml_document>();
   check_parsed(doc->load_buffer(bytes.data(), bytes.size(), kParseOptions), file, part);
   normalise_prefixes(*doc);
@@ -87,6 +115,7 @@ XmlDoc parse_part(const std::string& bytes, const std::string& file, const std::
 }
 
 XmlDoc parse_part_in_place(std::string& bytes, const std::string& file, const std::string& part) {
+  check_utf8(bytes, file, part);
   auto doc = std::make_unique<pugi::xml_document>();
   check_parsed(doc->load_buffer_inplace(bytes.data(), bytes.size(), kParseOptions), file, part);
   normalise_prefixes(*doc);

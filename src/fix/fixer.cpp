@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/error.h"
@@ -96,6 +97,13 @@ Outcome fix_file(const std::string& path, const profile::Profile& profile, const
       Options pass_options = options;
       pass_options.project = project;
       Workspace ws(current, profile, pass_options, entries, generated, journal);
+      // fix changes only what check reports: with nothing fixable reported (a default value the
+      // standard leaves open is reported only with --strict), the pass changes nothing.
+      if (std::none_of(ws.findings().begin(), ws.findings().end(), [](const rules::Finding& f) { return f.fixable; })) {
+        out.remaining = ws.findings();
+        settled = true;
+        break;
+      }
       run_pass(ws);
       if (!ws.commit()) {
         out.remaining = ws.findings();
@@ -108,7 +116,7 @@ Outcome fix_file(const std::string& path, const profile::Profile& profile, const
     }
     if (!settled) {
       std::unique_ptr<docx::Document> last = docx::Document::read(current, profile);
-      out.remaining = rules::check_document(*last, profile, project, nullptr, options.identity);
+      out.remaining = rules::check_document(*last, profile, project, nullptr, options.identity, options.strict);
     }
     out.changes = std::move(journal.changes);
     out.notes = std::move(journal.notes);

@@ -23,6 +23,9 @@ struct Options {
   // 暗标 (fix --anonymous, or the profile's anonymous): the check then runs bid.anonymous, and the
   // names it finds in document properties and revision/comment authors are cleared. Null = off.
   const rules::Identity* identity = nullptr;
+  // fix --strict: act on the findings check --strict reports (the profile's default values too);
+  // without it only on what plain check reports — fix changes only what check reports.
+  bool strict = false;
 };
 
 // One change fix made, and where.

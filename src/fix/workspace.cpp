@@ -50,7 +50,7 @@ Workspace::Workspace(const std::string& path, const profile::Profile& profile, c
                      Entries& entries, const Generated& generated, Journal& journal)
     : profile_(profile), project_(options.project), entries_(entries), generated_(generated), journal_(journal) {
   doc_ = docx::Document::read(path, profile);
-  findings_ = rules::check_document(*doc_, profile, project_, nullptr, options.identity);
+  findings_ = rules::check_document(*doc_, profile, project_, nullptr, options.identity, options.strict);
 }
 
 std::vector<const rules::Finding*> Workspace::findings_of(const std::string& rule, const std::string& kind) const {

@@ -108,6 +108,14 @@ namespace {
 struct Origins {
   std::string main;
   std::map<std::string, std::string> by_key;
+  // The files in the order they were laid on (an `extends` base first, override files last), and
+  // which of them are override files (a tender's requirements).
+  std::vector<std::string> layers;
+  std::set<std::string> overrides;
+  size_t rank(const std::string& file) const {
+    auto it = std::find(layers.begin(), layers.end(), file);
+    return it == layers.end() ? 0 : static_cast<size_t>(it - layers.begin());
+  }
   // The file of `dotted` or of its nearest parent that has one.
   const std::string& file(std::string dotted) const {
     for (;;) {
@@ -296,6 +304,38 @@ std::string Caption::number_for(const std::vector<int>& counters, int n) const {
   return pattern;
 }
 
+const char* class_name(ValueClass c) {
+  switch (c) {
+    case ValueClass::required: return "required";
+    case ValueClass::interpreted: return "interpreted";
+    default: return "default";
+  }
+}
+
+const Basis* Profile::basis_of(std::string_view key) const {
+  std::string k(key);
+  for (;;) {
+    auto it = basis.find(k);
+    if (it != basis.end()) return &it->second;
+    size_t dot = k.rfind('.');
+    if (dot == std::string::npos) return nullptr;
+    k.resize(dot);
+  }
+}
+
+ValueClass Profile::class_of(std::string_view key) const {
+  if (const Basis* b = basis_of(key)) return b->cls;
+  // A group classified value by value: the strongest of them.
+  const std::string prefix = std::string(key) + ".";
+  bool any = false;
+  ValueClass strongest = ValueClass::default_value;
+  for (auto it = basis.lower_bound(prefix); it != basis.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+    any = true;
+    strongest = std::max(strongest, it->second.cls);
+  }
+  return any ? strongest : ValueClass::required;
+}
+
 const HeadingLevel* Profile::heading(int level) const {
   for (const HeadingLevel& h : headings)
     if (h.level == level) return &h;
@@ -305,6 +345,136 @@ const HeadingLevel* Profile::heading(int level) const {
 namespace {
 
 Profile parse_node(const YAML::Node& root, const Origins& source);
+
+// ---------------------------------------------------------------------------------------------
+// basis: the class of every value (required / interpreted / default), validated
+// ---------------------------------------------------------------------------------------------
+
+// Keys that name, not format: they have no class.
+bool exempt_from_class(const std::string& dotted) {
+  if (dotted == "id" || dotted == "name" || dotted == "extends" || dotted == "basis" || dotted.rfind("basis.", 0) == 0) return true;
+  if (dotted.rfind("headings.", 0) == 0) {
+    size_t dot = dotted.find('.', 9);
+    if (dot != std::string::npos) {
+      std::string field = dotted.substr(dot + 1);
+      return field == "level" || field == "rule";
+    }
+  }
+  return false;
+}
+
+// The node a dotted key names in the resolved profile (list items by 1-based number), or none.
+YAML::Node node_at(const YAML::Node& root, const std::string& dotted) {
+  YAML::Node n;
+  n.reset(root);  // (assigning a Node would write into the node it refers to)
+  size_t start = 0;
+  while (start <= dotted.size()) {
+    size_t dot = dotted.find('.', start);
+    std::string part = dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (n.IsMap()) {
+      const YAML::Node child = static_cast<const YAML::Node&>(n)[part];
+      if (!child) return YAML::Node(YAML::NodeType::Undefined);
+      n.reset(child);
+    } else if (n.IsSequence()) {
+      size_t used = 0;
+      int i = 0;
+      try {
+        i = std::stoi(part, &used);
+      } catch (const std::exception&) {
+        return YAML::Node(YAML::NodeType::Undefined);
+      }
+      if (used != part.size() || i < 1 || static_cast<size_t>(i) > n.size()) return YAML::Node(YAML::NodeType::Undefined);
+      n.reset(static_cast<const YAML::Node&>(n)[static_cast<size_t>(i) - 1]);
+    } else {
+      return YAML::Node(YAML::NodeType::Undefined);
+    }
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return n;
+}
+
+// Every value of the resolved profile: (dotted key, node), in document order.
+void leaves(const YAML::Node& n, const std::string& path, std::vector<std::pair<std::string, YAML::Node>>& out) {
+  if (n.IsMap()) {
+    for (const auto& kv : n) {
+      std::string dotted = path.empty() ? kv.first.Scalar() : path + "." + kv.first.Scalar();
+      if (!exempt_from_class(dotted)) leaves(kv.second, dotted, out);
+    }
+  } else if (n.IsSequence()) {
+    for (size_t i = 0; i < n.size(); ++i) leaves(n[i], path + "." + std::to_string(i + 1), out);
+  } else {
+    out.emplace_back(path, n);
+  }
+}
+
+int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
+
+// Reads `basis:` and checks that every value has a class. Values an override file (the tender)
+// sets are required: the tender says them. A value set in a later layer than the entry that
+// classifies it keeps that entry's class (an `extends` child may restate it in its own basis:).
+void read_basis(const YAML::Node& root, const Origins& source, Profile& p) {
+  if (root["basis"]) {
+    const YAML::Node b = root["basis"];
+    if (!b.IsMap())
+      throw Error(source.file("basis"), line_of(b), "basis 应为键值映射(值的键 → {required|interpreted|default: 说明})",
+                  "basis must be a mapping (value key → {required|interpreted|default: text})");
+    for (const auto& kv : b) {
+      const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+      const std::string entry = "basis." + key;
+      auto bad = [&](const YAML::Node& at, const std::string& zh, const std::string& en) {
+        throw Error(source.file(entry), line_of(at), zh, en);
+      };
+      if (key.empty()) bad(kv.first, "basis 的键应为值的键(如 page.margin_top)", "a basis key names a value (e.g. page.margin_top)");
+      if (exempt_from_class(key))
+        bad(kv.first, "basis 中的「" + key + "」不是格式配置中的值", "basis names '" + key + "', which is not a value of the profile");
+      if (!node_at(root, key).IsDefined()) {
+        // A later layer that replaced a list or group (a tender's headings:) leaves the earlier
+        // layers' entries beneath it without a value: they lapse. Any other such key is a typo.
+        std::string above = key;
+        while (!above.empty() && !node_at(root, above).IsDefined()) {
+          const size_t dot = above.rfind('.');
+          above.resize(dot == std::string::npos ? 0 : dot);
+        }
+        if (above.empty() || source.rank(source.file(entry)) >= source.rank(source.file(above)))
+          bad(kv.first, "basis 中的「" + key + "」不是格式配置中的值", "basis names '" + key + "', which is not a value of the profile");
+        continue;
+      }
+      const YAML::Node& v = kv.second;
+      if (!v.IsMap() || v.size() != 1 || !v.begin()->first.IsScalar() || !v.begin()->second.IsScalar())
+        bad(v, "basis.「" + key + "」应为 {required: 标准原文} 、{interpreted: 解读} 或 {default: 理由}",
+            "basis '" + key + "' must be {required: the sentence}, {interpreted: the reading} or {default: the reason}");
+      const std::string cls = v.begin()->first.Scalar(), text = v.begin()->second.Scalar();
+      Basis basis;
+      basis.file = source.file(entry);
+      basis.text = text;
+      if (cls == "required") basis.cls = ValueClass::required;
+      else if (cls == "interpreted") basis.cls = ValueClass::interpreted;
+      else if (cls == "default") basis.cls = ValueClass::default_value;
+      else bad(v, "basis.「" + key + "」的类别「" + cls + "」未知(可用 required、interpreted、default)",
+               "basis '" + key + "': unknown class '" + cls + "' (required, interpreted, default)");
+      if (text.find_first_not_of(" \t") == std::string::npos)
+        bad(v, "basis.「" + key + "」缺少说明(required 引用标准原文,interpreted 写明解读,default 写明理由)",
+            "basis '" + key + "' needs its text (required: the sentence quoted; interpreted: the reading; default: the reason)");
+      if (source.overrides.count(basis.file) && basis.cls != ValueClass::required)
+        bad(v, "覆盖文件是招标文件的要求,其中的类别只能是 required", "an override file holds the tender's requirements: its class can only be required");
+      p.basis[key] = std::move(basis);
+    }
+  }
+  std::vector<std::pair<std::string, YAML::Node>> values;
+  leaves(root, "", values);
+  for (const auto& [key, node] : values) {
+    const std::string& file = source.file(key);
+    const Basis* b = p.basis_of(key);
+    if (source.overrides.count(file) && (!b || source.rank(b->file) < source.rank(file)))
+      p.basis[key] = Basis{ValueClass::required, "招标文件要求(" + file + ")", file};
+    else if (!b)
+      throw Error(file, line_of(node),
+                  "「" + key + "」没有类别:在 basis: 中写明 required(引用标准原文)、interpreted(写明解读)或 default(标准未规定,写明理由)",
+                  "'" + key + "' has no class: give it in basis: as required (quote the standard), interpreted (the reading) or default (not set by the standard; the reason)");
+  }
+}
+
 
 YAML::Node load_yaml(const std::string& text, const std::string& source) {
   try {
@@ -324,7 +494,8 @@ void merge(YAML::Node base, const YAML::Node& top, const std::string& path, cons
       throw Error(source, kv.first.Mark().is_null() ? 0 : kv.first.Mark().line + 1, "键应为文本", "keys must be plain text");
     std::string key = kv.first.Scalar();
     std::string dotted = path.empty() ? key : path + "." + key;
-    if (kv.second.IsMap() && base[key] && base[key].IsMap()) {
+    // A `basis:` entry ({required: …}) is replaced whole: a layer restates a value's class.
+    if (kv.second.IsMap() && base[key] && base[key].IsMap() && path != "basis") {
       merge(base[key], kv.second, dotted, source, origins);
     } else {
       base[key] = kv.second;
@@ -375,6 +546,7 @@ YAML::Node resolve(const std::string& name_or_path, const std::string& relative_
     origins.main = at.source;
   }
   merge(result, own, "", at.source, origins);
+  origins.layers.push_back(at.source);
   return result;
 }
 
@@ -402,6 +574,7 @@ Profile parse_unguarded(const std::string& yaml_text, const std::string& source)
     merge(base, root, "", source, origins);
     root = base;
   }
+  origins.layers.push_back(source);
   return parse_node(root, origins);
 }
 
@@ -412,7 +585,7 @@ Profile parse(const std::string& yaml_text, const std::string& source) {
 }
 
 namespace {
-Profile parse_node(const YAML::Node& root, const Origins& source) {
+Profile parse_values(const YAML::Node& root, const Origins& source) {
   Profile p;
   p.source = source.main;
   p.origins = source.by_key;
@@ -580,40 +753,59 @@ Profile parse_node(const YAML::Node& root, const Origins& source) {
     if (c->restart_level > static_cast<int>(p.headings.size()))
       top.fail_at("captions", top.node("captions"), "captions.*.restart_level 大于标题级数",
                   "captions.*.restart_level exceeds the number of heading levels");
-  if (top.has("assumptions")) {
-    YAML::Node a = top.node("assumptions");
-    if (!a.IsMap()) top.fail(a, "assumptions 应为键值映射", "assumptions must be a mapping");
-    for (const auto& kv : a) {
-      if (!kv.first.IsScalar() || !kv.second.IsScalar())
-        top.fail(kv.first, "assumptions 的每一项应为「键: 说明文字」", "each assumption must be 'key: text'");
-      p.assumptions[kv.first.Scalar()] = kv.second.Scalar();
-    }
-  }
+  if (top.has("assumptions"))
+    top.fail_at("assumptions", top.node("assumptions"), "assumptions: 已由 basis: 取代:每个值写明 required、interpreted 或 default(见 docs/profile-format.md)",
+                "assumptions: is replaced by basis: give every value required, interpreted or default (docs/profile-format.md)");
+  if (top.has("basis")) top.node("basis");  // read by read_basis, once every key is known
+  return p;
+}
+
+Profile parse_node(const YAML::Node& root, const Origins& source) {
+  Profile p = parse_values(root, source);  // unknown keys are reported first (before a walk over them)
+  read_basis(root, source, p);
   return p;
 }
 }  // namespace
 
 namespace {
-void emit_with_origins(YAML::Emitter& out, const YAML::Node& node, const std::string& path, const Origins& origins) {
+// Each value with the file it came from and its class (「# styles/xx-2014.yaml · required」); list
+// items are written one by one so that every heading level's values carry their own class.
+void emit_with_origins(YAML::Emitter& out, const YAML::Node& node, const std::string& path, const Origins& origins,
+                       const Profile& resolved) {
+  auto comment = [&](const std::string& dotted) {
+    std::string c = origins.file(dotted);
+    if (dotted.rfind("basis.", 0) != 0 && dotted != "id" && dotted != "name" && !exempt_from_class(dotted))
+      c += std::string(" · ") + class_name(resolved.class_of(dotted));
+    return YAML::Comment(c);
+  };
   if (node.IsMap()) {
     out << YAML::BeginMap;
     for (const auto& kv : node) {
       std::string key = kv.first.as<std::string>();
       std::string dotted = path.empty() ? key : path + "." + key;
       out << YAML::Key << key << YAML::Value;
-      if (kv.second.IsMap()) {
-        emit_with_origins(out, kv.second, dotted, origins);
+      if (kv.second.IsMap() || (kv.second.IsSequence() && path.rfind("basis", 0) != 0 && key != "basis")) {
+        emit_with_origins(out, kv.second, dotted, origins, resolved);
       } else {
-        out << kv.second << YAML::Comment(origins.file(dotted));
+        out << kv.second << comment(dotted);
       }
     }
     out << YAML::EndMap;
+  } else if (node.IsSequence()) {
+    out << YAML::BeginSeq;
+    for (size_t i = 0; i < node.size(); ++i) {
+      std::string dotted = path + "." + std::to_string(i + 1);
+      if (node[i].IsMap() || node[i].IsSequence()) emit_with_origins(out, node[i], dotted, origins, resolved);
+      else out << node[i] << comment(dotted);
+    }
+    out << YAML::EndSeq;
   } else {
     out << node;
   }
 }
 
-std::string describe_unguarded(const std::string& name_or_path, const std::vector<std::string>& overrides) {
+std::string describe_unguarded(const std::string& name_or_path, const std::vector<std::string>& overrides,
+                               const Profile& resolved) {
   Origins origins;
   std::vector<std::string> chain;
   YAML::Node root = resolve(name_or_path, "", origins, chain);
@@ -623,14 +815,14 @@ std::string describe_unguarded(const std::string& name_or_path, const std::vecto
   }
   YAML::Emitter out;
   out.SetIndent(2);
-  emit_with_origins(out, root, "", origins);
+  emit_with_origins(out, root, "", origins, resolved);
   return std::string(out.c_str()) + "\n";
 }
 }  // namespace
 
 std::string describe(const std::string& name_or_path, const std::vector<std::string>& overrides) {
-  load(name_or_path, overrides);  // validates; throws with file and line
-  return yaml_errors_as_errors(name_or_path, [&] { return describe_unguarded(name_or_path, overrides); });
+  const Profile resolved = load(name_or_path, overrides);  // validates; throws with file and line
+  return yaml_errors_as_errors(name_or_path, [&] { return describe_unguarded(name_or_path, overrides, resolved); });
 }
 
 std::vector<std::string> bundled_names() {
@@ -653,6 +845,8 @@ Profile load_unguarded(const std::string& name_or_path, const std::vector<std::s
     YAML::Node layer = load_yaml(at.text, at.source);
     if (layer["extends"]) throw Error(at.source, layer["extends"].Mark().line + 1, "覆盖文件不能使用 extends", "an override file cannot use extends");
     merge(root, layer, "", at.source, origins);
+    origins.layers.push_back(at.source);
+    origins.overrides.insert(at.source);
   }
   // Keys never overridden come from the file that defined them; record the rest under main.
   origins.main = top_source;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/units.h"
@@ -161,6 +162,22 @@ struct RenderRules {
   Twips table_width_tolerance;    // widths within this count as the same
 };
 
+// How a value stands to the standard (docs/profile-format.md, 「标准未规定的不是规则」). Ordered
+// weakest first: a group of values counts as its strongest.
+enum class ValueClass {
+  default_value,  // the standard leaves it open; build needs a value: check reports it only with --strict
+  interpreted,    // an ambiguous sentence read one way: checked like a requirement
+  required,       // the standard (or the tender, 招标文件) says it: checked
+};
+const char* class_name(ValueClass c);  // "default", "interpreted", "required"
+
+// The class of a value (or of a group of values) and what it rests on.
+struct Basis {
+  ValueClass cls = ValueClass::default_value;
+  std::string text;  // required: the sentence quoted; interpreted: the reading; default: why this value
+  std::string file;  // the profile or override file that said so
+};
+
 struct Profile {
   std::string id;
   std::string name;
@@ -182,12 +199,19 @@ struct Profile {
   // 暗标: check for whatever identifies the bidder (rule bid.anonymous) without being asked, and let
   // build and fix leave the bidder out of the cover and the document properties.
   bool anonymous = false;
-  // Values the standard leaves open: dotted key → why this default was chosen.
-  std::map<std::string, std::string> assumptions;
+  // The profile's `basis:` — dotted key of a value or of a group (「page」, 「captions.figure」) →
+  // its class; a tender override's values are entered here as required.
+  std::map<std::string, Basis> basis;
   // Layered profiles (extends, --override): dotted key → the file that set it ("" = `source`).
   std::map<std::string, std::string> origins;
 
   const HeadingLevel* heading(int level) const;
+  // The class findings on value `key` are reported by: the entry of the key or of its nearest
+  // group; for a group with entries only beneath it, the strongest of those. Keys nothing
+  // classifies (the loader rejects such values) count as required.
+  ValueClass class_of(std::string_view key) const;
+  // The basis entry that classifies `key` itself or a group above it; null when none.
+  const Basis* basis_of(std::string_view key) const;
 };
 
 // Loads a profile by bundled name ("xx-2014") or by path, with its `extends:` chain (a bundled

@@ -14,12 +14,19 @@ const RuleInfo kInfo{
 
 void check(const Context& ctx, Reporter& out) {
   const profile::TextFormat& body = ctx.profile.body;
+  const profile::ValueClass east_asia = ctx.cls("fonts.east_asia"), latin = ctx.cls("fonts.latin"),
+                            size = ctx.cls("body.size"), spacing = ctx.cls("body.character_spacing");
   for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
     if (p.role != docx::Role::body && p.role != docx::Role::list_item && p.role != docx::Role::quote) continue;
     Location at = ctx.at(p);
+    const size_t m = out.mark();
     check_fonts(ctx, out, p, body.fonts, at, false);
     check_size(ctx, out, p, body.size, at, false);
     check_char_spacing(ctx, out, p, body.character_spacing, at);
+    out.about(m, "east_asia_font", east_asia);
+    out.about(m, "latin_font", latin);
+    out.about(m, "size", size);
+    out.about(m, "character_spacing", spacing);
   }
 }
 

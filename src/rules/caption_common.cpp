@@ -7,6 +7,7 @@
 #include "docx/script.h"
 #include "rules/checks.h"
 #include "rules/describe.h"
+#include "rules/heading_common.h"
 
 namespace bidfmt::rules {
 namespace {
@@ -44,7 +45,7 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
   // The sequence {n} restarts at each heading of caption.restart_level or above.
   std::map<std::vector<int>, int> seq;
   for (const CaptionTarget& t : targets) {
-    size_t whole = out.mark();
+    size_t m = out.mark();
     std::vector<int> counters(t.counts.begin(), t.counts.end());
     size_t restart = static_cast<size_t>(std::clamp(cap.restart_level, 1, 6));
     int n = ++seq[std::vector<int>(counters.begin(), counters.begin() + static_cast<long>(restart))];
@@ -58,11 +59,12 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
               Text{what.zh + "缺少题注,应在" + what.zh + side.zh + "写「" + example + "」",
                    "the " + what.en + " has no caption; expected '" + example + "' " + side.en + " it"})
           .fixable = false;
-      out.warn_if_assumed(whole, ctx.assumed(key));
+      out.about(m, ctx.cls(key));  // no caption at all: the strongest of the caption's values
       continue;
     }
     const docx::Paragraph& c = ps[static_cast<size_t>(good_is ? good : bad)];
     Location at = ctx.at(c);
+    m = out.mark();
     if (!good_is) {
       Text wrong = above ? Text{"下方", "below"} : Text{"上方", "above"};
       out.add("position", at, side, wrong,
@@ -70,6 +72,8 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
                    "caption '" + docx::excerpt(c.text, 20) + "' is " + wrong.en + " the " + what.en + "; it belongs " + side.en})
           .fixable = false;
     }
+    out.about(m, ctx.cls(key + ".position"));
+    m = out.mark();
     // Number and name: 「表1.1-1 名称」.
     std::string text = docx::trim(c.text);
     std::string after_label = docx::trim(text.substr(cap.label.size()));
@@ -81,6 +85,8 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
       // fix renumbers captions (fix/captions.cpp): the typed number gives way to the profile's.
     }
     std::string name = docx::trim(rest);
+    out.about(m, ctx.cls(key + ".number"));
+    m = out.mark();
     if (name.empty()) {
       out.add("name", at, plain(example), plain(text),
               Text{"题注「" + text + "」没有名称", "caption '" + text + "' has no name"})
@@ -89,20 +95,21 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
       out.add("separator", at, plain(example), plain(text),
               Text{"题注编号与名称之间应有空格,如「" + example + "」", "caption number and name need a space between them, as in '" + example + "'"});
     }
-    // Formatting.
-    size_t m = out.mark();
+    out.about(m, "name", ctx.cls(key + ".number"));
+    out.about(m, "separator", ctx.cls(key + ".separator"));
+    // Formatting, each by the class of its value.
+    m = out.mark();
     check_fonts(ctx, out, c, cap.format.fonts, at, true);
-    out.warn_if_assumed(m, ctx.assumed(key + ".fonts"));
+    fonts_about(ctx, out, m, key + ".");
     m = out.mark();
     check_align(ctx, out, c, cap.format.align, at);
-    out.warn_if_assumed(m, ctx.assumed(key + ".align"));
+    out.about(m, ctx.cls(key + ".align"));
     m = out.mark();
     check_bold(ctx, out, c, cap.format.bold, at, true);
-    out.warn_if_assumed(m, ctx.assumed(key + ".bold"));
+    out.about(m, ctx.cls(key + ".bold"));
     m = out.mark();
     check_size(ctx, out, c, cap.format.size, at, true);
-    out.warn_if_assumed(m, ctx.assumed(key + ".size"));
-    out.warn_if_assumed(whole, ctx.assumed(key));
+    out.about(m, ctx.cls(key + ".size"));
   }
 }
 

@@ -16,7 +16,8 @@ struct CaptionTarget {
 };
 
 // Checks each target's caption against `caption` (profile captions.table or captions.figure).
-// `key` is the profile key ("captions.table") used to downgrade assumed values to warnings.
+// `key` is the profile key ("captions.table"): findings on its default values are reported only
+// with check --strict (Reporter::about).
 void check_captions(const Context& ctx, Reporter& out, const profile::Caption& caption, docx::Role role,
                     const std::vector<CaptionTarget>& targets, const std::string& key, const Text& what);
 

@@ -7,13 +7,14 @@
 namespace bidfmt::rules {
 
 Findings check_document(const docx::Document& doc, const profile::Profile& profile, const std::string& project,
-                        const Rendered* rendered, const Identity* identity) {
+                        const Rendered* rendered, const Identity* identity, bool strict) {
   Context ctx{doc, profile, project, rendered, identity};
+  ctx.strict = strict;
   Findings out;
   std::vector<std::shared_ptr<const Place>> places(doc.body().paragraphs.size());
   for (const Rule* r : all_rules()) {
     if (r->applies && !r->applies(ctx)) continue;
-    Reporter rep(r->info, out, &doc, &places);
+    Reporter rep(r->info, out, &doc, &places, &ctx);
     r->check(ctx, rep);
   }
   if (rendered)

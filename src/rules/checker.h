@@ -15,9 +15,10 @@ namespace bidfmt::rules {
 // `project` is the expected header left text ("" = it must merely be present). With `rendered`
 // (check --render) the render-only rules run too, and every finding whose paragraph, table or
 // section was located on a page gets that page in its location. With `identity` the 暗标 rule
-// (bid.anonymous) runs too.
+// (bid.anonymous) runs too. Findings on the profile's default values (the standard leaves them
+// open) are reported only when `strict` (check --strict), as warnings marked 「标准未规定」.
 Findings check_document(const docx::Document& doc, const profile::Profile& profile, const std::string& project,
-                        const Rendered* rendered = nullptr, const Identity* identity = nullptr);
+                        const Rendered* rendered = nullptr, const Identity* identity = nullptr, bool strict = false);
 
 // The rules not in force for such a check (Rule::applies): profile options that are off,
 // render-only rules without --render, bid.anonymous without --anonymous. Registry order.

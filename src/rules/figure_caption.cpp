@@ -1,4 +1,5 @@
-// Rule figure.caption: a 「图1.1-1 图名」 caption below each figure, centered and bold (Standard A: assumed, its text is cut off).
+// Rule figure.caption: a 「图1.1-1 图名」 caption below each figure, centered and bold (Standard A:
+// its text is cut off, so captions.figure is a default there, checked only with --strict).
 #include "rules/caption_common.h"
 
 namespace bidfmt::rules {
@@ -8,7 +9,7 @@ const RuleInfo kInfo{
     "figure.caption",
     {"图题注", "figure captions"},
     "六、图(原文在此截断;图题要求为本配置的假设,见 captions.figure)",
-    Severity::error,  // warnings while the profile lists captions.figure under assumptions
+    Severity::error,  // reported only with --strict where the profile's captions.figure is a default
     false,
 };
 

@@ -10,8 +10,8 @@
 
 namespace bidfmt::rules {
 
-// error: the standard is broken (exit status 1). warning: a value the profile had to assume
-// (listed under `assumptions:`) or a construct that cannot be verified statically.
+// error: the standard is broken (exit status 1). warning: a construct that cannot be verified
+// statically, or (check --strict) a value the standard leaves open, marked 「标准未规定」.
 enum class Severity { error, warning };
 const char* severity_name(Severity s);  // "error", "warning"
 

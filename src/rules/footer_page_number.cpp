@@ -106,6 +106,9 @@ void check_total(const Context& ctx, Reporter& out, const Location& where, const
 void check_part(const Context& ctx, Reporter& out, const docx::Story& st, Location where) {
   const profile::HeaderFooter& hf = ctx.profile.header_footer;
   std::string want = normalise(hf.footer_text);
+  // The text, its fields and the total they count are footer.text; alignment and size their own.
+  const profile::ValueClass text_class = ctx.cls("footer.text");
+  size_t m = out.mark();
   const docx::Paragraph* page_para = nullptr;
   for (const docx::Paragraph& p : st.paragraphs)
     for (const docx::Token& t : p.tokens)
@@ -113,6 +116,7 @@ void check_part(const Context& ctx, Reporter& out, const docx::Story& st, Locati
   if (!page_para) {
     out.add("page_field", where, plain(shown(want)), Text{"无页码域", "no PAGE field"},
             Text{"页脚没有页码(PAGE 域),应为「" + shown(want) + "」", "the footer has no page number (PAGE field); expected '" + shown(want) + "'"});
+    out.about(m, text_class);
     return;
   }
   where.paragraph = page_para->number;
@@ -140,15 +144,21 @@ void check_part(const Context& ctx, Reporter& out, const docx::Story& st, Locati
             Text{"页脚为「" + shown(actual) + "」,应为「" + shown(want) + "」(X 为 PAGE 域,Y 为总页数域)",
                  "footer reads '" + shown(actual) + "'; expected '" + shown(want) + "' (X = PAGE field, Y = total-pages field)"});
   if (!total_key.empty()) check_total(ctx, out, where, total_key, total_arg);
+  out.about(m, text_class);
+  m = out.mark();
   if (!page_para->table) check_align(ctx, out, *page_para, hf.footer_align, where);
-  size_t m = out.mark();
+  out.about(m, ctx.cls("footer.align"));
+  m = out.mark();
   check_size(ctx, out, *page_para, hf.footer_size, where, true);
-  out.warn_if_assumed(m, ctx.assumed("footer.size"));
+  out.about(m, ctx.cls("footer.size"));
 }
 
 void check(const Context& ctx, Reporter& out) {
   const profile::HeaderFooter& hf = ctx.profile.header_footer;
+  const profile::ValueClass text_class = ctx.cls("footer.text"), restart_class = ctx.cls("footer.restart_at_body");
+  size_t m = out.mark();
   check_rendered_footers(ctx, out);  // check --render: the footers as printed
+  out.about(m, text_class);
   std::set<std::string> seen;
   int first_body = ctx.doc.first_body_section();
   for (const docx::Section& s : ctx.doc.sections()) {
@@ -156,6 +166,7 @@ void check(const Context& ctx, Reporter& out) {
     std::string sec = std::to_string(s.number);
     Location where = ctx.at_section(s.number);
     // Numbering: restart at 1 on the first body page, then continue.
+    m = out.mark();
     if (hf.restart_at_body) {
       if (s.number == first_body) {
         bool need = ctx.doc.has_front_matter();
@@ -171,6 +182,8 @@ void check(const Context& ctx, Reporter& out) {
                      "section " + sec + " restarts page numbers at " + std::to_string(*s.page_start) + "; body pages must be numbered continuously"});
       }
     }
+    out.about(m, restart_class);
+    m = out.mark();
     if (!s.page_format.empty() && s.page_format != "decimal")
       out.add("number_format", where, Text{"阿拉伯数字", "arabic"}, plain(std::string(s.page_format)),
               Text{"第 " + sec + " 节页码格式为 " + std::string(s.page_format) + ",应为阿拉伯数字",
@@ -181,6 +194,7 @@ void check(const Context& ctx, Reporter& out) {
         std::string want = shown(normalise(hf.footer_text));
         out.add("missing", where, plain(want), Text{"无", "none"},
                 Text{"第 " + sec + " 节(正文)没有页脚页码,应为「" + want + "」", "section " + sec + " (body) has no footer page number; expected '" + want + "'"});
+        out.about(m, text_class);
         continue;
       }
       if (!seen.insert(part).second) continue;

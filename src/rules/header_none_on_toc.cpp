@@ -17,6 +17,7 @@ Text kind_text(bool header) { return header ? Text{"页眉", "header"} : Text{"�
 void check(const Context& ctx, Reporter& out) {
   const profile::HeaderFooter& hf = ctx.profile.header_footer;
   for (const docx::Section& s : ctx.doc.sections()) {
+    const size_t m = out.mark();
     bool toc_in_body = false;
     if (s.role == docx::SectionRole::body) {
       // A TOC sharing its section with the body gets the body's header and footer.
@@ -46,6 +47,7 @@ void check(const Context& ctx, Reporter& out) {
         out.add(header ? "header" : "footer", l, Text{"无", "none"}, k, msg);
       }
     }
+    out.about(m, ctx.cls(s.role == docx::SectionRole::cover ? "header.on_cover" : "header.on_toc"));
   }
 }
 

@@ -118,6 +118,7 @@ bool page_as_profile(const Context& ctx, const docx::Section& s) {
 
 void check(const Context& ctx, Reporter& out) {
   const profile::HeaderFooter& hf = ctx.profile.header_footer;
+  const profile::ValueClass left_class = ctx.cls("header.left"), right_class = ctx.cls("header.right");
   std::set<std::string> seen;
   for (const docx::Section& s : ctx.doc.sections()) {
     if (s.role != docx::SectionRole::body) continue;
@@ -125,10 +126,12 @@ void check(const Context& ctx, Reporter& out) {
     for (const auto& [kind, part] : shown_parts(ctx, s, true)) {
       const docx::Story* st = part.empty() ? nullptr : ctx.doc.story(part);
       Location where = ctx.at_section(s.number);
+      size_t m = out.mark();
       if (!st || !st->has_content) {
         Text kind_text = kind == "first" ? Text{"首页", "first-page "} : kind == "even" ? Text{"偶数页", "even-page "} : Text{"", ""};
         out.add("missing", where, Text{"项目名称 / " + hf.header_right, "project name / " + hf.header_right}, Text{"无", "none"},
                 Text{"第 " + sec + " 节(正文)没有" + kind_text.zh + "页眉", "section " + sec + " (body) has no " + kind_text.en + "header"});
+        out.about(m, std::max(left_class, right_class));
         continue;
       }
       where.set_part(part);
@@ -167,6 +170,8 @@ void check(const Context& ctx, Reporter& out) {
         out.add("left_text", where, Text{"项目名称", "project name"}, Text{"无", "none"},
                 Text{"页眉左侧没有项目名称", "the header has no project name on the left"});
       }
+      out.about(m, left_class);
+      m = out.mark();
       // Right: 「技术标」, right-aligned.
       if (l.right != hf.header_right) {
         out.add("right_text", where, plain(hf.header_right), plain(l.right),
@@ -177,12 +182,15 @@ void check(const Context& ctx, Reporter& out) {
                 Text{"页眉右侧文字「" + l.right + "」没有右对齐(需右对齐制表位或右对齐的单元格)",
                      "header right text '" + l.right + "' is not right-aligned (needs a right tab stop or a right-aligned cell)"});
       }
+      out.about(m, right_class);
+      m = out.mark();
       // Size: every visible run of the header.
       for (const docx::Paragraph& p : st->paragraphs) {
         Location at = ctx.at(p, part);
         at.section = s.number;
         if (check_size(ctx, out, p, hf.header_size, at, true)) break;
       }
+      out.about(m, ctx.cls("header.size"));
     }
   }
 }

@@ -25,6 +25,15 @@ Text level_name(int level) {
   return Text{docx::format_number(level, "chineseCounting") + "级", "level-" + std::to_string(level)};
 }
 
+std::string font_key(const profile::Profile& profile, const std::string& own, const char* fallback) {
+  return profile.basis_of(own) ? own : fallback;
+}
+
+void fonts_about(const Context& ctx, Reporter& out, size_t m, const std::string& prefix) {
+  out.about(m, "east_asia_font", ctx.cls(font_key(ctx.profile, prefix + "font_east_asia", "fonts.east_asia")));
+  out.about(m, "latin_font", ctx.cls(font_key(ctx.profile, prefix + "font_latin", "fonts.latin")));
+}
+
 namespace {
 
 // The first word of a heading, to show what number it has.
@@ -56,6 +65,8 @@ void check_heading_rule(const Context& ctx, Reporter& out, const std::string& ru
     const int level = p.heading_level;
     const size_t index = static_cast<size_t>(level) - 1;
     Location at = ctx.at(p);
+    const std::string key = "headings." + std::to_string(level) + ".";
+    size_t mark = out.mark();
     // Number: the profile's shape (「一、」「1.1」「第一章」), and in sequence.
     std::string shown = heading_shown(p);
     std::vector<int> counts(p.counts.begin(), p.counts.end());
@@ -84,14 +95,33 @@ void check_heading_rule(const Context& ctx, Reporter& out, const std::string& ru
               Text{lz.zh + "标题编号为「" + actual + "」,按顺序应为「" + want_label + "」",
                    lz.en + " heading is numbered '" + actual + "'; in sequence it should be '" + want_label + "'"});
     }
-    // Formatting.
+    // A number typed after the automatic one (「一、一、工程概况」) shows twice on the page.
+    if (shape_ok && !p.label.empty()) {
+      const std::string typed_text = docx::trim(p.text);
+      if (auto typed = docx::match_label(typed_text, levels, index)) {
+        const std::string typed_number = docx::trim(typed_text.substr(0, typed->length));
+        out.add("number_format", at, plain(want_label), plain(p.label + typed_number),
+                Text{lz.zh + "标题在自动编号「" + p.label + "」之后又手写了编号「" + typed_number + "」",
+                     lz.en + " heading has the typed number '" + typed_number + "' after its automatic number '" + p.label + "'"});
+      }
+    }
+    out.about(mark, ctx.cls(key + "number"));
+    // Formatting, each by the class of its value.
+    mark = out.mark();
     check_fonts(ctx, out, p, h->format.fonts, at, true);
+    fonts_about(ctx, out, mark, key);
+    mark = out.mark();
     check_size(ctx, out, p, h->format.size, at, true);
+    out.about(mark, ctx.cls(key + "size"));
+    mark = out.mark();
     check_bold(ctx, out, p, h->format.bold, at, true);
+    out.about(mark, ctx.cls(key + "bold"));
+    mark = out.mark();
     check_first_line(ctx, out, p, h->format.first_line, at, true);
-    size_t mark = out.mark();
+    out.about(mark, ctx.cls(key + "first_line_indent"));
+    mark = out.mark();
     check_align(ctx, out, p, h->format.align, at);
-    out.warn_if_assumed(mark, ctx.assumed("headings.align") || ctx.assumed("headings." + std::to_string(level) + ".align"));
+    out.about(mark, ctx.cls(key + "align"));
   }
 }
 

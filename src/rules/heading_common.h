@@ -19,4 +19,12 @@ std::string heading_shown(const docx::Paragraph& p);
 // 「三级」 / "level-3".
 Text level_name(int level);
 
+// The profile key of a font a paragraph kind may set itself (`own`, e.g. "headings.1.font_latin")
+// when the profile classifies it, else the body's (`fallback`, e.g. "fonts.latin").
+std::string font_key(const profile::Profile& profile, const std::string& own, const char* fallback);
+
+// Sorts the findings check_fonts made since `m` by the classes of the fonts they were compared
+// with (`prefix` + font_east_asia / font_latin, else fonts.*).
+void fonts_about(const Context& ctx, Reporter& out, size_t m, const std::string& prefix);
+
 }  // namespace bidfmt::rules

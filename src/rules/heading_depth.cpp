@@ -55,6 +55,8 @@ void check(const Context& ctx, Reporter& out) {
             .fixable = false;
         continue;
       }
+      const std::string key = "headings." + std::to_string(p.heading_level) + ".";
+      size_t mark = out.mark();
       std::string shown = heading_shown(p);
       auto m = docx::match_label(shown, levels, static_cast<size_t>(p.heading_level) - 1);
       if (!m) {
@@ -66,8 +68,13 @@ void check(const Context& ctx, Reporter& out) {
                      "level-" + std::to_string(p.heading_level) + " number must look like '" + want + "'; it is '" +
                          (p.label.empty() ? std::string("no number") : p.label) + "'"});
       }
+      out.about(mark, ctx.cls(key + "number"));
+      mark = out.mark();
       check_size(ctx, out, p, h->format.size, at, true);
+      out.about(mark, ctx.cls(key + "size"));
+      mark = out.mark();
       check_first_line(ctx, out, p, h->format.first_line, at, false);
+      out.about(mark, ctx.cls(key + "first_line_indent"));
       continue;
     }
     if (p.role == docx::Role::list_item && p.level && p.level->format != "bullet" && !p.label.empty()) {
@@ -82,6 +89,7 @@ void check(const Context& ctx, Reporter& out) {
         continue;
       }
       auto m = docx::match_label(p.label, pf.lists.ordered, idx);
+      const size_t mark = out.mark();
       if (!m || m->length != p.label.size()) {
         std::vector<int> ones(pf.lists.ordered.size(), 1);
         std::string want = docx::format_label(pf.lists.ordered, idx, ones);
@@ -90,6 +98,7 @@ void check(const Context& ctx, Reporter& out) {
                      "level-" + std::to_string(idx + 1) + " list number must look like '" + want + "' (sequence " + sequence_text(pf.lists.ordered) +
                          "); it is '" + p.label + "'"});
       }
+      out.about(mark, ctx.cls("lists.ordered." + std::to_string(idx + 1)));
     }
   }
 }

@@ -36,6 +36,7 @@ bool applies(const Context& ctx) { return ctx.rendered && ctx.profile.render.sho
 
 void check(const Context& ctx, Reporter& out) {
   if (!applies(ctx)) return;
+  const size_t m = out.mark();
   const auto& ps = ctx.doc.body().paragraphs;
   std::vector<int> chapters;  // level-1 headings of the body
   for (const docx::Paragraph& p : ps)
@@ -73,6 +74,7 @@ void check(const Context& ctx, Reporter& out) {
                  "the last page of '" + name + "' (PDF page " + std::to_string(last_page) + ") is only about " + std::to_string(percent) +
                      "% full, less than " + least.en + "; adjust the layout to move it up to the page before"});
   }
+  out.about(m, ctx.cls("render.short_last_page"));
 }
 
 }  // namespace

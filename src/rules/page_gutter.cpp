@@ -24,26 +24,33 @@ Text position_text(const std::string& pos) {
 void check(const Context& ctx, Reporter& out) {
   const profile::Page& pg = ctx.profile.page;
   Text want_pos = position_text(pg.gutter_position);
+  const profile::ValueClass width_class = ctx.cls("page.gutter"), position_class = ctx.cls("page.gutter_position");
+  size_t m = out.mark();
   if (ctx.doc.gutter_at_top() && pg.gutter_position != "top") {
     Location l = ctx.at_section(0);
     l.set_part("word/settings.xml");
     out.add("gutter_position", l, want_pos, position_text("top"),
             Text{"装订线位置为 上(w:gutterAtTop),应为 " + want_pos.zh,
                  "gutter position is top (w:gutterAtTop); expected " + want_pos.en});
+    out.about(m, position_class);
   }
   for (const docx::Section& s : ctx.doc.sections()) {
     int g = s.gutter.value_or(0);
+    m = out.mark();
     if (std::abs(g - pg.gutter.v) > pg.tolerance.v) {
       Text a = mm_text(g), w = mm_text(pg.gutter.v);
       out.add("gutter", ctx.at_section(s.number), w, a,
               Text{"装订线宽 " + a.zh + ",应为 " + w.zh,
                    "gutter is " + a.en + "; expected " + w.en});
     }
+    out.about(m, width_class);
+    m = out.mark();
     if (s.rtl_gutter && pg.gutter_position != "right") {
       out.add("gutter_position", ctx.at_section(s.number), want_pos, position_text("right"),
               Text{"装订线在右侧(w:rtlGutter),应为 " + want_pos.zh,
                    "gutter is on the right (w:rtlGutter); expected " + want_pos.en});
     }
+    out.about(m, position_class);
   }
 }
 

@@ -1,4 +1,5 @@
 // Rule page.margins: top/bottom and left/right margins of every section, within the profile's tolerance.
+#include <algorithm>
 #include <cstdlib>
 
 #include "rules/describe.h"
@@ -22,21 +23,25 @@ void check(const Context& ctx, Reporter& out) {
     if (!s.margin_top && !s.margin_bottom && !s.margin_left && !s.margin_right) {
       Text want{"上下 " + mm_text(pg.margin_top.v).zh + "、左右 " + mm_text(pg.margin_left.v).zh,
                 "top/bottom " + mm_text(pg.margin_top.v).en + ", left/right " + mm_text(pg.margin_left.v).en};
+      const size_t m = out.mark();
       out.add("margins", ctx.at_section(s.number), want, Text{"未设置", "not set"},
               Text{"未设置页边距(w:pgMar),应为 " + want.zh,
                    "no margins are set (w:pgMar); expected " + want.en});
+      out.about(m, std::max({ctx.cls("page.margin_top"), ctx.cls("page.margin_bottom"), ctx.cls("page.margin_left"),
+                             ctx.cls("page.margin_right")}));
       continue;
     }
     struct Side {
       const char* kind;
+      const char* key;  // the profile value
       Text name;
       std::optional<int> actual;
       Twips want;
     };
-    Side sides[] = {{"margin_top", {"上边距", "top margin"}, s.margin_top, pg.margin_top},
-                    {"margin_bottom", {"下边距", "bottom margin"}, s.margin_bottom, pg.margin_bottom},
-                    {"margin_left", {"左边距", "left margin"}, s.margin_left, pg.margin_left},
-                    {"margin_right", {"右边距", "right margin"}, s.margin_right, pg.margin_right}};
+    Side sides[] = {{"margin_top", "page.margin_top", {"上边距", "top margin"}, s.margin_top, pg.margin_top},
+                    {"margin_bottom", "page.margin_bottom", {"下边距", "bottom margin"}, s.margin_bottom, pg.margin_bottom},
+                    {"margin_left", "page.margin_left", {"左边距", "left margin"}, s.margin_left, pg.margin_left},
+                    {"margin_right", "page.margin_right", {"右边距", "right margin"}, s.margin_right, pg.margin_right}};
     // A landscape section may keep the portrait margins or turn them with the paper.
     bool landscape = s.width && s.height && *s.width > *s.height;
     auto all_ok = [&](bool turned) {
@@ -56,9 +61,11 @@ void check(const Context& ctx, Reporter& out) {
       int actual = side.actual.value_or(0);
       if (std::abs(actual - side.want.v) <= tol) continue;
       Text a = mm_text(actual), w = mm_text(side.want.v);
+      const size_t m = out.mark();
       out.add(side.kind, ctx.at_section(s.number), w, a,
               Text{side.name.zh + "为 " + a.zh + ",应为 " + w.zh,
                    side.name.en + " is " + a.en + "; expected " + w.en});
+      out.about(m, ctx.cls(side.key));
     }
   }
 }

@@ -1,4 +1,5 @@
 // Rule page.size: every section's paper is A4 (portrait or landscape; A3 for drawings per the profile).
+#include <algorithm>
 #include <cstdlib>
 
 #include "rules/describe.h"
@@ -27,6 +28,7 @@ void check(const Context& ctx, Reporter& out) {
     return (std::abs(w - pw.v) <= tol && std::abs(h - ph.v) <= tol) || (std::abs(w - ph.v) <= tol && std::abs(h - pw.v) <= tol);
   };
   Text want = paper_text(pg.width.v, pg.height.v);
+  const size_t m = out.mark();
   for (const docx::Section& s : ctx.doc.sections()) {
     if (!s.width || !s.height) {
       out.add("paper", ctx.at_section(s.number), want, Text{"未设置", "not set"},
@@ -41,6 +43,7 @@ void check(const Context& ctx, Reporter& out) {
             Text{"纸张为 " + actual.zh + ",应为 " + want.zh,
                  "paper is " + actual.en + "; expected " + want.en});
   }
+  out.about(m, std::max(ctx.cls("page.width"), ctx.cls("page.height")));
 }
 
 }  // namespace

@@ -13,10 +13,12 @@ const RuleInfo kInfo{
 };
 
 void check(const Context& ctx, Reporter& out) {
+  const size_t m = out.mark();
   for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
     if (p.role != docx::Role::body && p.role != docx::Role::list_item && p.role != docx::Role::quote) continue;
     check_align(ctx, out, p, ctx.profile.body.align, ctx.at(p));
   }
+  out.about(m, ctx.cls("body.align"));
 }
 
 }  // namespace

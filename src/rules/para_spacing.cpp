@@ -14,7 +14,11 @@ const RuleInfo kInfo{
 
 void check(const Context& ctx, Reporter& out) {
   const profile::Profile& pf = ctx.profile;
+  // Headings and captions have no spacing values of their own: they space as the body does.
+  const profile::ValueClass before = ctx.cls("body.space_before"), after = ctx.cls("body.space_after"),
+                            line = ctx.cls("body.line_spacing"), toc_line = ctx.cls("toc.line_spacing");
   for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
+    const size_t m = out.mark();
     const profile::TextFormat* f = nullptr;
     switch (p.role) {
       case docx::Role::body:
@@ -33,6 +37,7 @@ void check(const Context& ctx, Reporter& out) {
         break;
       case docx::Role::toc:
         check_line(ctx, out, p, pf.toc.line, ctx.at(p));
+        out.about(m, toc_line);
         continue;
       default:
         continue;
@@ -40,6 +45,9 @@ void check(const Context& ctx, Reporter& out) {
     Location at = ctx.at(p);
     check_space(ctx, out, p, f->space_before, f->space_after, at);
     check_line(ctx, out, p, f->line, at);
+    out.about(m, "space_before", before);
+    out.about(m, "space_after", after);
+    out.about(m, "line_spacing", line);
   }
 }
 

@@ -37,14 +37,6 @@ Counts count(const Findings& fs) {
   return c;
 }
 
-bool Context::assumed(std::string_view key) const {
-  for (const auto& [k, why] : profile.assumptions) {
-    if (key == k) return true;
-    if (key.size() > k.size() && key.compare(0, k.size(), k) == 0 && key[k.size()] == '.') return true;
-  }
-  return false;
-}
-
 namespace {
 // The paragraph's numbers: section, paragraph, table cell, ordinal.
 Location numbers_of(const docx::Paragraph& p) {
@@ -181,9 +173,41 @@ void Reporter::not_fixable(size_t since) {
   for (size_t i = since; i < out_.size(); ++i) out_[i].fixable = false;
 }
 
-void Reporter::warn_if_assumed(size_t since, bool assumed) {
-  if (!assumed) return;
-  for (size_t i = since; i < out_.size(); ++i) out_[i].severity = Severity::warning;
+// A finding on a default value under check --strict: a warning that says the standard does not set it.
+void Reporter::settle(Finding& f) {
+  f.severity = Severity::warning;
+  std::shared_ptr<const Statement>& marked = unset_[f.what.get()];
+  if (!marked) {
+    Statement s = *f.what;
+    s.message = Text{"标准未规定(格式配置的默认值):" + s.message.zh, "not set by the standard (the profile's default): " + s.message.en};
+    marked = std::make_shared<const Statement>(std::move(s));
+  }
+  f.what = marked;
+}
+
+void Reporter::about(size_t since, profile::ValueClass cls) {
+  if (!ctx_ || cls != profile::ValueClass::default_value || since >= out_.size()) return;
+  if (!ctx_->strict) {
+    out_.erase(out_.begin() + static_cast<long>(since), out_.end());
+    return;
+  }
+  for (size_t i = since; i < out_.size(); ++i) settle(out_[i]);
+}
+
+void Reporter::about(size_t since, std::string_view kind, profile::ValueClass cls) {
+  if (!ctx_ || cls != profile::ValueClass::default_value || since >= out_.size()) return;
+  size_t kept = since;
+  for (size_t i = since; i < out_.size(); ++i) {
+    if (out_[i].kind() != kind) {
+      if (kept != i) out_[kept] = std::move(out_[i]);
+      ++kept;
+    } else if (ctx_->strict) {
+      settle(out_[i]);
+      if (kept != i) out_[kept] = std::move(out_[i]);
+      ++kept;
+    }
+  }
+  out_.erase(out_.begin() + static_cast<long>(kept), out_.end());
 }
 
 }  // namespace bidfmt::rules

@@ -35,9 +35,13 @@ struct Context {
   // (possibly none: patterns and metadata are still checked); null when the bid is not anonymous.
   const Identity* identity = nullptr;
 
-  // True when `key` (dotted, e.g. "captions.table.size") or a parent of it is listed under the
-  // profile's `assumptions:` — findings on such values are warnings, not errors.
-  bool assumed(std::string_view key) const;
+  // check --strict: findings on the profile's default values (the standard leaves them open) are
+  // reported too, as warnings marked 「标准未规定」; without it they are not reported at all.
+  bool strict = false;
+
+  // The class of profile value `key` (dotted, e.g. "captions.table.size"): what decides whether
+  // findings on it are reported (Reporter::about).
+  profile::ValueClass cls(std::string_view key) const { return profile.class_of(key); }
   // Location of a body or header/footer paragraph.
   Location at(const docx::Paragraph& p, const std::string& part) const;
   Location at(const docx::Paragraph& p) const { return at(p, doc.body().part); }
@@ -58,9 +62,10 @@ class Reporter {
   // With `doc`, locations made by Context::at are completed (part, heading path, excerpt);
   // `places` (one slot per body paragraph, shared by the rules of one check) keeps the places
   // made, since a badly formatted paragraph has a finding from many rules.
+  // With `ctx`, findings on default values are settled by Reporter::about (else kept as made).
   Reporter(const RuleInfo& info, Findings& out, const docx::Document* doc = nullptr,
-           std::vector<std::shared_ptr<const Place>>* places = nullptr)
-      : info_(info), out_(out), doc_(doc), places_(places) {}
+           std::vector<std::shared_ptr<const Place>>* places = nullptr, const Context* ctx = nullptr)
+      : info_(info), out_(out), doc_(doc), places_(places), ctx_(ctx) {}
   Finding& add(std::string_view kind, Location where, Text expected, Text actual, Text message);
   // A finding that says what another one of this rule said (shared, not copied).
   Finding& add(std::shared_ptr<const Statement> said, Location where);
@@ -79,9 +84,14 @@ class Reporter {
     return add(said, std::move(where));
   }
   const RuleInfo& info() const { return info_; }
-  // Findings added since `mark()` become warnings when `assumed` (their value is an assumption).
   size_t mark() const { return out_.size(); }
-  void warn_if_assumed(size_t since, bool assumed);
+  // Findings added since `mark()` are about a profile value of class `cls` (Context::cls; of
+  // several values, the strongest). Required and interpreted values: kept as made. A default
+  // value — the standard leaves it open — is no rule: its findings are dropped, or with
+  // check --strict kept as warnings whose message says 「标准未规定」.
+  void about(size_t since, profile::ValueClass cls);
+  // The same for the findings of one `kind` only (check_fonts makes two kinds at once).
+  void about(size_t since, std::string_view kind, profile::ValueClass cls);
   // Findings added since `mark()` cannot be repaired by `bidfmt fix` (e.g. found on rendered pages).
   void not_fixable(size_t since);
 
@@ -92,6 +102,10 @@ class Reporter {
   Findings& out_;
   const docx::Document* doc_ = nullptr;
   std::vector<std::shared_ptr<const Place>>* places_ = nullptr;
+  const Context* ctx_ = nullptr;
+  // Statements of default-value findings with 「标准未规定」 added (check --strict), by original.
+  std::unordered_map<const Statement*, std::shared_ptr<const Statement>> unset_;
+  void settle(Finding& f);
   // add_keyed's statement for lookup_: consecutive paragraphs formatted alike make the same key,
   // so the last key of each kind is compared before the map is asked (no hashing).
   std::shared_ptr<const Statement>& recent(std::string_view kind);

@@ -20,7 +20,9 @@ void check(const Context& ctx, Reporter& out) {
     std::string_view actual = t.props.jc.value_or("left");
     if (actual == want) continue;
     Text msg = wrong_value(Text{"表格对齐方式", "table alignment"}, t.props.jc, std::string_view("left"), align_text, align_text(want));
+    const size_t m = out.mark();
     out.add("alignment", ctx.at_table(t), align_text(want), align_text(actual), msg);
+    out.about(m, ctx.cls("table.align"));
   }
 }
 

@@ -14,6 +14,8 @@ const RuleInfo kInfo{
 };
 
 const char* const kKinds[docx::kBorderSides] = {"top", "left", "bottom", "right", "inside_h", "inside_v"};
+const char* const kKeys[docx::kBorderSides] = {"table.border_top",   "table.border_left",     "table.border_bottom",
+                                               "table.border_right", "table.border_inside_h", "table.border_inside_v"};
 const Text kNames[docx::kBorderSides] = {{"上框线", "top border"},   {"左框线", "left border"},
                                          {"下框线", "bottom border"}, {"右框线", "right border"},
                                          {"内部横框线", "inside horizontal border"}, {"内部竖框线", "inside vertical border"}};
@@ -66,6 +68,7 @@ Text source_text(const docx::DrawnEdge& e) {
 void check(const Context& ctx, Reporter& out) {
   const profile::Table& pt = ctx.profile.table;
   const profile::Border* want[docx::kBorderSides] = {&pt.top, &pt.left, &pt.bottom, &pt.right, &pt.inside_h, &pt.inside_v};
+  const size_t all = out.mark();
   for (const docx::Table& t : ctx.doc.body().tables) {
     if (t.depth != 0 || !ctx.in_body(t.section)) continue;
     for (int kind : {docx::kTop, docx::kBottom, docx::kInsideH, docx::kInsideV, docx::kLeft, docx::kRight}) {
@@ -95,6 +98,8 @@ void check(const Context& ctx, Reporter& out) {
                    kNames[kind].en + " is " + actual.en + " (" + from.en + "; " + where_en + "); expected " + expected.en});
     }
   }
+  // Each edge by the class of its profile value (the kinds name the edges).
+  for (int side = 0; side < docx::kBorderSides; ++side) out.about(all, kKinds[side], ctx.cls(kKeys[side]));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ void check(const Context& ctx, Reporter& out) {
   for (const docx::Table& t : ctx.doc.body().tables) {
     if (t.depth != 0 || !ctx.in_body(t.section) || t.rows.empty()) continue;
     const docx::Row& head = t.rows.front();
+    size_t m = out.mark();
     if (pt.header_bold) {
       bool reported = false;
       for (const docx::Cell& c : head.cells) {
@@ -34,11 +35,12 @@ void check(const Context& ctx, Reporter& out) {
         if (reported) break;
       }
     }
+    out.about(m, ctx.cls("table.header_bold"));
     if (pt.header_repeat && !head.header && t.rows.size() > 1) {
-      size_t m = out.mark();
+      m = out.mark();
       out.add("repeat", ctx.at_table(t), Text{"重复标题行", "repeated header row"}, Text{"不重复", "not repeated"},
               Text{"表格标题栏未设置跨页重复(w:tblHeader)", "the header row does not repeat across pages (w:tblHeader)"});
-      out.warn_if_assumed(m, ctx.assumed("table.header_repeat"));
+      out.about(m, ctx.cls("table.header_repeat"));
     }
   }
 }

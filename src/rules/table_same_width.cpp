@@ -35,6 +35,7 @@ void check(const Context& ctx, Reporter& out) {
     tables.emplace_back(&t, it->second);
   }
   std::set<int> reported;
+  const size_t m = out.mark();
   for (size_t i = 0; i < tables.size(); ++i) {
     const RenderedTable& a = tables[i].second;
     for (size_t j = i + 1; j < tables.size(); ++j) {
@@ -54,6 +55,7 @@ void check(const Context& ctx, Reporter& out) {
                        std::to_string(shared) + "; tables on one page must be equally wide"});
     }
   }
+  out.about(m, ctx.cls("render.table_same_width"));
 }
 
 }  // namespace

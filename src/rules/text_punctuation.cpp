@@ -68,6 +68,7 @@ bool applies(const Context& ctx) { return ctx.profile.text.punctuation; }
 
 void check(const Context& ctx, Reporter& out) {
   if (!applies(ctx)) return;
+  const size_t m = out.mark();
   for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
     using docx::Role;
     if (p.role == Role::empty || p.role == Role::toc || p.role == Role::cover || !ctx.in_body(p.section)) continue;
@@ -82,6 +83,7 @@ void check(const Context& ctx, Reporter& out) {
             Text{"中文文字中使用了半角标点「" + ascii + "」,应为全角「" + wide + "」",
                  "ASCII punctuation '" + ascii + "' in Chinese text; use full-width '" + wide + "'"});
   }
+  out.about(m, ctx.cls("text.punctuation"));
 }
 
 }  // namespace

@@ -96,6 +96,7 @@ void check(const Context& ctx, Reporter& out) {
     std::vector<std::pair<const docx::Paragraph*, std::string>> chinese;
   };
   std::array<Seen, 4> seen;
+  const size_t m = out.mark();
   for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
     if (!text_role(p.role) || !ctx.in_body(p.section)) continue;
     for (const Use& u : units_in(p.text)) {
@@ -112,6 +113,7 @@ void check(const Context& ctx, Reporter& out) {
               Text{"单位「" + form + "」与「" + en + "」在文中混用,应统一为英文简写「" + en + "」",
                    "unit '" + form + "' is mixed with '" + en + "' in the text; write '" + en + "' throughout"});
   }
+  out.about(m, ctx.cls("text.units"));
 }
 
 }  // namespace

@@ -35,7 +35,7 @@ TEST(Profile, BundledXx2014HoldsStandardA) {
   EXPECT_EQ(p.table.inside_h.width.v, 2);
   EXPECT_EQ(p.table.left.style, "none");
   EXPECT_EQ(p.header_footer.header_size.v, 18);
-  EXPECT_FALSE(p.assumptions.empty());
+  EXPECT_FALSE(p.basis.empty());
 }
 
 TEST(Profile, UnitsByChineseNameAndSuffix) {

@@ -210,7 +210,9 @@ TEST(RenderProfile, RenderRulesAreOffUnlessTheProfileTurnsThemOn) {
   std::string dir = testkit::temp_dir("render-profile");
   std::ofstream(dir + "/bad.yaml") << "extends: xx-2014\nrender:\n  short_last_page: maybe\n";
   EXPECT_THROW(profile::load(dir + "/bad.yaml"), Error);
-  std::ofstream(dir + "/on.yaml") << "extends: xx-2014\nrender:\n  short_last_page: true\n  last_page_min_fill: 0.4\n";
+  // A value new to the profile needs its class (basis:, docs/profile-format.md).
+  std::ofstream(dir + "/on.yaml") << "extends: xx-2014\nrender:\n  short_last_page: true\n  last_page_min_fill: 0.4\n"
+                                     "basis:\n  render: {required: 每章最后一页不少于半页}\n";
   EXPECT_TRUE(profile::load(dir + "/on.yaml").render.short_last_page);
   EXPECT_DOUBLE_EQ(profile::load(dir + "/on.yaml").render.last_page_min_fill, 0.4);
   EXPECT_FALSE(profile::load(dir + "/on.yaml").render.table_same_width);

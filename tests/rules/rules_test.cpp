@@ -580,15 +580,5 @@ TEST(Rules, TableCaptionBelowTable) {
   EXPECT_EQ(r.findings[0].kind(), "position");
 }
 
-TEST(Rules, FigureCaptionMissingIsAWarning) {
-  Parts p = clean_parts();
-  break_as(p, "figure_caption_missing");
-  report::FileReport r = check_parts(p, "figure-caption");
-  EXPECT_EQ(rule_ids(r), std::set<std::string>{"figure.caption"}) << dump(r);
-  ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].kind(), "missing");
-  EXPECT_EQ(r.findings[0].severity, rules::Severity::warning);
-}
-
 }  // namespace
 }  // namespace bidfmt::testfix
