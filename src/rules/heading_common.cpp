@@ -36,6 +36,13 @@ void fonts_about(const Context& ctx, Reporter& out, size_t m, const std::string&
 
 namespace {
 
+// True when a label ends in blanks (「2.2  」), ASCII or U+3000.
+bool ends_blank(std::string_view s) {
+  if (s.empty()) return false;
+  if (s.back() == ' ' || s.back() == '\t') return true;
+  return s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80";
+}
+
 // The first word of a heading, to show what number it has.
 std::string leading_token(const std::string& shown) {
   std::string out;
@@ -80,7 +87,10 @@ void check_heading_rule(const Context& ctx, Reporter& out, const std::string& ru
       std::string_view rest = std::string_view(shown).substr(m->length);
       size_t i = 0;
       char32_t next = rest.empty() ? 0 : docx::decode_utf8(rest, i);
-      shape_ok = !((next >= '0' && next <= '9') || next == '.' || next == U'．');
+      // A digit right after the number lengthens it (「1.1.1」 read as 「1.1」); after the blanks
+      // that end the label it is the title's own (「2.2  3D激光扫描复核」).
+      shape_ok = ends_blank(shown.substr(0, m->length)) ||
+                 !((next >= '0' && next <= '9') || next == '.' || next == U'．');
     }
     Text lz = level_name(level);
     if (!shape_ok) {
