@@ -1,5 +1,6 @@
 // Roles: what each paragraph and section is — cover, TOC, heading level, body, list, table text, captions.
 #include <algorithm>
+#include <filesystem>
 
 #include "core/text.h"
 #include "docx/labels.h"
@@ -19,6 +20,25 @@ bool starts_caption(std::string_view text, const std::string& label) {
   size_t j = i;
   char32_t c = decode_utf8(t, j);
   return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+// True when a label ends in blanks (「2.2  」), ASCII or U+3000.
+bool ends_blank(std::string_view s) {
+  if (s.empty()) return false;
+  if (s.back() == ' ' || s.back() == '\t') return true;
+  return s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80";
+}
+
+// The chapter number a text starts with (「第二章 工程概况」 → 2), read in the shape of the
+// profile's first heading level without its trailing blanks (so 「第二章工程概况」 counts too);
+// 0 when it starts with none.
+int chapter_number(std::string_view text, const profile::Profile& profile) {
+  if (profile.headings.empty()) return 0;
+  std::vector<profile::NumberLevel> levels{profile.headings.front().number};
+  std::string& pattern = levels.front().text;
+  while (!pattern.empty() && (pattern.back() == ' ' || pattern.back() == '\t')) pattern.pop_back();
+  auto m = match_label(trim(text), levels, 0);
+  return m && m->numbers.size() == 1 ? m->numbers.front() : 0;
 }
 
 }  // namespace
@@ -137,7 +157,10 @@ int Reader::text_heading_level(const Paragraph& p) const {
     if (blank(rest)) continue;
     size_t i = 0;
     char32_t next = decode_utf8(rest, i);
-    if ((next >= '0' && next <= '9') || next == '.' || next == U'．' || next == U'、') continue;
+    // A digit right after the number lengthens it; after the label's blanks it starts the title
+    // (「2.2  3D激光扫描复核」).
+    if (!ends_blank(std::string_view(t).substr(0, m->length)) && ((next >= '0' && next <= '9') || next == '.' || next == U'．' || next == U'、'))
+      continue;
     return static_cast<int>(lvl);
   }
   return 0;
@@ -183,6 +206,12 @@ void Reader::number_headings() {
   const int titles = std::min(title_levels(profile_), 6);
   std::vector<std::string> path(static_cast<size_t>(titles));
   std::array<int, 6> counts{};
+  // Standard B (output.per-chapter): a file is one chapter of the bid, so its chapter number is
+  // what the file says — its first 章 heading, else its name 「第二章 工程概况.docx」 — and 节, 条
+  // and captions count on from it. A whole bid (Standard A) starts at 1.
+  bool first_chapter = profile_.output.per_chapter;
+  if (first_chapter)
+    counts[0] = chapter_number(std::filesystem::u8path(doc_.path()).stem().u8string(), profile_);
   int ordinal = 0;
   std::vector<profile::NumberLevel> levels;
   for (const profile::HeadingLevel& h : profile_.headings) levels.push_back(h.number);
@@ -190,6 +219,11 @@ void Reader::number_headings() {
   for (Paragraph& p : doc_.body_.paragraphs) {
     if (p.role == Role::heading && p.heading_level <= 6) {
       size_t l = static_cast<size_t>(p.heading_level);
+      if (l == 1 && first_chapter) {
+        first_chapter = false;
+        if (int n = chapter_number(p.shown(), profile_)) counts[0] = n - 1;
+        else if (counts[0] > 0) --counts[0];  // no number of its own: the name's
+      }
       // A heading unnumbered on purpose (附件: numbering off, no number typed) does not count:
       // the next number follows on.
       const bool unnumbered =

@@ -36,6 +36,13 @@ void fonts_about(const Context& ctx, Reporter& out, size_t m, const std::string&
 
 namespace {
 
+// True when a label ends in blanks (「2.2  」), ASCII or U+3000.
+bool ends_blank(std::string_view s) {
+  if (s.empty()) return false;
+  if (s.back() == ' ' || s.back() == '\t') return true;
+  return s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80";
+}
+
 // The first word of a heading, to show what number it has.
 std::string leading_token(const std::string& shown) {
   std::string out;
@@ -89,7 +96,7 @@ void check_heading_rule(const Context& ctx, Reporter& out, const std::string& ru
                                  static_cast<unsigned char>(label[label.size() - 2]) == 0xBC &&
                                  (end == 0x8E || (end >= 0x90 && end <= 0x99));  // ． ０…９
       const bool can_go_on = (end >= '0' && end <= '9') || end == '.' || fullwidth_end;
-      shape_ok = !can_go_on || !((next >= '0' && next <= '9') || next == '.' || next == U'．');
+      shape_ok = ends_blank(label) || !can_go_on || !((next >= '0' && next <= '9') || next == '.' || next == U'．');
     }
     Text lz = level_name(level);
     // Numbering switched off on purpose and no number typed: an unnumbered heading (附件).

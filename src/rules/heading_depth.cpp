@@ -28,6 +28,25 @@ std::string sequence_text(const std::vector<profile::NumberLevel>& levels) {
   return s;
 }
 
+// A number typed at the start of a body paragraph in the shape 「1.」 followed by Chinese text
+// (「1.测量放样」, 「2. 填筑试验段」): a deep item labelled as a decimal, where the standard's
+// first deep label is 「1、」. 「1.5m」 and 「1.1  标题」 are not: a digit follows the dot.
+// Returns the typed label, or "".
+std::string typed_dot_label(const std::string& text) {
+  const std::string t = docx::trim(text);
+  size_t i = 0;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+  if (i == 0 || i > 3) return "";
+  size_t after = i;
+  char32_t dot = docx::decode_utf8(t, after);
+  if (dot != '.' && dot != U'．') return "";
+  const std::string label = t.substr(0, after);
+  while (after < t.size() && t[after] == ' ') ++after;
+  if (after >= t.size()) return "";
+  char32_t next = docx::decode_utf8(t, after);
+  return docx::font_slot(next, false) == docx::FontSlot::east_asia ? label : "";
+}
+
 void check(const Context& ctx, Reporter& out) {
   const profile::Profile& pf = ctx.profile;
   std::vector<profile::NumberLevel> levels = heading_numbers(pf);
@@ -75,6 +94,20 @@ void check(const Context& ctx, Reporter& out) {
       mark = out.mark();
       check_first_line(ctx, out, p, h->format.first_line, at, false);
       out.about(mark, ctx.cls(key + "first_line_indent"));
+      continue;
+    }
+    if (p.role == docx::Role::body && ctx.in_body(p.section) && !pf.lists.ordered.empty()) {
+      const std::string typed = typed_dot_label(p.text);
+      if (!typed.empty() && !docx::match_label(docx::trim(p.text), pf.lists.ordered, 0)) {
+        std::vector<int> ones(pf.lists.ordered.size(), 1);
+        const std::string want = docx::format_label(pf.lists.ordered, 0, ones);
+        const size_t mark = out.mark();
+        out.add("list_number", at, plain(want), plain(typed),
+                Text{"编号「" + typed + "」应为「" + want + "」形式(顺序 " + sequence_text(pf.lists.ordered) + ")",
+                     "the number '" + typed + "' must look like '" + want + "' (sequence " + sequence_text(pf.lists.ordered) + ")"})
+            .fixable = false;  // a typed number is the writer's text
+        out.about(mark, ctx.cls("lists.ordered.1"));
+      }
       continue;
     }
     if (p.role == docx::Role::list_item && p.level && p.level->format != "bullet" && !p.label.empty()) {

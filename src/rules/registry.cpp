@@ -26,6 +26,7 @@ const Rule& table_caption_rule();
 const Rule& figure_caption_rule();
 const Rule& text_units_rule();
 const Rule& text_punctuation_rule();
+const Rule& output_per_chapter_rule();
 const Rule& bid_anonymous_rule();
 const Rule& toc_page_numbers_rule();
 const Rule& layout_short_last_page_rule();
@@ -56,6 +57,7 @@ const std::vector<const Rule*>& all_rules() {
       &figure_caption_rule(),
       &text_units_rule(),        // Standard B; idle unless the profile's text.units is on
       &text_punctuation_rule(),  // Standard B; idle unless the profile's text.punctuation is on
+      &output_per_chapter_rule(),  // Standard B; idle unless the profile's output.per_chapter is on
       &bid_anonymous_rule(),     // 暗标; idle unless check --anonymous or the profile's anonymous
       &toc_page_numbers_rule(),         // render-only (check --render)
       &layout_short_last_page_rule(),   // render-only, Standard B; idle unless render.short_last_page

@@ -37,6 +37,7 @@ const std::map<std::string, std::vector<std::string>>& patterns() {
                          "{c}.font_east_asia|fonts.east_asia", "{c}.font_latin|fonts.latin", "{c}.size", "{c}.bold", "{c}.align"}},
       {"text.units", {"text.units"}},
       {"text.punctuation", {"text.punctuation"}},
+      {"output.per-chapter", {"output.per_chapter"}},
       {"layout.short-last-page", {"render.short_last_page", "render.last_page_min_fill"}},
       {"table.same-width", {"render.table_same_width", "render.table_width_tolerance"}},
   };

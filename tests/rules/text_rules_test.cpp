@@ -66,7 +66,11 @@ TEST(TextRules, SamplesAreCleanWithStandardB) {
                                              "chapter-heiti", "-o", dir + "/b.docx"});
     ASSERT_EQ(b.status, 0) << b.err;
     report::FileReport r = check_file(dir + "/b.docx", profile::load("chapter-heiti"), "");
-    EXPECT_TRUE(r.findings.empty()) << s << "\n" << dump(r);
+    // The whole bid in one file: only 「各章单独做一个word文档」 is broken (one finding per
+    // chapter after the first); the split build's files check clean (standard_b_test.cpp).
+    EXPECT_FALSE(r.findings.empty()) << s;
+    for (const rules::Finding& f : r.findings)
+      EXPECT_EQ(f.rule() + "/" + f.kind(), "output.per-chapter/chapters") << s << "\n" << dump(r);
   }
 }
 
