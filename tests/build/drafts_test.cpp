@@ -113,12 +113,16 @@ TEST_P(Draft, ChecksClean) {
   EXPECT_EQ(strict.out.find("\"rule\""), std::string::npos) << strict.out;
 }
 
-// Standard B's profile (第一章 / 第一节, 黑体) builds and checks the same draft clean too.
+// Standard B's profile (第一章 / 第一节, 黑体) builds the same draft as Standard B asks — one file
+// per chapter (「各章单独做一个word文档」, --split-chapters) — and every chapter file checks clean.
 TEST_P(Draft, ChecksCleanUnderStandardB) {
-  const std::string docx = dir_ + "/b.docx";
-  testkit::RunResult b = testkit::run_cli({"build", GetParam(), "--profile", "chapter-heiti", "-o", docx});
+  const std::string out = dir_ + "/b";
+  testkit::RunResult b = testkit::run_cli({"build", GetParam(), "--profile", "chapter-heiti", "--split-chapters", "-o", out});
   ASSERT_EQ(b.status, 0) << b.err;
-  testkit::RunResult check = testkit::run_cli({"check", docx, "--profile", "chapter-heiti"});
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(out)) files += e.path().extension() == ".docx";
+  EXPECT_GE(files, 1u);
+  testkit::RunResult check = testkit::run_cli({"check", out, "--profile", "chapter-heiti"});
   EXPECT_EQ(check.status, 0) << check.out << check.err;
 }
 

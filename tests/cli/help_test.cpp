@@ -124,7 +124,7 @@ TEST(CliUsage, MissingArgumentsAndSubcommands) {
 
 TEST(CliUsage, UnknownSubcommandAndLanguage) {
   expect_usage_error(testkit::run_cli({"frobnicate"}),
-                     "未知的子命令「frobnicate」(可用 build、check、fix、profiles、template、explain;见 --help)", "用法: bidfmt");
+                     "未知的子命令「frobnicate」(可用 build、check、fix、profiles、template、explain、serve;见 --help)", "用法: bidfmt");
   testkit::RunResult lang = testkit::run_cli({"check", "a.docx", "--lang", "fr"});
   EXPECT_EQ(lang.status, 2);
   EXPECT_EQ(lang.err, "bidfmt: --lang 只接受 zh 或 en\n");

@@ -32,8 +32,8 @@ Built build(const std::string& name, const std::string& markdown, double max_sec
   hardening::write_bytes(b.md, markdown);
   b.run = hardening::run_bidfmt({"build", b.md, "-o", b.out, "--lang", "en"},
                                 hardening::Limits{static_cast<int>(max_seconds * kSlow * 3) + 10});
+  // A hang fails here; how fast a build runs is for bench/, not for tests.
   EXPECT_FALSE(b.run.timed_out) << name;
-  EXPECT_LT(b.run.seconds, max_seconds * kSlow) << name;
   EXPECT_FALSE(hardening::sanitizer_report(b.run.err)) << b.run.err.substr(0, 4000);
   // No temp files, whatever happened.
   for (const auto& f : fs::directory_iterator(b.dir))

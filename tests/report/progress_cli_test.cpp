@@ -12,14 +12,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Eight copies of the clean document: a batch long enough for the line.
-std::string eight_files() {
-  static const std::string dir = [] {
-    std::string d = testkit::temp_dir("progress-batch");
-    for (int i = 1; i <= 8; ++i) fs::copy_file(clean_docx(), d + "/f" + std::to_string(i) + ".docx");
-    return d;
-  }();
-  return dir;
+// Eight copies of the clean document: a batch long enough for the line. One folder per test:
+// ctest runs the tests of this file in parallel processes, and temp_dir empties its folder.
+std::string eight_files(const std::string& test) {
+  std::string d = testkit::temp_dir("progress-batch-" + test);
+  for (int i = 1; i <= 8; ++i) fs::copy_file(clean_docx(), d + "/f" + std::to_string(i) + ".docx");
+  return d;
 }
 
 // What a terminal shows while `bidfmt ARGS` runs (stdout and stderr both on the pty).
@@ -34,7 +32,8 @@ std::string on_a_terminal(const std::vector<std::string>& args, const std::strin
 
 TEST(Progress, ABatchOnATerminalShowsFilesDoneAndTotalThenErasesTheLine) {
   if (!testkit::have_program("script")) GTEST_SKIP() << "util-linux script not installed";
-  std::string shown = on_a_terminal({"check", eight_files(), "--project", kProject, "-o", eight_files() + "/../report.txt"}, "tty");
+  const std::string files = eight_files("tty");
+  std::string shown = on_a_terminal({"check", files, "--project", kProject, "-o", files + "/../report-tty.txt"}, "tty");
   EXPECT_NE(shown.find("已检查 "), std::string::npos) << shown;
   EXPECT_NE(shown.find("/8 · "), std::string::npos) << shown;
   EXPECT_NE(shown.find(" s"), std::string::npos) << "elapsed: " << shown;
@@ -43,12 +42,14 @@ TEST(Progress, ABatchOnATerminalShowsFilesDoneAndTotalThenErasesTheLine) {
 
 TEST(Progress, QuietOnATerminalShowsNothing) {
   if (!testkit::have_program("script")) GTEST_SKIP() << "util-linux script not installed";
-  std::string shown = on_a_terminal({"check", eight_files(), "--project", kProject, "--quiet", "-o", eight_files() + "/../report.txt"}, "quiet");
+  const std::string files = eight_files("quiet");
+  std::string shown = on_a_terminal({"check", files, "--project", kProject, "--quiet", "-o", files + "/../report-quiet.txt"}, "quiet");
   EXPECT_EQ(shown.find("已检查"), std::string::npos) << shown;
 }
 
 TEST(Progress, StderrThatIsNotATerminalGetsNothing) {
-  testkit::RunResult r = testkit::run_cli({"check", eight_files(), "--project", kProject, "-o", eight_files() + "/../report.txt"});
+  const std::string files = eight_files("pipe");
+  testkit::RunResult r = testkit::run_cli({"check", files, "--project", kProject, "-o", files + "/../report-pipe.txt"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.err, "");
 }

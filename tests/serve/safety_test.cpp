@@ -82,11 +82,13 @@ TEST(ServeSafety, JunkUploadsAreRefusedAndTheServerStaysUp) {
   std::string docx = bytes_of(broken_docx());
   for (const std::string& junk : {std::string("not a document at all"), docx.substr(0, docx.size() / 2), std::string(),
                                   std::string("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")}) {
+    SCOPED_TRACE("junk of " + std::to_string(junk.size()) + " bytes");
     expect_refused(upload(c, "/api/check", {file_part("file", junk, "junk.docx")}), 422);
     expect_refused(upload(c, "/api/fix", {file_part("file", junk, "junk.docx")}), 422);
     expect_up(c);
   }
-  expect_refused(upload(c, "/api/build", {file_part("file", "\xff\xfe\x00junk", "x.md")}), 422);
+  // Neither UTF-8, UTF-16 (no BOM) nor GB18030 (0x80 and 0xFF lead no character there).
+  expect_refused(upload(c, "/api/build", {file_part("file", "\x80\xff junk \xff\x80", "x.md")}), 422);
   expect_refused(upload(c, "/api/build", {file_part("file", "PK\x03\x04 broken", "x.zip")}), 422);
   // Not multipart at all.
   expect_refused(c.Post("/api/check", "just text", "text/plain"), 400);
