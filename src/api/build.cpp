@@ -124,6 +124,18 @@ BuildResult build(const BuildOptions& o) {
   BuildResult result;
   result.warnings = doc.warnings;
   if (!o.split_chapters) {
+    // output.per-chapter (「各章单独做一个word文档」): a profile that asks for it gets a file of several
+    // chapters only with a warning saying how to write them as the standard asks.
+    if (profile.output.per_chapter) {
+      int chapters = 0;
+      for (const model::Block& b : doc.blocks)
+        if (auto* h = std::get_if<model::Heading>(&b); h && h->level == 1) ++chapters;
+      if (chapters > 1)
+        result.warnings.push_back(model::Warning{
+            0, "格式要求各章单独成一个 Word 文档,本文件含 " + std::to_string(chapters) + " 章;加 --split-chapters 每章写一个文件",
+            "the profile asks for one Word file per chapter and this file holds " + std::to_string(chapters) +
+                " chapters; --split-chapters writes one file per chapter"});
+    }
     result.body_pages = write_one(doc, profile, {}, o.output, o, o.pdf, result.written);
     warn_identifying_text(result.written, profile, result.warnings);
     return result;

@@ -37,6 +37,22 @@ void expect_clean_failure(const testkit::RunResult& r, const Case& c, const std:
 
 const char* kGood = "---\nproject: 测试工程\n---\n\n# 工程概况\n\n正文。\n";
 
+// Standard B asks for one Word file per chapter (output.per-chapter): a build of several chapters
+// into one file says how to write them as the standard asks; one file per chapter says nothing.
+TEST(BuildCli, SeveralChaptersInOneFileUnderStandardBAreWarnedOf) {
+  std::string dir = testkit::temp_dir("build-per-chapter");
+  std::ofstream(dir + "/two.md") << "---\nproject: 测试项目工程\n---\n\n# 工程概况\n\n正文。\n\n# 施工方案\n\n正文。\n";
+  testkit::RunResult one = testkit::run_cli({"build", dir + "/two.md", "--profile", "chapter-heiti", "-o", dir + "/all.docx"});
+  EXPECT_EQ(one.status, 0) << one.err;
+  EXPECT_NE(one.err.find("--split-chapters"), std::string::npos) << one.err;
+  testkit::RunResult split =
+      testkit::run_cli({"build", dir + "/two.md", "--profile", "chapter-heiti", "--split-chapters", "-o", dir + "/chapters"});
+  EXPECT_EQ(split.status, 0) << split.err;
+  EXPECT_EQ(split.err.find("--split-chapters"), std::string::npos) << split.err;
+  testkit::RunResult a = testkit::run_cli({"build", dir + "/two.md", "-o", dir + "/a.docx"});  // Standard A: one file
+  EXPECT_EQ(a.err.find("--split-chapters"), std::string::npos) << a.err;
+}
+
 TEST(BuildCli, BuildsAndPrintsNothingOnSuccess) {
   Case c = prepare("ok", kGood);
   testkit::RunResult r = testkit::run_cli({"build", c.md, "-o", c.out});
