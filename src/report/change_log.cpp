@@ -37,15 +37,6 @@ void write_location(JsonWriter& w, const rules::Location& l) {
   w.end_object();
 }
 
-void write_text(JsonWriter& w, std::string_view key, const Text& t, Lang lang) {
-  w.field(key, t.in(lang));
-  w.key(std::string(key) + "_i18n");
-  w.begin_object();
-  w.field("zh", t.zh);
-  w.field("en", t.en);
-  w.end_object();
-}
-
 }  // namespace
 
 std::string place_text(const rules::Location& l, Lang lang) {
@@ -131,9 +122,9 @@ void write_change_log_json(std::ostream& os, const FixLog& log, Lang lang) {
     w.field("rule", c.rule);
     w.field("kind", c.kind);
     write_location(w, c.where);
-    write_text(w, "what", c.what, lang);
-    write_text(w, "before", c.before, lang);
-    write_text(w, "after", c.after, lang);
+    write_text_pair(w, "what", c.what, lang);
+    write_text_pair(w, "before", c.before, lang);
+    write_text_pair(w, "after", c.after, lang);
     w.end_object();
   }
   w.end_array();
@@ -141,7 +132,7 @@ void write_change_log_json(std::ostream& os, const FixLog& log, Lang lang) {
   w.begin_array();
   for (const Text& n : log.notes) {
     w.begin_object();
-    write_text(w, "text", n, lang);
+    write_text_pair(w, "text", n, lang);
     w.end_object();
   }
   w.end_array();

@@ -20,15 +20,6 @@ void write_location(JsonWriter& w, const rules::Location& l) {
   w.end_object();
 }
 
-void write_text_pair(JsonWriter& w, std::string_view key, const Text& t, Lang lang) {
-  w.field(key, t.in(lang));
-  w.key(std::string(key) + "_i18n");
-  w.begin_object();
-  w.field("zh", t.zh);
-  w.field("en", t.en);
-  w.end_object();
-}
-
 }  // namespace
 
 void write_json(std::ostream& os, const std::vector<FileReport>& files, const ReportOptions& o) {

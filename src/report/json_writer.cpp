@@ -116,4 +116,13 @@ void JsonWriter::value(bool v) {
   buf_ += v ? "true" : "false";
 }
 
+void write_text_pair(JsonWriter& w, std::string_view key, const Text& t, Lang lang) {
+  w.field(key, t.in(lang));
+  w.key(std::string(key) + "_i18n");
+  w.begin_object();
+  w.field("zh", t.zh);
+  w.field("en", t.en);
+  w.end_object();
+}
+
 }  // namespace bidfmt::report

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/lang.h"
+
 namespace bidfmt::report {
 
 // Output is assembled in a buffer and handed to the stream in large pieces (a report of a
@@ -50,5 +52,9 @@ class JsonWriter {
 std::string json_string(std::string_view s);
 // The same, appended to `out`.
 void append_json_string(std::string& out, std::string_view s);
+
+// `key`: the text in the report's language, and `key_i18n`: {"zh": …, "en": …} (every JSON
+// document bidfmt writes gives both, so a script reads either).
+void write_text_pair(JsonWriter& w, std::string_view key, const Text& t, Lang lang);
 
 }  // namespace bidfmt::report
