@@ -1,5 +1,7 @@
 // Docx test fixtures: tiny packages written from literal XML parts, read back as a docx::Document.
 #pragma once
+#include <gtest/gtest.h>
+
 #include <map>
 #include <memory>
 #include <string>
@@ -65,7 +67,12 @@ inline std::string write_pkg(const Pkg& p, const std::string& name) {
     rel(id, part.find("header") != std::string::npos ? "header" : "footer", part);
   }
   z["word/_rels/document.xml.rels"] = rels + "</Relationships>";
-  std::string path = testkit::temp_dir("docx-" + name) + "/" + name + ".docx";
+  // One folder per test and name: ctest runs tests in parallel processes, and temp_dir empties its
+  // folder, so two tests writing the same name must not share it. The file keeps its name (Standard
+  // B reads a chapter's number from it).
+  const ::testing::TestInfo* t = ::testing::UnitTest::GetInstance()->current_test_info();
+  const std::string owner = t ? std::string(t->test_suite_name()) + "." + t->name() + "-" : "";
+  std::string path = testkit::temp_dir("docx-" + owner + name) + "/" + name + ".docx";
   testkit::write_zip(path, z);
   return path;
 }
