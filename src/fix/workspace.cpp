@@ -177,8 +177,9 @@ void Workspace::change(const rules::Location& where, Text what) { change(where, 
 
 void Workspace::change(rules::Change c) { journal_.changes.push_back(std::move(c)); }
 
-void Workspace::change(const rules::Location& where, const std::string& rule, const std::string& kind, Text what,
-                       Text before, Text after) {
+namespace {
+rules::Change make_change(const rules::Location& where, const std::string& rule, const std::string& kind, Text what,
+                          Text before, Text after) {
   rules::Change c;
   c.where = where;
   c.rule = rule;
@@ -186,7 +187,13 @@ void Workspace::change(const rules::Location& where, const std::string& rule, co
   c.what = std::move(what);
   c.before = std::move(before);
   c.after = std::move(after);
-  change(std::move(c));
+  return c;
+}
+}  // namespace
+
+void Workspace::change(const rules::Location& where, const std::string& rule, const std::string& kind, Text what,
+                       Text before, Text after) {
+  change(make_change(where, rule, kind, std::move(what), std::move(before), std::move(after)));
 }
 
 void Workspace::answered(const rules::Finding& f) {
@@ -195,14 +202,8 @@ void Workspace::answered(const rules::Finding& f) {
 
 void Workspace::left_alone(const rules::Location& where, const std::string& rule, const std::string& kind, Text why,
                            Text before, Text after) {
-  rules::Change c;
-  c.where = where;
-  c.rule = rule;
-  c.kind = kind;
-  c.what = std::move(why);
-  c.before = std::move(before);
-  c.after = std::move(after);
-  c.applied = false;
+  rules::Change c = make_change(where, rule, kind, std::move(why), std::move(before), std::move(after));
+  c.applied = false;  // seen and reported, not changed
   change(std::move(c));
 }
 

@@ -98,13 +98,7 @@ void write_change_log_text(std::ostream& os, const std::vector<rules::Change>& c
 void write_change_log_json(std::ostream& os, const FixLog& log, Lang lang) {
   JsonWriter w(os);
   w.begin_object();
-  w.field("schema", "bidfmt-fix-log");
-  w.field("version", 1);
-  w.key("tool");
-  w.begin_object();
-  w.field("name", "bidfmt");
-  w.field("version", log.tool_version);
-  w.end_object();
+  write_schema_and_tool(w, "bidfmt-fix-log", log.tool_version);
   w.field("profile", log.profile_id);
   w.field("lang", lang == Lang::en ? "en" : "zh");
   w.field("input", log.input);

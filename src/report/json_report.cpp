@@ -26,13 +26,7 @@ void write_json(std::ostream& os, const std::vector<FileReport>& files, const Re
   JsonWriter w(os);
   int total_errors = 0, total_warnings = 0, checked = 0, failed = 0, with_findings = 0;
   w.begin_object();
-  w.field("schema", "bidfmt-check-report");
-  w.field("version", 1);
-  w.key("tool");
-  w.begin_object();
-  w.field("name", "bidfmt");
-  w.field("version", o.tool_version);
-  w.end_object();
+  write_schema_and_tool(w, "bidfmt-check-report", o.tool_version);
   w.key("profile");
   w.begin_object();
   w.field("id", o.profile_id);

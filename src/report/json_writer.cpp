@@ -116,6 +116,16 @@ void JsonWriter::value(bool v) {
   buf_ += v ? "true" : "false";
 }
 
+void write_schema_and_tool(JsonWriter& w, std::string_view schema, std::string_view tool_version) {
+  w.field("schema", schema);
+  w.field("version", 1);
+  w.key("tool");
+  w.begin_object();
+  w.field("name", "bidfmt");
+  w.field("version", tool_version);
+  w.end_object();
+}
+
 void write_text_pair(JsonWriter& w, std::string_view key, const Text& t, Lang lang) {
   w.field(key, t.in(lang));
   w.key(std::string(key) + "_i18n");

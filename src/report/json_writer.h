@@ -56,5 +56,7 @@ void append_json_string(std::string& out, std::string_view s);
 // `key`: the text in the report's language, and `key_i18n`: {"zh": …, "en": …} (every JSON
 // document bidfmt writes gives both, so a script reads either).
 void write_text_pair(JsonWriter& w, std::string_view key, const Text& t, Lang lang);
+// What every JSON document bidfmt writes opens with: "schema", "version": 1 and "tool" {name, version}.
+void write_schema_and_tool(JsonWriter& w, std::string_view schema, std::string_view tool_version);
 
 }  // namespace bidfmt::report
