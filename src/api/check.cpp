@@ -86,12 +86,13 @@ report::FileReport check_file(const std::string& path, const profile::Profile& p
     std::error_code ec;
     if (!fs::exists(path, ec)) throw Error(path, 0, "文件不存在", "no such file");
     if (fs::is_directory(path, ec)) throw Error(path, 0, "是文件夹,不是 .docx 文件", "is a folder, not a .docx file");
-    std::unique_ptr<docx::Document> doc = docx::Document::read(path, profile);
     static const rules::Identity no_identity;  // the profile's anonymous: true, called without options
     const rules::Identity* identity = o.identity ? o.identity : profile.anonymous ? &no_identity : nullptr;
     // The static rules read the model only; the 暗标 scan, the layout pass and the annotated
     // copy go back to the main part's XML.
-    if (!identity && !o.render && o.annotate.empty()) doc->release_main_xml();
+    const bool model_only = !identity && !o.render && o.annotate.empty();
+    std::unique_ptr<docx::Document> doc =
+        docx::Document::read(path, profile, model_only ? docx::Document::MainXml::release : docx::Document::MainXml::keep);
     r.findings = rules::check_document(*doc, profile, o.project, nullptr, identity, o.strict);
     r.idle_rules = rules::idle_rules(*doc, profile, nullptr, identity);
     if (o.render) {

@@ -1,11 +1,13 @@
 // Document: a DOCX read as Word reads it — sections, paragraphs and runs with resolved formatting, tables, roles.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "docx/numbering.h"
@@ -37,9 +39,10 @@ enum class Role {
 };
 const char* role_name(Role r);
 
-// One run of displayed text with its resolved formatting.
+// One run of displayed text with its resolved formatting. Its text is a stretch of its
+// paragraph's (Paragraph::text_of), not a copy: a large document's runs held as much text again.
 struct Run {
-  std::string text;  // tabs as \t, breaks as \n
+  uint32_t begin = 0, size = 0;  // bytes of Paragraph::text; tabs as \t, breaks as \n
   const RunProps* props = &kNoRunProps;  // shared with runs formatted alike (owned by the Document)
   const Style* style = nullptr;  // character style
 };
@@ -86,6 +89,8 @@ struct Paragraph {
   std::string_view heading_path;  // 「二、主要施工方法 › 2.3 管网工程」 (kept by the Document)
   std::array<int, 6> counts{};  // ordinals of the current headings of levels 1–6 (deeper reset)
   int content_ordinal = 0;   // position among non-empty paragraphs (for grouping findings)
+  // A run's text (r is one of this paragraph's runs).
+  std::string_view text_of(const Run& r) const { return std::string_view(text).substr(r.begin, r.size); }
   // The label, its separator (w:suff) and the text, as the reader sees the paragraph.
   std::string shown() const {
     if (label.empty()) return text;
@@ -178,7 +183,12 @@ class Document {
  public:
   // Reads `path`; throws Error naming the file when it is not a readable DOCX. The profile
   // supplies the caption labels (表/图) and heading number shapes used to classify paragraphs.
-  static std::unique_ptr<Document> read(const std::string& path, const profile::Profile& profile);
+  // With `MainXml::release`, the main part's XML tree is freed as it is read (each top-level
+  // paragraph and table once in the model) and the rest at the end, as release_main_xml() does:
+  // the tree and the model never coexist in full, which is most of a large document's peak.
+  enum class MainXml { keep, release };
+  static std::unique_ptr<Document> read(const std::string& path, const profile::Profile& profile,
+                                        MainXml main_xml = MainXml::keep);
 
   const std::string& path() const { return package_->path(); }
   const Package& package() const { return *package_; }

@@ -45,14 +45,15 @@ Numbering::Numbering(const pugi::xml_document* doc, const StyleSheet& styles) : 
     if (!id || nums_.count(*id)) continue;
     Num& num = nums_[*id];
     num.start_override.fill(-1);
+    num.override_level.fill(-1);
     num.abstract_id = attr(n.child("w:abstractNumId"), "w:val");
     for (pugi::xml_node o : n.children("w:lvlOverride")) {
       int ilvl = int_attr(o, "w:ilvl").value_or(-1);
       if (ilvl < 0 || ilvl > 8) continue;
       if (auto s = int_attr(o.child("w:startOverride"), "w:val")) num.start_override[ilvl] = *s;
       if (pugi::xml_node l = o.child("w:lvl")) {
-        num.override_level[ilvl] = read_level(l, ilvl);
-        num.has_override_level[ilvl] = true;
+        num.override_level[ilvl] = static_cast<int>(overrides_.size());
+        overrides_.push_back(read_level(l, ilvl));
       }
     }
   }
@@ -77,7 +78,7 @@ const Level* Numbering::level(int num_id, int ilvl) const {
   if (ilvl < 0 || ilvl > 8) return nullptr;
   auto n = nums_.find(num_id);
   if (n == nums_.end()) return nullptr;
-  if (n->second.has_override_level[ilvl]) return &n->second.override_level[ilvl];
+  if (int o = n->second.override_level[ilvl]; o >= 0) return &overrides_[static_cast<size_t>(o)];
   const Abstract* a = abstract_for(num_id);
   if (!a || !a->has[ilvl]) return nullptr;
   return &a->levels[ilvl];

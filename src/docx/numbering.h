@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace bidfmt::docx {
 
@@ -44,17 +45,19 @@ class Numbering {
     std::array<bool, 9> has{};
     std::string_view num_style_link;
   };
+  // A w:num: most are an abstractNumId and a start override or none (pandoc writes one per
+  // list), so a level it overrides is kept in overrides_, not nine Levels in every num.
   struct Num {
     std::string_view abstract_id;
     std::array<int, 9> start_override;
-    std::array<Level, 9> override_level;
-    std::array<bool, 9> has_override_level{};
+    std::array<int, 9> override_level;  // index into overrides_, -1 when the level is not overridden
   };
   const Abstract* abstract_for(int num_id, int depth = 0) const;
   // Hashed: pandoc writes a num (and an abstractNum) per list, thousands in a long bid, and a
   // numbered paragraph looks up a dozen levels.
   std::unordered_map<std::string_view, Abstract> abstracts_;
   std::unordered_map<int, Num> nums_;
+  std::vector<Level> overrides_;
   const StyleSheet* styles_ = nullptr;
 };
 

@@ -62,7 +62,7 @@ const char* section_role_name(SectionRole r) {
   return "?";
 }
 
-std::unique_ptr<Document> Document::read(const std::string& path, const profile::Profile& profile) {
+std::unique_ptr<Document> Document::read(const std::string& path, const profile::Profile& profile, MainXml main_xml) {
   std::unique_ptr<Document> d(new Document());
   d->package_ = std::make_unique<Package>(path);
   d->theme_ = Theme(d->package_->theme(), d->package_->settings());
@@ -74,7 +74,10 @@ std::unique_ptr<Document> Document::read(const std::string& path, const profile:
     d->even_and_odd_ = on_off(root.child("w:evenAndOddHeaders"));
     d->gutter_at_top_ = on_off(root.child("w:gutterAtTop"));
   }
-  Reader(*d, profile).read();
+  Reader reader(*d, profile);
+  reader.release_blocks(main_xml == MainXml::release);
+  reader.read();
+  if (main_xml == MainXml::release) d->release_main_xml();
   return d;
 }
 
@@ -164,12 +167,21 @@ void Reader::read_blocks(Story& story, pugi::xml_node container, const Context& 
     --nesting_;
     return;
   }
-  for (pugi::xml_node n = container.first_child(); n; n = n.next_sibling()) {
+  for (pugi::xml_node n = container.first_child(), next; n; n = next) {
+    next = n.next_sibling();
     std::string_view name = n.name();
-    if (name == "w:p") {
-      read_paragraph(story, n, ctx);
-    } else if (name == "w:tbl") {
-      read_table(story, n, ctx);
+    if (name == "w:p" || name == "w:tbl") {
+      const size_t paragraphs = story.paragraphs.size(), tables = story.tables.size();
+      if (name == "w:p") read_paragraph(story, n, ctx);
+      else read_table(story, n, ctx);
+      // Freed once read (see Document::MainXml): its nodes' memory goes to the model being built.
+      // Its text stays (the property values read from it point into the part's buffer). A
+      // paragraph that ends a section is kept: its w:sectPr is read after the body.
+      if (release_blocks_ && reading_body_ && ctx.depth == 0 && !n.child("w:pPr").child("w:sectPr")) {
+        for (size_t i = paragraphs; i < story.paragraphs.size(); ++i) story.paragraphs[i].node = {};
+        for (size_t i = tables; i < story.tables.size(); ++i) story.tables[i].node = {};
+        container.remove_child(n);
+      }
     } else if (name == "w:sdt") {
       Context inner = ctx;
       if (is_toc_gallery(n)) inner.toc = true;
@@ -364,9 +376,9 @@ void Reader::read_inline(Paragraph& p, pugi::xml_node parent, const Context& ctx
   --nesting_;
 }
 
-void Reader::add_text(Paragraph& p, Run& run, std::string_view s) {
+void Reader::add_text(Paragraph& p, std::string_view s) {
   if (s.empty() || !displayed()) return;
-  run.text += s;
+  p.text += s;  // the run being read ends the paragraph's text (read_run)
   if (fields_.empty() && !reading_body_) {
     if (p.tokens.empty() || p.tokens.back().field) p.tokens.push_back(Token{false, ""});
     p.tokens.back().text += s;
@@ -375,18 +387,18 @@ void Reader::add_text(Paragraph& p, Run& run, std::string_view s) {
 
 void Reader::read_run(Paragraph& p, pugi::xml_node r, const Context& ctx) {
   pugi::xml_node rpr = r.child("w:rPr");
-  Run run;
+  const size_t begin = p.text.size();
   for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
     std::string_view name = c.name();
     if (name == "w:t") {
-      add_text(p, run, c.text().get());
+      add_text(p, c.text().get());
     } else if (name == "w:tab" || name == "w:ptab") {
       if (name == "w:ptab" && attr(c, "w:alignment") == "right") p.right_ptab = true;
-      add_text(p, run, "\t");
+      add_text(p, "\t");
     } else if (name == "w:br" || name == "w:cr") {
-      add_text(p, run, "\n");
+      add_text(p, "\n");
     } else if (name == "w:noBreakHyphen") {
-      add_text(p, run, "-");
+      add_text(p, "-");
     } else if (name == "w:fldChar") {
       std::string_view type = attr(c, "w:fldCharType");
       if (type == "begin") {
@@ -409,14 +421,19 @@ void Reader::read_run(Paragraph& p, pugi::xml_node r, const Context& ctx) {
       if (displayed()) p.has_drawing = true;
     }
   }
-  if (run.text.empty()) return;
+  if (p.text.size() == begin) return;
+  Run run;
+  run.begin = static_cast<uint32_t>(begin);
+  run.size = static_cast<uint32_t>(p.text.size() - begin);
   std::string_view rsid = attr(rpr.child("w:rStyle"), "w:val");
   run.style = rsid.empty() ? nullptr : doc_.styles_->find(rsid);
   if (run.style && run.style->type != "character") run.style = nullptr;
   run.props = resolver_.run(p.style, ctx.table_style, run.style, rpr);
-  if (run.props->vanish.value) return;  // hidden text is not shown
-  p.text += run.text;
-  p.runs.push_back(std::move(run));
+  if (run.props->vanish.value) {  // hidden text is not shown
+    p.text.resize(begin);
+    return;
+  }
+  p.runs.push_back(run);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ class Reader {
  public:
   Reader(Document& doc, const profile::Profile& profile);
   void read();
+  // Frees each top-level block of the body from the XML tree once read (Document::MainXml::release).
+  void release_blocks(bool on) { release_blocks_ = on; }
 
  private:
   // Where a block sits.
@@ -33,7 +35,7 @@ class Reader {
   void read_table(Story& story, pugi::xml_node tbl, const Context& ctx);
   void read_inline(Paragraph& p, pugi::xml_node parent, const Context& ctx);
   void read_run(Paragraph& p, pugi::xml_node r, const Context& ctx);
-  void add_text(Paragraph& p, Run& run, std::string_view s);
+  void add_text(Paragraph& p, std::string_view s);
   bool displayed() const;
   bool in_toc_field() const;
   void close_section(pugi::xml_node sect_pr, int last_paragraph);
@@ -56,6 +58,7 @@ class Reader {
   int section_ = 1;
   int section_first_ = 0;
   bool reading_body_ = false;
+  bool release_blocks_ = false;
   int nesting_ = 0;  // current depth of nested blocks and inline containers
   static constexpr int kMaxDepth = 32;
 };

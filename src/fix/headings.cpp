@@ -194,7 +194,7 @@ bool bold_line(const docx::Document& doc, const docx::Paragraph& p, const profil
   if (!heading_like(p.text, 40) || looks_like_caption(p.text, pf) || docx::length_utf8(docx::trim(p.text)) < 2) return false;
   bool any = false;
   for (const docx::Run& r : p.runs) {
-    if (docx::blank(r.text)) continue;
+    if (docx::blank(p.text_of(r))) continue;
     if (!r.props->bold.value) return false;
     any = true;
   }

@@ -168,7 +168,7 @@ void set_header_bold(const docx::Document& doc, const docx::Table& t, std::vecto
       if (p.table != t.number) continue;
       bool bold = true;
       for (const docx::Run& r : p.runs)
-        if (!docx::blank(r.text) && !r.props->bold.value) bold = false;
+        if (!docx::blank(p.text_of(r)) && !r.props->bold.value) bold = false;
       if (!p.label.empty() && !p.label_props->bold.value) bold = false;
       if (bold) continue;
       auto make_bold = [](pugi::xml_node rpr) {

@@ -13,7 +13,7 @@ namespace {
 
 // A piece of displayed text with its formatting: a run, or the number label.
 struct Piece {
-  const std::string* text;
+  std::string_view text;
   const docx::RunProps* props;
 };
 
@@ -26,9 +26,9 @@ class Pieces {
     const docx::Paragraph* p;
     int i;  // -1: the label
     Piece operator*() const {
-      if (i < 0) return Piece{&p->label, p->label_props};
+      if (i < 0) return Piece{p->label, p->label_props};
       const docx::Run& r = p->runs[static_cast<size_t>(i)];
-      return Piece{&r.text, r.props};
+      return Piece{p->text_of(r), r.props};
     }
     Iter& operator++() {
       ++i;
@@ -108,7 +108,7 @@ bool visible(const std::string& text) { return !docx::blank(text); }
 
 int paragraph_font_size(const docx::Paragraph& p) {
   for (const docx::Run& r : p.runs)
-    if (visible(r.text)) return r.props->size.value_or(kWordDefaultSize);
+    if (!docx::blank(p.text_of(r))) return r.props->size.value_or(kWordDefaultSize);
   return p.mark->size.value_or(kWordDefaultSize);
 }
 
@@ -127,7 +127,7 @@ void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const 
     if (!ea_bad && !ascii_bad && !hansi_bad) continue;
     bool need_ea = false, need_ascii = false, need_hansi = false;
     const bool hint_ea = rp.hint.value == "eastAsia";
-    const std::string_view text = *piece.text;
+    const std::string_view text = piece.text;
     // Stops once every wrong slot is known to be used (a run of 1,000 characters rarely needs more
     // than its first few).
     for (size_t i = 0; i < text.size() && !((need_ea || !ea_bad) && (need_ascii || !ascii_bad) && (need_hansi || !hansi_bad));) {
@@ -160,7 +160,7 @@ void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const 
 Finding* check_size(const Context&, Reporter& out, const docx::Paragraph& p, HalfPoints want, const Location& where,
                     bool with_label) {
   for (const Piece& piece : pieces(p, with_label)) {
-    if (!visible(*piece.text)) continue;
+    if (docx::blank(piece.text)) continue;
     const auto& v = piece.props->size;
     if (v.value_or(kWordDefaultSize) == want.v) continue;
     return &out.add_keyed("size", where, (Key() << want.v << v).view(), [&] {
@@ -174,7 +174,7 @@ Finding* check_size(const Context&, Reporter& out, const docx::Paragraph& p, Hal
 Finding* check_bold(const Context&, Reporter& out, const docx::Paragraph& p, bool want, const Location& where,
                     bool with_label) {
   for (const Piece& piece : pieces(p, with_label)) {
-    if (!visible(*piece.text)) continue;
+    if (docx::blank(piece.text)) continue;
     const auto& v = piece.props->bold;
     if (v.value_or(false) == want) continue;
     return &out.add_keyed("bold", where, (Key() << want << v).view(), [&] {
@@ -194,7 +194,7 @@ Finding* check_char_spacing(const Context& ctx, Reporter& out, const docx::Parag
     return tw > 0 ? Text{"加宽 " + pt + "磅", "expanded by " + pt + "pt"} : Text{"紧缩 " + pt.substr(1) + "磅", "condensed by " + pt.substr(1) + "pt"};
   };
   for (const docx::Run& r : p.runs) {
-    if (!visible(r.text)) continue;
+    if (docx::blank(p.text_of(r))) continue;
     int actual = r.props->spacing.value_or(0);
     if (std::abs(actual - want.v) <= ctx.profile.page.tolerance.v / 4) continue;
     return &out.add_keyed("character_spacing", where, (Key() << want.v << r.props->spacing).view(), [&] {
