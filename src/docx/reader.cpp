@@ -9,6 +9,10 @@
 #include "docx/table_borders.h"
 #include "docx/xml.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace bidfmt::docx {
 namespace {
 
@@ -127,6 +131,13 @@ void Reader::read() {
 }
 
 namespace {
+// Returns the heap's free pages to the system (glibc; elsewhere the allocator decides).
+void give_back_freed_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 // Paragraphs (w:p elements) below `container`: a story's paragraphs are allocated at once, since
 // a Paragraph is large and growth by doubling would copy them all. The walk does not enter a
 // paragraph (runs, text, properties are most of the tree; the reader takes no paragraph from
@@ -181,6 +192,9 @@ void Reader::read_blocks(Story& story, pugi::xml_node container, const Context& 
         for (size_t i = paragraphs; i < story.paragraphs.size(); ++i) story.paragraphs[i].node = {};
         for (size_t i = tables; i < story.tables.size(); ++i) story.tables[i].node = {};
         container.remove_child(n);
+        // The freed nodes go back to the system now and then: the model grows into fresh pages
+        // (the paragraph array is allocated at once), so kept pages would count twice at the peak.
+        if (++released_ % kBlocksPerTrim == 0) give_back_freed_memory();
       }
     } else if (name == "w:sdt") {
       Context inner = ctx;

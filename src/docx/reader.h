@@ -59,6 +59,8 @@ class Reader {
   int section_first_ = 0;
   bool reading_body_ = false;
   bool release_blocks_ = false;
+  size_t released_ = 0;  // top-level blocks freed from the XML tree
+  static constexpr size_t kBlocksPerTrim = 1024;
   int nesting_ = 0;  // current depth of nested blocks and inline containers
   static constexpr int kMaxDepth = 32;
 };
