@@ -82,6 +82,20 @@ def locate(doc, prefix, pages):
     return {"page_starts": starts, "anchors": anchors}
 
 
+def toc_lines(indexes):
+    """The number of lines of every table of contents."""
+    n = 0
+    for i in range(indexes.getCount()):
+        idx = indexes.getByIndex(i)
+        if idx.supportsService("com.sun.star.text.ContentIndex"):
+            n += len(idx.getAnchor().getString().splitlines())
+    return n
+
+
+def page_count(doc):
+    return doc.getCurrentController().getPropertyValue("PageCount")
+
+
 def parse_job(args):
     """IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--update-toc] [--anchors PREFIX]"""
     args = list(args)
@@ -112,10 +126,17 @@ def lay_out(desktop, job):
     try:
         toc = []
         indexes = doc.getDocumentIndexes()
-        for _ in range(2 if update_toc else 0):
+        # Two rounds of update and refresh, unless the first changed neither the number of TOC
+        # lines nor of pages: then no heading moved and the second would find the same numbers
+        # (bidfmt's draft TOC already holds one line per entry; a round is about a tenth of the
+        # pass on a 160-page bid).
+        for n in range(2 if update_toc else 0):
+            before = (toc_lines(indexes), page_count(doc)) if n == 0 else None
             for i in range(indexes.getCount()):
                 indexes.getByIndex(i).update()
             doc.getTextFields().refresh()
+            if before is not None and before == (toc_lines(indexes), page_count(doc)):
+                break
         for i in range(indexes.getCount()):
             idx = indexes.getByIndex(i)
             if idx.supportsService("com.sun.star.text.ContentIndex"):
@@ -135,7 +156,7 @@ def lay_out(desktop, job):
                         body_pages = f.getPresentation(False)
                 except Exception:
                     pass
-        pages = doc.getCurrentController().getPropertyValue("PageCount")
+        pages = page_count(doc)
         result = {"toc": toc, "body_pages": body_pages, "pages": pages}
         if job["anchors"] is not None:
             result.update(locate(doc, job["anchors"], pages))
