@@ -8,7 +8,8 @@ build_pkgs=(build-essential cmake pkg-config libxml2-dev libxml2-utils libminizi
             libcli11-dev libcpp-httplib-dev libssl-dev libbrotli-dev rapidjson-dev libdeflate-dev
             dpkg-dev)  # dpkg-dev: dpkg-shlibdeps, which CPack uses for the .deb's Depends (scripts/package.sh)
 # chromium, chromium-driver, python3-selenium: the HTML report tests drive Chromium
-render_pkgs=(poppler-utils fonts-noto-cjk fonts-crosextra-carlito chromium chromium-driver python3-selenium)
+render_pkgs=(poppler-utils fonts-noto-cjk fonts-crosextra-carlito chromium chromium-driver python3-selenium
+             pandoc python3-docx)  # pandoc, python3-docx: the peers bench/run.sh measures bidfmt against
 backport_pkgs=(libreoffice-writer-nogui python3-uno)
 
 missing=()
