@@ -1,6 +1,8 @@
 // build(): Markdown reader → model → profile → DOCX writer → (optional) LibreOffice layout pass;
 // also per-chapter output and the Word template.
+#include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "api/bidfmt.h"
 #include "core/file_io.h"
@@ -110,6 +112,85 @@ std::string plain(const model::Inlines& inl) {
   return s;
 }
 
+// 「A3附图附表统一装订在全册的最后,并按章节次序排列」 (profile page.a3_at_end): the `::: a3` sections
+// taken out of the chapters, in the order they came (chapter order), with the caption text each of
+// their tables and figures keeps — its own chapter's number, after that chapter's other captions
+// of the same heading (表2-1.1-3 when 表2-1.1-1 and -2 stay in the chapter).
+// The name of that file under --split-chapters: what the standard calls them (docs/standard-b.md).
+constexpr const char* kA3FileName = "A3附图附表";
+
+struct A3Split {
+  model::Document rest;                       // the document without its A3 sections
+  std::vector<model::Block> a3;               // the A3 sections, SectionStart … SectionEnd each
+  std::map<size_t, std::string> captions;     // index in `a3` → caption text
+};
+
+bool a3_start(const model::Block& b) {
+  auto* s = std::get_if<model::SectionStart>(&b);
+  return s && s->shape == model::PageShape::a3_landscape;
+}
+
+A3Split split_a3(const model::Document& doc, const profile::Profile& profile) {
+  A3Split out;
+  out.rest = doc;
+  out.rest.blocks.clear();
+  // Each A3 section's blocks, and where (before which heading) its captions are numbered: at the
+  // end of its own heading, so the chapter's other captions keep their numbers.
+  const int restart = std::max(profile.table_caption.restart_level, profile.figure_caption.restart_level);
+  std::vector<std::pair<size_t, size_t>> ranges;  // [begin, end) in doc.blocks
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (!a3_start(doc.blocks[i])) {
+      out.rest.blocks.push_back(doc.blocks[i]);
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < doc.blocks.size() && !std::holds_alternative<model::SectionEnd>(doc.blocks[end])) ++end;
+    end = std::min(end + 1, doc.blocks.size());
+    ranges.emplace_back(i, end);
+    i = end - 1;
+  }
+  if (ranges.empty()) return out;
+  // The numbering order: each A3 section just before the next heading that restarts its captions.
+  model::Document numbered = doc;
+  numbered.blocks.clear();
+  std::vector<size_t> a3_index_in_numbered;  // per block of out.a3: its index in `numbered`
+  std::vector<std::pair<size_t, size_t>> pending;
+  auto flush = [&]() {
+    for (const auto& [b, e] : pending)
+      for (size_t k = b; k < e; ++k) {
+        a3_index_in_numbered.push_back(numbered.blocks.size());
+        numbered.blocks.push_back(doc.blocks[k]);
+        out.a3.push_back(doc.blocks[k]);
+      }
+    pending.clear();
+  };
+  size_t r = 0;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (r < ranges.size() && i == ranges[r].first) {
+      pending.push_back(ranges[r]);
+      i = ranges[r].second - 1;
+      ++r;
+      continue;
+    }
+    if (auto* h = std::get_if<model::Heading>(&doc.blocks[i]); h && !h->unnumbered && h->level <= restart) flush();
+    numbered.blocks.push_back(doc.blocks[i]);
+  }
+  flush();
+  writer::Plan plan = writer::make_plan(numbered, profile, nullptr, 1);
+  for (size_t k = 0; k < out.a3.size(); ++k) {
+    auto it = plan.caption.find(a3_index_in_numbered[k]);
+    if (it != plan.caption.end()) out.captions[k] = it->second;
+  }
+  return out;
+}
+
+// The captions of `split` as they stand in a document whose A3 blocks begin at `offset`.
+std::map<size_t, std::string> a3_captions(const A3Split& split, size_t offset) {
+  std::map<size_t, std::string> out;
+  for (const auto& [k, text] : split.captions) out[offset + k] = text;
+  return out;
+}
+
 }  // namespace
 
 BuildResult build(const BuildOptions& o) {
@@ -123,6 +204,11 @@ BuildResult build(const BuildOptions& o) {
   leave_out_bidder(doc, profile);
   BuildResult result;
   result.warnings = doc.warnings;
+  A3Split a3;
+  if (profile.page.a3_at_end) {
+    a3 = split_a3(doc, profile);
+    if (!a3.a3.empty()) doc = a3.rest;
+  }
   if (!o.split_chapters) {
     // output.per-chapter (「各章单独做一个word文档」): a profile that asks for it gets a file of several
     // chapters only with a warning saying how to write them as the standard asks.
@@ -136,7 +222,13 @@ BuildResult build(const BuildOptions& o) {
             "the profile asks for one Word file per chapter and this file holds " + std::to_string(chapters) +
                 " chapters; --split-chapters writes one file per chapter"});
     }
-    result.body_pages = write_one(doc, profile, {}, o.output, o, o.pdf, result.written);
+    writer::WriteOptions wo;
+    if (!a3.a3.empty()) {
+      // After the last chapter, in chapter order.
+      wo.captions = a3_captions(a3, doc.blocks.size());
+      doc.blocks.insert(doc.blocks.end(), a3.a3.begin(), a3.a3.end());
+    }
+    result.body_pages = write_one(doc, profile, wo, o.output, o, o.pdf, result.written);
     warn_identifying_text(result.written, profile, result.warnings);
     return result;
   }
@@ -174,6 +266,19 @@ BuildResult build(const BuildOptions& o) {
     wo.first_chapter = static_cast<int>(c) + 1;
     std::string path = (fs::path(o.output) / (name + ".docx")).string();
     write_one(part, profile, wo, path, o, "", result.written);
+  }
+  // The A3 sections in a file of their own, after the chapters: 「A3附图附表.docx」.
+  if (!a3.a3.empty()) {
+    model::Document part;
+    part.meta = doc.meta;
+    part.meta.cover = false;
+    part.meta.toc = false;
+    part.source = doc.source;
+    part.blocks = a3.a3;
+    writer::WriteOptions wo;
+    wo.captions = a3_captions(a3, 0);
+    write_one(part, profile, wo, (fs::path(o.output) / (std::string(kA3FileName) + ".docx")).string(), o, "",
+              result.written);
   }
   warn_identifying_text(result.written, profile, result.warnings);
   return result;

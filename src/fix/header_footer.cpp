@@ -251,6 +251,7 @@ void fix_header_footer(Workspace& ws) {
         std::string part = ws.free_name("word/header", ".xml");
         std::string id = ws.add_part(part, writer::header_xml(pf, meta, g), part_type::kHeader, "header");
         ws.journal().made.insert(part);
+        ws.whole_styles.insert("Header");
         it = header_rels.emplace(width, id).first;
       }
       remove_references(sp, true, false);
@@ -263,6 +264,7 @@ void fix_header_footer(Workspace& ws) {
         std::string part = ws.free_name("word/footer", ".xml");
         footer_rel = ws.add_part(part, writer::footer_xml(pf, writer::Plan{}), part_type::kFooter, "footer");
         ws.journal().made.insert(part);
+        ws.whole_styles.insert("Footer");
       }
       remove_references(sp, false, true);
       refer(sp, "w:footerReference", kinds, footer_rel);

@@ -242,6 +242,7 @@ void convert(Workspace& ws, const docx::Paragraph& p, int level, int from, How h
   if (pugi::xml_node ol = ppr.child("w:outlineLvl"); ol && docx::int_attr(ol, "w:val").value_or(-1) != level - 1)
     ppr.remove_child(ol);
   std::string old_label;
+  bool own_number = false, number_removed = false;
   if (pugi::xml_node np = ppr.child("w:numPr")) {
     int num = docx::int_attr(np.child("w:numId"), "w:val").value_or(0);
     bool keep = how == How::real && num > 0 && !p.label.empty() && !number_finding && from == level;
@@ -249,8 +250,13 @@ void convert(Workspace& ws, const docx::Paragraph& p, int level, int from, How h
       ppr.remove_child(np);
       old_label = p.label;
       changed = true;
+      number_removed = true;
     }
+    own_number = keep;
   }
+  // Numbered from now on by its style: the style gets the profile's heading numbering.
+  if (!own_number && (number_removed || number_finding || how == How::typed || from != level))
+    ws.numbered_styles.insert(heading_style(level));
   std::string rest = p.text;
   if (const std::optional<Typed>& t = typed; t && !t->words) {
     bool ordinal = t->form != Form::bare || (level >= 1 && level <= 6 && t->value == p.counts[static_cast<size_t>(level) - 1]);

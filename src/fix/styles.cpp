@@ -1,8 +1,14 @@
-// Styles: the profile's paragraph styles (as bidfmt build writes them) merged into the document's styles.xml.
+// Styles: the profile's paragraph styles in the document's styles.xml — a style the document lacks as
+// bidfmt build writes it, a style it has given only the values check reported (fix changes only
+// what check reports: a value the standard leaves open stays the document's unless --strict).
 #include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
+#include "docx/script.h"
 #include "docx/xml.h"
 #include "fix/fixes.h"
 #include "fix/targets.h"
@@ -46,6 +52,172 @@ Text names_of(const std::vector<Text>& names) {
   return out;
 }
 
+
+// What check reported of the paragraphs that belong in one profile style (fix changes only
+// that): the aspects (finding kinds), the values they are compared with, and whether the
+// headings of that style are to be numbered automatically.
+struct Asked {
+  Target target;
+  std::set<std::string> kinds;
+  bool numbering = false;
+};
+
+const std::set<std::string>& style_rules() {
+  static const std::set<std::string> r = {"para.align", "para.indent",   "para.spacing", "body.font",
+                                          "table.font", "heading.l1",    "heading.l2",   "heading.l3",
+                                          "heading.l4", "heading.depth", "table.caption", "figure.caption"};
+  return r;
+}
+
+const std::set<std::string>& style_kinds() {
+  static const std::set<std::string> k = {"alignment",    "first_line_indent", "indent_left",      "indent_right",
+                                          "space_before", "space_after",       "line_spacing",     "east_asia_font",
+                                          "latin_font",   "size",              "character_spacing", "bold"};
+  return k;
+}
+
+// True when the value of `kind` that paragraph `p` (or its number label) shows comes from its list definition.
+bool from_numbering(const docx::Paragraph& p, const std::string& kind) {
+  auto numbering = [](const auto& v) { return v.origin.source == docx::Source::numbering; };
+  const docx::ParaProps& pp = *p.props;
+  const docx::RunProps& l = *p.label_props;
+  if (kind == "first_line_indent") return numbering(pp.first_line) || numbering(pp.first_line_chars);
+  if (kind == "indent_left") return numbering(pp.ind_left) || numbering(pp.left_chars);
+  if (kind == "size") return numbering(l.size);
+  if (kind == "bold") return numbering(l.bold);
+  if (kind == "east_asia_font") return numbering(l.east_asia);
+  if (kind == "latin_font") return numbering(l.ascii) || numbering(l.h_ansi);
+  return false;
+}
+
+std::map<std::string, Asked> asked_per_style(const Workspace& ws) {
+  std::map<std::string, Asked> out;
+  const docx::Document& doc = ws.doc();
+  const auto& ps = doc.body().paragraphs;
+  for (const rules::Finding& f : ws.findings()) {
+    if (!f.fixable || f.where.part() != doc.body().part || f.where.paragraph < 1) continue;
+    if (!style_rules().count(f.rule()) || !style_kinds().count(f.kind())) continue;
+    if (static_cast<size_t>(f.where.paragraph) > ps.size()) continue;
+    const docx::Paragraph& p = ps[static_cast<size_t>(f.where.paragraph) - 1];
+    std::optional<Target> t = target_for(p, ws.profile());
+    if (!t) continue;
+    // A list item's indents are its list level's (numbering.xml), not its style's.
+    if (p.role == docx::Role::list_item && (f.kind() == "indent_left" || f.kind() == "first_line_indent")) continue;
+    auto [it, fresh] = out.try_emplace(t->style);
+    if (fresh) it->second.target = *t;
+    it->second.kinds.insert(f.kind());
+    // A heading numbered by its style whose number label takes a wrong size, font or indent from
+    // the document's own list definition: the style gets the profile's heading numbering.
+    if (p.role == docx::Role::heading && p.num_id > 0 && p.props->num_id.origin.source == docx::Source::paragraph_style &&
+        from_numbering(p, f.kind()))
+      it->second.numbering = true;
+  }
+  // The heading levels are one list: when one level's style takes the profile's heading
+  // numbering, every level's does (or the levels would count in two lists).
+  bool numbering = !ws.numbered_styles.empty();
+  for (const auto& [id, a] : out) numbering |= a.numbering;
+  if (!numbering) return out;
+  for (const profile::HeadingLevel& h : ws.profile().headings) {
+    std::optional<Target> t = heading_target(h.level, ws.profile());
+    if (!t) continue;
+    auto [it, fresh] = out.try_emplace(t->style);
+    if (fresh) it->second.target = *t;
+    it->second.numbering = true;
+  }
+  return out;
+}
+
+// The document's style `s` given the values of `a` that check reported; its other properties,
+// its name, links and inheritance stay as they are. `r` is the style as read (what it resolves
+// to with its basedOn chain and the docDefaults): a value it already resolves to is not written.
+// True when the style changed.
+bool patch(const Workspace& ws, pugi::xml_node s, const docx::Style* r, const std::string& gid, const Asked& a) {
+  const std::string before = xml::to_string(s);
+  const Target& t = a.target;
+  const profile::TextFormat& f = t.format;
+  docx::ParaProps pp = ws.doc().styles().defaults_ppr();
+  docx::RunProps rp = ws.doc().styles().defaults_rpr();
+  if (r) {
+    pp.over(r->chain_ppr);
+    rp.over(r->chain_rpr);
+  }
+  auto has = [&](const char* k) { return a.kinds.count(k) > 0; };
+  auto ppr = [&]() { return xml::ensure(s, "w:pPr", xml::style_order()); };
+  auto rpr = [&]() { return xml::ensure(s, "w:rPr", xml::style_order()); };
+  auto ind = [&]() { return xml::ensure(ppr(), "w:ind", xml::ppr_order()); };
+  auto spacing = [&]() { return xml::ensure(ppr(), "w:spacing", xml::ppr_order()); };
+  const int size = f.size.v;
+  if (has("alignment") && pp.jc.value_or("left") != f.align)
+    xml::set(xml::ensure(ppr(), "w:jc", xml::ppr_order()), "w:val", f.align);
+  if (has("first_line_indent")) {
+    pugi::xml_node n = ind();
+    xml::remove_attrs(n, {"w:hanging", "w:hangingChars"});
+    xml::set(n, "w:firstLineChars", std::to_string(t.first_line.chars100));
+    xml::set(n, "w:firstLine", std::to_string(t.first_line.twips_at(f.size).v));
+  }
+  if (has("indent_left")) {
+    pugi::xml_node n = ind();
+    xml::remove_attrs(n, {"w:start", "w:startChars"});
+    xml::set(n, "w:leftChars", std::to_string(t.left.chars100));
+    xml::set(n, "w:left", std::to_string(t.left.twips_at(f.size).v));
+  }
+  if (has("indent_right")) {
+    pugi::xml_node n = ind();
+    xml::remove_attrs(n, {"w:end", "w:endChars"});
+    xml::set(n, "w:rightChars", "0");
+    xml::set(n, "w:right", std::to_string(f.indent_right.v));
+  }
+  if (has("space_before")) {
+    pugi::xml_node n = spacing();
+    xml::remove_attrs(n, {"w:beforeAutospacing"});
+    xml::set(n, "w:before", std::to_string(f.space_before.v));
+    xml::set(n, "w:beforeLines", "0");
+  }
+  if (has("space_after")) {
+    pugi::xml_node n = spacing();
+    xml::remove_attrs(n, {"w:afterAutospacing"});
+    xml::set(n, "w:after", std::to_string(f.space_after.v));
+    xml::set(n, "w:afterLines", "0");
+  }
+  if (has("line_spacing") && !(pp.line_rule.value_or("auto") == "auto" && pp.line.value_or(240) == f.line.v)) {
+    pugi::xml_node n = spacing();
+    xml::set(n, "w:line", std::to_string(f.line.v));
+    xml::set(n, "w:lineRule", "auto");
+  }
+  const bool east_asia = has("east_asia_font") && !docx::same_font(rp.east_asia.value.name, f.fonts.east_asia);
+  const bool latin = has("latin_font") && (!docx::same_font(rp.ascii.value.name, f.fonts.latin) ||
+                                           !docx::same_font(rp.h_ansi.value.name, f.fonts.latin));
+  if (east_asia || latin) {
+    pugi::xml_node n = xml::ensure(rpr(), "w:rFonts", xml::rpr_order());
+    if (east_asia) {
+      n.remove_attribute("w:eastAsiaTheme");
+      xml::set(n, "w:eastAsia", f.fonts.east_asia);
+    }
+    if (latin) {
+      xml::remove_attrs(n, {"w:asciiTheme", "w:hAnsiTheme"});
+      xml::set(n, "w:ascii", f.fonts.latin);
+      xml::set(n, "w:hAnsi", f.fonts.latin);
+    }
+  }
+  if (has("size") && rp.size.value_or(20) != size) {
+    xml::set(xml::ensure(rpr(), "w:sz", xml::rpr_order()), "w:val", std::to_string(size));
+    xml::set(xml::ensure(rpr(), "w:szCs", xml::rpr_order()), "w:val", std::to_string(size));
+  }
+  if (has("character_spacing") && rp.spacing.value_or(0) != f.character_spacing.v)
+    xml::set(xml::ensure(rpr(), "w:spacing", xml::rpr_order()), "w:val", std::to_string(f.character_spacing.v));
+  if (has("bold") && t.bold_checked && rp.bold.value_or(false) != f.bold) {
+    xml::set(xml::ensure(rpr(), "w:b", xml::rpr_order()), "w:val", f.bold ? "1" : "0");
+    xml::set(xml::ensure(rpr(), "w:bCs", xml::rpr_order()), "w:val", f.bold ? "1" : "0");
+  }
+  // Headings numbered automatically take the profile's heading numbering from their style.
+  if (a.numbering) {
+    pugi::xml_node np = xml::ensure(ppr(), "w:numPr", xml::ppr_order());
+    xml::set(xml::ensure(np, "w:ilvl", {"ilvl", "numId"}), "w:val", std::to_string(std::atoi(gid.c_str() + 7) - 1));
+    xml::set(xml::ensure(np, "w:numId", {"ilvl", "numId"}), "w:val", std::to_string(ws.heading_num_id));
+  }
+  return xml::to_string(s) != before;
+}
+
 }  // namespace
 
 void plan_styles(Workspace& ws) {
@@ -75,23 +247,33 @@ void install_styles(Workspace& ws) {
   pugi::xml_node gen_root = ws.generated().styles.document_element();
   std::vector<Text> changed;
 
-  pugi::xml_node gen_dd = gen_root.child("w:docDefaults");
-  pugi::xml_node dd = root.child("w:docDefaults");
-  if (!dd) {
-    xml::insert_copy(root, gen_dd, xml::styles_order());
-    changed.push_back(Text{"文档默认格式", "document defaults"});
-  } else if (xml::to_string(dd) != xml::to_string(gen_dd)) {
-    root.insert_copy_before(gen_dd, dd);
-    root.remove_child(dd);
+  // docDefaults only where the document has none (a new styles part): the document's own are
+  // what its styles build on, and findings are answered in the styles themselves.
+  if (!root.child("w:docDefaults")) {
+    xml::insert_copy(root, gen_root.child("w:docDefaults"), xml::styles_order());
     changed.push_back(Text{"文档默认格式", "document defaults"});
   }
 
+  const std::map<std::string, Asked> asked = asked_per_style(ws);
   pugi::xml_document scratch;
   for (pugi::xml_node g : gen_root.children("w:style")) {
     if (!installs(g)) continue;
+    const std::string gid(docx::attr(g, "w:styleId"));
+    std::string name(docx::attr(g.child("w:name"), "w:val"));
+    pugi::xml_node existing = find_by_name(root, "paragraph", name);
+    const bool whole = ws.whole_styles.count(gid) > 0;
+    if (existing && !whole) {
+      // The document's own style: only what check reported of it.
+      auto it = asked.find(gid);
+      if (it == asked.end()) continue;
+      const docx::Style* resolved = ws.doc().styles().find(docx::attr(existing, "w:styleId"));
+      if (patch(ws, existing, resolved, gid, it->second)) changed.push_back(style_label(gid));
+      continue;
+    }
+    // A style the document lacks, or the style of a part fix wrote whole: the profile's.
     scratch.reset();
     pugi::xml_node s = scratch.append_copy(g);
-    s.attribute("w:styleId").set_value(ws.style_id(std::string(docx::attr(g, "w:styleId"))).c_str());
+    s.attribute("w:styleId").set_value(ws.style_id(gid).c_str());
     for (const char* ref : {"w:basedOn", "w:next", "w:link"})
       if (pugi::xml_node r = s.child(ref)) {
         auto it = ws.style_ids.find(r.attribute("w:val").value());
@@ -99,8 +281,6 @@ void install_styles(Workspace& ws) {
       }
     if (pugi::xml_node num = s.child("w:pPr").child("w:numPr").child("w:numId"))
       num.attribute("w:val").set_value(ws.heading_num_id);
-    std::string name(docx::attr(g.child("w:name"), "w:val"));
-    pugi::xml_node existing = find_by_name(root, "paragraph", name);
     if (!existing) {
       xml::insert_copy(root, s, xml::styles_order());
     } else if (xml::to_string(existing) != xml::to_string(s)) {
@@ -109,7 +289,7 @@ void install_styles(Workspace& ws) {
     } else {
       continue;
     }
-    changed.push_back(style_label(std::string(docx::attr(g, "w:styleId"))));
+    changed.push_back(style_label(gid));
   }
   // One default paragraph style: the profile's body style.
   std::string normal = ws.style_id("Normal");

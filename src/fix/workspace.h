@@ -110,6 +110,13 @@ class Workspace {
   // A paragraph became a heading this pass: heading counts (and so caption numbers) change, and
   // the captions wait for the next pass.
   bool new_headings = false;
+  // Profile heading styles ("Heading2") whose headings this pass numbers automatically from the
+  // style (their own number removed or never there): install_styles gives the document's style
+  // the profile's heading numbering.
+  std::set<std::string> numbered_styles;
+  // Profile styles ("Header", "Footer") of parts a fixer wrote whole this pass: the document's
+  // style of that name is replaced by the profile's, as the part it formats was.
+  std::set<std::string> whole_styles;
 
   // Records a change in the log (what fix prints, --log writes and --dry-run shows); notes what
   // was left alone.

@@ -97,6 +97,14 @@ const Order& r_order() {
   return o;
 }
 
+const Order& style_order() {
+  static const Order o = {"name",           "aliases", "basedOn", "next",  "link",  "autoRedefine", "hidden",
+                          "uiPriority",     "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal",
+                          "personalCompose", "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr",
+                          "tblStylePr"};
+  return o;
+}
+
 const Order& styles_order() {
   static const Order o = {"docDefaults", "latentStyles", "style"};
   return o;

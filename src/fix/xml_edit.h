@@ -25,6 +25,7 @@ const Order& tr_order();         // w:tr (§17.4.79): tblPrEx, trPr, then cells
 const Order& p_order();          // w:p: pPr first
 const Order& r_order();          // w:r: rPr first
 const Order& styles_order();     // w:styles: docDefaults, latentStyles, style
+const Order& style_order();      // w:style (CT_Style, §17.7.4.17): name … qFormat … pPr, rPr, tblPr …
 const Order& numbering_order();  // w:numbering: numPicBullet, abstractNum, num, numIdMacAtCleanup
 
 // The child `name` of `parent`, inserted in `order` when missing.

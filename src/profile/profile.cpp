@@ -613,6 +613,7 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
     p.page.tolerance = m.page_length("tolerance");
     p.page.a3_width = m.page_length("a3_width", true);
     p.page.a3_height = m.page_length("a3_height", true);
+    p.page.a3_at_end = m.boolean_or("a3_at_end", false);
     if (p.page.text_width().v <= 0)
       m.fail(m.node("width"), "页边距之和大于纸张宽度", "margins are wider than the page");
   }

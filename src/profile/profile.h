@@ -71,6 +71,9 @@ struct Page {
   Twips header_distance, footer_distance;
   Twips tolerance;
   Twips a3_width, a3_height;  // `::: a3` sections
+  // 「A3附图附表统一装订在全册的最后,并按章节次序排列」: build puts `::: a3` sections after the last
+  // chapter (in chapter order), check reports one with body text after it (page.size).
+  bool a3_at_end = false;
   // Text width of a portrait page: what a right tab or a full-width table spans.
   Twips text_width() const { return Twips{width.v - margin_left.v - margin_right.v - gutter.v}; }
 };

@@ -48,7 +48,9 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
     size_t m = out.mark();
     std::vector<int> counters(t.counts.begin(), t.counts.end());
     size_t restart = static_cast<size_t>(std::clamp(cap.restart_level, 1, 6));
-    int n = ++seq[std::vector<int>(counters.begin(), counters.begin() + static_cast<long>(restart))];
+    // A3 figures and tables bound at the end keep their own chapter's numbers: no sequence here.
+    const bool moved = in_trailing_a3(ctx, t.where.section);
+    int n = moved ? 0 : ++seq[std::vector<int>(counters.begin(), counters.begin() + static_cast<long>(restart))];
     std::string want_number = cap.number_for(counters, n);
     std::string example = cap.label + want_number + cap.separator + (what.zh == "表格" ? "表名" : "图名");
     int good = above ? t.before : t.after, bad = above ? t.after : t.before;
@@ -78,7 +80,7 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
     std::string text = docx::trim(c.text);
     std::string after_label = docx::trim(text.substr(cap.label.size()));
     auto [number, rest] = split_number(after_label);
-    if (number != want_number) {
+    if (number != want_number && !(moved && !number.empty())) {
       out.add("number", at, plain(cap.label + want_number), plain(cap.label + number),
               Text{"题注编号为「" + cap.label + number + "」,按所在章节和顺序应为「" + cap.label + want_number + "」",
                    "caption number is '" + cap.label + number + "'; by its section and order it should be '" + cap.label + want_number + "'"});

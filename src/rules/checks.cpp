@@ -106,6 +106,24 @@ std::vector<std::pair<std::string, std::string>> shown_parts(const Context& ctx,
 
 bool visible(const std::string& text) { return !docx::blank(text); }
 
+bool is_a3(const Context& ctx, const docx::Section& s) {
+  const profile::Page& pg = ctx.profile.page;
+  if (!s.width || !s.height) return false;
+  auto near = [&](int a, Twips b) { return std::abs(a - b.v) <= pg.tolerance.v; };
+  return (near(*s.width, pg.a3_width) && near(*s.height, pg.a3_height)) || (near(*s.width, pg.a3_height) && near(*s.height, pg.a3_width));
+}
+
+bool in_trailing_a3(const Context& ctx, int section) {
+  const auto& sections = ctx.doc.sections();
+  if (!ctx.profile.page.a3_at_end || section < 1 || static_cast<size_t>(section) > sections.size()) return false;
+  if (!is_a3(ctx, sections[static_cast<size_t>(section) - 1])) return false;
+  for (const docx::Paragraph& p : ctx.doc.body().paragraphs)
+    if (p.section > section && static_cast<size_t>(p.section) <= sections.size() &&
+        !is_a3(ctx, sections[static_cast<size_t>(p.section) - 1]) && visible(p.text))
+      return false;
+  return true;
+}
+
 int paragraph_font_size(const docx::Paragraph& p) {
   for (const docx::Run& r : p.runs)
     if (!docx::blank(p.text_of(r))) return r.props->size.value_or(kWordDefaultSize);

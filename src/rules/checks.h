@@ -44,4 +44,11 @@ int paragraph_font_size(const docx::Paragraph& p);
 // True when the text has anything but blanks.
 bool visible(const std::string& text);
 
+// A section on the profile's A3 paper (page.a3_width × page.a3_height, either orientation).
+bool is_a3(const Context& ctx, const docx::Section& s);
+// Profile page.a3_at_end: the A3 sections after every body paragraph with text on other paper —
+// the A3 figures and tables bound at the end, whose captions keep their own chapter's numbers.
+// True for a paragraph of such a section.
+bool in_trailing_a3(const Context& ctx, int section);
+
 }  // namespace bidfmt::rules

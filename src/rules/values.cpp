@@ -15,7 +15,7 @@ namespace {
 // pattern ending in 「|fallback」 is a font the paragraph kind may set itself.
 const std::map<std::string, std::vector<std::string>>& patterns() {
   static const std::map<std::string, std::vector<std::string>> p = {
-      {"page.size", {"page.width", "page.height", "page.a3_width", "page.a3_height"}},
+      {"page.size", {"page.width", "page.height", "page.a3_width", "page.a3_height", "page.a3_at_end"}},
       {"page.margins", {"page.margin_top", "page.margin_bottom", "page.margin_left", "page.margin_right"}},
       {"page.gutter", {"page.gutter", "page.gutter_position"}},
       {"para.align", {"body.align"}},

@@ -28,6 +28,7 @@ std::string timestamp(const std::string& given) {
 void write_docx(const model::Document& doc, const profile::Profile& profile, const WriteOptions& options,
                 const std::string& path) {
   Plan plan = make_plan(doc, profile, options.pages, options.first_chapter);
+  for (const auto& [block, text] : options.captions) plan.caption[block] = text;
   std::string created = timestamp(options.created);
   core::write_path_atomically(path, [&](const std::string& tmp) {
     package::ZipWriter zip(tmp);

@@ -1,5 +1,6 @@
 // The DOCX writer: model + profile → a complete, schema-valid package, written atomically.
 #pragma once
+#include <map>
 #include <string>
 
 #include "model/document.h"
@@ -13,6 +14,9 @@ struct WriteOptions {
   const Pagination* pages = nullptr;  // page numbers from a layout pass, if one ran
   int first_chapter = 1;          // number of the first level-1 heading (per-chapter files)
   bool word_template = false;     // write a .dotx (template main part) instead of a .docx
+  // Block index → caption text that replaces the plan's: A3 sections moved after the last chapter
+  // (profile page.a3_at_end) keep the numbers of the chapter they came from.
+  std::map<size_t, std::string> captions;
 };
 
 // Writes `path` atomically; throws Error on failure, leaving no file behind.

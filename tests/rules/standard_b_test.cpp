@@ -3,7 +3,9 @@
 // found by exactly its rule; every chapter file of a split build of each sample checks clean.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 
 #include "api/bidfmt.h"
@@ -43,8 +45,12 @@ std::string cell(const std::string& text, const std::string& rpr = "<w:sz w:val=
 // header, a 「第1页」 footer.
 struct Chapter {
   std::string h1 = "第二章  工程概况";
+  std::string h2 = "第一节  工程简介";
+  std::string h2_size = "28";
+  std::string h3_jc = "<w:jc w:val=\"left\"/>";
   std::string h4_jc = "<w:jc w:val=\"left\"/>";
   std::string h1_size = "32";
+  std::string figure_caption = caption("图2-1.3-1  扫描成果示意图");
   std::string table_jc = "center";
   std::string caption_1 = "表2-1.2-1  主要工程数量表";
   std::string cell_rpr = "<w:sz w:val=\"21\"/>";
@@ -74,8 +80,8 @@ struct Chapter {
         "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"a\"><w:name w:val=\"Normal\"/><w:qFormat/><w:pPr>"
         "<w:widowControl w:val=\"0\"/><w:spacing w:line=\"360\" w:lineRule=\"auto\"/><w:ind w:firstLineChars=\"200\" w:firstLine=\"480\"/>"
         "<w:jc w:val=\"both\"/></w:pPr><w:rPr><w:sz w:val=\"24\"/></w:rPr></w:style>" +
-        heading("1", "heading 1", 0, h1_size, kCenter) + heading("2", "heading 2", 1, "28", kCenter) +
-        heading("3", "heading 3", 2, "24", "<w:jc w:val=\"left\"/>") + heading("4", "heading 4", 3, "24", h4_jc) +
+        heading("1", "heading 1", 0, h1_size, kCenter) + heading("2", "heading 2", 1, h2_size, kCenter) +
+        heading("3", "heading 3", 2, "24", h3_jc) + heading("4", "heading 4", 3, "24", h4_jc) +
         "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"a0\"><w:name w:val=\"Default Paragraph Font\"/></w:style>"
         "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"a1\"><w:name w:val=\"Normal Table\"/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
         "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/>"
@@ -97,16 +103,31 @@ struct Chapter {
                         "\"/><w:tblLook w:val=\"01E0\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4000\"/><w:gridCol w:w=\"4000\"/></w:tblGrid>"
                         "<w:tr>" + cell("项目", cell_rpr) + cell("数量", cell_rpr) + "</w:tr><w:tr>" + cell("路基土方", cell_rpr) +
                         cell("12000m3", cell_rpr) + "</w:tr></w:tbl>";
-    p.body = para("1", h1) + para("2", "第一节  工程简介") + para("3", "1.1  工程位置") + para("", body_1) +
+    p.body = para("1", h1) + para("2", h2) + para("3", "1.1  工程位置") + para("", body_1) +
              para("3", "1.2  主要工程量") + caption(caption_1) + table + para("", "主要工程数量见上表。") +
              para("4", "1.2.1  路基工程") + para("", body_2) + para("", item_1) + para("", "2、填筑试验段，确定压实参数。") +
-             para("3", "1.3  3D激光扫描复核") + para("", "路基成型后采用三维激光扫描复核标高。") + extra +
+             para("3", "1.3  3D激光扫描复核") + para("", "路基成型后采用三维激光扫描复核标高。") +
+             "<w:p><w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>" + kCenter + "</w:pPr><w:r><w:pict/></w:r></w:p>" +
+             figure_caption + extra +
              "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdF1\"/>" + page +
              "<w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
              "<w:cols w:space=\"425\"/><w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
     return p;
   }
 };
+
+// A section break closing the pages before it: A4 portrait, or A3 landscape (「比较大的图表用A3纸打印」).
+std::string section_end(bool a3) {
+  std::string size = a3 ? "<w:pgSz w:w=\"23811\" w:h=\"16838\" w:orient=\"landscape\"/>" : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>";
+  return "<w:p><w:pPr><w:sectPr>" + size +
+         "<w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+         "</w:sectPr></w:pPr></w:p>";
+}
+// An A3 drawing section: the drawing and its caption (chapter 2, 节 1, 条 3: its own numbers).
+std::string a3_section() {
+  return section_end(false) + "<w:p><w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>" + std::string(kCenter) +
+         "</w:pPr><w:r><w:pict/></w:r></w:p>" + caption("图2-1.3-2  路基横断面设计图") + section_end(true);
+}
 
 std::string write(const Chapter& c, const std::string& name = "第二章 工程概况") { return docxtest::write_pkg(c.pkg(), name); }
 
@@ -118,13 +139,33 @@ TEST(StandardB, Word2003ChapterChecksClean) {
   EXPECT_TRUE(r.findings.empty()) << testfix::dump(r);
 }
 
+TEST(StandardB, A3DrawingsAtTheEndCheckClean) {
+  // After the last text, an A3 section keeps its own chapter's caption number (图2-1.3-2 after 图2-1.3-1).
+  Chapter c;
+  c.extra = a3_section();
+  report::FileReport r = check_b(write(c));
+  EXPECT_TRUE(r.findings.empty()) << testfix::dump(r);
+  // In the middle, it is reported once, at the A3 section, and fix leaves it to the writer.
+  c.extra = a3_section() + para("", "施工中加强测量控制。");
+  r = check_b(write(c, "第二章 工程概况"));
+  ASSERT_EQ(r.findings.size(), 1u) << testfix::dump(r);
+  EXPECT_EQ(r.findings[0].rule() + "/" + r.findings[0].kind(), "page.size/a3_position");
+  EXPECT_EQ(r.findings[0].where.section, 2);
+  EXPECT_FALSE(r.findings[0].fixable);
+  // Standard A does not ask for it: the same file has no such finding under xx-2014, even --strict.
+  FileCheckOptions strict;
+  strict.strict = true;
+  for (const rules::Finding& f : check_file(write(c, "a"), testfix::xx2014(), strict).findings)
+    EXPECT_NE(f.kind(), "a3_position");
+}
+
 TEST(StandardB, ChapterNumberIsTheFilesOwn) {
   // Chapter 2 is numbered 2 by its heading; its 节, 条 and captions count on from it. With a
-  // heading numbered 1, its caption 表2-… is out of sequence.
+  // heading numbered 1, its captions 表2-… and 图2-… are out of sequence.
   Chapter c;
   c.h1 = "第一章  工程概况";
   report::FileReport r = check_b(write(c, "第一章 工程概况"));
-  EXPECT_EQ(testfix::rule_ids(r), std::set<std::string>{"table.caption"}) << testfix::dump(r);
+  EXPECT_EQ(testfix::rule_ids(r), (std::set<std::string>{"table.caption", "figure.caption"})) << testfix::dump(r);
 }
 
 TEST(StandardB, ChapterNumberFromTheNameWhenTheHeadingHasNone) {
@@ -187,6 +228,14 @@ TEST(StandardB, EachBreakIsFoundByItsRule) {
       {"two-chapters", [](Chapter& c) { c.extra = para("1", "第三章  施工部署") + para("", "施工部署如下。"); }, "output.per-chapter"},
       {"deep-item-dot", [](Chapter& c) { c.item_1 = "1.测量放样，恢复道路中线。"; }, "heading.depth"},
       {"punctuation", [](Chapter& c) { c.body_1 = "本工程位于某市某区,道路全长2860m,路基宽度24m。"; }, "text.punctuation"},
+      {"l2-size", [](Chapter& c) { c.h2_size = "24"; }, "heading.l2"},
+      {"l2-spaces", [](Chapter& c) { c.h2 = "第一节工程简介"; }, "heading.l2"},
+      {"l3-centered", [](Chapter& c) { c.h3_jc = kCenter; }, "heading.l3"},
+      {"figure-caption-font", [](Chapter& c) { c.figure_caption = para("", "图2-1.3-1  扫描成果示意图", std::string(kNoIndent) + kCenter, "<w:sz w:val=\"21\"/>"); },
+       "figure.caption"},
+      {"figure-caption-number", [](Chapter& c) { c.figure_caption = caption("图2-1.2-1  扫描成果示意图"); }, "figure.caption"},
+      // 「A3附图附表统一装订在全册的最后」: an A3 section with the chapter's text going on after it.
+      {"a3-in-the-middle", [](Chapter& c) { c.extra = a3_section() + para("", "施工中加强测量控制。"); }, "page.size"},
   };
   for (const Break& b : breaks) {
     Chapter c;
@@ -212,6 +261,81 @@ TEST(StandardB, EveryChapterOfASplitBuildChecksClean) {
     }
     EXPECT_GT(files, 1u) << sample;
   }
+}
+
+}  // namespace
+}  // namespace bidfmt
+
+namespace bidfmt {
+namespace {
+
+// 「A3附图附表统一装订在全册的最后,并按章节次序排列」: build puts each `::: a3` section after the last
+// chapter, its captions keeping their chapter's numbers; the result checks clean.
+const char* kA3Markdown =
+    "---\nproject: 某某道路工程\n---\n\n"
+    "# 工程概况\n\n## 工程简介\n\n### 工程位置\n\n本工程位于某市某区。\n\n"
+    "| 项目 | 数量 |\n|---|---|\n| 路基 | 12000m3 |\n\nTable: 主要工程数量表\n\n"
+    "::: a3\n\n| 桩号 | 标高 |\n|---|---|\n| K0+000 | 12.5 |\n\nTable: 纵断面高程表\n\n:::\n\n"
+    "路基成型后复核标高。\n\n| 设备 | 台数 |\n|---|---|\n| 压路机 | 2 |\n\nTable: 主要设备表\n\n"
+    "# 施工部署\n\n## 总体部署\n\n### 施工顺序\n\n先路基后路面。\n\n"
+    "::: a3\n\n| 工序 | 工期 |\n|---|---|\n| 路基 | 30天 |\n\nTable: 施工进度计划表\n\n:::\n\n"
+    "各工序流水作业。\n";
+
+std::vector<std::string> captions_of(const std::string& docx) {
+  std::unique_ptr<docx::Document> d = docx::Document::read(docx, chapter_heiti());
+  std::vector<std::string> out;
+  for (const docx::Paragraph& p : d->body().paragraphs)
+    if (p.role == docx::Role::table_caption) out.push_back(p.text);
+  return out;
+}
+
+std::vector<bool> a3_sections(const std::string& docx) {
+  std::unique_ptr<docx::Document> d = docx::Document::read(docx, chapter_heiti());
+  std::vector<bool> out;
+  for (const docx::Section& s : d->sections()) out.push_back(s.width && *s.width > 20000);
+  return out;
+}
+
+TEST(StandardB, BuildPutsA3SectionsAfterTheLastChapter) {
+  std::string dir = testkit::temp_dir("standard-b-a3-build");
+  std::ofstream(dir + "/bid.md") << kA3Markdown;
+  testkit::RunResult b = testkit::run_cli({"build", dir + "/bid.md", "--profile", "chapter-heiti", "-o", dir + "/bid.docx"});
+  ASSERT_EQ(b.status, 0) << b.err;
+  // The body's A4 text first, then the two A3 sections in chapter order.
+  std::vector<bool> a3 = a3_sections(dir + "/bid.docx");
+  ASSERT_GE(a3.size(), 3u);
+  EXPECT_TRUE(a3[a3.size() - 1] || a3[a3.size() - 2]);
+  size_t first_a3 = static_cast<size_t>(std::find(a3.begin(), a3.end(), true) - a3.begin());
+  for (size_t i = first_a3; i < a3.size(); ++i) EXPECT_TRUE(a3[i] || i + 1 == a3.size()) << i;
+  // Each caption keeps its chapter's number; the chapter's own tables count on without the moved one.
+  EXPECT_EQ(captions_of(dir + "/bid.docx"),
+            (std::vector<std::string>{"表1-1.1-1  主要工程数量表", "表1-1.1-2  主要设备表", "表1-1.1-3  纵断面高程表",
+                                      "表2-1.1-1  施工进度计划表"}));
+  // Two chapters in one file are what output.per-chapter reports; nothing else.
+  report::FileReport r = check_b(dir + "/bid.docx");
+  EXPECT_EQ(testfix::rule_ids(r), std::set<std::string>{"output.per-chapter"}) << testfix::dump(r);
+}
+
+TEST(StandardB, SplitBuildWritesTheA3SectionsIntoTheirOwnFile) {
+  std::string dir = testkit::temp_dir("standard-b-a3-split");
+  std::ofstream(dir + "/bid.md") << kA3Markdown;
+  testkit::RunResult b = testkit::run_cli({"build", dir + "/bid.md", "--profile", "chapter-heiti", "--split-chapters", "-o", dir + "/out"});
+  ASSERT_EQ(b.status, 0) << b.err;
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir + "/out")) {
+    names.insert(e.path().filename().string());
+    report::FileReport r = check_b(e.path().string());
+    EXPECT_TRUE(r.findings.empty()) << e.path().filename().string() << "\n" << testfix::dump(r);
+  }
+  EXPECT_EQ(names, (std::set<std::string>{"第一章 工程概况.docx", "第二章 施工部署.docx", "A3附图附表.docx"}));
+  EXPECT_EQ(captions_of(dir + "/out/A3附图附表.docx"),
+            (std::vector<std::string>{"表1-1.1-3  纵断面高程表", "表2-1.1-1  施工进度计划表"}));
+  EXPECT_EQ(captions_of(dir + "/out/第一章 工程概况.docx"), (std::vector<std::string>{"表1-1.1-1  主要工程数量表", "表1-1.1-2  主要设备表"}));
+  // Under Standard A (page.a3_at_end false) the A3 section stays where it was written.
+  testkit::RunResult a = testkit::run_cli({"build", dir + "/bid.md", "-o", dir + "/a.docx"});
+  ASSERT_EQ(a.status, 0) << a.err;
+  std::vector<bool> sections = a3_sections(dir + "/a.docx");
+  EXPECT_FALSE(sections.back());
 }
 
 }  // namespace
