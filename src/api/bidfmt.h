@@ -20,7 +20,7 @@ struct Identity;  // rules/anonymous.h: the strings that identify a bidder (iden
 // ---- build ------------------------------------------------------------------------------
 
 struct BuildOptions {
-  std::string input;          // Markdown file
+  std::string input;          // Markdown (.md) or JSON content (.json, docs/content.schema.json) file
   std::string output;         // .docx to write (atomically); a folder with split_chapters
   std::string profile;        // bundled name or path; "" = front matter's, else "xx-2014"
   std::vector<std::string> overrides;  // tender override files layered on the profile
@@ -38,6 +38,21 @@ struct BuildResult {
 
 // Markdown → DOCX. Throws Error (file, line, message) when it cannot; writes nothing then.
 BuildResult build(const BuildOptions& options);
+
+// ---- parse ------------------------------------------------------------------------------
+
+struct ParseResult {
+  std::string json;                      // docs/content.schema.json, ending in a newline
+  std::vector<model::Warning> warnings;  // the reader's, as build would report them
+};
+
+// Markdown (or JSON) → the JSON content that `build` reads back to the same document. Image paths
+// are written relative to `json_dir`, the folder the JSON will be saved in. Throws Error as build.
+ParseResult parse(const std::string& input, const std::string& json_dir);
+
+// The model of one input file, read by its extension: .json as JSON content, anything else as
+// Markdown.
+model::Document read_input(const std::string& path);
 
 // A Word template (.dotx) with every style, the numbering, header and footer of a profile, for
 // writers who stay in Word or WPS.

@@ -1,11 +1,14 @@
 // build(): Markdown reader → model → profile → DOCX writer → (optional) LibreOffice layout pass;
 // also per-chapter output and the Word template.
+#include <cctype>
 #include <filesystem>
 
 #include "api/bidfmt.h"
 #include "core/file_io.h"
 #include "core/resources.h"
 #include "docx/document.h"
+#include "content/json_reader.h"
+#include "content/json_writer.h"
 #include "markdown/reader.h"
 #include "profile/profile.h"
 #include "render/libreoffice.h"
@@ -112,9 +115,20 @@ std::string plain(const model::Inlines& inl) {
 
 }  // namespace
 
+model::Document read_input(const std::string& path) {
+  std::string ext = fs::u8path(path).extension().u8string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".json" ? content::read_file(path) : markdown::read_file(path);
+}
+
+ParseResult parse(const std::string& input, const std::string& json_dir) {
+  model::Document doc = read_input(input);
+  return ParseResult{content::to_json(doc, json_dir), doc.warnings};
+}
+
 BuildResult build(const BuildOptions& o) {
   refuse_overwriting_inputs(o.output, {o.input});  // before the input is even read
-  model::Document doc = markdown::read_file(o.input);
+  model::Document doc = read_input(o.input);
   std::string profile_name = !o.profile.empty() ? o.profile : !doc.meta.profile.empty() ? doc.meta.profile : "xx-2014";
   profile::Profile profile = profile::load(profile_name, o.overrides);
   if ((o.paginate || !o.pdf.empty() || o.doc) && !render::available())

@@ -13,8 +13,8 @@ Command add_build(CLI::App& root, Lang lang) {
   auto quiet = std::make_shared<bool>(false);
   CLI::App* app = root.add_subcommand("build", tr(lang, "由 Markdown 生成符合格式要求的技术标 DOCX",
                                                   "build a DOCX technical bid from Markdown"));
-  app->add_option("INPUT.md", *inputs, tr(lang, "Markdown 标书(UTF-8;GB18030/GBK、UTF-16 会转换并警告)",
-                                          "the Markdown proposal (UTF-8; GB18030/GBK and UTF-16 are converted, with a warning)"))
+  app->add_option("INPUT.md", *inputs, tr(lang, "Markdown 标书(UTF-8;GB18030/GBK、UTF-16 会转换并警告),或 .json 内容(docs/content.md)",
+                                          "the Markdown proposal (UTF-8; GB18030/GBK and UTF-16 are converted, with a warning), or .json content (docs/content.md)"))
       ->type_name("");
   app->add_option("-o,--output", o->output, tr(lang, "输出的 .docx(--split-chapters 时为目录)",
                                                "the .docx to write (a folder with --split-chapters)"))

@@ -19,6 +19,7 @@ struct Span {
   bool superscript = false;  // <sup>
   bool subscript = false;    // <sub>
   int footnote = 0;          // n > 0: the reference mark of Document::footnotes[n - 1]
+  std::string ref;           // a cross-reference (「@tbl:id」): the writer puts the target's number here
   // Same formatting (what may merge into one run).
   bool same_format(const Span& o) const {
     return bold == o.bold && italic == o.italic && link == o.link && underline == o.underline && strike == o.strike &&
@@ -33,6 +34,7 @@ struct Heading {
   Inlines text;  // typed numbers already removed by the reader
   int line = 0;  // source line, for messages
   bool unnumbered = false;  // `{-}` / `{.unnumbered}`: no number, still in the TOC and outline
+  std::string id;  // cross-reference target 「sec:…」 (`{#sec:…}`), "" = none
 };
 
 // code: one line of a code block (monospace, no first-line indent).
@@ -71,6 +73,7 @@ struct Table {
     int rows = 1, cols = 1;
   };
   std::vector<Merge> merges;
+  std::string id;  // cross-reference target 「tbl:…」, "" = none
 };
 
 struct Figure {
@@ -78,6 +81,7 @@ struct Figure {
   std::string caption;
   int line = 0;
   std::string alt;       // the image's alt text when a typed caption line replaced it as caption
+  std::string id;        // cross-reference target 「fig:…」, "" = none
 };
 
 struct PageBreak {};
