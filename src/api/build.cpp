@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "api/bidfmt.h"
+#include "api/inputs.h"
 #include "core/file_io.h"
 #include "core/resources.h"
 #include "docx/document.h"
@@ -31,8 +32,15 @@ void refuse_overwriting_inputs(const std::string& output, const std::vector<std:
 }
 
 // What a build reads: the Markdown, the profile file (bundled ones are not files), the images.
+std::vector<std::string> input_files(const BuildOptions& o) {
+  std::vector<std::string> files = o.inputs.empty() ? std::vector<std::string>{o.input} : o.inputs;
+  if (!o.meta.empty()) files.push_back(o.meta);
+  return files;
+}
+
 std::vector<std::string> files_read(const BuildOptions& o, const model::Document& doc, const profile::Profile& profile) {
-  std::vector<std::string> files{o.input, profile.source};
+  std::vector<std::string> files = input_files(o);
+  files.push_back(profile.source);
   for (const model::Block& b : doc.blocks)
     if (const auto* f = std::get_if<model::Figure>(&b)) files.push_back(f->path);
   return files;
@@ -127,8 +135,8 @@ ParseResult parse(const std::string& input, const std::string& json_dir) {
 }
 
 BuildResult build(const BuildOptions& o) {
-  refuse_overwriting_inputs(o.output, {o.input});  // before the input is even read
-  model::Document doc = read_input(o.input);
+  refuse_overwriting_inputs(o.output, input_files(o));  // before the input is even read
+  model::Document doc = read_inputs(o.inputs.empty() ? std::vector<std::string>{o.input} : o.inputs, o.meta);
   std::string profile_name = !o.profile.empty() ? o.profile : !doc.meta.profile.empty() ? doc.meta.profile : "xx-2014";
   profile::Profile profile = profile::load(profile_name, o.overrides);
   if ((o.paginate || !o.pdf.empty() || o.doc) && !render::available())

@@ -33,6 +33,7 @@ struct Heading {
   int level = 1;
   Inlines text;  // typed numbers already removed by the reader
   int line = 0;  // source line, for messages
+  std::string file;  // source file of a build from several inputs ("" = Document::source)
   bool unnumbered = false;  // `{-}` / `{.unnumbered}`: no number, still in the TOC and outline
   std::string id;  // cross-reference target 「sec:…」 (`{#sec:…}`), "" = none
 };
@@ -63,6 +64,7 @@ struct Table {
   std::vector<std::vector<Inlines>> rows; // body rows, each padded to the column count
   std::string caption;                    // "" when the source gave none
   int line = 0;
+  std::string file;                       // source file ("" = Document::source)
   // Rows counted from the header row (0) through rows (1…): the first `header_rows` rows are
   // header rows (bold, repeated on each page). HTML tables may have several.
   int header_rows = 1;
@@ -80,6 +82,7 @@ struct Figure {
   std::string path;      // resolved image path
   std::string caption;
   int line = 0;
+  std::string file;      // source file ("" = Document::source)
   std::string alt;       // the image's alt text when a typed caption line replaced it as caption
   std::string id;        // cross-reference target 「fig:…」, "" = none
 };
@@ -109,8 +112,11 @@ struct Meta {
 
 // A non-fatal note from reading, e.g. a typed heading number that was removed.
 struct Warning {
+  Warning() = default;
+  Warning(int l, std::string z, std::string e, std::string f = {}) : line(l), zh(std::move(z)), en(std::move(e)), file(std::move(f)) {}
   int line = 0;
   std::string zh, en;
+  std::string file;  // the input file it is about, when a build reads several ("" = the input)
 };
 
 // A footnote's text, one Inlines per paragraph; referenced by Span::footnote.
