@@ -101,12 +101,11 @@ class Reader {
       s.subscript = flag(r, "sub");
       s.link = str(r, "link");
       s.line_break = flag(r, "break");
-      s.ref = str(r, "ref");
-      const int marks = (s.line_break ? 1 : 0) + (r.HasMember("footnote") ? 1 : 0) + (s.ref.empty() ? 0 : 1);
+      const int marks = (s.line_break ? 1 : 0) + (r.HasMember("footnote") ? 1 : 0) + (r.HasMember("ref") ? 1 : 0);
       if (marks > 1 || (marks == 1 && !s.text.empty()))
         refuse(at, "一个片段只能是文字、换行(break)、脚注(footnote)或引用(ref)中的一种",
                "a run is one of text, a line break (break), a footnote or a reference (ref)");
-      if (!s.ref.empty())
+      if (r.HasMember("ref"))
         refuse(at + "/ref", "交叉引用(ref)还不能生成:请先写出编号文字", "cross-references (ref) cannot be built yet: write the number as text");
       if (r.HasMember("footnote")) {
         model::Footnote note;

@@ -19,7 +19,6 @@ struct Span {
   bool superscript = false;  // <sup>
   bool subscript = false;    // <sub>
   int footnote = 0;          // n > 0: the reference mark of Document::footnotes[n - 1]
-  std::string ref;           // a cross-reference (「@tbl:id」): the writer puts the target's number here
   // Same formatting (what may merge into one run).
   bool same_format(const Span& o) const {
     return bold == o.bold && italic == o.italic && link == o.link && underline == o.underline && strike == o.strike &&
@@ -33,9 +32,9 @@ struct Heading {
   int level = 1;
   Inlines text;  // typed numbers already removed by the reader
   int line = 0;  // source line, for messages
-  std::string file;  // source file of a build from several inputs ("" = Document::source)
   bool unnumbered = false;  // `{-}` / `{.unnumbered}`: no number, still in the TOC and outline
-  std::string id;  // cross-reference target 「sec:…」 (`{#sec:…}`), "" = none
+  std::string id{};  // cross-reference target 「sec:…」 (`{#sec:…}`), "" = none
+  std::string file{};  // source file of a build from several inputs ("" = Document::source)
 };
 
 // code: one line of a code block (monospace, no first-line indent).
@@ -64,7 +63,6 @@ struct Table {
   std::vector<std::vector<Inlines>> rows; // body rows, each padded to the column count
   std::string caption;                    // "" when the source gave none
   int line = 0;
-  std::string file;                       // source file ("" = Document::source)
   // Rows counted from the header row (0) through rows (1…): the first `header_rows` rows are
   // header rows (bold, repeated on each page). HTML tables may have several.
   int header_rows = 1;
@@ -75,16 +73,17 @@ struct Table {
     int rows = 1, cols = 1;
   };
   std::vector<Merge> merges;
-  std::string id;  // cross-reference target 「tbl:…」, "" = none
+  std::string id{};  // cross-reference target 「tbl:…」, "" = none
+  std::string file{};  // source file of a build from several inputs ("" = Document::source)
 };
 
 struct Figure {
   std::string path;      // resolved image path
   std::string caption;
   int line = 0;
-  std::string file;      // source file ("" = Document::source)
   std::string alt;       // the image's alt text when a typed caption line replaced it as caption
-  std::string id;        // cross-reference target 「fig:…」, "" = none
+  std::string id{};      // cross-reference target 「fig:…」, "" = none
+  std::string file{};    // source file of a build from several inputs ("" = Document::source)
 };
 
 struct PageBreak {};
