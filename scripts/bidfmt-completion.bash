@@ -18,14 +18,15 @@ _bidfmt() {
     --profile)
       COMPREPLY=($(compgen -W "xx-2014 chapter-heiti" -- "$cur") $(compgen -f -X '!*.yaml' -- "$cur"))
       return ;;
-    --override|--identity) COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur")); return ;;
+    --override|--identity|--meta) COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur")); return ;;
     -o|--output|--pdf|--annotate|--log) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -j|--jobs|--port|--queue|--timeout|--host|--token|--max-upload) return ;;
   esac
 
   local opts files
   case $cmd in
-    build) opts="-h --help --lang -o --output --profile --override --paginate --pdf --doc --split-chapters -q --quiet"; files='!*.md' ;;
+    build) opts="-h --help --lang -o --output --meta --profile --override --paginate --pdf --doc --split-chapters -q --quiet"; files='!*.@(md|json)' ;;
+    parse) opts="-h --help --lang -o --output"; files='!*.@(md|json)' ;;
     check) opts="-h --help --lang --profile --override --project --format -o --output -j --jobs --render --annotate --anonymous --identity --strict -q --quiet"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
     fix) opts="-h --help --lang -o --output --in-place --dry-run --log --profile --override --project --anonymous --identity --strict"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
     profiles)
@@ -36,7 +37,7 @@ _bidfmt() {
     template) opts="-h --help --lang --profile -o --output"; files="" ;;
     explain) opts="-h --help --lang --all --markdown"; files="" ;;
     serve) opts="-h --help --lang --host --port --token --max-upload -j --jobs --queue --timeout"; files="" ;;
-    *) COMPREPLY=($(compgen -W "build check fix profiles template explain serve -h --help --version --lang" -- "$cur")); return ;;
+    *) COMPREPLY=($(compgen -W "build parse check fix profiles template explain serve -h --help --version --lang" -- "$cur")); return ;;
   esac
   if [[ $cur == -* ]] || [ -z "$files" ]; then
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -20,7 +20,9 @@ struct Identity;  // rules/anonymous.h: the strings that identify a bidder (iden
 // ---- build ------------------------------------------------------------------------------
 
 struct BuildOptions {
-  std::string input;          // Markdown file
+  std::string input;          // Markdown (.md) or JSON content (.json, docs/content.schema.json) file
+  std::vector<std::string> inputs;  // several such files, concatenated in order (empty: `input` alone)
+  std::string meta;           // front matter from this YAML file instead of the first input's; "" = none
   std::string output;         // .docx to write (atomically); a folder with split_chapters
   std::string profile;        // bundled name or path; "" = front matter's, else "xx-2014"
   std::vector<std::string> overrides;  // tender override files layered on the profile
@@ -38,6 +40,17 @@ struct BuildResult {
 
 // Markdown → DOCX. Throws Error (file, line, message) when it cannot; writes nothing then.
 BuildResult build(const BuildOptions& options);
+
+// ---- parse ------------------------------------------------------------------------------
+
+struct ParseResult {
+  std::string json;                      // docs/content.schema.json, ending in a newline
+  std::vector<model::Warning> warnings;  // the reader's, as build would report them
+};
+
+// Markdown (or JSON) → the JSON content that `build` reads back to the same document. Image paths
+// are written relative to `json_dir`, the folder the JSON will be saved in. Throws Error as build.
+ParseResult parse(const std::string& input, const std::string& json_dir);
 
 // A Word template (.dotx) with every style, the numbering, header and footer of a profile, for
 // writers who stay in Word or WPS.

@@ -1,13 +1,17 @@
 // build(): Markdown reader → model → profile → DOCX writer → (optional) LibreOffice layout pass;
 // also per-chapter output and the Word template.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 
 #include "api/bidfmt.h"
+#include "api/inputs.h"
 #include "core/file_io.h"
 #include "core/resources.h"
 #include "docx/document.h"
+#include "content/json_reader.h"
+#include "content/json_writer.h"
 #include "markdown/reader.h"
 #include "profile/profile.h"
 #include "render/libreoffice.h"
@@ -30,8 +34,15 @@ void refuse_overwriting_inputs(const std::string& output, const std::vector<std:
 }
 
 // What a build reads: the Markdown, the profile file (bundled ones are not files), the images.
+std::vector<std::string> input_files(const BuildOptions& o) {
+  std::vector<std::string> files = o.inputs.empty() ? std::vector<std::string>{o.input} : o.inputs;
+  if (!o.meta.empty()) files.push_back(o.meta);
+  return files;
+}
+
 std::vector<std::string> files_read(const BuildOptions& o, const model::Document& doc, const profile::Profile& profile) {
-  std::vector<std::string> files{o.input, profile.source};
+  std::vector<std::string> files = input_files(o);
+  files.push_back(profile.source);
   for (const model::Block& b : doc.blocks)
     if (const auto* f = std::get_if<model::Figure>(&b)) files.push_back(f->path);
   return files;
@@ -193,9 +204,20 @@ std::map<size_t, std::string> a3_captions(const A3Split& split, size_t offset) {
 
 }  // namespace
 
+model::Document read_input(const std::string& path) {
+  std::string ext = fs::u8path(path).extension().u8string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".json" ? content::read_file(path) : markdown::read_file(path);
+}
+
+ParseResult parse(const std::string& input, const std::string& json_dir) {
+  model::Document doc = read_input(input);
+  return ParseResult{content::to_json(doc, json_dir), doc.warnings};
+}
+
 BuildResult build(const BuildOptions& o) {
-  refuse_overwriting_inputs(o.output, {o.input});  // before the input is even read
-  model::Document doc = markdown::read_file(o.input);
+  refuse_overwriting_inputs(o.output, input_files(o));  // before the input is even read
+  model::Document doc = read_inputs(o.inputs.empty() ? std::vector<std::string>{o.input} : o.inputs, o.meta);
   std::string profile_name = !o.profile.empty() ? o.profile : !doc.meta.profile.empty() ? doc.meta.profile : "xx-2014";
   profile::Profile profile = profile::load(profile_name, o.overrides);
   if ((o.paginate || !o.pdf.empty() || o.doc) && !render::available())

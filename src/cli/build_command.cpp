@@ -13,9 +13,12 @@ Command add_build(CLI::App& root, Lang lang) {
   auto quiet = std::make_shared<bool>(false);
   CLI::App* app = root.add_subcommand("build", tr(lang, "由 Markdown 生成符合格式要求的技术标 DOCX",
                                                   "build a DOCX technical bid from Markdown"));
-  app->add_option("INPUT.md", *inputs, tr(lang, "Markdown 标书(UTF-8;GB18030/GBK、UTF-16 会转换并警告)",
-                                          "the Markdown proposal (UTF-8; GB18030/GBK and UTF-16 are converted, with a warning)"))
+  app->add_option("INPUT.md", *inputs, tr(lang, "Markdown 标书(UTF-8;GB18030/GBK、UTF-16 会转换并警告)或 .json 内容(docs/content.md);多个文件按顺序合成一份",
+                                          "the Markdown proposal (UTF-8; GB18030/GBK and UTF-16 are converted, with a warning) or .json content (docs/content.md); several files are joined in order"))
       ->type_name("");
+  app->add_option("--meta", o->meta, tr(lang, "前置元数据取自此 YAML 文件(默认取第一个输入文件的)",
+                                         "take the front matter from this YAML file (default: the first input's)"))
+      ->type_name("FILE");
   app->add_option("-o,--output", o->output, tr(lang, "输出的 .docx(--split-chapters 时为目录)",
                                                "the .docx to write (a folder with --split-chapters)"))
       ->type_name("FILE");
@@ -38,9 +41,10 @@ Command add_build(CLI::App& root, Lang lang) {
   return {app, [o, inputs, quiet, lang]() -> int {
             if (o->split_chapters && !o->pdf.empty())
               return usage_error(lang, "--split-chapters 不能与 --pdf 同用", "--split-chapters cannot be combined with --pdf");
-            if (inputs->size() != 1)
-              return usage_error(lang, "build 需要一个 Markdown 输入文件", "build takes one Markdown input file");
+            if (inputs->empty())
+              return usage_error(lang, "build 需要 Markdown 或 JSON 输入文件", "build takes Markdown or JSON input files");
             o->input = inputs->front();
+            o->inputs = *inputs;
             if (o->output.empty()) return usage_error(lang, "build 需要 -o 输出文件.docx", "build needs -o OUTPUT.docx");
             BuildResult r;
             {
@@ -50,7 +54,7 @@ Command add_build(CLI::App& root, Lang lang) {
               r = build(*o);
             }
             for (const model::Warning& w : r.warnings)
-              std::cerr << o->input << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": "
+              std::cerr << (w.file.empty() ? o->input : w.file) << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": "
                         << (lang == Lang::en ? "warning: " + w.en : "警告:" + w.zh) << "\n";
             if (o->split_chapters)
               for (const std::string& f : r.written) std::cout << f << "\n";

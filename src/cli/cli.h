@@ -27,6 +27,8 @@ void add_lang_option(CLI::App& app, Lang lang);
 
 Command add_build(CLI::App& root, Lang lang);
 Command add_check(CLI::App& root, Lang lang);
+// `parse`: Markdown → JSON content (docs/content.schema.json).
+Command add_parse(CLI::App& root, Lang lang);
 Command add_fix(CLI::App& root, Lang lang);
 // `profiles list|show|validate`; `run` dispatches to the chosen verb.
 Command add_profiles(CLI::App& root, Lang lang);

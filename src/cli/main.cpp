@@ -1,4 +1,4 @@
-// bidfmt command line: a CLI11 command tree (build / check / fix / profiles / template / explain);
+// bidfmt command line: a CLI11 command tree (build / parse / check / fix / profiles / template / explain);
 // exit 0 ok, 1 findings, 2 could not run. Usage errors are one line in the user's language, then the
 // command's usage, exit 2.
 #include <cstring>
@@ -41,6 +41,8 @@ std::string overview(Lang lang) {
     return "Usage at a glance:\n"
            "  bidfmt build proposal.md -o bid.docx [--profile xx-2014] [--override tender.yaml]\n"
            "               [--paginate] [--pdf bid.pdf] [--doc] [--split-chapters -o outdir/] [--quiet]\n"
+           "  bidfmt build 01.md 02.json … -o bid.docx [--meta bid.yaml]   (Markdown or JSON content: docs/content.md)\n"
+           "  bidfmt parse proposal.md [-o proposal.json]\n"
            "  bidfmt check bid.docx|bid.doc|bid.wps|bid.rtf|bid.odt [more files or folders…] [--profile NAME]\n"
            "               [--override FILE] [--project NAME] [--format text|json|sarif|junit|html] [-o REPORT] [--quiet]\n"
            "               [--jobs N] [--render] [--annotate commented.docx] [--anonymous [--identity identity.yaml]] [--strict]\n"
@@ -59,6 +61,8 @@ std::string overview(Lang lang) {
   return "用法一览:\n"
          "  bidfmt build 标书.md -o 技术标.docx [--profile xx-2014] [--override 招标要求.yaml]\n"
          "               [--paginate] [--pdf 技术标.pdf] [--doc] [--split-chapters -o 输出目录/] [--quiet]\n"
+         "  bidfmt build 01-概况.md 02-施工方案.json … -o 技术标.docx [--meta 标书.yaml]   (Markdown 或 JSON 内容:见 docs/content.md)\n"
+         "  bidfmt parse 标书.md [-o 标书.json]\n"
          "  bidfmt check 投标文件.docx|.doc|.wps|.rtf|.odt [更多文件或目录…] [--profile 名称] [--override 文件]\n"
          "               [--project 项目名称] [--format text|json|sarif|junit|html] [-o 报告文件] [--jobs N] [--quiet]\n"
          "               [--render] [--annotate 批注版.docx] [--anonymous [--identity 身份信息.yaml]] [--strict]\n"
@@ -110,8 +114,8 @@ int parse_failure(const CLI::ParseError& e, const CLI::App* at, Lang lang) {
   if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
     std::string x = first_extra(at, what);
     if (root && !x.empty() && x[0] != '-')
-      return usage_error(lang, "未知的子命令「" + x + "」(可用 build、check、fix、profiles、template、explain、serve;见 --help)",
-                         "unknown subcommand '" + x + "' (build, check, fix, profiles, template, explain, serve; see --help)");
+      return usage_error(lang, "未知的子命令「" + x + "」(可用 build、parse、check、fix、profiles、template、explain、serve;见 --help)",
+                         "unknown subcommand '" + x + "' (build, parse, check, fix, profiles, template, explain, serve; see --help)");
     if (!x.empty() && x[0] == '-') return usage_error(lang, "未知选项「" + x + "」", "unknown option '" + x + "'");
     return usage_error(lang, "多余的参数「" + x + "」", "unexpected argument '" + x + "'");
   }
@@ -192,7 +196,7 @@ int main(int argc, char** argv) {
   root.add_flag("--version", version, tr(lang, "显示版本并退出", "print the version and exit"));
   cli::add_lang_option(root, lang);
 
-  std::vector<cli::Command> commands{cli::add_build(root, lang),    cli::add_check(root, lang),
+  std::vector<cli::Command> commands{cli::add_build(root, lang),    cli::add_parse(root, lang),    cli::add_check(root, lang),
                                      cli::add_fix(root, lang),      cli::add_profiles(root, lang),
                                      cli::add_template(root, lang), cli::add_explain(root, lang),
                                      cli::add_serve(root, lang)};
@@ -242,6 +246,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   cli::set_current_command(&root);
-  return cli::usage_error(lang, "缺少子命令(可用 build、check、fix、profiles、template、explain、serve;见 --help)",
-                          "a subcommand is needed (build, check, fix, profiles, template, explain, serve; see --help)");
+  return cli::usage_error(lang, "缺少子命令(可用 build、parse、check、fix、profiles、template、explain、serve;见 --help)",
+                          "a subcommand is needed (build, parse, check, fix, profiles, template, explain, serve; see --help)");
 }

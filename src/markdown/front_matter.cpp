@@ -48,6 +48,44 @@ class MetaReader {
   int first_line_;
 };
 
+// The keys of `yaml`, whose first line is line `first_line` of `source` and last `last_line`.
+model::Meta meta_from_yaml(const std::string& yaml, const std::string& source, int first_line, int last_line) {
+  model::Meta m;
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    int line = e.mark.is_null() ? first_line : first_line + e.mark.line;
+    if (line > last_line) line = last_line < first_line ? first_line : last_line;
+    throw Error(source, line, "前置元数据的 YAML 格式错误：" + e.msg, "malformed front matter YAML: " + e.msg);
+  }
+  if (root.IsNull()) return m;
+  MetaReader r(source, first_line);
+  if (!root.IsMap())
+    throw Error(source, first_line, "前置元数据应为「键: 值」的列表", "front matter must be a list of \"key: value\" lines");
+
+  std::set<std::string> seen;
+  for (const auto& kv : root) {
+    const YAML::Node& k = kv.first;
+    const YAML::Node& v = kv.second;
+    const std::string key = k.IsScalar() ? k.Scalar() : std::string("?");
+    const int line = r.line_of(k);
+    if (!seen.insert(key).second)
+      throw Error(source, line, "前置元数据的键「" + key + "」重复出现", "front matter key \"" + key + "\" appears twice");
+    if (key == "project") m.project = r.text(key, k, v);
+    else if (key == "title") m.title = r.text(key, k, v);
+    else if (key == "bidder") m.bidder = r.text(key, k, v);
+    else if (key == "date") m.date = r.text(key, k, v);
+    else if (key == "profile") m.profile = r.text(key, k, v);
+    else if (key == "cover") m.cover = r.boolean(key, k, v);
+    else if (key == "toc") m.toc = r.boolean(key, k, v);
+    else
+      throw Error(source, line, "前置元数据中有未知的键「" + key + "」（可用的键：" + kKnownKeys + "）",
+                  "unknown front matter key \"" + key + "\" (known keys: " + kKnownKeysEn + ")");
+  }
+  return m;
+}
+
 }  // namespace
 
 FrontMatter read_front_matter(const SourceText& src, const std::string& source) {
@@ -68,41 +106,14 @@ FrontMatter read_front_matter(const SourceText& src, const std::string& source) 
   fm.body_line = close + 1;
 
   const size_t begin = src.line_begin(2), end = src.line_begin(close);
-  const std::string yaml = src.text().substr(begin, end - begin);
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    int line = e.mark.is_null() ? 2 : 2 + e.mark.line;
-    if (line >= close) line = close - 1 < 2 ? 2 : close - 1;
-    throw Error(source, line, "前置元数据的 YAML 格式错误：" + e.msg, "malformed front matter YAML: " + e.msg);
-  }
-  if (root.IsNull()) return fm;
-  MetaReader r(source, 2);
-  if (!root.IsMap())
-    throw Error(source, 2, "前置元数据应为「键: 值」的列表", "front matter must be a list of \"key: value\" lines");
-
-  std::set<std::string> seen;
-  for (const auto& kv : root) {
-    const YAML::Node& k = kv.first;
-    const YAML::Node& v = kv.second;
-    const std::string key = k.IsScalar() ? k.Scalar() : std::string("?");
-    const int line = r.line_of(k);
-    if (!seen.insert(key).second)
-      throw Error(source, line, "前置元数据的键「" + key + "」重复出现", "front matter key \"" + key + "\" appears twice");
-    model::Meta& m = fm.meta;
-    if (key == "project") m.project = r.text(key, k, v);
-    else if (key == "title") m.title = r.text(key, k, v);
-    else if (key == "bidder") m.bidder = r.text(key, k, v);
-    else if (key == "date") m.date = r.text(key, k, v);
-    else if (key == "profile") m.profile = r.text(key, k, v);
-    else if (key == "cover") m.cover = r.boolean(key, k, v);
-    else if (key == "toc") m.toc = r.boolean(key, k, v);
-    else
-      throw Error(source, line, "前置元数据中有未知的键「" + key + "」（可用的键：" + kKnownKeys + "）",
-                  "unknown front matter key \"" + key + "\" (known keys: " + kKnownKeysEn + ")");
-  }
+  fm.meta = meta_from_yaml(src.text().substr(begin, end - begin), source, 2, close - 1);
   return fm;
+}
+
+model::Meta read_meta_file_text(const std::string& yaml, const std::string& source) {
+  int lines = 1;
+  for (char c : yaml) lines += c == '\n';
+  return meta_from_yaml(yaml, source, 1, lines);
 }
 
 }  // namespace bidfmt::markdown

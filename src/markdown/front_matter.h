@@ -17,4 +17,8 @@ struct FrontMatter {
 // missing closing `---`.
 FrontMatter read_front_matter(const SourceText& src, const std::string& source);
 
+// The same keys read from a YAML file of their own (`bidfmt build --meta bid.yaml`); lines in
+// messages are the file's.
+model::Meta read_meta_file_text(const std::string& yaml, const std::string& source);
+
 }  // namespace bidfmt::markdown

@@ -33,6 +33,8 @@ struct Heading {
   Inlines text;  // typed numbers already removed by the reader
   int line = 0;  // source line, for messages
   bool unnumbered = false;  // `{-}` / `{.unnumbered}`: no number, still in the TOC and outline
+  std::string id{};  // cross-reference target 「sec:…」 (`{#sec:…}`), "" = none
+  std::string file{};  // source file of a build from several inputs ("" = Document::source)
 };
 
 // code: one line of a code block (monospace, no first-line indent).
@@ -71,6 +73,8 @@ struct Table {
     int rows = 1, cols = 1;
   };
   std::vector<Merge> merges;
+  std::string id{};  // cross-reference target 「tbl:…」, "" = none
+  std::string file{};  // source file of a build from several inputs ("" = Document::source)
 };
 
 struct Figure {
@@ -78,6 +82,8 @@ struct Figure {
   std::string caption;
   int line = 0;
   std::string alt;       // the image's alt text when a typed caption line replaced it as caption
+  std::string id{};      // cross-reference target 「fig:…」, "" = none
+  std::string file{};    // source file of a build from several inputs ("" = Document::source)
 };
 
 struct PageBreak {};
@@ -105,8 +111,11 @@ struct Meta {
 
 // A non-fatal note from reading, e.g. a typed heading number that was removed.
 struct Warning {
+  Warning() = default;
+  Warning(int l, std::string z, std::string e, std::string f = {}) : line(l), zh(std::move(z)), en(std::move(e)), file(std::move(f)) {}
   int line = 0;
   std::string zh, en;
+  std::string file;  // the input file it is about, when a build reads several ("" = the input)
 };
 
 // A footnote's text, one Inlines per paragraph; referenced by Span::footnote.

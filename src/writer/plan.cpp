@@ -221,7 +221,7 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
         std::string bytes = core::read_file(f->path);
         ImageInfo info;
         if (!image_info(bytes, info))
-          throw Error(doc.source, f->line, "图片「" + f->path + "」不是可读的 PNG 或 JPEG", "image '" + f->path + "' is not a readable PNG or JPEG");
+          throw Error(f->file.empty() ? doc.source : f->file, f->line, "图片「" + f->path + "」不是可读的 PNG 或 JPEG", "image '" + f->path + "' is not a readable PNG or JPEG");
         Image img;
         img.source = f->path;
         int n = static_cast<int>(plan.images.size()) + 1;

@@ -11,7 +11,7 @@ namespace bidfmt {
 namespace {
 
 const std::vector<std::vector<std::string>> kCommands = {
-    {"build"}, {"check"}, {"fix"}, {"profiles"}, {"profiles", "list"}, {"profiles", "show"},
+    {"build"}, {"parse"}, {"check"}, {"fix"}, {"profiles"}, {"profiles", "list"}, {"profiles", "show"},
     {"profiles", "validate"}, {"template"}, {"explain"}};
 
 std::string joined(const std::vector<std::string>& words) {
@@ -61,7 +61,7 @@ TEST(CliHelp, EverySubcommandAnswersHelpInEnglish) {
 TEST(CliHelp, TheTopLevelHelpListsEverySubcommand) {
   testkit::RunResult r = testkit::run_cli({"--help"});
   EXPECT_EQ(r.status, 0);
-  for (const char* sub : {"build", "check", "fix", "profiles", "template", "explain"})
+  for (const char* sub : {"build", "parse", "check", "fix", "profiles", "template", "explain"})
     EXPECT_NE(r.out.find(std::string("\n  ") + sub + " "), std::string::npos) << sub << "\n" << r.out;
   EXPECT_EQ(testkit::run_cli({"help"}).out, r.out);
   testkit::RunResult bare = testkit::run_cli({});
@@ -124,7 +124,7 @@ TEST(CliUsage, MissingArgumentsAndSubcommands) {
 
 TEST(CliUsage, UnknownSubcommandAndLanguage) {
   expect_usage_error(testkit::run_cli({"frobnicate"}),
-                     "未知的子命令「frobnicate」(可用 build、check、fix、profiles、template、explain、serve;见 --help)", "用法: bidfmt");
+                     "未知的子命令「frobnicate」(可用 build、parse、check、fix、profiles、template、explain、serve;见 --help)", "用法: bidfmt");
   testkit::RunResult lang = testkit::run_cli({"check", "a.docx", "--lang", "fr"});
   EXPECT_EQ(lang.status, 2);
   EXPECT_EQ(lang.err, "bidfmt: --lang 只接受 zh 或 en\n");

@@ -59,7 +59,7 @@ bool has_word(const std::string& text, const std::string& word) {
 }
 
 const std::vector<std::vector<std::string>> kCommands = {
-    {"build"}, {"check"}, {"fix"}, {"profiles"}, {"profiles", "show"}, {"profiles", "validate"}, {"template"}, {"explain"}, {"serve"}};
+    {"build"}, {"parse"}, {"check"}, {"fix"}, {"profiles"}, {"profiles", "show"}, {"profiles", "validate"}, {"template"}, {"explain"}, {"serve"}};
 const std::set<std::string> kGlobal = {"-h", "--help", "--lang", "--version"};
 
 TEST(ManPage, EveryOptionOfEverySubcommandIsDescribed) {
@@ -115,7 +115,7 @@ TEST(BashCompletion, EverySubcommandLineOffersItsOptions) {
   size_t top = comp.find("\n    *)");
   ASSERT_NE(top, std::string::npos);
   std::string first = comp.substr(top, comp.find('\n', top + 1) - top);
-  for (const char* sub : {"build", "check", "fix", "profiles", "template", "explain", "serve"})
+  for (const char* sub : {"build", "parse", "check", "fix", "profiles", "template", "explain", "serve"})
     EXPECT_TRUE(has_word(first, std::string("\"") + sub) || has_word(first, std::string(" ") + sub)) << sub;
 }
 
