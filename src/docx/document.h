@@ -35,7 +35,6 @@ enum class Role {
   cover,           // anything in a cover section
   header_footer,   // a paragraph of a header or footer part
 };
-const char* role_name(Role r);
 
 // One run of displayed text with its resolved formatting.
 struct Run {
@@ -155,7 +154,6 @@ struct Story {
 };
 
 enum class SectionRole { cover, toc, body };
-const char* section_role_name(SectionRole r);
 
 struct Section {
   int number = 0;  // 1-based

@@ -31,12 +31,6 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-std::string json_string(std::string_view s) {
-  std::string out;
-  append_json_string(out, s);
-  return out;
-}
-
 void JsonWriter::flush() {
   os_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   buf_.clear();

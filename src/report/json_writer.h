@@ -48,9 +48,7 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-// `s` as a quoted JSON string; control characters escaped, UTF-8 kept.
-std::string json_string(std::string_view s);
-// The same, appended to `out`.
+// `s` as a quoted JSON string appended to `out`; control characters escaped, UTF-8 kept.
 void append_json_string(std::string& out, std::string_view s);
 
 // `key`: the text in the report's language, and `key_i18n`: {"zh": …, "en": …} (every JSON

@@ -9,8 +9,6 @@
 
 namespace bidfmt::writer {
 
-struct WriteOptions;
-
 std::string content_types_xml(const Plan& plan, bool word_template);  // [Content_Types].xml
 std::string package_rels_xml();                            // _rels/.rels
 std::string document_rels_xml(const Plan& plan);           // word/_rels/document.xml.rels

@@ -15,7 +15,6 @@ inline constexpr const char* kWp = "http://schemas.openxmlformats.org/drawingml/
 inline constexpr const char* kA = "http://schemas.openxmlformats.org/drawingml/2006/main";
 inline constexpr const char* kPic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 inline constexpr const char* kRelPkg = "http://schemas.openxmlformats.org/package/2006/relationships";
-inline constexpr const char* kRelOffice = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 // Appends <name> to parent and returns it.
 inline pugi::xml_node add(pugi::xml_node parent, const char* name) { return parent.append_child(name); }
