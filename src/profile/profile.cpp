@@ -599,9 +599,10 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
     p.page.margin_left = m.page_length("margin_left");
     p.page.margin_right = m.page_length("margin_right");
     p.page.gutter = m.page_length("gutter");
-    p.page.gutter_position = m.str("gutter_position");
-    if (p.page.gutter_position != "left" && p.page.gutter_position != "top")
+    std::string gutter_position = m.str("gutter_position");
+    if (gutter_position != "left" && gutter_position != "top")
       m.fail(m.node("gutter_position"), "gutter_position 应为 left 或 top", "gutter_position must be left or top");
+    p.page.gutter_position = gutter_position == "top" ? GutterPosition::top : GutterPosition::left;
     p.page.header_distance = m.page_length("header_distance");
     p.page.footer_distance = m.page_length("footer_distance");
     p.page.tolerance = m.page_length("tolerance");
