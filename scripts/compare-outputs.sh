@@ -8,7 +8,8 @@
 # package is reproducible), then every DOCX of the built samples, of $BIDFMT_CORPUS_DIR (default
 # ../shared/corpus beside the repository, else /work/shared/corpus) and of the DOCX_DIR arguments
 # (e.g. a copy of a build's tests/tmp fixture outputs), each under each bundled profile:
-# `check --format json` and `fix -o … --log …`. Exits 1 listing the differences, 0 when none.
+# `check --format json` and `fix -o … --log …`, and all of them in one `check` per report format.
+# Exits 1 listing the differences, 0 when none.
 set -u
 old=$(realpath "$1"); new=$(realpath "$2"); shift 2
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -66,6 +67,13 @@ for md in "$root"/samples/*.md; do
 done
 for d in "$corpus" "$@"; do
   while IFS= read -r -d '' f; do docx+=("$f"); done < <(find "$d" -name '*.docx' -type f -print0 | sort -z)
+done
+
+# Every DOCX in one run per report format (the multi-file reports: SARIF, JUnit, text).
+for p in $profiles; do
+  for fmt in sarif junit text; do
+    both "check-all-$fmt-$p" check -q --jobs 2 --format "$fmt" --profile "$p" "${docx[@]}"
+  done
 done
 
 i=0
