@@ -6,7 +6,8 @@ set -euo pipefail
 build_pkgs=(build-essential cmake pkg-config libxml2-dev libxml2-utils libminizip-dev zlib1g-dev
             libicu-dev libpugixml-dev libmd4c-dev libyaml-cpp-dev libgtest-dev googletest libbenchmark-dev
             libcli11-dev libcpp-httplib-dev libssl-dev libbrotli-dev rapidjson-dev libdeflate-dev
-            dpkg-dev)  # dpkg-dev: dpkg-shlibdeps, which CPack uses for the .deb's Depends (scripts/package.sh)
+            dpkg-dev clang-format)  # dpkg-dev: dpkg-shlibdeps, which CPack uses for the .deb's Depends
+# (scripts/package.sh); clang-format: scripts/format.sh
 # chromium, chromium-driver, python3-selenium: the HTML report tests drive Chromium
 render_pkgs=(poppler-utils fonts-noto-cjk fonts-crosextra-carlito chromium chromium-driver python3-selenium
              pandoc python3-docx)  # pandoc, python3-docx: the peers bench/run.sh measures bidfmt against

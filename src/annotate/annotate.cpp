@@ -6,13 +6,14 @@
 #include "annotate/package_edit.h"
 #include "annotate/word_xml.h"
 #include "core/error.h"
+#include "package/ooxml.h"
 #include "rules/registry.h"
 
 namespace bidfmt::annotate {
 namespace {
 
-constexpr const char* kCommentsType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
-constexpr const char* kCommentsContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+constexpr const char* kCommentsType = package::rel_type::kComments;
+constexpr const char* kCommentsContentType = package::content_type::kComments;
 
 int first_paragraph_of_section(const docx::Document& doc, int section) {
   const auto& ss = doc.sections();

@@ -9,13 +9,14 @@
 #include "annotate/word_xml.h"
 #include "core/error.h"
 #include "core/file_io.h"
+#include "package/ooxml.h"
 #include "package/zip_reader.h"
 #include "package/zip_writer.h"
 
 namespace bidfmt::annotate {
 namespace {
 
-constexpr const char* kRelsNs = "http://schemas.openxmlformats.org/package/2006/relationships";
+constexpr const char* kRelsNs = package::ns::kRelationships;
 
 std::string save(const pugi::xml_document& d) {
   std::ostringstream os;

@@ -10,7 +10,7 @@
 namespace bidfmt::annotate {
 namespace {
 
-constexpr const char* kStrictWordNs = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+constexpr const char* kStrictWordNs = package::ns::kStrictW;
 
 // Pre-order walk over elements without recursion (nesting depth is not bounded by the input).
 template <typename F>

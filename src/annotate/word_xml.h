@@ -7,10 +7,11 @@
 #include <vector>
 
 #include "docx/document.h"
+#include "package/ooxml.h"
 
 namespace bidfmt::annotate {
 
-inline constexpr const char* kWordNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+inline constexpr const char* kWordNs = package::ns::kW;
 
 class WordXml {
  public:

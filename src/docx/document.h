@@ -37,7 +37,6 @@ enum class Role {
   cover,           // anything in a cover section
   header_footer,   // a paragraph of a header or footer part
 };
-const char* role_name(Role r);
 
 // One run of displayed text with its resolved formatting. Its text is a stretch of its
 // paragraph's (Paragraph::text_of), not a copy: a large document's runs held as much text again.
@@ -160,7 +159,6 @@ struct Story {
 };
 
 enum class SectionRole { cover, toc, body };
-const char* section_role_name(SectionRole r);
 
 struct Section {
   int number = 0;  // 1-based

@@ -37,35 +37,6 @@ bool is_toc_gallery(pugi::xml_node sdt) {
 // Document
 // ---------------------------------------------------------------------------------------------
 
-const char* role_name(Role r) {
-  switch (r) {
-    case Role::empty: return "empty";
-    case Role::body: return "body";
-    case Role::heading: return "heading";
-    case Role::list_item: return "list_item";
-    case Role::quote: return "quote";
-    case Role::code: return "code";
-    case Role::table_text: return "table_text";
-    case Role::table_caption: return "table_caption";
-    case Role::figure: return "figure";
-    case Role::figure_caption: return "figure_caption";
-    case Role::toc: return "toc";
-    case Role::toc_title: return "toc_title";
-    case Role::cover: return "cover";
-    case Role::header_footer: return "header_footer";
-  }
-  return "?";
-}
-
-const char* section_role_name(SectionRole r) {
-  switch (r) {
-    case SectionRole::cover: return "cover";
-    case SectionRole::toc: return "toc";
-    case SectionRole::body: return "body";
-  }
-  return "?";
-}
-
 std::unique_ptr<Document> Document::read(const std::string& path, const profile::Profile& profile, MainXml main_xml) {
   std::unique_ptr<Document> d(new Document());
   d->package_ = std::make_unique<Package>(path);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "package/ooxml.h"
 
 namespace bidfmt::docx {
 namespace {
@@ -19,15 +20,15 @@ namespace {
 // Namespace URI → the prefix the rest of the reader expects (transitional and strict forms).
 const std::map<std::string_view, std::string_view>& canonical_prefixes() {
   static const std::map<std::string_view, std::string_view> m = {
-      {"http://schemas.openxmlformats.org/wordprocessingml/2006/main", "w"},
-      {"http://purl.oclc.org/ooxml/wordprocessingml/main", "w"},
-      {"http://schemas.openxmlformats.org/officeDocument/2006/relationships", "r"},
-      {"http://purl.oclc.org/ooxml/officeDocument/relationships", "r"},
-      {"http://schemas.openxmlformats.org/drawingml/2006/main", "a"},
-      {"http://purl.oclc.org/ooxml/drawingml/main", "a"},
-      {"http://schemas.openxmlformats.org/markup-compatibility/2006", "mc"},
-      {"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing", "wp"},
-      {"urn:schemas-microsoft-com:vml", "v"},
+      {package::ns::kW, "w"},
+      {package::ns::kStrictW, "w"},
+      {package::ns::kR, "r"},
+      {package::ns::kStrictR, "r"},
+      {package::ns::kA, "a"},
+      {package::ns::kStrictA, "a"},
+      {package::ns::kMc, "mc"},
+      {package::ns::kWp, "wp"},
+      {package::ns::kV, "v"},
   };
   return m;
 }

@@ -13,6 +13,7 @@
 #include "core/file_io.h"
 #include "fix/fixes.h"
 #include "fix/workspace.h"
+#include "package/ooxml.h"
 #include "package/zip_reader.h"
 #include "package/zip_writer.h"
 #include "rules/checker.h"
@@ -86,7 +87,7 @@ void refuse_strict(const std::string& path, const Entries& entries, const std::s
   pugi::xml_document d;
   if (!d.load_buffer(it->second.data(), it->second.size(), pugi::parse_minimal)) return;
   for (pugi::xml_attribute a : d.document_element().attributes())
-    if (std::string_view(a.value()) == "http://purl.oclc.org/ooxml/wordprocessingml/main")
+    if (std::string_view(a.value()) == package::ns::kStrictW)
       throw Error(path, 0, "这是 Strict OOXML 文档,fix 不修改它;请在 Word 中另存为“Word 文档(*.docx)”后再修复",
                   "this is a Strict OOXML document, which fix does not change; save it in Word as 'Word Document (*.docx)' and fix that");
 }

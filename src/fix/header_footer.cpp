@@ -8,6 +8,7 @@
 #include "docx/xml.h"
 #include "fix/fixes.h"
 #include "fix/xml_edit.h"
+#include "rules/kinds.h"
 #include "writer/parts.h"
 #include "writer/xml.h"
 
@@ -211,12 +212,12 @@ void fix_header_footer(Workspace& ws) {
   std::set<std::string> bad_headers, bad_footers;
   std::set<int> no_header, no_footer;
   for (const rules::Finding* f : ws.findings_of("header.text")) {
-    if (f->kind() == "missing") no_header.insert(f->where.section);
+    if (f->kind() == rules::kind::kMissing) no_header.insert(f->where.section);
     else bad_headers.insert(f->where.part());
   }
   for (const rules::Finding* f : ws.findings_of("footer.page-number")) {
-    if (f->kind() == "restart" || f->kind() == "number_format") continue;
-    if (f->kind() == "missing") no_footer.insert(f->where.section);
+    if (f->kind() == rules::kind::kRestart || f->kind() == rules::kind::kNumberFormat) continue;
+    if (f->kind() == rules::kind::kMissing) no_footer.insert(f->where.section);
     else if (f->where.part() != main) bad_footers.insert(f->where.part());
   }
   std::map<int, std::string> header_rels;  // page width → rel id of the header made for it
@@ -279,12 +280,12 @@ void fix_header_footer(Workspace& ws) {
   // Page numbers: from 1 at the first body section, continuing after it, in arabic digits.
   int first_body = doc.first_body_section();
   for (const rules::Finding* f : ws.findings_of("footer.page-number")) {
-    if ((f->kind() != "restart" && f->kind() != "number_format") || f->where.section < 1 ||
+    if ((f->kind() != rules::kind::kRestart && f->kind() != rules::kind::kNumberFormat) || f->where.section < 1 ||
         static_cast<size_t>(f->where.section) > doc.sections().size())
       continue;
     const docx::Section& s = doc.sections()[static_cast<size_t>(f->where.section) - 1];
     pugi::xml_node sp = ws.section_properties(s);
-    if (f->kind() == "number_format") {
+    if (f->kind() == rules::kind::kNumberFormat) {
       sp.child("w:pgNumType").remove_attribute("w:fmt");
       xml::remove_if_empty(sp.child("w:pgNumType"));
       ws.change(ws.at_section(s.number), "footer.page-number", "number_format", Text{"页码格式", "page number format"}, f->actual(), f->expected());
@@ -299,7 +300,7 @@ void fix_header_footer(Workspace& ws) {
   }
 
   bool totals = hf.footer_text.find("{pages}") != std::string::npos;
-  if (totals && (footers_made || !ws.findings_of("footer.page-number", "total_pages").empty())) place_body_end(ws);
+  if (totals && (footers_made || !ws.findings_of("footer.page-number", rules::kind::kTotalPages).empty())) place_body_end(ws);
 }
 
 }  // namespace bidfmt::fix

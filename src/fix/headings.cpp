@@ -12,6 +12,7 @@
 #include "fix/targets.h"
 #include "fix/text_edit.h"
 #include "fix/xml_edit.h"
+#include "rules/kinds.h"
 
 namespace bidfmt::fix {
 namespace {
@@ -306,7 +307,7 @@ void fix_headings(Workspace& ws) {
     if (f.where.part() != doc.body().part || f.where.paragraph < 1 || !f.fixable) continue;
     if (f.rule().rfind("heading.", 0) != 0) continue;
     heading_findings.insert(f.where.paragraph - 1);
-    if (f.kind() == "number_format" || f.kind() == "number_sequence") number_findings.insert(f.where.paragraph - 1);
+    if (f.kind() == rules::kind::kNumberFormat || f.kind() == rules::kind::kNumberSequence) number_findings.insert(f.where.paragraph - 1);
   }
   Sequences seq;
   for (const docx::Paragraph& p : doc.body().paragraphs) {

@@ -7,6 +7,7 @@
 #include "docx/xml.h"
 #include "fix/fixes.h"
 #include "rules/anonymous.h"
+#include "rules/kinds.h"
 
 namespace bidfmt::fix {
 namespace {
@@ -40,7 +41,7 @@ void clear_authors(pugi::xml_node root) {
 
 void fix_metadata(Workspace& ws) {
   std::set<std::string> done;
-  for (const rules::Finding* f : ws.findings_of("bid.anonymous", "metadata")) {
+  for (const rules::Finding* f : ws.findings_of("bid.anonymous", rules::kind::kMetadata)) {
     if (!f->fixable || !done.insert(f->where.part()).second) continue;
     pugi::xml_node root = ws.edit(f->where.part());
     if (!root) continue;

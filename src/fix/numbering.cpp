@@ -6,6 +6,7 @@
 #include "docx/xml.h"
 #include "fix/fixes.h"
 #include "fix/xml_edit.h"
+#include "rules/kinds.h"
 #include "writer/plan.h"
 
 namespace bidfmt::fix {
@@ -103,7 +104,7 @@ void fix_lists(Workspace& ws) {
     const docx::Paragraph& p = ps[static_cast<size_t>(f->where.paragraph) - 1];
     return p.role == docx::Role::list_item && p.num_id > 0 ? &p : nullptr;
   };
-  for (const rules::Finding* f : ws.findings_of("heading.depth", "list_number"))
+  for (const rules::Finding* f : ws.findings_of("heading.depth", rules::kind::kListNumber))
     if (const docx::Paragraph* p = list_paragraph(f)) abstracts.emplace(doc.numbering().abstract_of(p->num_id));
   for (const rules::Finding* f : ws.findings_of("para.indent")) {
     const docx::Paragraph* p = list_paragraph(f);

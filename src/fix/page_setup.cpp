@@ -84,16 +84,17 @@ void fix_page_setup(Workspace& ws) {
       }
     }
     if (g) {
-      if (pg.gutter_position != "right") sp.remove_child("w:rtlGutter");
-      zh.push_back("装订线 " + rules::mm_text(pg.gutter.v).zh + "、" + (pg.gutter_position == "top" ? "上" : pg.gutter_position == "right" ? "右" : "左"));
-      en.push_back("gutter " + rules::mm_text(pg.gutter.v).en + ", " + pg.gutter_position);
+      sp.remove_child("w:rtlGutter");  // no profile puts the gutter on the right
+      bool top = pg.gutter_position == profile::GutterPosition::top;
+      zh.push_back("装订线 " + rules::mm_text(pg.gutter.v).zh + "、" + (top ? "上" : "左"));
+      en.push_back("gutter " + rules::mm_text(pg.gutter.v).en + ", " + (top ? "top" : "left"));
     }
     for (const char* rule : {"page.size", "page.margins", "page.gutter"})
       for (const rules::Finding* f : ws.findings_of(rule))
         if (f->where.section == s.number) ws.answered(*f);
   }
   // The gutter at the top is a document setting (w:gutterAtTop).
-  if (doc.gutter_at_top() && pg.gutter_position != "top" && gutter.count(0)) {
+  if (doc.gutter_at_top() && pg.gutter_position != profile::GutterPosition::top && gutter.count(0)) {
     std::string settings = ws.part_of_type("settings");
     if (pugi::xml_node root = settings.empty() ? pugi::xml_node() : ws.edit(settings)) {
       root.remove_child("w:gutterAtTop");

@@ -5,6 +5,7 @@
 #include "docx/xml.h"
 #include "fix/targets.h"
 #include "fix/xml_edit.h"
+#include "package/ooxml.h"
 #include "rules/checker.h"
 #include "writer/parts.h"
 #include "writer/xml.h"
@@ -13,8 +14,8 @@ namespace bidfmt::fix {
 namespace {
 
 const char* kContentTypes = "[Content_Types].xml";
-const char* kRelsNs = "http://schemas.openxmlformats.org/package/2006/relationships";
-const char* kTypesNs = "http://schemas.openxmlformats.org/package/2006/content-types";
+const char* kRelsNs = package::ns::kRelationships;
+const char* kTypesNs = package::ns::kContentTypes;
 
 std::string rels_name(const std::string& part) {
   size_t slash = part.rfind('/');

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "docx/document.h"
+#include "package/ooxml.h"
 #include "fix/fixer.h"
 #include "profile/profile.h"
 #include "rules/finding.h"
@@ -31,11 +32,11 @@ struct Generated {
 
 // Content types and relationship types of the parts fix may add.
 namespace part_type {
-inline constexpr const char* kStyles = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
-inline constexpr const char* kNumbering = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml";
-inline constexpr const char* kHeader = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
-inline constexpr const char* kFooter = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
-inline constexpr const char* kRelBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+inline constexpr const char* kStyles = package::content_type::kStyles;
+inline constexpr const char* kNumbering = package::content_type::kNumbering;
+inline constexpr const char* kHeader = package::content_type::kHeader;
+inline constexpr const char* kFooter = package::content_type::kFooter;
+inline constexpr const char* kRelBase = package::rel_type::kOffice;
 }  // namespace part_type
 
 // What the passes of one fix share: the change log, the notes, and how often a paragraph's

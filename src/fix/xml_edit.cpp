@@ -5,6 +5,7 @@
 #include <set>
 
 #include "docx/xml.h"
+#include "package/ooxml.h"
 #include "writer/xml.h"
 
 namespace bidfmt::fix::xml {
@@ -30,8 +31,8 @@ const char* default_uri(std::string_view prefix) {
   if (prefix == "r") return writer::xml::kR;
   if (prefix == "a") return writer::xml::kA;
   if (prefix == "wp") return writer::xml::kWp;
-  if (prefix == "mc") return "http://schemas.openxmlformats.org/markup-compatibility/2006";
-  if (prefix == "v") return "urn:schemas-microsoft-com:vml";
+  if (prefix == "mc") return package::ns::kMc;
+  if (prefix == "v") return package::ns::kV;
   return nullptr;
 }
 

@@ -261,12 +261,6 @@ Border read_border(Map m) {
   return b;
 }
 
-// Paragraph defaults shared by every TextFormat: what the body has, unless a key says otherwise.
-TextFormat text_like(const Profile& p) {
-  TextFormat t = p.body;
-  return t;
-}
-
 void read_caption(Map m, const Profile& p, Caption& c) {
   c.label = m.str("label");
   c.number = m.str("number");
@@ -279,7 +273,7 @@ void read_caption(Map m, const Profile& p, Caption& c) {
     m.fail(m.node("untitled"), "untitled 应为 heading 或 none", "untitled must be heading or none");
   if (c.position != "above" && c.position != "below")
     m.fail(m.node("position"), "position 应为 above 或 below", "position must be above or below");
-  c.format = text_like(p);
+  c.format = p.body;  // every TextFormat starts from the body's values; its keys override them
   c.format.size = m.size("size");
   c.format.bold = m.boolean("bold");
   c.format.align = m.align("align");
@@ -605,9 +599,10 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
     p.page.margin_left = m.page_length("margin_left");
     p.page.margin_right = m.page_length("margin_right");
     p.page.gutter = m.page_length("gutter");
-    p.page.gutter_position = m.str("gutter_position");
-    if (p.page.gutter_position != "left" && p.page.gutter_position != "top")
+    std::string gutter_position = m.str("gutter_position");
+    if (gutter_position != "left" && gutter_position != "top")
       m.fail(m.node("gutter_position"), "gutter_position 应为 left 或 top", "gutter_position must be left or top");
+    p.page.gutter_position = gutter_position == "top" ? GutterPosition::top : GutterPosition::left;
     p.page.header_distance = m.page_length("header_distance");
     p.page.footer_distance = m.page_length("footer_distance");
     p.page.tolerance = m.page_length("tolerance");
@@ -648,7 +643,7 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
         m.fail(m.node("level"), "标题级别应按 1、2、3… 依次排列", "heading levels must be listed 1, 2, 3, … in order");
       h.rule = m.str("rule");
       h.number = read_number(m.sub("number"));
-      h.format = text_like(p);
+      h.format = p.body;
       h.format.fonts = p.fonts;
       if (m.has("font_east_asia")) h.format.fonts.east_asia = m.str("font_east_asia");
       if (m.has("font_latin")) h.format.fonts.latin = m.str("font_latin");
@@ -686,7 +681,7 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
   {
     Map m = top.sub("footnotes");
     TextFormat& f = p.footnote;
-    f = text_like(p);
+    f = p.body;
     f.size = m.size("size");
     f.line = m.multiple("line_spacing");
     f.align = m.align("align");
@@ -695,7 +690,7 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
   {
     Map m = top.sub("code");
     TextFormat& f = p.code;
-    f = text_like(p);
+    f = p.body;
     f.fonts.latin = m.str("font_latin");
     if (m.has("font_east_asia")) f.fonts.east_asia = m.str("font_east_asia");
     f.size = m.size("size");
@@ -707,7 +702,7 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
     Map m = top.sub("table");
     Table& t = p.table;
     t.align = m.align("align");
-    t.text = text_like(p);
+    t.text = p.body;
     t.text.size = m.size("size");
     t.text.line = m.multiple("line_spacing");
     t.text.first_line = FirstLineIndent{};

@@ -63,11 +63,15 @@ struct HeadingLevel {
   TextFormat format;
 };
 
+// Where the binding gutter is: the profile's `page.gutter_position` (left, or top as
+// w:gutterAtTop; bidfmt never writes a gutter on the right, w:rtlGutter).
+enum class GutterPosition { left, top };
+
 struct Page {
   Twips width, height;
   Twips margin_top, margin_bottom, margin_left, margin_right;
   Twips gutter;
-  std::string gutter_position = "left";
+  GutterPosition gutter_position = GutterPosition::left;
   Twips header_distance, footer_distance;
   Twips tolerance;
   Twips a3_width, a3_height;  // `::: a3` sections

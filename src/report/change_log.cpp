@@ -25,18 +25,6 @@ std::string group_text(const rules::Location& l, Lang lang) {
                    : (en ? "document" : "全文");
 }
 
-void write_location(JsonWriter& w, const rules::Location& l) {
-  w.key("location");
-  w.begin_object();
-  w.field("part", l.part());
-  w.field("section", l.section);
-  w.field("paragraph", l.paragraph);
-  w.field("table", l.table);
-  w.field("heading_path", l.heading_path());
-  w.field("excerpt", l.excerpt());
-  w.end_object();
-}
-
 }  // namespace
 
 std::string place_text(const rules::Location& l, Lang lang) {
@@ -115,7 +103,7 @@ void write_change_log_json(std::ostream& os, const FixLog& log, Lang lang) {
     w.field("applied", c.applied);
     w.field("rule", c.rule);
     w.field("kind", c.kind);
-    write_location(w, c.where);
+    write_location(w, c.where, false);
     write_text_pair(w, "what", c.what, lang);
     write_text_pair(w, "before", c.before, lang);
     write_text_pair(w, "after", c.after, lang);

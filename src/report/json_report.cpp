@@ -3,24 +3,6 @@
 #include "report/report.h"
 
 namespace bidfmt::report {
-namespace {
-
-void write_location(JsonWriter& w, const rules::Location& l) {
-  w.key("location");
-  w.begin_object();
-  w.field("part", l.part());
-  w.field("section", l.section);
-  w.field("paragraph", l.paragraph);
-  w.field("table", l.table);
-  w.field("row", l.row);
-  w.field("column", l.column);
-  w.field("heading_path", l.heading_path());
-  w.field("excerpt", l.excerpt());
-  w.field("page", l.page);
-  w.end_object();
-}
-
-}  // namespace
 
 void write_json(std::ostream& os, const std::vector<FileReport>& files, const ReportOptions& o) {
   JsonWriter w(os);
@@ -64,7 +46,7 @@ void write_json(std::ostream& os, const std::vector<FileReport>& files, const Re
       w.field("kind", x.kind());
       w.field("severity", rules::severity_name(x.severity));
       w.field("fixable", x.fixable);
-      write_location(w, x.where);
+      write_location(w, x.where, true);
       write_text_pair(w, "expected", x.expected(), o.lang);
       write_text_pair(w, "actual", x.actual(), o.lang);
       write_text_pair(w, "message", x.message(), o.lang);

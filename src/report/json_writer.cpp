@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "rules/finding.h"
+
 namespace bidfmt::report {
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -29,12 +31,6 @@ void append_json_string(std::string& out, std::string_view s) {
   }
   out.append(s.data() + plain, s.size() - plain);
   out += '"';
-}
-
-std::string json_string(std::string_view s) {
-  std::string out;
-  append_json_string(out, s);
-  return out;
 }
 
 void JsonWriter::flush() {
@@ -132,6 +128,23 @@ void write_text_pair(JsonWriter& w, std::string_view key, const Text& t, Lang la
   w.begin_object();
   w.field("zh", t.zh);
   w.field("en", t.en);
+  w.end_object();
+}
+
+void write_location(JsonWriter& w, const rules::Location& l, bool cell_and_page) {
+  w.key("location");
+  w.begin_object();
+  w.field("part", l.part());
+  w.field("section", l.section);
+  w.field("paragraph", l.paragraph);
+  w.field("table", l.table);
+  if (cell_and_page) {
+    w.field("row", l.row);
+    w.field("column", l.column);
+  }
+  w.field("heading_path", l.heading_path());
+  w.field("excerpt", l.excerpt());
+  if (cell_and_page) w.field("page", l.page);
   w.end_object();
 }
 

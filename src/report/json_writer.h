@@ -7,6 +7,10 @@
 
 #include "core/lang.h"
 
+namespace bidfmt::rules {
+struct Location;
+}
+
 namespace bidfmt::report {
 
 // Output is assembled in a buffer and handed to the stream in large pieces (a report of a
@@ -48,9 +52,7 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-// `s` as a quoted JSON string; control characters escaped, UTF-8 kept.
-std::string json_string(std::string_view s);
-// The same, appended to `out`.
+// `s` as a quoted JSON string appended to `out`; control characters escaped, UTF-8 kept.
 void append_json_string(std::string& out, std::string_view s);
 
 // `key`: the text in the report's language, and `key_i18n`: {"zh": …, "en": …} (every JSON
@@ -58,5 +60,9 @@ void append_json_string(std::string& out, std::string_view s);
 void write_text_pair(JsonWriter& w, std::string_view key, const Text& t, Lang lang);
 // What every JSON document bidfmt writes opens with: "schema", "version": 1 and "tool" {name, version}.
 void write_schema_and_tool(JsonWriter& w, std::string_view schema, std::string_view tool_version);
+// "location": {part, section, paragraph, table, [row, column,] heading_path, excerpt[, page]}. The
+// check report (docs/report-json.md) gives the table cell and the rendered page; fix's change log
+// (docs/fix.md) does not.
+void write_location(JsonWriter& w, const rules::Location& l, bool cell_and_page);
 
 }  // namespace bidfmt::report

@@ -14,6 +14,7 @@
 #include "core/file_io.h"
 #include "docx/script.h"
 #include "docx/xml.h"
+#include "rules/kinds.h"
 #include "rules/rule.h"
 
 namespace bidfmt::rules {
@@ -199,7 +200,7 @@ void report_authors(Findings& out, const pugi::xml_document& part, const std::st
       seen.push_back(who);
       Text message{"暗标中不得出现作者姓名:" + name + " 的修订或批注作者为「" + who + "」",
                    "an anonymous bid must not name its authors: " + name + " names the author '" + who + "'"};
-      out.emplace_back(Statement{kRule, "metadata", Text{"无作者姓名", "no author name"}, Text{who, who}, std::move(message)},
+      out.emplace_back(Statement{kRule, kind::kMetadata, Text{"无作者姓名", "no author name"}, Text{who, who}, std::move(message)},
                        in_part(name, who), Severity::error, true);
     }
   }
@@ -296,7 +297,7 @@ Findings check_anonymous(const docx::Document& doc, const Identity& identity) {
       Text message{std::string("暗标的文档属性不得含个人或单位信息:") + f.element + " 为「" + value + "」",
                    std::string("an anonymous bid's document properties must not name a person or company: ") + f.element +
                        " is '" + value + "'"};
-      out.emplace_back(Statement{kRule, "metadata", Text{"空", "empty"}, Text{value, value}, std::move(message)},
+      out.emplace_back(Statement{kRule, kind::kMetadata, Text{"空", "empty"}, Text{value, value}, std::move(message)},
                        in_part(f.part, value), Severity::error, true);
     }
   }

@@ -5,6 +5,7 @@
 #include "docx/script.h"
 #include "rules/checks.h"
 #include "rules/describe.h"
+#include "rules/kinds.h"
 
 namespace bidfmt::rules {
 
@@ -75,13 +76,13 @@ void check_total(const Context& ctx, Reporter& out, const Location& where, const
       for (const std::string& b : p.bookmarks)
         if (b == arg) at = p.index;
     if (at < 0) {
-      out.add("total_pages", where, want, plain("PAGEREF " + arg),
+      out.add(kind::kTotalPages, where, want, plain("PAGEREF " + arg),
               Text{"总页数域 PAGEREF 指向的书签「" + arg + "」在正文中不存在", "the total-pages field PAGEREF names bookmark '" + arg + "', which does not exist"});
       return;
     }
     for (size_t i = static_cast<size_t>(at) + 1; i < ps.size(); ++i) {
       if (ps[i].role == docx::Role::empty) continue;
-      out.add("total_pages", where, want, plain("PAGEREF " + arg),
+      out.add(kind::kTotalPages, where, want, plain("PAGEREF " + arg),
               Text{"总页数域 PAGEREF 指向的书签「" + arg + "」不在正文末尾(第 " + std::to_string(ps[static_cast<size_t>(at)].number) + " 段之后还有内容)",
                    "the total-pages field PAGEREF names bookmark '" + arg + "', which is not at the end of the body (content follows paragraph " +
                        std::to_string(ps[static_cast<size_t>(at)].number) + ")"});
@@ -89,15 +90,15 @@ void check_total(const Context& ctx, Reporter& out, const Location& where, const
     }
   } else if (key == "SECTIONPAGES") {
     if (body_sections > 1)
-      out.add("total_pages", where, want, plain("SECTIONPAGES"),
+      out.add(kind::kTotalPages, where, want, plain("SECTIONPAGES"),
               Text{"总页数用 SECTIONPAGES 只计本节页数,而正文有 " + std::to_string(body_sections) + " 节",
                    "SECTIONPAGES counts one section's pages, but the body has " + std::to_string(body_sections) + " sections"});
   } else if (key == "NUMPAGES") {
     if (doc.has_front_matter())
-      out.add("total_pages", where, want, plain("NUMPAGES"),
+      out.add(kind::kTotalPages, where, want, plain("NUMPAGES"),
               Text{"总页数用 NUMPAGES 会计入封面和目录页,应只计正文页", "NUMPAGES counts the cover and TOC pages too; the total must count body pages only"});
   } else if (key == "=") {
-    out.add("total_pages", where, want, plain("= " + arg),
+    out.add(kind::kTotalPages, where, want, plain("= " + arg),
             Text{"总页数用公式域「= " + arg + "」计算,无法静态核对是否只计正文页", "the total is a formula field '= " + arg + "', which cannot be verified statically"})
         .severity = Severity::warning;
   }
@@ -171,13 +172,13 @@ void check(const Context& ctx, Reporter& out) {
       if (s.number == first_body) {
         bool need = ctx.doc.has_front_matter();
         if ((need && s.page_start.value_or(0) != 1) || (!need && s.page_start && *s.page_start != 1))
-          out.add("restart", where, Text{"从 1 开始", "starts at 1"},
+          out.add(kind::kRestart, where, Text{"从 1 开始", "starts at 1"},
                   s.page_start ? Text{"从 " + std::to_string(*s.page_start) + " 开始", "starts at " + std::to_string(*s.page_start)}
                                : Text{"接续前文", "continues"},
                   Text{"正文第一节(第 " + sec + " 节)页码应从 1 开始(w:pgNumType w:start=\"1\")",
                        "the first body section (section " + sec + ") must restart page numbers at 1 (w:pgNumType w:start=\"1\")"});
       } else if (s.page_start) {
-        out.add("restart", where, Text{"接续前文", "continues"}, Text{"从 " + std::to_string(*s.page_start) + " 开始", "starts at " + std::to_string(*s.page_start)},
+        out.add(kind::kRestart, where, Text{"接续前文", "continues"}, Text{"从 " + std::to_string(*s.page_start) + " 开始", "starts at " + std::to_string(*s.page_start)},
                 Text{"第 " + sec + " 节页码重新从 " + std::to_string(*s.page_start) + " 编号,正文页码应连续",
                      "section " + sec + " restarts page numbers at " + std::to_string(*s.page_start) + "; body pages must be numbered continuously"});
       }
@@ -185,14 +186,14 @@ void check(const Context& ctx, Reporter& out) {
     out.about(m, restart_class);
     m = out.mark();
     if (!s.page_format.empty() && s.page_format != "decimal")
-      out.add("number_format", where, Text{"阿拉伯数字", "arabic"}, plain(std::string(s.page_format)),
+      out.add(kind::kNumberFormat, where, Text{"阿拉伯数字", "arabic"}, plain(std::string(s.page_format)),
               Text{"第 " + sec + " 节页码格式为 " + std::string(s.page_format) + ",应为阿拉伯数字",
                    "section " + sec + " page numbers are " + std::string(s.page_format) + "; expected arabic (decimal)"});
     for (const auto& [kind, part] : shown_parts(ctx, s, false)) {
       const docx::Story* st = part.empty() ? nullptr : ctx.doc.story(part);
       if (!st || !st->has_content) {
         std::string want = shown(normalise(hf.footer_text));
-        out.add("missing", where, plain(want), Text{"无", "none"},
+        out.add(kind::kMissing, where, plain(want), Text{"无", "none"},
                 Text{"第 " + sec + " 节(正文)没有页脚页码,应为「" + want + "」", "section " + sec + " (body) has no footer page number; expected '" + want + "'"});
         out.about(m, text_class);
         continue;

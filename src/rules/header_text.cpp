@@ -6,6 +6,7 @@
 #include "docx/script.h"
 #include "rules/checks.h"
 #include "rules/describe.h"
+#include "rules/kinds.h"
 
 namespace bidfmt::rules {
 namespace {
@@ -129,7 +130,7 @@ void check(const Context& ctx, Reporter& out) {
       size_t m = out.mark();
       if (!st || !st->has_content) {
         Text kind_text = kind == "first" ? Text{"首页", "first-page "} : kind == "even" ? Text{"偶数页", "even-page "} : Text{"", ""};
-        out.add("missing", where, Text{"项目名称 / " + hf.header_right, "project name / " + hf.header_right}, Text{"无", "none"},
+        out.add(kind::kMissing, where, Text{"项目名称 / " + hf.header_right, "project name / " + hf.header_right}, Text{"无", "none"},
                 Text{"第 " + sec + " 节(正文)没有" + kind_text.zh + "页眉", "section " + sec + " (body) has no " + kind_text.en + "header"});
         out.about(m, std::max(left_class, right_class));
         continue;

@@ -6,6 +6,7 @@
 #include "docx/script.h"
 #include "rules/checks.h"
 #include "rules/describe.h"
+#include "rules/kinds.h"
 
 namespace bidfmt::rules {
 
@@ -106,12 +107,12 @@ void check_heading_rule(const Context& ctx, Reporter& out, const std::string& ru
     } else if (!shape_ok) {
       std::string actual = p.label.empty() ? leading_token(shown) : p.label;
       Text a = actual.empty() ? Text{"无编号", "no number"} : plain(actual);
-      out.add("number_format", at, plain(want_label), a,
+      out.add(kind::kNumberFormat, at, plain(want_label), a,
               Text{lz.zh + "标题编号应为「" + want_label + "」形式,实际为「" + a.zh + "」",
                    lz.en + " heading number must look like '" + want_label + "'; it is '" + a.en + "'"});
     } else if (m->numbers != want_numbers) {
       std::string actual = docx::trim(shown.substr(0, m->length));
-      out.add("number_sequence", at, plain(want_label), plain(actual),
+      out.add(kind::kNumberSequence, at, plain(want_label), plain(actual),
               Text{lz.zh + "标题编号为「" + actual + "」,按顺序应为「" + want_label + "」",
                    lz.en + " heading is numbered '" + actual + "'; in sequence it should be '" + want_label + "'"});
     }
@@ -120,7 +121,7 @@ void check_heading_rule(const Context& ctx, Reporter& out, const std::string& ru
       const std::string typed_text = docx::trim(p.text);
       if (auto typed = docx::match_label(typed_text, levels, index)) {
         const std::string typed_number = docx::trim(typed_text.substr(0, typed->length));
-        out.add("number_format", at, plain(want_label), plain(p.label + typed_number),
+        out.add(kind::kNumberFormat, at, plain(want_label), plain(p.label + typed_number),
                 Text{lz.zh + "标题在自动编号「" + p.label + "」之后又手写了编号「" + typed_number + "」",
                      lz.en + " heading has the typed number '" + typed_number + "' after its automatic number '" + p.label + "'"});
       }

@@ -6,6 +6,7 @@
 #include "rules/checks.h"
 #include "rules/describe.h"
 #include "rules/heading_common.h"
+#include "rules/kinds.h"
 
 namespace bidfmt::rules {
 namespace {
@@ -82,7 +83,7 @@ void check(const Context& ctx, Reporter& out) {
         std::vector<int> ones(levels.size(), 1);
         std::string want = docx::trim(docx::format_label(levels, static_cast<size_t>(p.heading_level) - 1, ones));
         std::string actual = p.label.empty() ? std::string("无编号") : p.label;
-        out.add("number_format", at, plain(want), p.label.empty() ? Text{"无编号", "no number"} : plain(p.label),
+        out.add(kind::kNumberFormat, at, plain(want), p.label.empty() ? Text{"无编号", "no number"} : plain(p.label),
                 Text{"第 " + std::to_string(p.heading_level) + " 级编号应为「" + want + "」形式,实际为「" + actual + "」",
                      "level-" + std::to_string(p.heading_level) + " number must look like '" + want + "'; it is '" +
                          (p.label.empty() ? std::string("no number") : p.label) + "'"});
@@ -102,7 +103,7 @@ void check(const Context& ctx, Reporter& out) {
         std::vector<int> ones(pf.lists.ordered.size(), 1);
         const std::string want = docx::format_label(pf.lists.ordered, 0, ones);
         const size_t mark = out.mark();
-        out.add("list_number", at, plain(want), plain(typed),
+        out.add(kind::kListNumber, at, plain(want), plain(typed),
                 Text{"编号「" + typed + "」应为「" + want + "」形式(顺序 " + sequence_text(pf.lists.ordered) + ")",
                      "the number '" + typed + "' must look like '" + want + "' (sequence " + sequence_text(pf.lists.ordered) + ")"})
             .fixable = false;  // a typed number is the writer's text
@@ -126,7 +127,7 @@ void check(const Context& ctx, Reporter& out) {
       if (!m || m->length != p.label.size()) {
         std::vector<int> ones(pf.lists.ordered.size(), 1);
         std::string want = docx::format_label(pf.lists.ordered, idx, ones);
-        out.add("list_number", at, plain(want), plain(p.label),
+        out.add(kind::kListNumber, at, plain(want), plain(p.label),
                 Text{"第 " + std::to_string(idx + 1) + " 级列表编号应为「" + want + "」形式(顺序 " + sequence_text(pf.lists.ordered) + "),实际为「" + p.label + "」",
                      "level-" + std::to_string(idx + 1) + " list number must look like '" + want + "' (sequence " + sequence_text(pf.lists.ordered) +
                          "); it is '" + p.label + "'"});

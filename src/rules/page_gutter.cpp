@@ -15,9 +15,8 @@ const RuleInfo kInfo{
     true,
 };
 
-Text position_text(const std::string& pos) {
-  if (pos == "top") return Text{"上", "top"};
-  if (pos == "right") return Text{"右", "right"};
+Text position_text(profile::GutterPosition pos) {
+  if (pos == profile::GutterPosition::top) return Text{"上", "top"};
   return Text{"左", "left"};
 }
 
@@ -26,10 +25,10 @@ void check(const Context& ctx, Reporter& out) {
   Text want_pos = position_text(pg.gutter_position);
   const profile::ValueClass width_class = ctx.cls("page.gutter"), position_class = ctx.cls("page.gutter_position");
   size_t m = out.mark();
-  if (ctx.doc.gutter_at_top() && pg.gutter_position != "top") {
+  if (ctx.doc.gutter_at_top() && pg.gutter_position != profile::GutterPosition::top) {
     Location l = ctx.at_section(0);
     l.set_part("word/settings.xml");
-    out.add("gutter_position", l, want_pos, position_text("top"),
+    out.add("gutter_position", l, want_pos, position_text(profile::GutterPosition::top),
             Text{"装订线位置为 上(w:gutterAtTop),应为 " + want_pos.zh,
                  "gutter position is top (w:gutterAtTop); expected " + want_pos.en});
     out.about(m, position_class);
@@ -45,8 +44,9 @@ void check(const Context& ctx, Reporter& out) {
     }
     out.about(m, width_class);
     m = out.mark();
-    if (s.rtl_gutter && pg.gutter_position != "right") {
-      out.add("gutter_position", ctx.at_section(s.number), want_pos, position_text("right"),
+    // No profile puts the gutter on the right, so w:rtlGutter is always a finding.
+    if (s.rtl_gutter) {
+      out.add("gutter_position", ctx.at_section(s.number), want_pos, Text{"右", "right"},
               Text{"装订线在右侧(w:rtlGutter),应为 " + want_pos.zh,
                    "gutter is on the right (w:rtlGutter); expected " + want_pos.en});
     }

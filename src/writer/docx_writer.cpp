@@ -39,7 +39,7 @@ void write_docx(const model::Document& doc, const profile::Profile& profile, con
     zip.add("word/styles.xml", styles_xml(profile));
     zip.add("word/numbering.xml", numbering_xml(profile, plan));
     zip.add("word/settings.xml", settings_xml(!plan.pages_known && doc.meta.toc, plan.footnotes));
-    if (plan.footnotes) zip.add("word/footnotes.xml", footnotes_xml(doc));
+    if (plan.footnotes) zip.add("word/footnotes.xml", footnotes_xml(doc, profile));
     zip.add("word/fontTable.xml", font_table_xml());
     for (const Geometry& g : plan.geometries) {
       zip.add(g.header_part, header_xml(profile, doc.meta, g));

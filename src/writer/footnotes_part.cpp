@@ -7,7 +7,7 @@
 
 namespace bidfmt::writer {
 
-std::string footnotes_xml(const model::Document& doc) {
+std::string footnotes_xml(const model::Document& doc, const profile::Profile& profile) {
   pugi::xml_document x;
   xml::declare(x);
   pugi::xml_node root = x.append_child("w:footnotes");
@@ -18,7 +18,7 @@ std::string footnotes_xml(const model::Document& doc) {
     pugi::xml_node p = xml::add(n, "w:p");
     ParaProps pp;
     pp.space_after = 0;
-    pp.line = 240;
+    pp.line = profile.footnote.line.v;  // the separator line spaced as the notes (profile footnotes.line_spacing)
     pp.emit(p);
     xml::add(xml::add(p, "w:r"), mark);
   };

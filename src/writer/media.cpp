@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include "package/ooxml.h"
+
 namespace bidfmt::writer {
 namespace {
 
@@ -15,7 +17,7 @@ uint32_t be16(const std::string& b, size_t i) { return (uint32_t(uint8_t(b[i])) 
 bool png(const std::string& b, ImageInfo& info) {
   if (b.size() < 33 || b.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0 || b.compare(12, 4, "IHDR") != 0) return false;
   info.extension = "png";
-  info.content_type = "image/png";
+  info.content_type = package::content_type::kPng;
   info.width = be32(b, 16);
   info.height = be32(b, 20);
   // Walk chunks for pHYs (pixels per metre).
@@ -41,7 +43,7 @@ bool png(const std::string& b, ImageInfo& info) {
 bool jpeg(const std::string& b, ImageInfo& info) {
   if (b.size() < 4 || uint8_t(b[0]) != 0xFF || uint8_t(b[1]) != 0xD8) return false;
   info.extension = "jpeg";
-  info.content_type = "image/jpeg";
+  info.content_type = package::content_type::kJpeg;
   size_t i = 2;
   while (i + 4 <= b.size()) {
     if (uint8_t(b[i]) != 0xFF) return false;

@@ -1,16 +1,15 @@
 // Package plumbing parts: [Content_Types].xml, relationships, docProps, settings and fontTable.
 #include "core/error.h"
 #include "core/resources.h"
+#include "package/ooxml.h"
 #include "writer/parts.h"
 #include "writer/xml.h"
 
 namespace bidfmt::writer {
 namespace {
 
-const char* kMainType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
-const char* kTemplateType = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";
-const std::string kWml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
-const std::string kRelType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+namespace ct = package::content_type;
+const std::string kRelType = package::rel_type::kOffice;
 
 pugi::xml_node rel(pugi::xml_node rels, const std::string& id, const std::string& type, const std::string& target) {
   pugi::xml_node r = xml::add(rels, "Relationship", "Id", id);
@@ -31,31 +30,31 @@ std::string content_types_xml(const Plan& plan, bool word_template) {
   pugi::xml_document doc;
   xml::declare(doc);
   pugi::xml_node t = doc.append_child("Types");
-  xml::set(t, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
+  xml::set(t, "xmlns", package::ns::kContentTypes);
   auto def = [&](const char* ext, const std::string& type) {
     xml::set(xml::add(t, "Default", "Extension", ext), "ContentType", type);
   };
-  def("rels", "application/vnd.openxmlformats-package.relationships+xml");
-  def("xml", "application/xml");
+  def("rels", ct::kRelationships);
+  def("xml", ct::kXml);
   bool png = false, jpeg = false;
-  for (const Image& img : plan.images) (img.content_type == "image/png" ? png : jpeg) = true;
-  if (png) def("png", "image/png");
-  if (jpeg) def("jpeg", "image/jpeg");
+  for (const Image& img : plan.images) (img.content_type == ct::kPng ? png : jpeg) = true;
+  if (png) def("png", ct::kPng);
+  if (jpeg) def("jpeg", ct::kJpeg);
   auto over = [&](const std::string& part, const std::string& type) {
     xml::set(xml::add(t, "Override", "PartName", "/" + part), "ContentType", type);
   };
-  over("word/document.xml", word_template ? kTemplateType : kMainType);
-  over("word/styles.xml", kWml + "styles+xml");
-  over("word/settings.xml", kWml + "settings+xml");
-  over("word/numbering.xml", kWml + "numbering+xml");
-  over("word/fontTable.xml", kWml + "fontTable+xml");
-  if (plan.footnotes) over("word/footnotes.xml", kWml + "footnotes+xml");
+  over("word/document.xml", word_template ? ct::kTemplate : ct::kMain);
+  over("word/styles.xml", ct::kStyles);
+  over("word/settings.xml", ct::kSettings);
+  over("word/numbering.xml", ct::kNumbering);
+  over("word/fontTable.xml", ct::kFontTable);
+  if (plan.footnotes) over("word/footnotes.xml", ct::kFootnotes);
   for (const Geometry& g : plan.geometries) {
-    over(g.header_part, kWml + "header+xml");
-    over(g.footer_part, kWml + "footer+xml");
+    over(g.header_part, ct::kHeader);
+    over(g.footer_part, ct::kFooter);
   }
-  over("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
-  over("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
+  over("docProps/core.xml", ct::kCoreProperties);
+  over("docProps/app.xml", ct::kExtendedProperties);
   return xml::to_string(doc);
 }
 
@@ -65,8 +64,7 @@ std::string package_rels_xml() {
   pugi::xml_node rels = doc.append_child("Relationships");
   xml::set(rels, "xmlns", xml::kRelPkg);
   rel(rels, "rId1", kRelType + "officeDocument", "word/document.xml");
-  rel(rels, "rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-      "docProps/core.xml");
+  rel(rels, "rId2", package::rel_type::kCoreProperties, "docProps/core.xml");
   rel(rels, "rId3", kRelType + "extended-properties", "docProps/app.xml");
   return xml::to_string(doc);
 }
@@ -117,7 +115,7 @@ std::string core_xml(const model::Meta& meta, const std::string& created) {
   pugi::xml_document doc;
   xml::declare(doc);
   pugi::xml_node c = doc.append_child("cp:coreProperties");
-  xml::set(c, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+  xml::set(c, "xmlns:cp", package::ns::kCoreProperties);
   xml::set(c, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
   xml::set(c, "xmlns:dcterms", "http://purl.org/dc/terms/");
   xml::set(c, "xmlns:dcmitype", "http://purl.org/dc/dcmitype/");
@@ -136,7 +134,7 @@ std::string app_xml() {
   pugi::xml_document doc;
   xml::declare(doc);
   pugi::xml_node p = doc.append_child("Properties");
-  xml::set(p, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
+  xml::set(p, "xmlns", package::ns::kExtendedProperties);
   xml::add(p, "Application").text().set("bidfmt");
   return xml::to_string(doc);
 }

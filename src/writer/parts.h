@@ -9,15 +9,13 @@
 
 namespace bidfmt::writer {
 
-struct WriteOptions;
-
 std::string content_types_xml(const Plan& plan, bool word_template);  // [Content_Types].xml
 std::string package_rels_xml();                            // _rels/.rels
 std::string document_rels_xml(const Plan& plan);           // word/_rels/document.xml.rels
 std::string styles_xml(const profile::Profile& p);         // word/styles.xml
 std::string numbering_xml(const profile::Profile& p, const Plan& plan);  // word/numbering.xml
 std::string settings_xml(bool update_fields, bool footnotes = false);  // word/settings.xml (template)
-std::string footnotes_xml(const model::Document& doc);     // word/footnotes.xml
+std::string footnotes_xml(const model::Document& doc, const profile::Profile& p);  // word/footnotes.xml
 std::string font_table_xml();                              // word/fontTable.xml (template)
 std::string header_xml(const profile::Profile& p, const model::Meta& meta, const Geometry& g);
 std::string footer_xml(const profile::Profile& p, const Plan& plan);

@@ -96,8 +96,6 @@ class PageEstimate {
 
 }  // namespace
 
-Twips Geometry::text_width() const { return width; }
-
 std::string format_number(const profile::NumberLevel& lvl, const std::vector<int>& counters, int level) {
   std::string out;
   const std::string& t = lvl.text;

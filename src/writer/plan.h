@@ -33,7 +33,6 @@ struct Image {
 struct Geometry {
   model::PageShape shape = model::PageShape::portrait;
   Twips width, height;
-  Twips text_width() const;
   std::string header_part, footer_part;  // word/headerN.xml …
   std::string header_rel, footer_rel;    // rIdHdrN …
 };

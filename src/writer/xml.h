@@ -6,16 +6,16 @@
 #include <string>
 
 #include "core/units.h"
+#include "package/ooxml.h"
 
 namespace bidfmt::writer::xml {
 
-inline constexpr const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-inline constexpr const char* kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-inline constexpr const char* kWp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
-inline constexpr const char* kA = "http://schemas.openxmlformats.org/drawingml/2006/main";
-inline constexpr const char* kPic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
-inline constexpr const char* kRelPkg = "http://schemas.openxmlformats.org/package/2006/relationships";
-inline constexpr const char* kRelOffice = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+inline constexpr const char* kW = package::ns::kW;
+inline constexpr const char* kR = package::ns::kR;
+inline constexpr const char* kWp = package::ns::kWp;
+inline constexpr const char* kA = package::ns::kA;
+inline constexpr const char* kPic = package::ns::kPic;
+inline constexpr const char* kRelPkg = package::ns::kRelationships;
 
 // Appends <name> to parent and returns it.
 inline pugi::xml_node add(pugi::xml_node parent, const char* name) { return parent.append_child(name); }
