@@ -37,6 +37,8 @@ Text style_name_label(const docx::Style* s) {
 Text aspect_label(const std::string& kind) {
   static const std::pair<const char*, Text> kNames[] = {
       {"alignment", {"对齐方式", "alignment"}},
+      {"punctuation", {"标点", "punctuation"}},
+      {"units", {"单位", "units"}},
       {"first_line_indent", {"首行缩进", "first-line indent"}},
       {"indent_left", {"左缩进", "left indent"}},
       {"indent_right", {"右缩进", "right indent"}},
