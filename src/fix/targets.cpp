@@ -106,7 +106,11 @@ std::optional<Target> target_for(const docx::Paragraph& p, const profile::Profil
       t.left = pf.quote_indent;
       return t;
     case docx::Role::heading:
-      return heading_target(p.heading_level, pf);
+      if (std::optional<Target> h = heading_target(p.heading_level, pf)) return h;
+      // Deeper than the profile's levels (an outline level 7): check holds it to the body's
+      // values (para.spacing), so fix does; it keeps its own style — its level is the writer's.
+      t.style.clear();
+      return t;
     case docx::Role::table_text:
       t.style = "TableText";
       t.format = pf.table.text;

@@ -1,0 +1,36 @@
+// Causes found in foreign documents (Apache POI's test files) that left fixable findings after
+// fix, each reproduced on the fixture document with the shape that caused it.
+#include <gtest/gtest.h>
+
+#include "fix/fix_support.h"
+
+namespace bidfmt::testfix {
+namespace {
+
+// bug59058.docx: headings made by a direct outline level deeper than the profile's levels
+// (w:outlineLvl 6 = level 7, no heading style) with their own spacing. check holds them to the
+// body's spacing; fix had no target for them and left them as they were.
+TEST(FixForeignCauses, HeadingDeeperThanTheProfilesLevelsGetsTheBodySpacing) {
+  Parts p = clean_parts();
+  edit(p, "word/document.xml", [](pugi::xml_document& d) {
+    pugi::xml_node para = paragraph_with_text(d, "部署正文段落。");
+    ASSERT_TRUE(para);
+    pugi::xml_node ppr = ppr_of(para);
+    ppr.remove_child("w:pStyle");
+    set_child(ppr, "w:spacing", {{"w:after", "180"}, {"w:line", "300"}, {"w:lineRule", "atLeast"}});
+    set_child(ppr, "w:outlineLvl", {{"w:val", "6"}});
+  });
+  std::string in = write(p, "level7");
+  report::FileReport before = check(in);
+  bool spacing = false;
+  for (const rules::Finding& f : before.findings) spacing = spacing || (f.rule() == "para.spacing" && f.fixable);
+  ASSERT_TRUE(spacing) << dump(before);
+  Fixed f = fix_path(in, "level7");
+  expect_fixed(f, "level7");
+  // Still a level-7 heading: its outline level is the writer's.
+  std::string xml = testkit::read_zip(f.output).at("word/document.xml");
+  EXPECT_NE(xml.find("<w:outlineLvl w:val=\"6\"/>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bidfmt::testfix
