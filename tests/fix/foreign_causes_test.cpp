@@ -32,5 +32,27 @@ TEST(FixForeignCauses, HeadingDeeperThanTheProfilesLevelsGetsTheBodySpacing) {
   EXPECT_NE(xml.find("<w:outlineLvl w:val=\"6\"/>"), std::string::npos);
 }
 
+// drawing.docx, 61787.docx: an empty paragraph in a heading style. Once fix numbers the heading
+// style, Word numbers the blank line too (「1.1.2」 on nothing) and the next heading comes out
+// 「1.1.3」: check reports it out of sequence. fix leaves the blank line unnumbered.
+TEST(FixForeignCauses, EmptyParagraphInAHeadingStyleTakesNoNumber) {
+  Parts p = clean_parts();
+  edit(p, "word/document.xml", [](pugi::xml_document& d) {
+    pugi::xml_node heading = paragraph_with_text(d, "编制原则");
+    ASSERT_TRUE(heading);
+    pugi::xml_node blank = heading.parent().insert_child_before("w:p", heading);
+    blank.append_child("w:pPr").append_copy(heading.child("w:pPr").child("w:pStyle"));
+  });
+  std::string in = write(p, "blank-heading");
+  report::FileReport before = check(in);
+  bool sequence = false;
+  for (const rules::Finding& f : before.findings) sequence = sequence || f.kind() == "number_sequence";
+  ASSERT_TRUE(sequence) << dump(before);
+  Fixed f = fix_path(in, "blank-heading");
+  expect_fixed(f, "blank-heading");
+  std::string xml = testkit::read_zip(f.output).at("word/document.xml");
+  EXPECT_NE(xml.find("<w:numId w:val=\"0\"/>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace bidfmt::testfix
