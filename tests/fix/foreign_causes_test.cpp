@@ -54,5 +54,29 @@ TEST(FixForeignCauses, EmptyParagraphInAHeadingStyleTakesNoNumber) {
   EXPECT_NE(xml.find("<w:numId w:val=\"0\"/>"), std::string::npos);
 }
 
+// 55966.docx: the last paragraph with text is a plain-text content control's. fix put the
+// footer total's _BodyEnd bookmark inside the control, and LibreOffice could not open the result.
+// The bookmark goes into an empty paragraph after the control; the control is left as it was.
+TEST(FixForeignCauses, BodyEndBookmarkStaysOutOfAContentControl) {
+  Parts p = clean_parts();
+  edit(p, "word/document.xml", [](pugi::xml_document& d) {
+    pugi::xml_node body = d.child("w:document").child("w:body");
+    pugi::xml_node sect = body.child("w:sectPr");
+    pugi::xml_node sdt = body.insert_child_before("w:sdt", sect);
+    pugi::xml_node pr = sdt.append_child("w:sdtPr");
+    pr.append_child("w:id").append_attribute("w:val") = "42";
+    pr.append_child("w:text");
+    pugi::xml_node para = sdt.append_child("w:sdtContent").append_child("w:p");
+    para.append_child("w:r").append_child("w:t").text() = "控件中的最后一段。";
+  });
+  std::string in = write(p, "control-last");
+  Fixed f = fix_path(in, "control-last");
+  expect_fixed(f, "control-last");
+  pugi::xml_document d;
+  d.load_string(testkit::read_zip(f.output).at("word/document.xml").c_str());
+  EXPECT_TRUE(d.select_node("//w:bookmarkStart[@w:name='_BodyEnd']")) << "no _BodyEnd";
+  EXPECT_FALSE(d.select_node("//w:sdt//w:bookmarkStart[@w:name='_BodyEnd']")) << "_BodyEnd inside the content control";
+}
+
 }  // namespace
 }  // namespace bidfmt::testfix
