@@ -28,7 +28,7 @@ _bidfmt() {
     build) opts="-h --help --lang -o --output --meta --profile --override --paginate --pdf --doc --split-chapters -q --quiet"; files='!*.@(md|json)' ;;
     parse) opts="-h --help --lang -o --output"; files='!*.@(md|json)' ;;
     check) opts="-h --help --lang --profile --override --project --format -o --output -j --jobs --render --annotate --anonymous --identity --strict -q --quiet"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
-    fix) opts="-h --help --lang -o --output --in-place --dry-run --log --profile --override --project --anonymous --identity --strict"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
+    fix) opts="-h --help --lang -o --output --in-place --dry-run --log --profile --override --project --anonymous --identity --strict --keep-text"; files='!*.@(docx|dotx|docm|doc|wps|rtf|odt)' ;;
     profiles)
       if [ -z "$verb" ]; then
         COMPREPLY=($(compgen -W "list show validate -h --help --lang" -- "$cur")); return

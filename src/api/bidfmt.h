@@ -145,6 +145,8 @@ struct FixOptions {
   // Also change what check --strict reports: the profile's default values (the standard leaves
   // them open). Without it fix acts only on what plain check reports.
   bool strict = false;
+  // Leave the words as typed: text.punctuation and text.units are logged as not fixed.
+  bool keep_text = false;
 };
 
 struct FixResult {

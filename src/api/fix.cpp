@@ -33,6 +33,7 @@ FixResult fix_docx(const FixOptions& o) {
   fix::Options fo;
   fo.project = o.project;
   fo.strict = o.strict;
+  fo.keep_text = o.keep_text;
   if (identity) fo.identity = &*identity;
   fix::Outcome out = fix::fix_file(o.input, profile, fo);
   FixResult r;

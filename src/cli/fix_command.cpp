@@ -128,6 +128,8 @@ Command add_fix(CLI::App& root, Lang lang) {
       ->type_name("NAME");
   app->add_flag("--strict", o->strict, tr(lang, "也修改标准未规定的默认值(check --strict 报告的项)",
                                        "also change the defaults the standard leaves open (what check --strict reports)"));
+  app->add_flag("--keep-text", o->keep_text, tr(lang, "文字保留原样:标点与单位只报告、不改写",
+                                          "leave the words as typed: punctuation and units are reported, not rewritten"));
   app->add_flag("--anonymous", o->anonymous, tr(lang, "暗标:清除文档属性和修订、批注中的姓名", "anonymous bid: clear names from properties, revisions and comments"));
   app->add_option("--identity", o->identity, tr(lang, "暗标:投标人的名称、人员等(YAML)", "anonymous bid: the bidder's names and people (YAML)"))
       ->type_name("FILE");

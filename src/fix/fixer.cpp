@@ -68,6 +68,7 @@ void run_pass(Workspace& ws) {
   plan_numbering(ws);
   fix_headings(ws);
   fix_captions(ws);
+  fix_words(ws);
   fix_tables(ws);
   fix_paragraphs(ws);
   fix_header_footer(ws);

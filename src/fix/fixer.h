@@ -27,6 +27,9 @@ struct Options {
   // fix --strict: act on the findings check --strict reports (the profile's default values too);
   // without it only on what plain check reports — fix changes only what check reports.
   bool strict = false;
+  // fix --keep-text: the words stay as typed — text.punctuation and text.units findings are
+  // logged as left alone instead of rewritten.
+  bool keep_text = false;
 };
 
 // One change fix made (or would make), and where (rules/change.h).

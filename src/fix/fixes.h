@@ -35,6 +35,11 @@ void fix_captions(Workspace& ws);
 // 「表 3 …」「Figure 2: …」: a caption's label and number at the start of `text`.
 bool looks_like_caption(const std::string& text, const profile::Profile& profile);
 
+// words.cpp — text.punctuation and text.units: the marks and unit words check reports rewritten
+// as the profile's text.marks and text.unit_words say, inside the runs (each paragraph's edit
+// logged before → after); with --keep-text logged as left alone.
+void fix_words(Workspace& ws);
+
 // tables.cpp — table alignment, borders and header row.
 void fix_tables(Workspace& ws);
 

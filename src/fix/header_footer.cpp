@@ -102,9 +102,11 @@ void place_body_end(Workspace& ws) {
   // Nothing but paragraphs without text (a comment reference, an empty line): the last of them
   // ends the body as well as any.
   if (last < 0 && !ps.empty()) last = ps.back().index;
+  // Already there: in the last paragraph with text, or in an empty one after it.
   if (last >= 0)
-    for (const std::string& b : ps[static_cast<size_t>(last)].bookmarks)
-      if (b == "_BodyEnd") return;
+    for (size_t i = static_cast<size_t>(last); i < ps.size(); ++i)
+      for (const std::string& b : ps[i].bookmarks)
+        if (b == "_BodyEnd") return;
   pugi::xml_node root = ws.edit(doc.body().part);
   int max_id = 0;
   std::vector<std::string> ids;
@@ -120,7 +122,18 @@ void place_body_end(Workspace& ws) {
       if (docx::attr(x.node(), "w:id") == id) x.node().parent().remove_child(x.node());
   std::string id = std::to_string(max_id + 1);
   pugi::xml_node para;
-  if (last >= 0) {
+  // In a content control the bookmark would become part of the control's content, which
+  // LibreOffice cannot open (a plain-text control holding a bookmark ends its import): an empty
+  // paragraph after the control's block holds it instead.
+  pugi::xml_node control;
+  if (last >= 0)
+    for (pugi::xml_node a = ps[static_cast<size_t>(last)].node.parent(); a; a = a.parent())
+      if (std::string_view(a.name()) == "w:sdt") control = a;
+  if (control) {
+    pugi::xml_node block = control;
+    while (block.parent() && std::string_view(block.parent().name()) != "w:body") block = block.parent();
+    para = block.parent().insert_child_after("w:p", block);
+  } else if (last >= 0) {
     para = ps[static_cast<size_t>(last)].node;
   } else {  // a body without a paragraph: one empty paragraph, before the body's own w:sectPr
     pugi::xml_node body = root.child("w:body");

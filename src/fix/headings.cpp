@@ -309,6 +309,19 @@ void fix_headings(Workspace& ws) {
     heading_findings.insert(f.where.paragraph - 1);
     if (f.kind() == rules::kind::kNumberFormat || f.kind() == rules::kind::kNumberSequence) number_findings.insert(f.where.paragraph - 1);
   }
+  // An empty paragraph in a heading style shows a number of the heading numbering (Word numbers
+  // empty paragraphs too) and moves the count on: 「1.1.2」 on a blank line, the next heading
+  // 「1.1.3」. It gets no number (w:numId 0) when the headings' numbers are out of sequence.
+  if (!number_findings.empty() && ws.heading_num_id > 0)
+    for (const docx::Paragraph& p : doc.body().paragraphs) {
+      if (p.role != docx::Role::empty || p.num_id != ws.heading_num_id || ws.touched.count(p.index)) continue;
+      pugi::xml_node ppr = xml::ensure(p.node, "w:pPr", xml::p_order());
+      pugi::xml_node np = xml::ensure(ppr, "w:numPr", xml::ppr_order());
+      np.remove_children();
+      xml::set(np.append_child("w:numId"), "w:val", "0");
+      ws.change(ws.at(p), "", "number", {"空段落不编号", "empty paragraph unnumbered"},
+                {"标题编号", "heading number"}, {"无", "none"});
+    }
   Sequences seq;
   for (const docx::Paragraph& p : doc.body().paragraphs) {
     if (p.role == docx::Role::empty || p.table != 0) continue;

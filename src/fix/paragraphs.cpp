@@ -85,6 +85,7 @@ class Normaliser {
   HalfPoints size() const { return t_.format.size; }
 
   void style() {
+    if (t_.style.empty()) return;  // the paragraph keeps its style (a heading deeper than the profile's)
     std::string sid = ws_.style_id(t_.style);
     if (p_.style && p_.style->id == sid) return;
     pugi::xml_node pp = ppr();

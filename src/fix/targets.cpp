@@ -37,6 +37,8 @@ Text style_name_label(const docx::Style* s) {
 Text aspect_label(const std::string& kind) {
   static const std::pair<const char*, Text> kNames[] = {
       {"alignment", {"对齐方式", "alignment"}},
+      {"punctuation", {"标点", "punctuation"}},
+      {"units", {"单位", "units"}},
       {"first_line_indent", {"首行缩进", "first-line indent"}},
       {"indent_left", {"左缩进", "left indent"}},
       {"indent_right", {"右缩进", "right indent"}},
@@ -104,7 +106,11 @@ std::optional<Target> target_for(const docx::Paragraph& p, const profile::Profil
       t.left = pf.quote_indent;
       return t;
     case docx::Role::heading:
-      return heading_target(p.heading_level, pf);
+      if (std::optional<Target> h = heading_target(p.heading_level, pf)) return h;
+      // Deeper than the profile's levels (an outline level 7): check holds it to the body's
+      // values (para.spacing), so fix does; it keeps its own style — its level is the writer's.
+      t.style.clear();
+      return t;
     case docx::Role::table_text:
       t.style = "TableText";
       t.format = pf.table.text;

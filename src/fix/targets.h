@@ -20,7 +20,8 @@ struct Target {
 };
 
 // The target of a body paragraph by its role (and heading level), or nullopt for roles no rule
-// formats (cover, TOC title, empty, figure).
+// formats (cover, TOC title, empty, figure). A heading deeper than the profile's levels gets the
+// body's values and no style ("": it keeps its own), as check judges it.
 std::optional<Target> target_for(const docx::Paragraph& p, const profile::Profile& profile);
 
 // The target of a heading of `level`, or nullopt when the profile has no such level.

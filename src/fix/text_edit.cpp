@@ -1,6 +1,8 @@
 // Text edits: the paragraph's displayed text as atoms (w:t, w:tab, …) in reading order, each marked editable or not.
 #include "fix/text_edit.h"
 
+#include <algorithm>
+#include <sstream>
 #include <vector>
 
 #include "docx/xml.h"
@@ -126,6 +128,61 @@ TextEdit remove_leading_text(pugi::xml_node p, const std::string& prefix) {
       preserve_spaces(c.atom->node);
     }
     drop_if_bare(run);
+  }
+  return TextEdit::done;
+}
+
+std::string walked_text(pugi::xml_node p) {
+  Walker w;
+  w.inline_children(p, false);
+  std::string s;
+  for (const Atom& a : w.atoms) s += a.text;
+  return s;
+}
+
+TextEdit replace_text(pugi::xml_node p, size_t begin, size_t size, const std::string& text) {
+  for (pugi::xml_node a = p.parent(); a; a = a.parent())
+    if (std::string_view(a.name()) == "w:sdt") return TextEdit::protected_text;
+  Walker w;
+  w.inline_children(p, false);
+  struct Piece {
+    const Atom* atom;
+    size_t from, to;  // bytes of the atom's text inside the range
+  };
+  std::vector<Piece> pieces;
+  size_t at = 0;
+  const size_t end = begin + size;
+  for (const Atom& a : w.atoms) {
+    size_t a_end = at + a.text.size();
+    bool inside = a.text.empty() ? at > begin && at < end : a_end > begin && at < end;
+    if (inside) {
+      if (!a.editable) return TextEdit::protected_text;
+      if (std::string_view(a.node.name()) != "w:t") return TextEdit::mismatch;  // a tab or break in the word
+      pieces.push_back(Piece{&a, std::max(begin, at) - at, std::min(end, a_end) - at});
+    }
+    at = a_end;
+  }
+  if (pieces.empty() || at < end) return TextEdit::mismatch;
+  // Alike: the same run properties, as written.
+  auto props = [](pugi::xml_node run) {
+    std::ostringstream o;
+    run.child("w:rPr").print(o, "", pugi::format_raw);
+    return o.str();
+  };
+  for (const Piece& piece : pieces)
+    if (props(piece.atom->run) != props(pieces.front().atom->run)) return TextEdit::split;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const Piece& piece = pieces[i];
+    std::string t = piece.atom->text;
+    t.replace(piece.from, piece.to - piece.from, i == 0 ? text : "");
+    pugi::xml_node run = piece.atom->run;
+    if (t.empty()) {
+      run.remove_child(piece.atom->node);
+      drop_if_bare(run);
+    } else {
+      piece.atom->node.text().set(t.c_str());
+      preserve_spaces(piece.atom->node);
+    }
   }
   return TextEdit::done;
 }

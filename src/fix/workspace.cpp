@@ -50,7 +50,7 @@ void Journal::note(Text t) {
 
 Workspace::Workspace(const std::string& path, const profile::Profile& profile, const Options& options,
                      Entries& entries, const Generated& generated, Journal& journal)
-    : profile_(profile), project_(options.project), entries_(entries), generated_(generated), journal_(journal) {
+    : profile_(profile), project_(options.project), keep_text_(options.keep_text), entries_(entries), generated_(generated), journal_(journal) {
   doc_ = docx::Document::read(path, profile);
   findings_ = rules::check_document(*doc_, profile, project_, nullptr, options.identity, options.strict);
 }

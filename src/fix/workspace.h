@@ -73,6 +73,7 @@ class Workspace {
   const Generated& generated() const { return generated_; }
   const rules::Findings& findings() const { return findings_; }
   const std::string& project() const { return project_; }
+  bool keep_text() const { return keep_text_; }  // fix --keep-text
 
   // The findings of one rule (of one kind, when given).
   std::vector<const rules::Finding*> findings_of(const std::string& rule, const std::string& kind = "") const;
@@ -147,6 +148,7 @@ class Workspace {
 
   const profile::Profile& profile_;
   std::string project_;
+  bool keep_text_ = false;
   Entries& entries_;
   const Generated& generated_;
   Journal& journal_;

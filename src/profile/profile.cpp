@@ -167,6 +167,19 @@ class Map {
       fail_at(dotted(key), n, "「" + dotted(key) + "」应为 true 或 false", "'" + dotted(key) + "' must be true or false");
     return b;
   }
+  // A mapping of text to text, in the file's order; keys and values non-empty.
+  std::vector<std::pair<std::string, std::string>> pairs(const std::string& key) {
+    YAML::Node n = node(key);
+    if (!n.IsMap() || n.size() == 0)
+      fail_at(dotted(key), n, "「" + dotted(key) + "」应为非空的文本映射(如 米: m)", "'" + dotted(key) + "' must be a non-empty mapping of text to text (e.g. 米: m)");
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& kv : n) {
+      if (!kv.first.IsScalar() || !kv.second.IsScalar() || kv.first.Scalar().empty() || kv.second.Scalar().empty())
+        fail_at(dotted(key), kv.first, "「" + dotted(key) + "」的键和值都应为非空文本", "'" + dotted(key) + "': keys and values must be non-empty text");
+      out.emplace_back(kv.first.Scalar(), kv.second.Scalar());
+    }
+    return out;
+  }
   bool boolean_or(const std::string& key, bool def) { return has(key) ? boolean(key) : (used_.insert(key), def); }
   int integer(const std::string& key, int lo, int hi) {
     YAML::Node n = node(key);
@@ -763,8 +776,12 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
   }
   if (top.has("text")) {
     Map m = top.sub("text");
-    p.text.units = m.boolean("units");
-    p.text.punctuation = m.boolean("punctuation");
+    p.text.units = m.boolean_or("units", false);
+    p.text.punctuation = m.boolean_or("punctuation", false);
+    // The words are data for the rules; needed where a rule is on (a profile may carry them for
+    // a tender override that turns the rule on).
+    if (p.text.units || m.has("unit_words")) p.text.unit_words = m.pairs("unit_words");
+    if (p.text.punctuation || m.has("marks")) p.text.marks = m.pairs("marks");
   }
   if (top.has("output")) {
     Map m = top.sub("output");

@@ -168,6 +168,12 @@ struct Lists {
 struct TextRules {
   bool units = false;        // text.units: m/米, m2/平米 … not mixed
   bool punctuation = false;  // text.punctuation: full-width marks in Chinese text
+  // text.unit_words: a Chinese unit word after a number → the English abbreviation the standard
+  // asks for (平方米 → m², 米 → m), in the profile's order. English forms that NFKC makes equal
+  // (m2 and m²) are one unit.
+  std::vector<std::pair<std::string, std::string>> unit_words;
+  // text.marks: an ASCII mark beside Chinese text → its full-width form (, → ，).
+  std::vector<std::pair<std::string, std::string>> marks;
 };
 
 // What the output must be besides one DOCX (Standard B).

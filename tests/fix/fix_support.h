@@ -122,9 +122,29 @@ inline std::string without_lead(const std::string& s) {
   return std::regex_replace(s, lead, "");
 }
 
+// The text edits fix logged (text.punctuation, text.units: 「…约3米,宽…」 → 「…约3m，宽…」),
+// applied to `text` where their before-stretch stands in it.
+inline std::string with_logged_edits(std::string text, const std::vector<fix::Change>& changes) {
+  auto bare = [](std::string s) {
+    const std::string dots = "…";
+    if (s.rfind(dots, 0) == 0) s.erase(0, dots.size());
+    if (s.size() >= dots.size() && s.compare(s.size() - dots.size(), dots.size(), dots) == 0) s.erase(s.size() - dots.size());
+    return s;
+  };
+  for (const fix::Change& c : changes) {
+    if (!c.applied || (c.rule != "text.punctuation" && c.rule != "text.units")) continue;
+    std::string b = bare(c.before.zh), a = bare(c.after.zh);
+    size_t at = text.find(b);
+    if (!b.empty() && at != std::string::npos) text.replace(at, b.size(), a);
+  }
+  return text;
+}
+
 // Every character of every paragraph, cell, header, footer and note of `before` is in `after`,
-// in order; a paragraph may differ only by the typed number fix replaced.
-inline void expect_same_words(const std::string& before, const std::string& after) {
+// in order; a paragraph may differ only by the typed number fix replaced and by the text edits
+// fix logged (`changes`).
+inline void expect_same_words(const std::string& before, const std::string& after,
+                              const std::vector<fix::Change>& changes = {}) {
   auto a = testkit::read_zip(before), b = testkit::read_zip(after);
   for (const auto& [part, xml] : a) {
     bool text_part = part == "word/document.xml" || part == "word/footnotes.xml" || part == "word/endnotes.xml" ||
@@ -136,18 +156,19 @@ inline void expect_same_words(const std::string& before, const std::string& afte
     // Captions may move to the other side of their table or figure: the other paragraphs keep
     // their order, the captions their words (numbers aside).
     static const std::regex caption("^( |\t|　)*(表|图|Table|TABLE|Tab\\.|Figure|FIGURE|Fig\\.) *[0-9]");
-    auto split = [&](std::vector<std::string>& v) {
+    auto split = [&](std::vector<std::string>& v, bool edited) {
       std::vector<std::string> caps, rest;
       for (std::string& t : v) (std::regex_search(t, caption) ? caps : rest).push_back(t);
       v = rest;
-      for (std::string& c : caps) c = without_number(c);
+      for (std::string& c : caps) c = without_number(edited ? with_logged_edits(c, changes) : c);
       std::sort(caps.begin(), caps.end());
       return caps;
     };
-    std::vector<std::string> xc = split(x), yc = split(y);
+    std::vector<std::string> xc = split(x, true), yc = split(y, false);
     EXPECT_EQ(xc, yc) << part << ": the captions' words changed";
     ASSERT_EQ(x.size(), y.size()) << part << ": a paragraph became or stopped being a caption";
     for (size_t i = 0; i < x.size(); ++i) {
+      if (x[i] != y[i]) x[i] = with_logged_edits(x[i], changes);
       if (x[i] == y[i]) continue;
       // The blanks before a typed number may go with it (「\t8.1.\t要求」 → 「\t要求」): only then.
       if (without_number(x[i]) != x[i] && without_lead(without_number(x[i])) == without_lead(y[i])) continue;
@@ -207,7 +228,7 @@ inline void expect_valid_parts(const std::string& before, const std::string& aft
 // All four at once.
 inline void expect_fixed(const Fixed& f, const std::string& name, const std::string& project = kProject) {
   expect_nothing_fixable(f, project);
-  expect_same_words(f.input, f.output);
+  expect_same_words(f.input, f.output, f.result.changes);
   expect_valid_parts(f.input, f.output);
   expect_idempotent(f, name, project);
 }

@@ -168,6 +168,14 @@ TEST(ProfileBundled, StandardBHoldsItsValues) {
   Profile a = load("xx-2014");
   EXPECT_EQ(a.table_caption.text_for({1, 2}, 3, "名称"), "表1.2-3 名称");
   EXPECT_FALSE(a.text.units);
+  // The wording rules' tables, in the file's order (平方米 before 米), in both profiles.
+  for (const Profile* q : {&p, &a}) {
+    ASSERT_FALSE(q->text.unit_words.empty());
+    EXPECT_EQ(q->text.unit_words.front(), (std::pair<std::string, std::string>{"平方米", "m²"}));
+    EXPECT_EQ(q->text.marks.front(), (std::pair<std::string, std::string>{",", "，"}));
+  }
+  EXPECT_EQ(p.class_of("text.unit_words"), ValueClass::interpreted);
+  EXPECT_EQ(a.class_of("text.marks"), ValueClass::default_value);
 }
 
 }  // namespace
