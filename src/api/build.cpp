@@ -134,7 +134,16 @@ struct A3Split {
   model::Document rest;                       // the document without its A3 sections
   std::vector<model::Block> a3;               // the A3 sections, SectionStart … SectionEnd each
   std::map<size_t, std::string> captions;     // index in `a3` → caption text
+  std::map<size_t, std::string> labels;       // index in `a3` → its label and number 「表2-1.1-3」
+  std::map<std::string, std::string> refs;    // every cross-reference id → the text it shows
 };
+
+// Every cross-reference id of a plan → the text a reference to it shows.
+std::map<std::string, std::string> ref_texts(const writer::Plan& plan) {
+  std::map<std::string, std::string> out;
+  for (const auto& [id, target] : plan.refs) out[id] = target.text;
+  return out;
+}
 
 bool a3_start(const model::Block& b) {
   auto* s = std::get_if<model::SectionStart>(&b);
@@ -191,7 +200,9 @@ A3Split split_a3(const model::Document& doc, const profile::Profile& profile) {
   for (size_t k = 0; k < out.a3.size(); ++k) {
     auto it = plan.caption.find(a3_index_in_numbered[k]);
     if (it != plan.caption.end()) out.captions[k] = it->second;
+    if (auto l = plan.caption_label.find(a3_index_in_numbered[k]); l != plan.caption_label.end()) out.labels[k] = l->second;
   }
+  out.refs = ref_texts(plan);
   return out;
 }
 
@@ -199,6 +210,11 @@ A3Split split_a3(const model::Document& doc, const profile::Profile& profile) {
 std::map<size_t, std::string> a3_captions(const A3Split& split, size_t offset) {
   std::map<size_t, std::string> out;
   for (const auto& [k, text] : split.captions) out[offset + k] = text;
+  return out;
+}
+std::map<size_t, std::string> a3_labels(const A3Split& split, size_t offset) {
+  std::map<size_t, std::string> out;
+  for (const auto& [k, text] : split.labels) out[offset + k] = text;
   return out;
 }
 
@@ -248,6 +264,7 @@ BuildResult build(const BuildOptions& o) {
     if (!a3.a3.empty()) {
       // After the last chapter, in chapter order.
       wo.captions = a3_captions(a3, doc.blocks.size());
+      wo.caption_labels = a3_labels(a3, doc.blocks.size());
       doc.blocks.insert(doc.blocks.end(), a3.a3.begin(), a3.a3.end());
     }
     result.body_pages = write_one(doc, profile, wo, o.output, o, o.pdf, result.written);
@@ -265,6 +282,10 @@ BuildResult build(const BuildOptions& o) {
     if (auto* h = std::get_if<model::Heading>(&doc.blocks[i]); h && h->level == 1) starts.push_back(i);
   if (starts.empty()) starts.push_back(0);
   starts.front() = 0;  // anything before the first chapter belongs to it
+  // A reference into another chapter's file is written as the number it shows (a REF field
+  // cannot point into another file); the numbers are the whole build's.
+  const std::map<std::string, std::string> all_refs =
+      !a3.a3.empty() ? a3.refs : ref_texts(writer::make_plan(doc, profile, nullptr, 1));
   for (size_t c = 0; c < starts.size(); ++c) {
     model::Document part;
     part.meta = doc.meta;
@@ -286,6 +307,7 @@ BuildResult build(const BuildOptions& o) {
     if (name.empty()) name = "chapter-" + std::to_string(c + 1);
     writer::WriteOptions wo;
     wo.first_chapter = static_cast<int>(c) + 1;
+    wo.outside_refs = all_refs;
     std::string path = (fs::path(o.output) / (name + ".docx")).string();
     write_one(part, profile, wo, path, o, "", result.written);
   }
@@ -299,6 +321,8 @@ BuildResult build(const BuildOptions& o) {
     part.blocks = a3.a3;
     writer::WriteOptions wo;
     wo.captions = a3_captions(a3, 0);
+    wo.caption_labels = a3_labels(a3, 0);
+    wo.outside_refs = all_refs;
     write_one(part, profile, wo, (fs::path(o.output) / (std::string(kA3FileName) + ".docx")).string(), o, "",
               result.written);
   }

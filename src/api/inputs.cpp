@@ -12,9 +12,12 @@
 namespace bidfmt {
 namespace {
 
-void shift_footnotes(model::Inlines& text, int by) {
-  for (model::Span& s : text)
+// Also names the file a cross-reference was typed in (its message names file and line).
+void shift_footnotes(model::Inlines& text, int by, const std::string& file) {
+  for (model::Span& s : text) {
     if (s.footnote) s.footnote += by;
+    if (!s.ref.empty() && s.ref_file.empty()) s.ref_file = file;
+  }
 }
 
 // The first value `later` sets (differs from the default) that `first` has otherwise: "" when none.
@@ -44,24 +47,27 @@ void append(model::Document& into, model::Document&& part, const std::string& fi
     if (const auto* li = std::get_if<model::ListItem>(&b)) lists = std::max(lists, li->list_id);
   for (model::Block& b : part.blocks) {
     if (auto* h = std::get_if<model::Heading>(&b)) {
-      shift_footnotes(h->text, notes);
+      shift_footnotes(h->text, notes, file);
       if (h->file.empty()) h->file = file;
     } else if (auto* p = std::get_if<model::Paragraph>(&b)) {
-      shift_footnotes(p->text, notes);
+      shift_footnotes(p->text, notes, file);
     } else if (auto* li = std::get_if<model::ListItem>(&b)) {
-      shift_footnotes(li->text, notes);
+      shift_footnotes(li->text, notes, file);
       li->list_id += lists;
     } else if (auto* t = std::get_if<model::Table>(&b)) {
-      for (auto& c : t->header) shift_footnotes(c, notes);
+      for (auto& c : t->header) shift_footnotes(c, notes, file);
       for (auto& r : t->rows)
-        for (auto& c : r) shift_footnotes(c, notes);
+        for (auto& c : r) shift_footnotes(c, notes, file);
       if (t->file.empty()) t->file = file;
     } else if (auto* f = std::get_if<model::Figure>(&b)) {
       if (f->file.empty()) f->file = file;
     }
     into.blocks.push_back(std::move(b));
   }
-  for (model::Footnote& n : part.footnotes) into.footnotes.push_back(std::move(n));
+  for (model::Footnote& n : part.footnotes) {
+    for (model::Inlines& p : n.paragraphs) shift_footnotes(p, 0, file);  // (marks inside notes stay)
+    into.footnotes.push_back(std::move(n));
+  }
   for (model::Warning& w : part.warnings) {
     if (w.file.empty()) w.file = file;
     into.warnings.push_back(std::move(w));

@@ -105,8 +105,8 @@ class Reader {
       if (marks > 1 || (marks == 1 && !s.text.empty()))
         refuse(at, "一个片段只能是文字、换行(break)、脚注(footnote)或引用(ref)中的一种",
                "a run is one of text, a line break (break), a footnote or a reference (ref)");
-      if (r.HasMember("ref"))
-        refuse(at + "/ref", "交叉引用(ref)还不能生成:请先写出编号文字", "cross-references (ref) cannot be built yet: write the number as text");
+      // A reference: the writer checks its target exists (in any input file) and shows its number.
+      s.ref = str(r, "ref");
       if (r.HasMember("footnote")) {
         model::Footnote note;
         const Value& paras = r["footnote"]["paragraphs"];

@@ -94,7 +94,7 @@ class Writer {
     Value arr(rapidjson::kArrayType);
     for (const model::Span& s : text) {
       Value r(rapidjson::kObjectType);
-      if (!s.text.empty() || (!s.line_break && !s.footnote)) r.AddMember("text", string(s.text), a_);
+      if (!s.text.empty() || (!s.line_break && !s.footnote && s.ref.empty())) r.AddMember("text", string(s.text), a_);
       if (s.bold) r.AddMember("bold", true, a_);
       if (s.italic) r.AddMember("italic", true, a_);
       if (s.underline) r.AddMember("underline", true, a_);
@@ -103,6 +103,7 @@ class Writer {
       if (s.subscript) r.AddMember("sub", true, a_);
       if (!s.link.empty()) r.AddMember("link", string(s.link), a_);
       if (s.line_break) r.AddMember("break", true, a_);
+      if (!s.ref.empty()) r.AddMember("ref", string(s.ref), a_);
       if (s.footnote > 0 && static_cast<size_t>(s.footnote) <= doc_.footnotes.size()) {
         Value paras(rapidjson::kArrayType);
         for (const model::Inlines& p : doc_.footnotes[static_cast<size_t>(s.footnote) - 1].paragraphs) paras.PushBack(inlines(p), a_);

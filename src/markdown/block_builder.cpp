@@ -17,6 +17,7 @@
 
 #include "core/error.h"
 #include "markdown/captions.h"
+#include "markdown/crossref.h"
 #include "markdown/heading_numbers.h"
 #include "markdown/html.h"
 #include "markdown/images.h"
@@ -40,6 +41,7 @@ struct Frame {
   // P: figure detection — one image and nothing else.
   int images = 0;
   bool other = false;
+  std::string figure_id;  // 「{#fig:id}」 after the paragraph's image
   std::string image_src;
   int image_line = 0;
   // LI
@@ -125,6 +127,9 @@ struct BlockBuilder::Impl {
   HtmlFormat html_format;  // <sup>, <sub>, <u>, … from inline HTML
   std::vector<std::string> links;
   bool pending_soft_break = false;
+  // The text being appended: its md4c type (references only in normal text) and source line.
+  MD_TEXTTYPE text_kind = MD_TEXT_CODE;
+  int text_line = 0;
 
   // The table being read.
   std::optional<model::Table> table;
@@ -390,14 +395,26 @@ struct BlockBuilder::Impl {
       pending_soft_break = false;
       // A line end between two CJK characters is no space in Chinese; otherwise one space.
       if (!out.empty() && !out.back().line_break) {
-        if (!(is_cjk(last_code_point(out.back().text)) && is_cjk(first_code_point(s)))) out.back().text += ' ';
+        if (!out.back().ref.empty()) {
+          model::Span space = formatted();
+          space.text = " ";
+          out.push_back(std::move(space));
+        } else if (!(is_cjk(last_code_point(out.back().text)) && is_cjk(first_code_point(s)))) {
+          out.back().text += ' ';
+        }
       }
+    }
+    // pandoc-crossref's 「![名称](图.png){#fig:id}」: the id after the image is no text of its own.
+    if (f.type == MD_BLOCK_P && image_depth == 0 && f.images == 1 && f.figure_id.empty()) {
+      f.figure_id = id_attribute_only(s, "fig");
+      if (!f.figure_id.empty()) return;
     }
     if (f.type == MD_BLOCK_P && image_depth == 0 && !is_blank(s)) f.other = true;
     model::Span span = formatted();
+    if (text_kind == MD_TEXT_NORMAL && append_with_refs(out, s, span, text_line)) return;
     if (!out.empty()) {
       model::Span& last = out.back();
-      if (!last.line_break && !last.footnote && last.same_format(span)) {
+      if (!last.line_break && !last.footnote && last.ref.empty() && last.same_format(span)) {
         last.text.append(s);
         return;
       }
@@ -480,7 +497,11 @@ struct BlockBuilder::Impl {
         inline_html(f, s, src.line_of(p));
         break;
       default:  // NORMAL, CODE (inline code is plain text), LATEXMATH
+        // Only normal text holds references: 「`@tbl:x`」 stays as typed.
+        text_kind = type;
+        text_line = src.line_of(p);
         append(f, s);
+        text_kind = MD_TEXT_CODE;
         break;
     }
   }
@@ -631,7 +652,7 @@ struct BlockBuilder::Impl {
     h.level = f.level;
     h.line = line_of(f);
     h.text = std::move(f.text);
-    h.unnumbered = strip_unnumbered_mark(h.text);
+    h.unnumbered = strip_unnumbered_mark(h.text, &h.id);
     const std::string number = strip_heading_number(h.level, h.text);
     if (!number.empty()) typed_lines.push_back(h.line);
     if (!number.empty())
@@ -654,6 +675,7 @@ struct BlockBuilder::Impl {
       model::Figure fig;
       fig.line = f.image_line ? f.image_line : line_of(f);
       fig.caption = std::string(trim(plain_text(f.text)));
+      fig.id = f.figure_id;
       fig.path = resolve_image(f.image_src, base_dir, source, fig.line);
       emit(std::move(fig));
       return;
@@ -854,6 +876,17 @@ void BlockBuilder::finish() {
     model::Paragraph p = std::move(impl.held_typed->paragraph);
     impl.held_typed.reset();
     impl.push(std::move(p));
+  }
+  // 「Table: 名称 {#tbl:id}」, 「![名称 {#fig:id}](图.png)」: the id ends the caption, however the
+  // caption reached the table or figure (pandoc caption, typed caption line, alt text).
+  for (model::Block& b : impl.doc.blocks) {
+    if (auto* t = std::get_if<model::Table>(&b); t && t->id.empty()) {
+      t->id = take_id_attribute(t->caption, "tbl");
+    } else if (auto* fig = std::get_if<model::Figure>(&b)) {
+      std::string alt_id = take_id_attribute(fig->alt, "fig");
+      std::string cap_id = take_id_attribute(fig->caption, "fig");
+      if (fig->id.empty()) fig->id = !cap_id.empty() ? cap_id : alt_id;
+    }
   }
   // Footnotes nothing refers to, and second definitions: their text as paragraphs at the end.
   for (const std::string& label : impl.note_order) {

@@ -120,11 +120,11 @@ std::string strip_heading_number(int level, model::Inlines& text) {
 
 namespace bidfmt::markdown {
 
-bool strip_unnumbered_mark(model::Inlines& text) {
+bool strip_unnumbered_mark(model::Inlines& text, std::string* id) {
   // The attribute block ends the heading's last text span.
   size_t last = text.size();
-  while (last > 0 && !text[last - 1].line_break && is_blank(text[last - 1].text) && !text[last - 1].footnote) --last;
-  if (last == 0 || text[last - 1].line_break || text[last - 1].footnote) return false;
+  while (last > 0 && !text[last - 1].line_break && is_blank(text[last - 1].text) && !text[last - 1].footnote && text[last - 1].ref.empty()) --last;
+  if (last == 0 || text[last - 1].line_break || text[last - 1].footnote || !text[last - 1].ref.empty()) return false;
   std::string& s = text[last - 1].text;
   const std::string_view t = trim(s);
   if (t.size() < 3 || t.back() != '}') return false;
@@ -133,6 +133,7 @@ bool strip_unnumbered_mark(model::Inlines& text) {
   // Every word an attribute: -, .class, #id or key=value (else it is text: 「集合{x}」).
   const std::string_view inner = t.substr(open + 1, t.size() - open - 2);
   bool unnumbered = false, any = false;
+  std::string found_id;
   size_t i = 0;
   while (i < inner.size()) {
     while (i < inner.size() && inner[i] == ' ') ++i;
@@ -142,6 +143,7 @@ bool strip_unnumbered_mark(model::Inlines& text) {
     const std::string_view word = inner.substr(i, j - i);
     any = true;
     if (word == "-" || word == ".unnumbered") unnumbered = true;
+    else if (id && word.size() > 5 && word.substr(0, 5) == "#sec:") found_id = std::string(word.substr(1));
     else if (word[0] != '.' && word[0] != '#' && word.find('=') == std::string_view::npos) return false;
     i = j;
   }
@@ -151,6 +153,7 @@ bool strip_unnumbered_mark(model::Inlines& text) {
   s.resize(cut);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
   if (s.empty()) text.erase(text.begin() + static_cast<long>(last - 1));
+  if (id && !found_id.empty()) *id = found_id;
   return unnumbered;
 }
 

@@ -15,7 +15,8 @@ namespace bidfmt::markdown {
 std::string strip_heading_number(int level, model::Inlines& text);
 
 // Removes a trailing pandoc attribute block that marks the heading unnumbered — 「{-}」
-// 「{.unnumbered}」 (with ids or classes beside it) — and returns whether there was one.
-bool strip_unnumbered_mark(model::Inlines& text);
+// 「{.unnumbered}」 (with ids or classes beside it) — and returns whether there was one. A
+// cross-reference id 「#sec:…」 in the block goes to `*id` (when given).
+bool strip_unnumbered_mark(model::Inlines& text, std::string* id = nullptr);
 
 }  // namespace bidfmt::markdown

@@ -102,7 +102,7 @@ void append_text(model::Inlines& out, std::string_view s, const HtmlFormat& f, c
   span.text = std::move(text);
   f.set(span);
   span.link = link;
-  if (!out.empty() && !out.back().line_break && out.back().footnote == 0 && out.back().same_format(span)) {
+  if (!out.empty() && !out.back().line_break && out.back().footnote == 0 && out.back().ref.empty() && out.back().same_format(span)) {
     out.back().text += span.text;
     return;
   }

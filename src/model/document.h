@@ -19,6 +19,11 @@ struct Span {
   bool superscript = false;  // <sup>
   bool subscript = false;    // <sub>
   int footnote = 0;          // n > 0: the reference mark of Document::footnotes[n - 1]
+  // A cross-reference (`@tbl:id`, JSON {"ref": …}): the id of a Heading/Table/Figure; the writer
+  // shows its number. ref_line / ref_file say where it was typed, for an unknown id's message.
+  std::string ref{};
+  int ref_line = 0;
+  std::string ref_file{};
   // Same formatting (what may merge into one run).
   bool same_format(const Span& o) const {
     return bold == o.bold && italic == o.italic && link == o.link && underline == o.underline && strike == o.strike &&

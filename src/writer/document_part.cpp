@@ -233,6 +233,12 @@ class DocumentWriter {
         xml::set(parent, "w:history", "1");
         rp.style = "Hyperlink";
       }
+      if (!s.ref.empty()) {
+        // make_plan refused unknown ids; one in another file of the build is its text.
+        if (auto t = plan_.refs.find(s.ref); t != plan_.refs.end()) ref_field(parent, t->second.bookmark, t->second.number, t->second.text, rp);
+        else text_run(parent, plan_.outside_refs.at(s.ref), rp);
+        continue;
+      }
       span_run(parent, s, rp);
     }
   }
@@ -264,13 +270,25 @@ class DocumentWriter {
       pp.num_level = h.level - plan_.first_deep_level;
     }
     pp.emit(p);
+    // A cross-reference target: its _Ref bookmark around the paragraph's text (REF \w reads
+    // the number of the paragraph the bookmark is in).
+    auto ref = plan_.ref_bookmark.find(i);
+    const int ref_id = ref != plan_.ref_bookmark.end() ? bookmark_start(p, ref->second) : 0;
     auto it = plan_.heading_toc.find(i);
-    if (it == plan_.heading_toc.end()) return inlines(p, h.text);
+    if (it == plan_.heading_toc.end()) {
+      inlines(p, h.text);
+    } else {
+      int id = bookmark_start(p, plan_.toc[static_cast<size_t>(it->second)].bookmark);
+      inlines(p, h.text);
+      xml::add(p, "w:bookmarkEnd", "w:id", id);
+    }
+    if (ref_id) xml::add(p, "w:bookmarkEnd", "w:id", ref_id);
+  }
+
+  int bookmark_start(pugi::xml_node p, const std::string& name) {
     int id = next_bookmark_++;
-    pugi::xml_node bs = xml::add(p, "w:bookmarkStart", "w:id", id);
-    xml::set(bs, "w:name", plan_.toc[static_cast<size_t>(it->second)].bookmark);
-    inlines(p, h.text);
-    xml::add(p, "w:bookmarkEnd", "w:id", id);
+    xml::set(xml::add(p, "w:bookmarkStart", "w:id", id), "w:name", name);
+    return id;
   }
 
   void paragraph(const model::Paragraph& para) {
@@ -296,18 +314,29 @@ class DocumentWriter {
     inlines(p, li.text);
   }
 
-  void caption(const std::string& style, const std::string& text) {
+  // Block i's caption. A cross-reference target has its _Ref bookmark around the label and
+  // number 「表1.1-1」 (what a reference to it shows), the name after it.
+  void caption(const std::string& style, size_t i) {
+    const std::string& text = plan_.caption.at(i);
     pugi::xml_node p = xml::add(frag_root(), "w:p");
     ParaProps pp;
     pp.style = style;
     pp.emit(p);
-    text_run(p, text);
+    auto ref = plan_.ref_bookmark.find(i);
+    const std::string& label = plan_.caption_label.at(i);
+    if (ref == plan_.ref_bookmark.end() || text.compare(0, label.size(), label) != 0) {
+      text_run(p, text);
+      return;
+    }
+    int id = bookmark_start(p, ref->second);
+    text_run(p, label);
+    xml::add(p, "w:bookmarkEnd", "w:id", id);
+    if (text.size() > label.size()) text_run(p, text.substr(label.size()));
   }
 
   void table(size_t i, const model::Table& t) {
     const profile::Table& tp = p_.table;
-    const std::string& cap = plan_.caption.at(i);
-    if (p_.table_caption.position == "above") caption("TableCaption", cap);
+    if (p_.table_caption.position == "above") caption("TableCaption", i);
     size_t ncols = std::max<size_t>(1, t.header.size());
     // Column widths: proportional to the longest text of each column, at least half an average.
     std::vector<double> want(ncols, 1.0);
@@ -412,13 +441,12 @@ class DocumentWriter {
     const size_t head = static_cast<size_t>(std::max(1, t.header_rows));
     row(0, t.header, true);
     for (size_t r = 0; r < t.rows.size(); ++r) row(r + 1, t.rows[r], r + 1 < head);
-    if (p_.table_caption.position == "below") caption("TableCaption", cap);
+    if (p_.table_caption.position == "below") caption("TableCaption", i);
   }
 
   void figure(size_t i, const model::Figure& f) {
     const Image& img = plan_.images.at(static_cast<size_t>(plan_.image_of.at(i)));
-    const std::string& cap = plan_.caption.at(i);
-    if (p_.figure_caption.position == "above") caption("FigureCaption", cap);
+    if (p_.figure_caption.position == "above") caption("FigureCaption", i);
     // Natural size at the image's DPI, scaled down to fit the text width and 60 % of the height.
     double w_in = static_cast<double>(img.width_px) / img.dpi_x, h_in = static_cast<double>(img.height_px) / img.dpi_y;
     double max_w = text_width_.v / 1440.0, max_h = text_height_.v / 1440.0 * 0.6;
@@ -455,7 +483,7 @@ class DocumentWriter {
     pugi::xml_node aext = xml::add(xf, "a:ext", "cx", cx);
     xml::set(aext, "cy", cy);
     xml::add(xml::add(sp, "a:prstGeom", "prst", "rect"), "a:avLst");
-    if (p_.figure_caption.position == "below") caption("FigureCaption", cap);
+    if (p_.figure_caption.position == "below") caption("FigureCaption", i);
   }
 
   const model::Document& doc_;

@@ -27,8 +27,15 @@ std::string timestamp(const std::string& given) {
 
 void write_docx(const model::Document& doc, const profile::Profile& profile, const WriteOptions& options,
                 const std::string& path) {
-  Plan plan = make_plan(doc, profile, options.pages, options.first_chapter);
+  Plan plan = make_plan(doc, profile, options.pages, options.first_chapter,
+                        options.outside_refs.empty() ? nullptr : &options.outside_refs);
   for (const auto& [block, text] : options.captions) plan.caption[block] = text;
+  for (const auto& [block, label] : options.caption_labels) {
+    plan.caption_label[block] = label;
+    if (auto b = plan.ref_bookmark.find(block); b != plan.ref_bookmark.end())
+      for (auto& [id, target] : plan.refs)
+        if (target.bookmark == b->second) target.text = label;
+  }
   std::string created = timestamp(options.created);
   core::write_path_atomically(path, [&](const std::string& tmp) {
     package::ZipWriter zip(tmp);
@@ -39,7 +46,7 @@ void write_docx(const model::Document& doc, const profile::Profile& profile, con
     zip.add("word/styles.xml", styles_xml(profile));
     zip.add("word/numbering.xml", numbering_xml(profile, plan));
     zip.add("word/settings.xml", settings_xml(!plan.pages_known && doc.meta.toc, plan.footnotes));
-    if (plan.footnotes) zip.add("word/footnotes.xml", footnotes_xml(doc, profile));
+    if (plan.footnotes) zip.add("word/footnotes.xml", footnotes_xml(doc, profile, plan));
     zip.add("word/fontTable.xml", font_table_xml());
     for (const Geometry& g : plan.geometries) {
       zip.add(g.header_part, header_xml(profile, doc.meta, g));

@@ -16,7 +16,10 @@ struct WriteOptions {
   bool word_template = false;     // write a .dotx (template main part) instead of a .docx
   // Block index → caption text that replaces the plan's: A3 sections moved after the last chapter
   // (profile page.a3_at_end) keep the numbers of the chapter they came from.
-  std::map<size_t, std::string> captions;
+  std::map<size_t, std::string> captions{};
+  std::map<size_t, std::string> caption_labels{};  // …and their label and number 「表1.1-1」 (references show it)
+  // Cross-reference ids defined in the build's other files (--split-chapters): id → their text.
+  std::map<std::string, std::string> outside_refs{};
 };
 
 // Writes `path` atomically; throws Error on failure, leaving no file behind.

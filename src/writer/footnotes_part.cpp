@@ -7,7 +7,7 @@
 
 namespace bidfmt::writer {
 
-std::string footnotes_xml(const model::Document& doc, const profile::Profile& profile) {
+std::string footnotes_xml(const model::Document& doc, const profile::Profile& profile, const Plan& plan) {
   pugi::xml_document x;
   xml::declare(x);
   pugi::xml_node root = x.append_child("w:footnotes");
@@ -45,6 +45,13 @@ std::string footnotes_xml(const model::Document& doc, const profile::Profile& pr
       for (const model::Span& s : note.paragraphs[k]) {
         model::Span plain = s;
         if (plain.footnote) continue;
+        if (!s.ref.empty()) {
+          if (auto t = plan.refs.find(s.ref); t != plan.refs.end())
+            ref_field(p, t->second.bookmark, t->second.number, t->second.text, span_props(plain, RunProps{}));
+          else
+            text_run(p, plan.outside_refs.at(s.ref), span_props(plain, RunProps{}));
+          continue;
+        }
         span_run(p, plain, span_props(plain, RunProps{}));
       }
     }

@@ -50,6 +50,14 @@ std::string plain_text(const model::Inlines& inl) {
   return s;
 }
 
+std::string trimmed_number(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  const std::string ideographic = "\u3000";
+  while (s.size() >= ideographic.size() && s.compare(s.size() - ideographic.size(), std::string::npos, ideographic) == 0)
+    s.resize(s.size() - ideographic.size());
+  return s;
+}
+
 // Width of text in character cells: CJK (wide/fullwidth) 1, others 0.5 — for page estimates.
 double cells(const std::string& s) {
   double w = 0;
@@ -133,7 +141,7 @@ int first_deep_level(const profile::Profile& profile) {
 }
 
 Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages,
-               int first_chapter) {
+               int first_chapter, const std::map<std::string, std::string>* outside) {
   Plan plan;
   plan.first_chapter = std::max(1, first_chapter);
   plan.geometries.push_back(geometry_of(model::PageShape::portrait, profile));
@@ -151,6 +159,29 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
   // A caption's name: the source's, else (captions.*.untitled: heading) the heading's title.
   auto name_of = [&](const profile::Caption& cap, const std::string& given) {
     return !given.empty() || cap.untitled != "heading" ? given : under_heading;
+  };
+
+  // A cross-reference target: its bookmark and text; an id defined twice is an error.
+  struct Where {
+    std::string file;
+    int line;
+  };
+  std::map<std::string, Where> defined;
+  auto target = [&](size_t i, const std::string& id, const std::string& file, int line, std::string text, bool number) {
+    if (id.empty()) return;
+    const Where here{file.empty() ? doc.source : file, line};
+    auto [it, fresh] = defined.emplace(id, here);
+    if (!fresh) {
+      const std::string first = it->second.file + ":" + std::to_string(it->second.line);
+      throw Error(here.file, here.line, "交叉引用的标识「" + id + "」重复定义(第一次在 " + first + ")",
+                  "cross-reference id '" + id + "' defined twice (first at " + first + ")");
+    }
+    Plan::RefTarget t;
+    t.bookmark = "_Ref" + std::to_string(300000001 + plan.refs.size());
+    t.text = std::move(text);
+    t.number = number;
+    plan.ref_bookmark[i] = t.bookmark;
+    plan.refs.emplace(id, std::move(t));
   };
 
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
@@ -171,6 +202,8 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
           plan.toc.push_back(e);
         }
         est.paragraph(cells(plain_text(h->text)) + 4);
+        // No number to show: a reference shows the heading's title.
+        target(i, h->id, h->file, h->line, plain_text(h->text), false);
       }
     }
     if (auto* h = std::get_if<model::Heading>(&b); h && !h->unnumbered) {
@@ -202,8 +235,16 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
         plan.toc.push_back(e);
       }
       est.paragraph(cells(plain_text(h->text)) + 4);
+      // The number the heading shows (what the TOC shows for it); a level the profile does not
+      // number shows its title.
+      // Without the spaces the level's text ends with (「第一节  」): the reference stands in a sentence.
+      if (hl) target(i, h->id, h->file, h->line, trimmed_number(format_number(hl->number, counters, lvl)), true);
+      else target(i, h->id, h->file, h->line, plain_text(h->text), false);
     } else if (auto* t = std::get_if<model::Table>(&b)) {
-      plan.caption[i] = profile.table_caption.text_for(counters, ++table_n, name_of(profile.table_caption, t->caption));
+      ++table_n;
+      plan.caption[i] = profile.table_caption.text_for(counters, table_n, name_of(profile.table_caption, t->caption));
+      plan.caption_label[i] = profile.table_caption.text_for(counters, table_n, "");
+      target(i, t->id, t->file, t->line, plan.caption_label[i], false);
       est.paragraph(10);
       auto row_width = [&](const std::vector<model::Inlines>& row) {
         double w = 0;
@@ -213,7 +254,10 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
       est.table_row(row_width(t->header));
       for (const auto& r : t->rows) est.table_row(row_width(r));
     } else if (auto* f = std::get_if<model::Figure>(&b)) {
-      plan.caption[i] = profile.figure_caption.text_for(counters, ++figure_n, name_of(profile.figure_caption, f->caption));
+      ++figure_n;
+      plan.caption[i] = profile.figure_caption.text_for(counters, figure_n, name_of(profile.figure_caption, f->caption));
+      plan.caption_label[i] = profile.figure_caption.text_for(counters, figure_n, "");
+      target(i, f->id, f->file, f->line, plan.caption_label[i], false);
       auto it = image_index.find(f->path);
       if (it == image_index.end()) {
         std::string bytes = core::read_file(f->path);
@@ -275,6 +319,32 @@ Plan make_plan(const model::Document& doc, const profile::Profile& profile, cons
         for (const auto& c : r) collect(c);
     }
   }
+  // Every reference needs its target (anywhere: before or after it, in any input file).
+  auto check_refs = [&](const model::Inlines& inl) {
+    for (const model::Span& sp : inl) {
+      if (sp.ref.empty() || plan.refs.count(sp.ref)) continue;
+      if (outside)
+        if (auto it = outside->find(sp.ref); it != outside->end()) {
+          plan.outside_refs[sp.ref] = it->second;
+          continue;
+        }
+      throw Error(sp.ref_file.empty() ? doc.source : sp.ref_file, sp.ref_line,
+                    "交叉引用「@" + sp.ref + "」没有目标:没有标题、表或图带 {#" + sp.ref + "}",
+                    "cross-reference '@" + sp.ref + "' has no target: no heading, table or figure has {#" + sp.ref + "}");
+    }
+  };
+  for (const model::Block& b : doc.blocks) {
+    if (auto* p = std::get_if<model::Paragraph>(&b)) check_refs(p->text);
+    if (auto* li = std::get_if<model::ListItem>(&b)) check_refs(li->text);
+    if (auto* h = std::get_if<model::Heading>(&b)) check_refs(h->text);
+    if (auto* t = std::get_if<model::Table>(&b)) {
+      for (const auto& c : t->header) check_refs(c);
+      for (const auto& r : t->rows)
+        for (const auto& c : r) check_refs(c);
+    }
+  }
+  for (const model::Footnote& n : doc.footnotes)
+    for (const model::Inlines& p : n.paragraphs) check_refs(p);
   for (size_t k = 0; k < plan.geometries.size(); ++k) {
     Geometry& g = plan.geometries[k];
     g.header_part = "word/header" + std::to_string(k + 1) + ".xml";

@@ -63,6 +63,19 @@ struct Plan {
   int first_chapter = 1;                    // level-1 numbering starts here
   int task_num[2] = {0, 0};                 // w:numId of open / done task items, 0 = none
   bool footnotes = false;                   // the document has footnotes (word/footnotes.xml)
+  // Cross-references. A target (a Heading/Table/Figure with an id) carries a _Ref bookmark: around
+  // its caption's label and number, or around the heading paragraph's text.
+  struct RefTarget {
+    std::string bookmark;  // _Ref…
+    std::string text;      // the reference's visible text: 「表2.3-1」「图1.2-1」「2.3」
+    bool number = false;   // a heading's automatic number (REF \n: the paragraph number as shown)
+  };
+  std::map<std::string, RefTarget> refs;    // id 「tbl:…」 → target
+  std::map<size_t, std::string> ref_bookmark;  // target block → its _Ref bookmark
+  std::map<size_t, std::string> caption_label;  // Table/Figure block → 「表1.1-1」 (label and number)
+  // A reference whose target is in another file of the same build (--split-chapters, the A3
+  // file): no bookmark here to point at, so it is written as its text.
+  std::map<std::string, std::string> outside_refs;  // id → 「表2.3-1」
 };
 
 // Page numbers from a layout pass (LibreOffice), written into the cached field results.
@@ -79,9 +92,11 @@ inline constexpr int kTaskOpenAbstract = 4, kTaskDoneAbstract = 5;
 // The first heading level below the standard's heading levels (its rule is heading.depth), 0 if none.
 int first_deep_level(const profile::Profile& profile);
 
-// Builds the plan. Throws Error for images that cannot be read.
+// Builds the plan. Throws Error for images that cannot be read, for an id defined twice and for a
+// reference to an id nothing defines (naming the file and line).
+// `outside`: the ids other files of the same build define (id → their text), or null.
 Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages,
-               int first_chapter = 1);
+               int first_chapter = 1, const std::map<std::string, std::string>* outside = nullptr);
 
 // The number a heading level shows for counters c[0..level-1] (一、 / 1.1 / 1.1.1 / 1、 / (1) / ①).
 std::string format_number(const profile::NumberLevel& lvl, const std::vector<int>& counters, int level);

@@ -53,4 +53,20 @@ void span_run(pugi::xml_node parent, const model::Span& s, const RunProps& rp) {
   text_run(parent, s.text, rp);
 }
 
+void ref_field(pugi::xml_node parent, const std::string& bookmark, bool number, const std::string& cached, const RunProps& rp) {
+  auto fld_char = [&](const char* type) {
+    pugi::xml_node r = xml::add(parent, "w:r");
+    rp.emit(r);
+    xml::add(r, "w:fldChar", "w:fldCharType", type);
+  };
+  fld_char("begin");
+  pugi::xml_node r = xml::add(parent, "w:r");
+  rp.emit(r);
+  const std::string instr = " REF " + bookmark + (number ? " \\n" : "") + " \\h ";
+  xml::set(xml::add(r, "w:instrText"), "xml:space", "preserve").text().set(instr.c_str());
+  fld_char("separate");
+  text_run(parent, cached, rp);
+  fld_char("end");
+}
+
 }  // namespace bidfmt::writer

@@ -24,4 +24,12 @@ RunProps span_props(const model::Span& s, RunProps base);
 // (style FootnoteReference, w:id = the footnote's number) or a text run.
 void span_run(pugi::xml_node parent, const model::Span& s, const RunProps& rp);
 
+// A cross-reference: the field 「REF bookmark \h」 whose cached result is `cached`, the text the
+// writer computed — what Word shows until it updates fields, and what it computes then. A
+// heading's automatic number (`number`) adds \n: the paragraph number with no context, i.e. the
+// number as the heading shows it (「2.3」 when the level's text is %1.%2, 「第一节」 when it is
+// 第%2节); \w would prepend the higher levels the level's text leaves out, and \r shows more or
+// less depending on where the reference stands.
+void ref_field(pugi::xml_node parent, const std::string& bookmark, bool number, const std::string& cached, const RunProps& rp);
+
 }  // namespace bidfmt::writer

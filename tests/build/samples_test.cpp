@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 std::vector<std::string> samples() {
   std::vector<std::string> out;
   for (const auto& e : fs::directory_iterator(testkit::source_dir() + "/samples"))
-    if (e.path().extension() == ".md") out.push_back(e.path().string());
+    // Markdown samples and JSON content ones (a distinct stem each: goldens are named by it).
+    if (e.path().extension() == ".md" || e.path().extension() == ".json") out.push_back(e.path().string());
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -67,6 +68,12 @@ TEST_P(BuiltSample, EveryPartValidates) {
   EXPECT_GE(checked, 12);
 }
 
+// check(build(x)) is clean — for the JSON sample too, with its cross-reference fields.
+TEST_P(BuiltSample, ChecksClean) {
+  testkit::RunResult check = testkit::run_cli({"check", docx_});
+  EXPECT_EQ(check.status, 0) << check.out << check.err;
+}
+
 // Goldens change only through BIDFMT_ACCEPT_GOLDEN=1 (then review the diff in git).
 TEST_P(BuiltSample, StylesAndNumberingMatchGolden) {
   for (const char* part : {"word/styles.xml", "word/numbering.xml"}) {
@@ -86,9 +93,12 @@ TEST_P(BuiltSample, DocumentStructure) {
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_string(parts_.at("word/document.xml").c_str()));
   std::string md = testkit::read_text(GetParam());
-  // Headings: one styled paragraph per Markdown heading, levels preserved, no typed numbers.
+  const bool json = fs::path(GetParam()).extension() == ".json";
+  // Headings: one styled paragraph per Markdown heading (JSON heading block), levels preserved,
+  // no typed numbers.
   for (int level = 1; level <= 3; ++level) {
-    std::regex re("\\n" + std::string(static_cast<size_t>(level), '#') + " ");
+    std::regex re(json ? "\"type\": \"heading\", \"level\": " + std::to_string(level) + ","
+                       : "\\n" + std::string(static_cast<size_t>(level), '#') + " ");
     auto count = std::distance(std::sregex_iterator(md.begin(), md.end(), re), std::sregex_iterator());
     std::string q = "//w:p[w:pPr/w:pStyle/@w:val='Heading" + std::to_string(level) + "']";
     EXPECT_EQ(static_cast<long>(doc.select_nodes(q.c_str()).size()), count) << "level " << level;
@@ -109,6 +119,16 @@ TEST_P(BuiltSample, DocumentStructure) {
     std::string text;
     for (const pugi::xpath_node& r : cap.select_nodes(".//w:t")) text += r.node().text().get();
     EXPECT_TRUE(std::regex_search(text, std::regex("^表\\d+(\\.\\d+)?-\\d+ "))) << text;
+  }
+  // Cross-references: every REF field names a bookmark the document has, and its cached result is
+  // the text that bookmark holds (the caption's label and number) or a heading number.
+  const std::string& xml = parts_.at("word/document.xml");
+  for (size_t at = xml.find(" REF _Ref"); at != std::string::npos; at = xml.find(" REF _Ref", at + 1)) {
+    const std::string name = xml.substr(at + 5, xml.find(' ', at + 5) - at - 5);
+    EXPECT_NE(xml.find("w:name=\"" + name + "\""), std::string::npos) << name;
+  }
+  if (json) {
+    EXPECT_NE(xml.find(" REF _Ref"), std::string::npos);
   }
   // Heading numbering comes from numbering.xml, not text.
   EXPECT_NE(parts_.at("word/numbering.xml").find("chineseCounting"), std::string::npos);

@@ -176,5 +176,24 @@ TEST(RenderedNumbering, DeepHeadingDoesNotShiftTheNextLevel3) {
   EXPECT_NE(text.find("1、再四级"), std::string::npos) << text;
 }
 
+// Cross-references on the page: LibreOffice shows the REF fields' numbers where the text refers
+// to a heading or table, under both profiles (their numbers differ).
+TEST(RenderedCrossref, ReferencesShowTheirNumbersOnThePage) {
+  if (!render::available() || !testkit::have_program("pdftotext")) GTEST_SKIP() << "LibreOffice/poppler not installed";
+  std::string dir = testkit::temp_dir("render-xref");
+  std::ofstream(dir + "/t.md") << "---\nproject: 测试\ntoc: false\ncover: false\n---\n\n# 概况 {#sec:a}\n\n## 人员 {#sec:b}\n\n"
+                                  "### 岗位 {#sec:c}\n\n见@sec:a、@sec:b、@sec:c和@tbl:t。\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n"
+                                  "Table: 人员表 {#tbl:t}\n";
+  for (const auto& [profile, want] : {std::make_pair("xx-2014", "见一、、1.1、1.1.1和表1.1-1。"),
+                                      std::make_pair("chapter-heiti", "见第一章、第一节、1.1和表1-1.1-1。")}) {
+    const std::string pdf = dir + "/" + profile + ".pdf";
+    testkit::RunResult r = testkit::run_cli({"build", dir + "/t.md", "--profile", profile, "-o", dir + "/" + profile + ".docx", "--pdf", pdf});
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::string text;
+    for (const Page& p : read_pdf(pdf)) text += squash(p.text);
+    EXPECT_NE(text.find(want), std::string::npos) << profile << ": " << text;
+  }
+}
+
 }  // namespace
 }  // namespace bidfmt
