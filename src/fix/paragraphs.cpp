@@ -14,20 +14,6 @@
 namespace bidfmt::fix {
 namespace {
 
-const std::set<std::string>& formatting_rules() {
-  static const std::set<std::string> r = {"para.align", "para.indent",   "para.spacing", "body.font",
-                                          "table.font", "heading.l1",    "heading.l2",   "heading.l3",
-                                          "heading.l4", "heading.depth", "table.caption", "figure.caption"};
-  return r;
-}
-
-const std::set<std::string>& formatting_kinds() {
-  static const std::set<std::string> k = {"alignment",     "first_line_indent", "indent_left",  "indent_right",
-                                          "space_before",  "space_after",       "line_spacing", "east_asia_font",
-                                          "latin_font",    "size",              "character_spacing", "bold"};
-  return k;
-}
-
 // What a paragraph's edit did, for the log.
 struct Log {
   std::vector<std::string> zh, en;
@@ -285,7 +271,7 @@ void fix_paragraphs(Workspace& ws) {
   std::map<int, std::vector<const rules::Finding*>> answers;  // … and the findings, for the log
   for (const rules::Finding& f : ws.findings()) {
     if (f.where.part() != doc.body().part || f.where.paragraph < 1) continue;
-    if (!formatting_rules().count(f.rule()) || !formatting_kinds().count(f.kind())) continue;
+    if (!is_formatting_finding(f)) continue;
     todo[f.where.paragraph - 1].insert(f.kind());
     answers[f.where.paragraph - 1].push_back(&f);
   }

@@ -52,7 +52,6 @@ Text names_of(const std::vector<Text>& names) {
   return out;
 }
 
-
 // What check reported of the paragraphs that belong in one profile style (fix changes only
 // that): the aspects (finding kinds), the values they are compared with, and whether the
 // headings of that style are to be numbered automatically.
@@ -61,20 +60,6 @@ struct Asked {
   std::set<std::string> kinds;
   bool numbering = false;
 };
-
-const std::set<std::string>& style_rules() {
-  static const std::set<std::string> r = {"para.align", "para.indent",   "para.spacing", "body.font",
-                                          "table.font", "heading.l1",    "heading.l2",   "heading.l3",
-                                          "heading.l4", "heading.depth", "table.caption", "figure.caption"};
-  return r;
-}
-
-const std::set<std::string>& style_kinds() {
-  static const std::set<std::string> k = {"alignment",    "first_line_indent", "indent_left",      "indent_right",
-                                          "space_before", "space_after",       "line_spacing",     "east_asia_font",
-                                          "latin_font",   "size",              "character_spacing", "bold"};
-  return k;
-}
 
 // True when the value of `kind` that paragraph `p` (or its number label) shows comes from its list definition.
 bool from_numbering(const docx::Paragraph& p, const std::string& kind) {
@@ -96,7 +81,7 @@ std::map<std::string, Asked> asked_per_style(const Workspace& ws) {
   const auto& ps = doc.body().paragraphs;
   for (const rules::Finding& f : ws.findings()) {
     if (!f.fixable || f.where.part() != doc.body().part || f.where.paragraph < 1) continue;
-    if (!style_rules().count(f.rule()) || !style_kinds().count(f.kind())) continue;
+    if (!is_formatting_finding(f)) continue;
     if (static_cast<size_t>(f.where.paragraph) > ps.size()) continue;
     const docx::Paragraph& p = ps[static_cast<size_t>(f.where.paragraph) - 1];
     std::optional<Target> t = target_for(p, ws.profile());

@@ -2,10 +2,21 @@
 #include "fix/targets.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/text.h"
 
 namespace bidfmt::fix {
+
+bool is_formatting_finding(const rules::Finding& f) {
+  static const std::set<std::string> rules = {"para.align", "para.indent",   "para.spacing", "body.font",
+                                              "table.font", "heading.l1",    "heading.l2",   "heading.l3",
+                                              "heading.l4", "heading.depth", "table.caption", "figure.caption"};
+  static const std::set<std::string> kinds = {"alignment",    "first_line_indent", "indent_left",       "indent_right",
+                                              "space_before", "space_after",       "line_spacing",      "east_asia_font",
+                                              "latin_font",   "size",              "character_spacing", "bold"};
+  return rules.count(f.rule()) && kinds.count(f.kind());
+}
 
 std::string heading_style(int level) { return "Heading" + std::to_string(level); }
 std::string toc_style(int level) { return "TOC" + std::to_string(level); }

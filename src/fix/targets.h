@@ -7,6 +7,7 @@
 #include "core/lang.h"
 #include "docx/document.h"
 #include "profile/profile.h"
+#include "rules/finding.h"
 
 namespace bidfmt::fix {
 
@@ -26,6 +27,10 @@ std::optional<Target> target_for(const docx::Paragraph& p, const profile::Profil
 
 // The target of a heading of `level`, or nullopt when the profile has no such level.
 std::optional<Target> heading_target(int level, const profile::Profile& profile);
+
+// A finding about a paragraph's formatting that a style or direct formatting can meet (the rules
+// and kinds both the style fixer and the paragraph fixer act on; one list for the two).
+bool is_formatting_finding(const rules::Finding& f);
 
 // The profile style id for a heading level ("Heading2") and for a TOC level ("TOC2").
 std::string heading_style(int level);
