@@ -9,6 +9,7 @@
 #include "api/inputs.h"
 #include "core/file_io.h"
 #include "core/resources.h"
+#include "core/text.h"
 #include "docx/document.h"
 #include "content/json_reader.h"
 #include "content/json_writer.h"
@@ -220,10 +221,14 @@ std::map<size_t, std::string> a3_labels(const A3Split& split, size_t offset) {
 
 }  // namespace
 
-model::Document read_input(const std::string& path) {
+bool is_json_input(const std::string& path) {
   std::string ext = fs::u8path(path).extension().u8string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".json" ? content::read_file(path) : markdown::read_file(path);
+  for (char& c : ext) c = core::ascii_lower(c);
+  return ext == ".json";
+}
+
+model::Document read_input(const std::string& path) {
+  return is_json_input(path) ? content::read_file(path) : markdown::read_file(path);
 }
 
 ParseResult parse(const std::string& input, const std::string& json_dir) {

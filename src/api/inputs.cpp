@@ -8,6 +8,8 @@
 #include "core/error.h"
 #include "core/file_io.h"
 #include "markdown/front_matter.h"
+#include "markdown/outline.h"
+#include "markdown/reader.h"
 
 namespace bidfmt {
 namespace {
@@ -84,8 +86,15 @@ model::Document read_inputs(const std::vector<std::string>& paths, const std::st
     doc.meta = markdown::read_meta_file_text(core::read_file(meta_file), meta_file);
     meta_from = meta_file;
   }
+  // Each Markdown file is read with its outline as written; the outline rules (a lone `#` title,
+  // the `##` level shift) run once on the joined document, where a chapter file's `#` is one of
+  // several chapters, not the cover title.
+  markdown::TypedHeadings typed;
   for (size_t i = 0; i < paths.size(); ++i) {
-    model::Document part = read_input(paths[i]);
+    std::vector<int> typed_lines;
+    const bool defer = paths.size() > 1 && !is_json_input(paths[i]);
+    model::Document part = defer ? markdown::read_file(paths[i], &typed_lines) : read_input(paths[i]);
+    for (int line : typed_lines) typed.insert({paths[i], line});
     if (i == 0) {
       doc.source = part.source;
       if (meta_from.empty()) {
@@ -103,6 +112,7 @@ model::Document read_inputs(const std::vector<std::string>& paths, const std::st
     }
     append(doc, std::move(part), paths[i]);
   }
+  if (paths.size() > 1) markdown::normalize_outline(doc, typed);
   return doc;
 }
 

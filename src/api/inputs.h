@@ -9,6 +9,7 @@ namespace bidfmt {
 
 // The model of one file, read by its extension (.json: JSON content; else Markdown).
 model::Document read_input(const std::string& path);
+bool is_json_input(const std::string& path);
 
 // The files in order as one document; front matter from `meta_file` when given, else from the
 // first file. Throws Error naming both files when a later file's front matter sets a value

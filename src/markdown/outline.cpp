@@ -8,7 +8,7 @@
 
 namespace bidfmt::markdown {
 
-void normalize_outline(model::Document& doc, const std::vector<int>& typed_number_lines) {
+void normalize_outline(model::Document& doc, const TypedHeadings& typed_headings) {
   std::vector<size_t> headings;
   for (size_t i = 0; i < doc.blocks.size(); ++i)
     if (std::holds_alternative<model::Heading>(doc.blocks[i])) headings.push_back(i);
@@ -19,7 +19,7 @@ void normalize_outline(model::Document& doc, const std::vector<int>& typed_numbe
   int top = 0;
   for (size_t i : headings) top += std::get<model::Heading>(doc.blocks[i]).level == 1;
   auto typed = [&](const model::Heading& h) {
-    return std::find(typed_number_lines.begin(), typed_number_lines.end(), h.line) != typed_number_lines.end();
+    return typed_headings.count({h.file, h.line}) > 0;
   };
   // The `##` headings carry typed numbers (「## 一、项目概况」): their writer made them the chapters.
   bool numbered_below = false;
@@ -30,21 +30,22 @@ void normalize_outline(model::Document& doc, const std::vector<int>& typed_numbe
   if (first.level == 1 && top == 1 && numbered_below && !typed(first) && !first.unnumbered) {
     const std::string title(trim(plain_text(first.text)));
     const int line = first.line;
+    const std::string file = first.file;
     if (doc.meta.title.empty() && doc.meta.cover) {
       doc.meta.title = title;
       doc.warnings.push_back({line, "唯一的一级标题「" + title + "」在二级标题之前，已作为封面标题",
-                              "the only level-1 heading \"" + title + "\" comes before the level-2 ones: it is the cover title"});
+                              "the only level-1 heading \"" + title + "\" comes before the level-2 ones: it is the cover title", file});
       doc.blocks.erase(doc.blocks.begin() + static_cast<long>(headings.front()));
     } else if (doc.meta.title == title && doc.meta.cover) {
       doc.warnings.push_back({line, "一级标题「" + title + "」与封面标题相同，已删除",
-                              "level-1 heading \"" + title + "\" repeats the cover title: removed"});
+                              "level-1 heading \"" + title + "\" repeats the cover title: removed", file});
       doc.blocks.erase(doc.blocks.begin() + static_cast<long>(headings.front()));
     } else {
       // No cover to carry it: the title stays as a body paragraph.
       model::Paragraph p;
       p.text = std::move(first.text);
       doc.warnings.push_back({line, "唯一的一级标题「" + title + "」在二级标题之前，视为文档标题，保留为正文段落",
-                              "the only level-1 heading \"" + title + "\" comes before the level-2 ones: kept as a paragraph"});
+                              "the only level-1 heading \"" + title + "\" comes before the level-2 ones: kept as a paragraph", file});
       doc.blocks[headings.front()].emplace<model::Paragraph>(std::move(p));
     }
     headings.clear();
@@ -59,10 +60,12 @@ void normalize_outline(model::Document& doc, const std::vector<int>& typed_numbe
   const int by = shallowest - 1;
   for (size_t i : headings) std::get<model::Heading>(doc.blocks[i]).level -= by;
   const std::string from(static_cast<size_t>(shallowest), '#');
-  doc.warnings.push_back({std::get<model::Heading>(doc.blocks[headings.front()]).line,
+  const model::Heading& top_heading = std::get<model::Heading>(doc.blocks[headings.front()]);
+  doc.warnings.push_back({top_heading.line,
                           "最高一级标题为「" + from + "」，所有标题已上移 " + std::to_string(by) + " 级（「" + from + "」作为一级标题）",
                           "the shallowest heading is \"" + from + "\": every heading moved up " + std::to_string(by) +
-                              " level(s) (\"" + from + "\" is level 1)"});
+                              " level(s) (\"" + from + "\" is level 1)",
+                          top_heading.file});
 }
 
 }  // namespace bidfmt::markdown

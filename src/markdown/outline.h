@@ -1,6 +1,9 @@
 // The outline as chat models write it: `#` kept for the document's title and chapters at `##`,
 // or the whole draft starting at `##`. bidfmt's chapters are `#`.
 #pragma once
+#include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "model/document.h"
@@ -11,7 +14,10 @@ namespace bidfmt::markdown {
 // headings have typed ones (「## 一、项目概况」), is the title (the cover's title when the front
 // matter has none); then, when the shallowest
 // heading is `##` or deeper, every level moves up by the difference. Each step warns.
-// `typed_number_lines` are the lines of headings whose typed number was removed.
-void normalize_outline(model::Document& doc, const std::vector<int>& typed_number_lines);
+// `typed` holds the headings whose typed number was removed, as (file, line) — file as the
+// heading's `file` says ("" when one file is read). A build of several files runs this once on the
+// joined document (api/inputs.cpp), so a chapter file's lone `#` is a chapter there, not a title.
+using TypedHeadings = std::set<std::pair<std::string, int>>;
+void normalize_outline(model::Document& doc, const TypedHeadings& typed);
 
 }  // namespace bidfmt::markdown

@@ -14,7 +14,8 @@
 
 namespace bidfmt::markdown {
 
-model::Document read(const std::string& text, const std::string& source, const std::string& base_dir) {
+model::Document read(const std::string& text, const std::string& source, const std::string& base_dir,
+                     std::vector<int>* deferred_outline) {
   const SourceText src(text, source);
   model::Document doc;
   doc.source = source;
@@ -33,18 +34,24 @@ model::Document read(const std::string& text, const std::string& source, const s
     else builder.parse(piece.begin, piece.end);
   }
   builder.finish();
-  normalize_outline(doc, builder.typed_heading_lines());
+  if (deferred_outline) {
+    *deferred_outline = builder.typed_heading_lines();
+  } else {
+    TypedHeadings typed;
+    for (int line : builder.typed_heading_lines()) typed.insert({"", line});
+    normalize_outline(doc, typed);
+  }
   // Warnings in the order of the lines they name (the outline's come last from the passes).
   std::stable_sort(doc.warnings.begin(), doc.warnings.end(),
                    [](const model::Warning& a, const model::Warning& b) { return a.line < b.line; });
   return doc;
 }
 
-model::Document read_file(const std::string& path) {
+model::Document read_file(const std::string& path, std::vector<int>* deferred_outline) {
   // A file saved as GBK or UTF-16 is read (ICU's converters), with a warning that names the
   // encoding; read() itself takes UTF-8 only.
   const Decoded text = to_utf8(core::read_file(path));
-  model::Document doc = read(text.utf8, path, std::filesystem::u8path(path).parent_path().u8string());
+  model::Document doc = read(text.utf8, path, std::filesystem::u8path(path).parent_path().u8string(), deferred_outline);
   if (!text.encoding.empty()) {
     const std::string& e = text.encoding;
     doc.warnings.insert(doc.warnings.begin(),

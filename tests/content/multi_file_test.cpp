@@ -106,5 +106,43 @@ TEST(MultiFile, MessagesNameTheFileTheyCameFrom) {
   EXPECT_EQ(missing.err.rfind("bidfmt: " + d + ":3: ", 0), 0u) << missing.err;
 }
 
+// The outline rules run on the joined document: chapter files that each open with one `#` heading
+// and typed `##` numbers are chapters of one bid (read alone, each `#` would be taken as the cover
+// title, and the second would disagree with the first's).
+TEST(MultiFile, ChapterFilesEachWithOneHashHeadingAreChapters) {
+  const std::string dir = testkit::temp_dir("multi-outline");
+  const std::string a = write(dir, "01-工程概况.md", "---\nproject: 某工程\n---\n\n# 工程概况\n\n## 一、工程简介\n\n正文甲。\n");
+  const std::string b = write(dir, "02-施工方案.md", "# 施工方案\n\n## 一、施工方法\n\n正文乙。\n");
+  testkit::RunResult r = testkit::run_cli({"build", a, b, "-o", dir + "/out.docx"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string doc = testkit::read_zip(dir + "/out.docx")["word/document.xml"];
+  auto style_of = [&](const std::string& word) {
+    const size_t at = doc.rfind(word + "</w:t>");  // the body's paragraph (the TOC lists it first)
+    if (at == std::string::npos) return std::string("(missing)");
+    const size_t s = doc.rfind("<w:pStyle w:val=\"", at);
+    return doc.substr(s + 17, doc.find('"', s + 17) - s - 17);
+  };
+  EXPECT_EQ(style_of("工程概况"), "Heading1");
+  EXPECT_EQ(style_of("施工方案"), "Heading1");
+  EXPECT_EQ(style_of("施工方法"), "Heading2");
+  EXPECT_EQ(testkit::run_cli({"check", dir + "/out.docx"}).status, 0);
+
+  // A first file holding only the title, then files of `##` chapters: the title and its chapters.
+  const std::string t = write(dir, "00-封面.md", "---\nproject: 某工程\n---\n\n# 售后服务方案\n");
+  const std::string c = write(dir, "01.md", "## 一、服务承诺\n\n正文丙。\n");
+  const std::string d = write(dir, "02.md", "## 二、服务团队\n\n正文丁。\n");
+  testkit::RunResult r2 = testkit::run_cli({"build", t, c, d, "-o", dir + "/out2.docx"});
+  ASSERT_EQ(r2.status, 0) << r2.err;
+  auto parts = testkit::read_zip(dir + "/out2.docx");
+  EXPECT_NE(parts["docProps/core.xml"].find("售后服务方案"), std::string::npos);
+  const std::string doc2 = parts["word/document.xml"];
+  for (const char* chapter : {"服务承诺", "服务团队"}) {
+    const size_t at = doc2.rfind(std::string(chapter) + "</w:t>");
+    ASSERT_NE(at, std::string::npos) << chapter;
+    const size_t s = doc2.rfind("<w:pStyle w:val=\"", at);
+    EXPECT_EQ(doc2.substr(s + 17, 8), "Heading1") << chapter;
+  }
+}
+
 }  // namespace
 }  // namespace bidfmt
