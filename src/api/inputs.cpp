@@ -5,6 +5,8 @@
 // (or --meta) sets differently is an error naming both files.
 #include "api/inputs.h"
 
+#include <iterator>
+
 #include "core/error.h"
 #include "core/file_io.h"
 #include "markdown/front_matter.h"
@@ -64,7 +66,15 @@ void append(model::Document& into, model::Document&& part, const std::string& fi
     } else if (auto* f = std::get_if<model::Figure>(&b)) {
       if (f->file.empty()) f->file = file;
     }
-    into.blocks.push_back(std::move(b));
+  }
+  // The blocks are moved as a whole (the first file's vector becomes the document's), not a block
+  // at a time into a growing vector that reallocates while the part's vector is still held.
+  if (into.blocks.empty()) {
+    into.blocks = std::move(part.blocks);
+  } else {
+    into.blocks.reserve(into.blocks.size() + part.blocks.size());
+    into.blocks.insert(into.blocks.end(), std::make_move_iterator(part.blocks.begin()), std::make_move_iterator(part.blocks.end()));
+    part.blocks = {};
   }
   for (model::Footnote& n : part.footnotes) {
     for (model::Inlines& p : n.paragraphs) shift_footnotes(p, 0, file);  // (marks inside notes stay)
