@@ -33,7 +33,8 @@ InputKind input_kind(const std::string& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return InputKind::other;
   const std::string h = head(path, 8);
-  if (h == std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) return InputKind::ole2;
+  if (h == std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+    return package::is_encrypted_package(path) ? InputKind::encrypted : InputKind::ole2;
   if (h.compare(0, 5, "{\\rtf") == 0) return InputKind::rtf;
   if (h.compare(0, 4, "PK\x03\x04") == 0) {
     // ODF packages start with their media type; a DOCX has no "mimetype" entry.
@@ -49,7 +50,8 @@ bool needs_conversion(const std::string& path) {
     case InputKind::ole2:
     case InputKind::rtf:
     case InputKind::odt: return true;
-    case InputKind::docx: return false;
+    case InputKind::docx:
+    case InputKind::encrypted: return false;  // the reader says it needs its password removed
     case InputKind::other: {
       std::error_code ec;
       if (!fs::is_regular_file(path, ec)) return false;

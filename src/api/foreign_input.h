@@ -9,7 +9,9 @@
 
 namespace bidfmt {
 
-enum class InputKind { docx, ole2, rtf, odt, other };
+// encrypted: a password-protected DOCX (an OLE2 file holding EncryptedPackage); no converter opens
+// it without the password, so it is not converted and the reader refuses it in one line.
+enum class InputKind { docx, ole2, encrypted, rtf, odt, other };
 
 // What `path` holds, by its first bytes: OLE2 signature D0 CF 11 E0 A1 B1 1A E1, "{\rtf", a zip
 // whose "mimetype" entry says application/vnd.oasis.opendocument.text; any other zip is a DOCX to

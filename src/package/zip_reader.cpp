@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "package/zip_peek.h"
 
 namespace bidfmt::package {
 namespace {
@@ -62,6 +63,10 @@ std::string folded(const std::string& n) { return core::ascii_lower(n); }
   std::fclose(f);
   const std::string h(reinterpret_cast<char*>(head), n);
   if (size == 0) fail(path, "文件为空(0 字节),不是 DOCX", "the file is empty (0 bytes), not a DOCX");
+  if (h.compare(0, 4, "\xD0\xCF\x11\xE0") == 0 && is_encrypted_package(path))
+    fail(path, "文件设了打开密码(加密的 DOCX),无法读取:请在 Word 或 WPS 中取消密码(文件 → 信息 → 保护文档 → 用密码进行加密,清空)后另存再试",
+         "the file is password-protected (an encrypted DOCX) and cannot be read: remove the password in Word or WPS (File → Info → "
+         "Protect Document → Encrypt with Password, clear it), save, and try again");
   if (h.compare(0, 4, "\xD0\xCF\x11\xE0") == 0)
     fail(path, "不是 DOCX:这是 Word 97-2003(.doc)文件或加密(设了打开密码)的 DOCX,请用 Word 另存为未加密的 .docx",
          "not a DOCX: this is a Word 97-2003 (.doc) file or a password-protected DOCX; save it as an unencrypted .docx");

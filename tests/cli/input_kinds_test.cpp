@@ -124,5 +124,38 @@ TEST(ForeignInputs, ADocxNamedDocIsReadAsTheDocxItIs) {
   EXPECT_EQ(r.err, "") << "no conversion for a file whose content is DOCX";
 }
 
+// A password-protected DOCX as Word writes it: an OLE2 compound file whose directory names the
+// streams EncryptionInfo and EncryptedPackage (UTF-16LE). Apache POI's bug53475-password-is-*.docx
+// went to LibreOffice, which failed, and the user read two lines ending in 「LibreOffice 分页失败」.
+TEST(ForeignInputs, APasswordProtectedDocxIsRefusedInOneLineSayingSo) {
+  std::string dir = testkit::temp_dir("foreign-encrypted");
+  auto utf16le = [](const std::string& ascii) {
+    std::string out;
+    for (char c : ascii) out += {c, '\0'};
+    return out;
+  };
+  const std::string in = dir + "/投标文件.docx";
+  std::ofstream(in, std::ios::binary) << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) << std::string(504, '\0')
+                                      << utf16le("EncryptionInfo") << std::string(50, '\0') << utf16le("EncryptedPackage")
+                                      << std::string(1000, '\x5A');
+  const std::string before = testkit::read_text(in);
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{{"check", in}, {"fix", in, "-o", dir + "/out.docx"}}) {
+    SCOPED_TRACE(args.front());
+    args.insert(args.begin(), testkit::binary());
+    testkit::RunResult r = testkit::run(args);
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(r.err.rfind("bidfmt: " + in + ": 文件设了打开密码", 0), 0u) << r.err;
+    EXPECT_EQ(r.err.find("LibreOffice"), std::string::npos) << "not converted: " << r.err;
+    EXPECT_FALSE(fs::exists(dir + "/out.docx"));
+    args.insert(args.end(), {"--lang", "en"});
+    EXPECT_NE(testkit::run(args).err.find("password-protected"), std::string::npos);
+  }
+  EXPECT_EQ(testkit::read_text(in), before) << "the input is never modified";
+  // A Word 97–2003 file (no EncryptedPackage) is still one to convert.
+  testkit::RunResult doc = testkit::run({testkit::binary(), "check", ole2_file(dir + "/a.doc")}, {"PATH=/nonexistent"});
+  EXPECT_NE(doc.err.find("需要 LibreOffice"), std::string::npos) << doc.err;
+}
+
 }  // namespace
 }  // namespace bidfmt
