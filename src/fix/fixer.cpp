@@ -61,7 +61,7 @@ void write_entries(const Entries& e, const std::string& path) {
 
 // Runs one pass's fixers in their order: first what the styles and numbering will be called here,
 // then the fixers that read the document, then the two that rewrite styles and numbering (the
-// document's parsed styles are read until then).
+// document's parsed styles are read until then; the numbering goes in when anything refers to it).
 void run_pass(Workspace& ws) {
   ws.edit(ws.doc().body().part);  // most fixers edit paragraphs and tables of the main part in place
   plan_styles(ws);
@@ -75,8 +75,8 @@ void run_pass(Workspace& ws) {
   fix_page_setup(ws);
   fix_metadata(ws);
   fix_lists(ws);
+  install_styles(ws);     // first: a heading style it installs or patches may refer to the heading numbering
   install_numbering(ws);
-  install_styles(ws);
 }
 
 // ISO/IEC 29500 Strict (namespaces under purl.oclc.org): check reads it, but the parts fix writes

@@ -78,7 +78,8 @@ void plan_numbering(Workspace& ws) {
 }
 
 void install_numbering(Workspace& ws) {
-  if (ws.heading_abstract_id < 0) return;
+  // Added only when something this pass wrote refers to it (a heading style or paragraph).
+  if (ws.heading_abstract_id < 0 || !ws.refers_to_numbering(ws.heading_num_id)) return;
   std::string part = numbering_part(ws);
   pugi::xml_node root = ws.edit(part);
   pugi::xml_document add;

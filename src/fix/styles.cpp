@@ -112,6 +112,42 @@ std::map<std::string, Asked> asked_per_style(const Workspace& ws) {
   return out;
 }
 
+// What a style inherits from the document: the docDefaults under the chain of the style it is
+// based on (itself left out).
+docx::ParaProps inherited_ppr(const Workspace& ws, pugi::xml_node style) {
+  docx::ParaProps pp = ws.doc().styles().defaults_ppr();
+  if (const docx::Style* base = ws.doc().styles().find(docx::attr(style.child("w:basedOn"), "w:val"))) pp.over(base->chain_ppr);
+  return pp;
+}
+
+// A style fix writes from the profile stands as written, whatever it inherits:
+// - tab stops add up along w:basedOn, so a Normal with a left stop at 1.8 cm would send the
+//   header's 技术标 there instead of to the right margin: each inherited stop the style does not
+//   set itself is cleared in it;
+// - automatic spacing (w:beforeAutospacing, HTML-style documents set it in docDefaults) wins over
+//   w:before, so a style that sets its space before or after switches it off when it inherits it on.
+void stand_as_written(const Workspace& ws, pugi::xml_node style) {
+  const docx::ParaProps in = inherited_ppr(ws, style);
+  std::set<int> own;
+  for (pugi::xml_node t : style.child("w:pPr").child("w:tabs").children("w:tab")) own.insert(docx::int_attr(t, "w:pos").value_or(0));
+  std::vector<int> clear;
+  for (const docx::TabStop& t : in.tabs)
+    if (t.kind != "clear" && !own.count(t.pos)) clear.push_back(t.pos);
+  if (!clear.empty()) {
+    pugi::xml_node tabs = xml::ensure(xml::ensure(style, "w:pPr", xml::style_order()), "w:tabs", xml::ppr_order());
+    for (int pos : clear) {
+      pugi::xml_node t = tabs.append_child("w:tab");
+      t.append_attribute("w:val") = "clear";
+      t.append_attribute("w:pos") = pos;
+    }
+  }
+  pugi::xml_node sp = style.child("w:pPr").child("w:spacing");
+  if (sp.attribute("w:before") && !sp.attribute("w:beforeAutospacing") && in.before_auto.value_or(false))
+    xml::set(sp, "w:beforeAutospacing", "0");
+  if (sp.attribute("w:after") && !sp.attribute("w:afterAutospacing") && in.after_auto.value_or(false))
+    xml::set(sp, "w:afterAutospacing", "0");
+}
+
 // The document's style `s` given the values of `a` that check reported; its other properties,
 // its name, links and inheritance stay as they are. `r` is the style as read (what it resolves
 // to with its basedOn chain and the docDefaults): a value it already resolves to is not written.
@@ -157,12 +193,14 @@ bool patch(const Workspace& ws, pugi::xml_node s, const docx::Style* r, const st
     xml::remove_attrs(n, {"w:beforeAutospacing"});
     xml::set(n, "w:before", std::to_string(f.space_before.v));
     xml::set(n, "w:beforeLines", "0");
+    if (inherited_ppr(ws, s).before_auto.value_or(false)) xml::set(n, "w:beforeAutospacing", "0");
   }
   if (has("space_after")) {
     pugi::xml_node n = spacing();
     xml::remove_attrs(n, {"w:afterAutospacing"});
     xml::set(n, "w:after", std::to_string(f.space_after.v));
     xml::set(n, "w:afterLines", "0");
+    if (inherited_ppr(ws, s).after_auto.value_or(false)) xml::set(n, "w:afterAutospacing", "0");
   }
   if (has("line_spacing") && !(pp.line_rule.value_or("auto") == "auto" && pp.line.value_or(240) == f.line.v)) {
     pugi::xml_node n = spacing();
@@ -203,6 +241,31 @@ bool patch(const Workspace& ws, pugi::xml_node s, const docx::Style* r, const st
   return xml::to_string(s) != before;
 }
 
+// The profile styles (generated ids) a pass needs in the document: those check's findings ask
+// for, those of parts written whole, heading styles that take the heading numbering, those named by
+// what the pass wrote — and the styles these are based on or linked to. Nothing else is added: a
+// style nobody uses would only be one more line in the change log for the reviewer to read.
+std::set<std::string> needed_styles(Workspace& ws, const std::map<std::string, Asked>& asked) {
+  std::set<std::string> out(ws.whole_styles.begin(), ws.whole_styles.end());
+  out.insert(ws.numbered_styles.begin(), ws.numbered_styles.end());
+  for (const auto& [gid, a] : asked) out.insert(gid);
+  std::map<std::string, std::string> profile_id;  // this document's id → the profile's
+  for (const auto& [gid, id] : ws.style_ids) profile_id[id] = gid;
+  for (const std::string& id : ws.added_style_references()) {
+    auto it = profile_id.find(id);
+    out.insert(it == profile_id.end() ? id : it->second);
+  }
+  pugi::xml_node gen_root = ws.generated().styles.document_element();
+  for (std::vector<std::string> todo(out.begin(), out.end()); !todo.empty();) {
+    std::string gid = todo.back();
+    todo.pop_back();
+    pugi::xml_node g = gen_root.find_child_by_attribute("w:style", "w:styleId", gid.c_str());
+    for (const char* ref : {"w:basedOn", "w:link", "w:next"})
+      if (std::string to(docx::attr(g.child(ref), "w:val")); !to.empty() && out.insert(to).second) todo.push_back(to);
+  }
+  return out;
+}
+
 }  // namespace
 
 void plan_styles(Workspace& ws) {
@@ -240,12 +303,14 @@ void install_styles(Workspace& ws) {
   }
 
   const std::map<std::string, Asked> asked = asked_per_style(ws);
+  const std::set<std::string> needed = needed_styles(ws, asked);
   pugi::xml_document scratch;
   for (pugi::xml_node g : gen_root.children("w:style")) {
     if (!installs(g)) continue;
     const std::string gid(docx::attr(g, "w:styleId"));
     std::string name(docx::attr(g.child("w:name"), "w:val"));
     pugi::xml_node existing = find_by_name(root, "paragraph", name);
+    if (!existing && !needed.count(gid)) continue;
     const bool whole = ws.whole_styles.count(gid) > 0;
     if (existing && !whole) {
       // The document's own style: only what check reported of it.
@@ -266,6 +331,7 @@ void install_styles(Workspace& ws) {
       }
     if (pugi::xml_node num = s.child("w:pPr").child("w:numPr").child("w:numId"))
       num.attribute("w:val").set_value(ws.heading_num_id);
+    stand_as_written(ws, s);
     if (!existing) {
       xml::insert_copy(root, s, xml::styles_order());
     } else if (xml::to_string(existing) != xml::to_string(s)) {

@@ -161,6 +161,40 @@ std::string Workspace::add_part(const std::string& part, const std::string& xml_
   return rel_ids_[part];
 }
 
+namespace {
+void collect_style_references(const pugi::xml_node& root, std::set<std::string>& out) {
+  for (pugi::xpath_node x : root.select_nodes("//w:pStyle | //w:rStyle | //w:tblStyle")) out.emplace(x.node().attribute("w:val").value());
+}
+}  // namespace
+
+std::set<std::string> Workspace::added_style_references() {
+  std::set<std::string> out;
+  for (const std::string& part : created_)
+    if (pugi::xml_document* t = tree(part)) collect_style_references(*t, out);
+  for (const auto& [part, before] : baseline_) {
+    pugi::xml_document* t = tree(part);
+    if (!t) continue;
+    std::set<std::string> now, was;
+    collect_style_references(*t, now);
+    if (now.empty()) continue;
+    pugi::xml_document read;
+    read.load_buffer(before.data(), before.size());
+    collect_style_references(read, was);
+    for (const std::string& id : now)
+      if (!was.count(id)) out.insert(id);
+  }
+  return out;
+}
+
+bool Workspace::refers_to_numbering(int num_id) {
+  const std::string query = "//w:numId[@w:val='" + std::to_string(num_id) + "']";
+  for (const std::string& part : created_)
+    if (pugi::xml_document* t = tree(part); t && t->select_node(query.c_str())) return true;
+  for (const auto& [part, before] : baseline_)
+    if (pugi::xml_document* t = tree(part); t && t->select_node(query.c_str())) return true;
+  return false;
+}
+
 pugi::xml_node Workspace::section_properties(const docx::Section& s) {
   pugi::xml_node root = edit(doc_->body().part);
   if (s.sect_pr) return s.sect_pr;

@@ -137,6 +137,12 @@ class Workspace {
   rules::Location at(const docx::Paragraph& p) const;
   rules::Location at_section(int section) const;
 
+  // The style ids (this document's) that w:pStyle, w:rStyle and w:tblStyle name in what this pass
+  // wrote: every part it created, and references added to a part it edited (not there as read).
+  std::set<std::string> added_style_references();
+  // True when a part this pass created or edited refers to list instance `num_id` (w:numId).
+  bool refers_to_numbering(int num_id);
+
   // Writes every edited part that changed into the entries; true when any did.
   bool commit();
 

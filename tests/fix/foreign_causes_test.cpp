@@ -78,5 +78,53 @@ TEST(FixForeignCauses, BodyEndBookmarkStaysOutOfAContentControl) {
   EXPECT_FALSE(d.select_node("//w:sdt//w:bookmarkStart[@w:name='_BodyEnd']")) << "_BodyEnd inside the content control";
 }
 
+// 52288.docx, checkboxes.docx: the document's Normal has a left tab stop at 1.8 cm, and its header
+// is wrong. fix wrote the profile's header and Header style, but that style is based on Normal and
+// tab stops add up along w:basedOn: after 「项目名称」 the tab went to 1.8 cm, not to the right
+// margin, and check still found 技术标 not right-aligned. The Header style fix writes clears the stop.
+TEST(FixForeignCauses, HeaderStyleClearsTabStopsItWouldInheritFromNormal) {
+  Parts p = clean_parts();
+  edit(p, "word/styles.xml", [](pugi::xml_document& d) {
+    pugi::xml_node normal = first(d, "//w:style[@w:styleId='Normal']");
+    pugi::xml_node ppr = normal.child("w:pPr") ? normal.child("w:pPr") : normal.insert_child_before("w:pPr", normal.child("w:rPr"));
+    pugi::xml_node tab = ppr.prepend_child("w:tabs").append_child("w:tab");
+    tab.append_attribute("w:val") = "left";
+    tab.append_attribute("w:pos") = "2268";  // 4 cm (1.8 cm in 52288.docx)
+  });
+  std::string in = write(p, "normal-tab");
+  report::FileReport before = check(in);  // 「测试项目工程」 is narrower than 4 cm: the tab stops there
+  ASSERT_TRUE(rule_ids(before).count("header.text")) << dump(before);
+  Fixed f = fix_path(in, "normal-tab");
+  expect_fixed(f, "normal-tab");
+  pugi::xml_document styles;
+  styles.load_string(testkit::read_zip(f.output).at("word/styles.xml").c_str());
+  EXPECT_TRUE(styles.select_node("//w:style[w:name/@w:val='header']/w:pPr/w:tabs/w:tab[@w:val='clear'][@w:pos='2268']"))
+      << "the Header style does not clear Normal's stop";
+}
+
+// MultipleBodyBug.docx: automatic spacing before and after (w:beforeAutospacing, as documents
+// saved from HTML have) in docDefaults. It wins over w:before, so check reports 「段前间距为 自动」;
+// fix set the style's w:before to 0 and removed the style's own autospacing attribute, but the
+// inherited one stayed on. The style now switches it off.
+TEST(FixForeignCauses, AutomaticSpacingInheritedFromDocDefaultsIsSwitchedOff) {
+  Parts p = clean_parts();
+  edit(p, "word/styles.xml", [](pugi::xml_document& d) {
+    pugi::xml_node defaults = first(d, "//w:docDefaults");
+    pugi::xml_node ppr = defaults.child("w:pPrDefault") ? defaults.child("w:pPrDefault") : defaults.append_child("w:pPrDefault");
+    pugi::xml_node pr = ppr.child("w:pPr") ? ppr.child("w:pPr") : ppr.append_child("w:pPr");
+    pr.remove_child("w:spacing");
+    pugi::xml_node sp = pr.child("w:ind") ? pr.insert_child_before("w:spacing", pr.child("w:ind")) : pr.append_child("w:spacing");
+    sp.append_attribute("w:beforeAutospacing") = "1";
+    sp.append_attribute("w:afterAutospacing") = "1";
+  });
+  std::string in = write(p, "auto-spacing");
+  report::FileReport before = check(in);
+  bool automatic = false;
+  for (const rules::Finding& f : before.findings) automatic = automatic || (f.rule() == "para.spacing" && f.kind() == "space_before");
+  ASSERT_TRUE(automatic) << dump(before);
+  Fixed f = fix_path(in, "auto-spacing");
+  expect_fixed(f, "auto-spacing");
+}
+
 }  // namespace
 }  // namespace bidfmt::testfix
