@@ -205,6 +205,10 @@ class Document {
   int first_body_section() const;
   // Cover/TOC sections present.
   bool has_front_matter() const;
+  // The number the first level-1 heading counts as: 1 for a whole bid; under a profile of one file
+  // per chapter (Standard B), what the first 章 heading shows, else the file name's 「第二章」, else 1.
+  // 节, 条 and caption numbers count on from it.
+  int first_chapter() const { return first_chapter_; }
 
   // Frees the main part's XML tree — a third of the memory of a large document — for callers
   // that need only the model (a static check): the body's paragraph, table and section nodes
@@ -225,6 +229,7 @@ class Document {
   std::deque<std::string> heading_paths_;  // what Paragraph/Table::heading_path point to
   bool even_and_odd_ = false;
   bool gutter_at_top_ = false;
+  int first_chapter_ = 1;
 };
 
 }  // namespace bidfmt::docx

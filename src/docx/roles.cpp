@@ -223,6 +223,7 @@ void Reader::number_headings() {
         first_chapter = false;
         if (int n = chapter_number(p.shown(), profile_)) counts[0] = n - 1;
         else if (counts[0] > 0) --counts[0];  // no number of its own: the name's
+        doc_.first_chapter_ = counts[0] + 1;
       }
       // A heading unnumbered on purpose (附件: numbering off, no number typed) does not count:
       // the next number follows on.

@@ -153,7 +153,11 @@ Outcome fix_file(const std::string& path, const profile::Profile& profile, const
         break;
       }
       out.changed = true;
-      current = tmp.path() + "/pass" + std::to_string(pass + 1) + ".docx";
+      // Each pass's package under the input's own name: a Standard B chapter's number may come
+      // from its file name (「第二章 工程概况.docx」), and each pass reads it as check will.
+      const fs::path dir = fs::path(tmp.path()) / ("pass" + std::to_string(pass + 1));
+      fs::create_directories(dir);
+      current = (dir / fs::u8path(path).filename()).string();
       write_entries(entries, current);
     }
     if (!settled) {

@@ -239,14 +239,17 @@ void fix_header_footer(Workspace& ws) {
   for (const docx::Section& s : doc.sections()) {
     if (s.role != docx::SectionRole::body) continue;
     std::vector<std::string> kinds = shown_kinds(doc, s);
+    // Only what check reported: a section without a header or footer is written one when check
+    // said it lacks it (under Standard B both are left open, and a chapter without a header is
+    // not wrong). A part fix wrote itself is not written again (were it still wrong, writing more
+    // would not help).
     bool header = no_header.count(s.number) > 0, footer = no_footer.count(s.number) > 0;
-    // A part fix wrote itself is not written again (were it still wrong, writing more would not help).
     const std::set<std::string>& made = ws.journal().made;
     for (const std::string& k : kinds) {
       auto h = s.headers.find(k);
       auto f = s.footers.find(k);
-      header |= h == s.headers.end() || h->second.empty() || (in_set(bad_headers, h->second) && !made.count(h->second));
-      footer |= f == s.footers.end() || f->second.empty() || (in_set(bad_footers, f->second) && !made.count(f->second));
+      header |= h != s.headers.end() && in_set(bad_headers, h->second) && !made.count(h->second);
+      footer |= f != s.footers.end() && in_set(bad_footers, f->second) && !made.count(f->second);
     }
     if (!header && !footer) continue;
     pugi::xml_node sp = ws.section_properties(s);

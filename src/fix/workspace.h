@@ -104,6 +104,7 @@ class Workspace {
   std::map<std::string, std::string> style_ids;
   int heading_num_id = 0;
   int heading_abstract_id = -1;  // ≥ 0: the heading numbering is added under this w:abstractNumId
+  int heading_start = 1;         // the number its first level starts at (a Standard B chapter's own)
   std::string style_id(const std::string& profile_id) const;
 
   // Paragraphs (body indices) whose role a fixer changed this pass: other fixers leave them to

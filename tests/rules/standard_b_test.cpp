@@ -46,6 +46,7 @@ std::string cell(const std::string& text, const std::string& rpr = "<w:sz w:val=
 struct Chapter {
   std::string h1 = "第二章  工程概况";
   std::string h2 = "第一节  工程简介";
+  std::string h3 = "1.1  工程位置";
   std::string h2_size = "28";
   std::string h3_jc = "<w:jc w:val=\"left\"/>";
   std::string h4_jc = "<w:jc w:val=\"left\"/>";
@@ -103,7 +104,7 @@ struct Chapter {
                         "\"/><w:tblLook w:val=\"01E0\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4000\"/><w:gridCol w:w=\"4000\"/></w:tblGrid>"
                         "<w:tr>" + cell("项目", cell_rpr) + cell("数量", cell_rpr) + "</w:tr><w:tr>" + cell("路基土方", cell_rpr) +
                         cell("12000m3", cell_rpr) + "</w:tr></w:tbl>";
-    p.body = para("1", h1) + para("2", h2) + para("3", "1.1  工程位置") + para("", body_1) +
+    p.body = para("1", h1) + para("2", h2) + para("3", h3) + para("", body_1) +
              para("3", "1.2  主要工程量") + caption(caption_1) + table + para("", "主要工程数量见上表。") +
              para("4", "1.2.1  路基工程") + para("", body_2) + para("", item_1) + para("", "2、填筑试验段，确定压实参数。") +
              para("3", "1.3  3D激光扫描复核") + para("", "路基成型后采用三维激光扫描复核标高。") +
@@ -213,8 +214,8 @@ struct Break {
   const char* rule;
 };
 
-TEST(StandardB, EachBreakIsFoundByItsRule) {
-  const std::vector<Break> breaks = {
+std::vector<Break> standard_b_breaks() {
+  return {
       {"page-size", [](Chapter& c) { c.page = "<w:pgSz w:w=\"12240\" w:h=\"15840\"/>"; }, "page.size"},
       {"l1-size", [](Chapter& c) { c.h1_size = "28"; }, "heading.l1"},
       {"l1-spaces", [](Chapter& c) { c.h1 = "第二章工程概况"; }, "heading.l1"},
@@ -231,19 +232,61 @@ TEST(StandardB, EachBreakIsFoundByItsRule) {
       {"l2-size", [](Chapter& c) { c.h2_size = "24"; }, "heading.l2"},
       {"l2-spaces", [](Chapter& c) { c.h2 = "第一节工程简介"; }, "heading.l2"},
       {"l3-centered", [](Chapter& c) { c.h3_jc = kCenter; }, "heading.l3"},
+      {"l3-one-space", [](Chapter& c) { c.h3 = "1.1 工程位置"; }, "heading.l3"},
       {"figure-caption-font", [](Chapter& c) { c.figure_caption = para("", "图2-1.3-1  扫描成果示意图", std::string(kNoIndent) + kCenter, "<w:sz w:val=\"21\"/>"); },
        "figure.caption"},
       {"figure-caption-number", [](Chapter& c) { c.figure_caption = caption("图2-1.2-1  扫描成果示意图"); }, "figure.caption"},
       // 「A3附图附表统一装订在全册的最后」: an A3 section with the chapter's text going on after it.
       {"a3-in-the-middle", [](Chapter& c) { c.extra = a3_section() + para("", "施工中加强测量控制。"); }, "page.size"},
   };
-  for (const Break& b : breaks) {
+}
+
+TEST(StandardB, EachBreakIsFoundByItsRule) {
+  for (const Break& b : standard_b_breaks()) {
     Chapter c;
     b.edit(c);
     report::FileReport r = check_b(write(c));
     ASSERT_TRUE(r.checked) << b.name << ": " << r.error.en;
     EXPECT_EQ(testfix::rule_ids(r), std::set<std::string>{b.rule}) << b.name << "\n" << testfix::dump(r);
   }
+}
+
+// fix of a chapter with one fixable break, without --project: Standard B asks for no header and no
+// 共Y页, so fix writes neither — it used to refuse (「页眉左侧需要项目名称…请用 --project 指定」),
+// because any fix pass wrote a header into a body section that had none, reported or not.
+TEST(StandardB, FixOfABrokenChapterAddsNoHeaderOrFooter) {
+  int fixed = 0;
+  for (const Break& b : standard_b_breaks()) {
+    SCOPED_TRACE(b.name);
+    Chapter c;
+    b.edit(c);
+    std::string in = write(c);
+    report::FileReport before = check_b(in);
+    bool fixable = false;
+    for (const rules::Finding& f : before.findings) fixable |= f.fixable;
+    if (!fixable) continue;
+    FixOptions o;
+    o.input = in;
+    fs::create_directories(fs::path(in).parent_path() / "fixed");
+    o.output = fs::path(in).parent_path().string() + "/fixed/第二章 工程概况.docx";
+    o.profile = "chapter-heiti";
+    FixResult r;
+    ASSERT_NO_THROW(r = fix_docx(o));
+    EXPECT_TRUE(r.changed);
+    ++fixed;
+    auto parts = testkit::read_zip(o.output);
+    for (const auto& [name, xml] : parts) EXPECT_EQ(name.find("header"), std::string::npos) << name;
+    EXPECT_EQ(parts.at("word/footer1.xml"), testkit::read_zip(in).at("word/footer1.xml"));
+    // Nothing but what fix cannot fix and was there before: a chapter that came out numbered
+    // 「第一章」 (fix's heading numbering starting at 1 in chapter 2's file) would be reported under
+    // output.per-chapter, its captions 「表1-…」 under table.caption.
+    std::set<std::string> unfixable;
+    for (const rules::Finding& f : before.findings)
+      if (!f.fixable) unfixable.insert(f.rule());
+    report::FileReport after = check_b(o.output);
+    for (const rules::Finding& f : after.findings) EXPECT_TRUE(!f.fixable && unfixable.count(f.rule())) << testfix::dump(after);
+  }
+  EXPECT_GE(fixed, 10) << "most Standard B breaks are fixable";
 }
 
 TEST(StandardB, EveryChapterOfASplitBuildChecksClean) {
