@@ -48,7 +48,9 @@ TEST(FixNothingUnasked, AHeadingStyleNotBoldIsOneChangeAndTypedNumbersStay) {
   // The numbering and the typed numbers are as they were.
   Parts out = testkit::read_zip(f.output);
   EXPECT_EQ(out.count("word/numbering.xml"), p.count("word/numbering.xml"));
-  if (p.count("word/numbering.xml")) EXPECT_EQ(out.at("word/numbering.xml"), p.at("word/numbering.xml"));
+  if (p.count("word/numbering.xml")) {
+    EXPECT_EQ(out.at("word/numbering.xml"), p.at("word/numbering.xml"));
+  }
   EXPECT_EQ(out.at("word/document.xml"), p.at("word/document.xml"));
   for (const char* typed : {"一、工程概况", "1.1 工程简介", "1.1.1 建设内容"})
     EXPECT_NE(out.at("word/document.xml").find(typed), std::string::npos) << typed;
@@ -74,7 +76,9 @@ TEST(FixNothingUnasked, AWrongFooterAddsNoStyleOrNumberingItDoesNotUse) {
   expect_fixed(f, "python-docx-numpages", kBidProject);
   for (const fix::Change& c : f.result.changes) {
     EXPECT_EQ(c.what.zh.find("标题自动编号"), std::string::npos) << dump_changes(f.result.changes);
-    if (c.what.zh.rfind("按规范设置样式", 0) == 0) EXPECT_EQ(c.what.zh, "按规范设置样式:页脚") << dump_changes(f.result.changes);
+    if (c.what.zh.rfind("按规范设置样式", 0) == 0) {
+      EXPECT_EQ(c.what.zh, "按规范设置样式:页脚") << dump_changes(f.result.changes);
+    }
   }
   Parts out = testkit::read_zip(f.output);
   EXPECT_EQ(out.count("word/numbering.xml"), p.count("word/numbering.xml"));
