@@ -19,7 +19,8 @@ Text standard_line(const rules::Rule& r, const profile::Profile& p) {
   if (!q.empty()) return Text{q, q};
   if (std::string(r.info.id) == "bid.anonymous")
     return Text{"(两份标准均无此条:招标文件的暗标要求,check --anonymous 或格式配置 anonymous: true 时检查)",
-                "(in neither standard: a tender's anonymous-bid (暗标) requirement, checked with check --anonymous or a profile's anonymous: true)"};
+                "(in neither standard: a tender's anonymous-bid (暗标) requirement, checked with check --anonymous or a profile's "
+                "anonymous: true)"};
   return Text{"(格式配置「" + p.id + "」的标准无此条)", "(profile " + p.id + "'s standard has no sentence for this rule)"};
 }
 

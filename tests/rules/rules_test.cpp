@@ -38,7 +38,8 @@ TEST(Rules, RegistryAndProfilesNameTheSameRules) {
       EXPECT_FALSE(sentence.empty()) << name << " " << id;
       quoted.insert(id);
     }
-    for (const profile::HeadingLevel& h : p.headings) EXPECT_TRUE(ids.count(h.rule)) << name << " headings." << h.level << ".rule " << h.rule;
+    for (const profile::HeadingLevel& h : p.headings)
+      EXPECT_TRUE(ids.count(h.rule)) << name << " headings." << h.level << ".rule " << h.rule;
   }
   // Every rule enforces a sentence of one of the standards — except bid.anonymous (暗标), a
   // tender's requirement that neither standard has.
