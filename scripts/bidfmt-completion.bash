@@ -35,7 +35,7 @@ _bidfmt() {
       fi
       opts="-h --help --lang --override"; files='!*.yaml' ;;
     template) opts="-h --help --lang --profile -o --output"; files="" ;;
-    explain) opts="-h --help --lang --all --markdown"; files="" ;;
+    explain) opts="-h --help --lang --all --markdown --keys --profile"; files="" ;;
     serve) opts="-h --help --lang --host --port --token --max-upload -j --jobs --queue --timeout"; files="" ;;
     *) COMPREPLY=($(compgen -W "build parse check fix profiles template explain serve -h --help --version --lang" -- "$cur")); return ;;
   esac

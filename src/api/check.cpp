@@ -144,6 +144,7 @@ CheckResult check(const CheckOptions& o) {
   CheckResult result;
   result.profile_id = profile.id;
   result.profile_source = profile.source;
+  result.quotes = profile.quotes;
   result.files.resize(files.size());
   unsigned cores = std::max(2u, std::thread::hardware_concurrency());
   // A LibreOffice pass takes a core of its own: one at a time per two cores unless asked.

@@ -89,6 +89,7 @@ int run_check(CheckArgs& a, Lang lang) {
   ro.tool_version = BIDFMT_VERSION;
   ro.profile_id = r.profile_id;
   ro.profile_source = r.profile_source;
+  ro.quotes = r.quotes;
   if (a.output.empty()) {
     ro.color = *fmt == report::Format::text && ::isatty(1) && !std::getenv("NO_COLOR");
     report::write_report(std::cout, *fmt, r.files, ro);

@@ -363,6 +363,7 @@ Profile parse_node(const YAML::Node& root, const Origins& source);
 // Keys that name, not format: they have no class.
 bool exempt_from_class(const std::string& dotted) {
   if (dotted == "id" || dotted == "name" || dotted == "extends" || dotted == "basis" || dotted.rfind("basis.", 0) == 0) return true;
+  if (dotted == "quotes" || dotted.rfind("quotes.", 0) == 0) return true;  // the standard's sentences, by rule ID
   if (dotted.rfind("headings.", 0) == 0) {
     size_t dot = dotted.find('.', 9);
     if (dot != std::string::npos) {
@@ -807,6 +808,8 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
     top.fail_at("assumptions", top.node("assumptions"), "assumptions: 已由 basis: 取代:每个值写明 required、interpreted 或 default(见 docs/profile-format.md)",
                 "assumptions: is replaced by basis: give every value required, interpreted or default (docs/profile-format.md)");
   if (top.has("basis")) top.node("basis");  // read by read_basis, once every key is known
+  if (top.has("quotes"))
+    for (auto& [rule, sentence] : top.pairs("quotes")) p.quotes[rule] = sentence;
   return p;
 }
 

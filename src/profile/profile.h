@@ -232,6 +232,9 @@ struct Profile {
   // The profile's `basis:` — dotted key of a value or of a group (「page」, 「captions.figure」) →
   // its class; a tender override's values are entered here as required.
   std::map<std::string, Basis> basis;
+  // The profile's `quotes:` — rule ID → the sentence of this standard the rule enforces, verbatim;
+  // a rule the standard has no sentence for has no entry. Reports and `bidfmt explain` show it.
+  std::map<std::string, std::string> quotes;
   // Layered profiles (extends, --override): dotted key → the file that set it ("" = `source`).
   std::map<std::string, std::string> origins;
 

@@ -1,5 +1,6 @@
 // Reports: emitters over one list of findings per file — text, JSON, SARIF 2.1.0, JUnit XML (one file each).
 #pragma once
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -40,6 +41,11 @@ struct ReportOptions {
   bool color = false;            // ANSI colours (text report, only on a terminal)
   std::string tool_version = "dev";
   std::string profile_id, profile_source;
+  // The profile's standard, sentence by rule ID (profile::Profile::quotes): SARIF's
+  // fullDescription and the HTML report's rule rows quote it; a rule without one has none.
+  std::map<std::string, std::string> quotes;
+  // The sentence of the profile's standard behind rule `id`, or "".
+  const std::string& quote(const std::string& id) const;
 };
 
 enum class Format { text, json, sarif, junit, html };

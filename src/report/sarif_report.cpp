@@ -60,7 +60,8 @@ void write_driver(JsonWriter& w, const ReportOptions& o) {
     w.begin_object();
     w.field("id", r->info.id);
     write_text(w, "shortDescription", r->info.summary.in(o.lang));
-    write_text(w, "fullDescription", *r->info.quote ? r->info.quote : r->info.summary.zh.c_str());  // bid.anonymous has no standard sentence
+    const std::string& quote = o.quote(r->info.id);
+    write_text(w, "fullDescription", !quote.empty() ? quote : r->info.summary.zh);  // the profile's standard has no sentence for it
     w.key("defaultConfiguration");
     w.begin_object();
     w.field("level", level_of(r->info.severity));

@@ -7,7 +7,7 @@ namespace {
 const RuleInfo kInfo{
     "body.font",
     {"正文字体、字号与字符间距", "body font, size and character spacing"},
-    "正文首行缩进2字符,小四号字,文字字体宋体,数字字体Calibri,字体间距为“标准”。",
+    {"fonts.east_asia", "fonts.latin", "body.size", "body.character_spacing"},
     Severity::error,
     true,
 };

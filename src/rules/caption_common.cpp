@@ -115,4 +115,9 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
   }
 }
 
+std::vector<std::string> caption_keys() {
+  return {"{c}.label", "{c}.number", "{c}.number_without_h2", "{c}.restart_level", "{c}.separator", "{c}.position",
+          "{c}.font_east_asia|fonts.east_asia", "{c}.font_latin|fonts.latin", "{c}.size", "{c}.bold", "{c}.align"};
+}
+
 }  // namespace bidfmt::rules

@@ -18,6 +18,9 @@ struct CaptionTarget {
 // Checks each target's caption against `caption` (profile captions.table or captions.figure).
 // `key` is the profile key ("captions.table"): findings on its default values are reported only
 // with check --strict (Reporter::about).
+// The profile keys of a caption rule (RuleInfo::keys): 「{c}.」 is the rule's captions.table / captions.figure.
+std::vector<std::string> caption_keys();
+
 void check_captions(const Context& ctx, Reporter& out, const profile::Caption& caption, docx::Role role,
                     const std::vector<CaptionTarget>& targets, const std::string& key, const Text& what);
 

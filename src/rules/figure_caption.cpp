@@ -8,7 +8,7 @@ namespace {
 const RuleInfo kInfo{
     "figure.caption",
     {"图题注", "figure captions"},
-    "六、图(原文在此截断;图题要求为本配置的假设,见 captions.figure)",
+    caption_keys(),
     Severity::error,  // reported only with --strict where the profile's captions.figure is a default
     true,             // fix restyles and renumbers them as table captions (a missing one is not fixable)
 };

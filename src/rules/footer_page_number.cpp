@@ -17,7 +17,7 @@ namespace {
 const RuleInfo kInfo{
     "footer.page-number",
     {"正文页脚页码", "body footer page numbers"},
-    "正文页脚 居中设置页码,格式为“第1页,共10页”形式。页码从正文开始编,不算目录页数。",
+    {"footer.text", "footer.align", "footer.size", "footer.restart_at_body"},
     Severity::error,
     true,
 };

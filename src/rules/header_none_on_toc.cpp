@@ -7,7 +7,7 @@ namespace {
 const RuleInfo kInfo{
     "header.none-on-toc",
     {"目录页(及封面)不设页眉页脚", "no header or footer on TOC and cover pages"},
-    "目录页不设页眉页脚。",
+    {"header.on_toc", "header.on_cover"},
     Severity::error,
     true,
 };

@@ -14,7 +14,7 @@ namespace {
 const RuleInfo kInfo{
     "header.text",
     {"正文页眉内容与字号", "body header text and size"},
-    "正文页眉 页眉左侧“XXXXXX项目”,页眉右侧“技术标”,字体为小五号字。",
+    {"header.left", "header.right", "header.size"},
     Severity::error,
     true,
 };

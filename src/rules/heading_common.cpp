@@ -10,6 +10,11 @@
 
 namespace bidfmt::rules {
 
+std::vector<std::string> heading_keys() {
+  return {"{h}.number", "{h}.font_east_asia|fonts.east_asia", "{h}.font_latin|fonts.latin", "{h}.size", "{h}.bold",
+          "{h}.first_line_indent", "{h}.align"};
+}
+
 std::vector<profile::NumberLevel> heading_numbers(const profile::Profile& p) {
   std::vector<profile::NumberLevel> out;
   for (const profile::HeadingLevel& h : p.headings) out.push_back(h.number);

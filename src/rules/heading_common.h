@@ -7,6 +7,9 @@
 
 namespace bidfmt::rules {
 
+// The profile keys of a heading rule (RuleInfo::keys), the same for every level.
+std::vector<std::string> heading_keys();
+
 // Checks every heading whose profile level names `rule` (profile headings[].rule).
 void check_heading_rule(const Context& ctx, Reporter& out, const std::string& rule);
 

@@ -14,7 +14,7 @@ namespace {
 const RuleInfo kInfo{
     "heading.depth",
     {"标题层级与深层编号", "heading depth and the numbering below it"},
-    "4.4其他 标题最多设三级,如需再设,请按照1、(1)① A a 1顺序依次下编,小四字号,首行缩进2字符。",
+    {"{h}.number", "{h}.size", "{h}.first_line_indent", "lists.ordered"},
     Severity::error,
     true,
 };

@@ -7,7 +7,7 @@ namespace {
 const RuleInfo kInfo{
     "heading.l1",
     {"一级标题编号与格式", "level-1 heading number and format"},
-    "4.1一级标题 采用“一、”、“二、”形式,字体宋体,小四号字,加粗。首行不缩进",
+    heading_keys(),
     Severity::error,
     true,
 };

@@ -7,7 +7,7 @@ namespace {
 const RuleInfo kInfo{
     "heading.l2",
     {"二级标题编号与格式", "level-2 heading number and format"},
-    "4.2二级标题 采用“1.1”、“1.2”形式,字体宋体,数字字体Calibri,小四号字,加粗。首行不缩进",
+    heading_keys(),
     Severity::error,
     true,
 };

@@ -7,7 +7,7 @@ namespace {
 const RuleInfo kInfo{
     "heading.l3",
     {"三级标题编号与格式", "level-3 heading number and format"},
-    "4.3三级标题 采用“1.1.1”、“1.1.2”形式,文字字体宋体,数字字体Calibri,小四号字。首行不缩进",
+    heading_keys(),
     Severity::error,
     true,
 };

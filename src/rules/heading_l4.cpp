@@ -7,7 +7,7 @@ namespace {
 const RuleInfo kInfo{
     "heading.l4",
     {"四级标题编号与格式", "level-4 heading number and format"},
-    "三、四级标题(如和1.1.1等)页面左侧顶头,标题后空两字节",
+    heading_keys(),
     Severity::error,
     true,
 };

@@ -12,7 +12,7 @@ namespace {
 const RuleInfo kInfo{
     "layout.short-last-page",
     {"每章最后一页不少于半页(渲染后核对)", "a chapter's last page is at least half full (rendered)"},
-    "每章的最后一页内容较少,少于半页的,宜合理排版调整内容,将该半页内容调至上页中去。",
+    {"render.short_last_page", "render.last_page_min_fill"},
     Severity::warning,
     false,
 };

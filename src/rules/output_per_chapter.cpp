@@ -17,7 +17,7 @@ namespace {
 const RuleInfo kInfo{
     "output.per-chapter",
     {"各章单独成文件", "one file per chapter"},
-    "各章单独做一个word文档,文档名称与章名称一致,如:第二章工程概况。",
+    {"output.per_chapter"},
     Severity::error,
     false,  // splitting a file or renaming it is the writer's (build --split-chapters does it)
 };

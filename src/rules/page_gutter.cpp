@@ -10,7 +10,7 @@ namespace {
 const RuleInfo kInfo{
     "page.gutter",
     {"装订线", "binding gutter"},
-    "装订线左,装订线宽0mm。",
+    {"page.gutter", "page.gutter_position"},
     Severity::error,
     true,
 };

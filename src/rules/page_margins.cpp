@@ -11,7 +11,7 @@ namespace {
 const RuleInfo kInfo{
     "page.margins",
     {"页边距", "page margins"},
-    "页边距为上下25mm,左右22mm",
+    {"page.margin_top", "page.margin_bottom", "page.margin_left", "page.margin_right"},
     Severity::error,
     true,
 };

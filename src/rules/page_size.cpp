@@ -13,7 +13,7 @@ namespace {
 const RuleInfo kInfo{
     "page.size",
     {"纸张大小", "paper size"},
-    "投标文件(不含图纸)采用A4纸印刷。投标文件中的图纸可以单独成册。",
+    {"page.width", "page.height", "page.a3_width", "page.a3_height", "page.a3_at_end"},
     Severity::error,
     true,
 };

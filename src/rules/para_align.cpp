@@ -7,7 +7,7 @@ namespace {
 const RuleInfo kInfo{
     "para.align",
     {"正文对齐方式", "body text alignment"},
-    "对齐方式:两段对齐",
+    {"body.align"},
     Severity::error,
     true,
 };

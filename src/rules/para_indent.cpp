@@ -7,7 +7,7 @@ namespace {
 const RuleInfo kInfo{
     "para.indent",
     {"段落缩进", "paragraph indents"},
-    "缩进:文本前后均为0mm,首行缩进2字符",
+    {"body.first_line_indent", "body.indent_left", "body.indent_right", "lists.first_line_indent", "body.quote_indent"},
     Severity::error,
     true,
 };

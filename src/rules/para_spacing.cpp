@@ -7,7 +7,7 @@ namespace {
 const RuleInfo kInfo{
     "para.spacing",
     {"段落间距与行距", "paragraph and line spacing"},
-    "间距:段前、段后间距为0。行间距为1.5倍行距(目录为1倍行距)。",
+    {"body.space_before", "body.space_after", "body.line_spacing", "toc.line_spacing"},
     Severity::error,
     true,
 };

@@ -18,7 +18,13 @@ struct Identity;  // rules/anonymous.h
 struct RuleInfo {
   const char* id;         // "page.margins"
   Text summary;           // one line, zh and en
-  const char* quote;      // the sentence of the standard the rule enforces, verbatim
+  // The profile keys the rule compares a document with (dotted, as under `basis:`). 「{h}.」 stands
+  // for each heading level whose `rule` is this one ("headings.2."), 「{c}.」 for the rule's caption
+  // ("captions.table."); a key ending in 「|fallback」 is a font the paragraph kind may set itself,
+  // else the fallback's. docs/rules.md and docs/profile-format.md's key index are generated from
+  // these (rules/values.h); the sentence of the standard the rule enforces is the profile's
+  // (`quotes:`, rules::quote_of), since each standard words it differently or not at all.
+  std::vector<std::string> keys;
   Severity severity;      // default severity of its findings
   bool fixable;           // whether `bidfmt fix` can repair its findings safely
 };

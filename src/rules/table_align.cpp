@@ -8,7 +8,7 @@ namespace {
 const RuleInfo kInfo{
     "table.align",
     {"表格对齐", "table alignment"},
-    "表格居中",
+    {"table.align"},
     Severity::error,
     true,
 };

@@ -8,7 +8,7 @@ namespace {
 const RuleInfo kInfo{
     "table.borders",
     {"表格边框", "table borders"},
-    "边框为:上框线、下框线为1.5磅宽度直线,内部框线为0.25磅宽度虚线。",
+    {"table.border_top", "table.border_bottom", "table.border_left", "table.border_right", "table.border_inside_h", "table.border_inside_v"},
     Severity::error,
     true,
 };

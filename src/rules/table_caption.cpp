@@ -7,7 +7,7 @@ namespace {
 const RuleInfo kInfo{
     "table.caption",
     {"表格题注", "table captions"},
-    "表头在表格上方,居中,加粗,表格编号为“表1.1-1 表名”,如:“表1.1-1 工程概况统计表”。",
+    caption_keys(),
     Severity::error,
     true,
 };

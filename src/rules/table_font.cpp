@@ -7,7 +7,7 @@ namespace {
 const RuleInfo kInfo{
     "table.font",
     {"表格文字字体、字号与行距", "table text font, size and line spacing"},
-    "字体宋体,五号字,1.15倍行距。",
+    {"fonts.east_asia", "fonts.latin", "table.size", "table.line_spacing"},
     Severity::error,
     true,
 };

@@ -8,7 +8,7 @@ namespace {
 const RuleInfo kInfo{
     "table.header-row",
     {"表格标题栏", "table header row"},
-    "表格标题栏字体加粗。",
+    {"table.header_bold", "table.header_repeat"},
     Severity::error,
     true,
 };

@@ -11,7 +11,7 @@ namespace {
 const RuleInfo kInfo{
     "table.same-width",
     {"同一页中的表格宽度相同(渲染后核对)", "tables on one page are equally wide (rendered)"},
-    "同一页中表格宽度应相同,避免参差不齐。",
+    {"render.table_same_width", "render.table_width_tolerance"},
     Severity::warning,
     false,
 };

@@ -9,7 +9,7 @@ namespace {
 const RuleInfo kInfo{
     "text.punctuation",
     {"中文标点", "Chinese punctuation"},
-    "技术标内,除序号、图表序号的“.”外,其余标点符号均在半角中文状态输入。",
+    {"text.punctuation"},
     Severity::error,
     true,  // fix rewrites the marks in the run text (each edit logged; --keep-text leaves them)
 };

@@ -11,7 +11,7 @@ namespace {
 const RuleInfo kInfo{
     "text.units",
     {"单位表述统一", "units written one way"},
-    "正文中要求各种单位表述统一,避免以下表述在同一页中同时出现,如:“m”与“米”、“m2”与“平米”、“m3”与“立方”、“t”;与“吨”等,统一采用英文简写方式。",
+    {"text.units"},
     Severity::error,
     true,  // fix writes the English abbreviation in the run text (each edit logged; --keep-text leaves them)
 };

@@ -13,7 +13,7 @@ namespace {
 const RuleInfo kInfo{
     "toc.page-numbers",
     {"目录页码与标题所在页一致(渲染后核对)", "TOC page numbers match the headings' pages (rendered)"},
-    "页码从正文开始编,不算目录页数。",
+    {},  // compares the TOC with the rendered pages: no profile value
     Severity::error,
     false,
 };

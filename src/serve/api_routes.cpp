@@ -184,6 +184,7 @@ void check_route(Context& c, const httplib::Request& req, httplib::Response& res
     ro.tool_version = version;
     ro.profile_id = r.profile_id;
     ro.profile_source = r.profile_source;
+    ro.quotes = p.quotes;
     std::ostringstream os;
     report::write_report(os, *fmt, r.files, ro);
     w.body = w.dir.scrub(os.str());

@@ -118,8 +118,8 @@ TEST(CliUsage, MissingArgumentsAndSubcommands) {
                      "Usage: bidfmt profiles show");
   expect_usage_error(testkit::run_cli({"profiles"}), "profiles 需要 list、show 名称 或 validate 文件", "用法: bidfmt profiles");
   expect_usage_error(testkit::run_cli({"template", "extra"}), "多余的参数「extra」", "用法: bidfmt template");
-  expect_usage_error(testkit::run_cli({"explain", "a", "b", "--lang", "en"}), "usage: bidfmt explain RULE-ID | --all [--markdown]",
-                     "Usage: bidfmt explain");
+  expect_usage_error(testkit::run_cli({"explain", "a", "b", "--lang", "en"}),
+                     "usage: bidfmt explain RULE-ID | --all [--markdown] | --keys --markdown [--profile NAME]", "Usage: bidfmt explain");
 }
 
 TEST(CliUsage, UnknownSubcommandAndLanguage) {

@@ -135,6 +135,23 @@ TEST(ProfileBasis, TenderOverrideValuesAreRequired) {
   EXPECT_NE(show.out.find("character_spacing: 0pt  # styles/xx-2014.yaml · interpreted"), std::string::npos) << show.out;
 }
 
+// quotes: each standard's sentence per rule, with no class (it names, it does not format); a
+// layer (extends, the tender) adds or restates sentences rule by rule; each needs its text.
+TEST(ProfileBasis, QuotesAreTheStandardsSentencesPerRule) {
+  const Profile a = load("xx-2014"), b = load("chapter-heiti");
+  EXPECT_EQ(a.quotes.at("page.margins"), "页边距为上下25mm,左右22mm");
+  EXPECT_EQ(b.quotes.count("page.margins"), 0u);  // Standard B sets no margins
+  EXPECT_NE(b.quotes.at("page.size").find("A4复印纸"), std::string::npos);
+  EXPECT_EQ(a.quotes.count("text.units"), 0u);  // Standard B's rule; Standard A has no such sentence
+  std::string dir = testkit::temp_dir("basis-quotes");
+  std::string tender = write(dir, "tender.yaml", "quotes:\n  page.margins: 招标文件第五章:页边距均为20mm\n");
+  const Profile t = load("xx-2014", {tender});
+  EXPECT_EQ(t.quotes.at("page.margins"), "招标文件第五章:页边距均为20mm");
+  EXPECT_EQ(t.quotes.at("page.size"), a.quotes.at("page.size"));
+  std::string empty = write(dir, "empty.yaml", "quotes:\n  page.margins: \"\"\n");
+  EXPECT_THROW(load("xx-2014", {empty}), Error);
+}
+
 TEST(ProfileBasis, ExtendsChildClassifiesWhatItAdds) {
   std::string dir = testkit::temp_dir("basis-extends");
   // A value the parent classifies keeps its class; one new to the profile needs its own.

@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <regex>
 
+#include "profile/profile.h"
 #include "report/json_value.h"
 #include "rules/check_fixture.h"
+#include "rules/registry.h"
 
 namespace bidfmt::testfix {
 namespace {
@@ -102,6 +105,39 @@ TEST(CliCheck, SarifAndJunitFormats) {
   EXPECT_EQ(j.status, 1);
   pugi::xml_document d;
   EXPECT_TRUE(d.load_string(j.out.c_str()));
+}
+
+// Each rule quotes the sentence of the profile's standard (its quotes:), not Standard A's under
+// every profile; where that standard has none, SARIF gives the rule's summary and HTML no quote.
+TEST(CliCheck, SarifAndHtmlQuoteTheProfilesStandard) {
+  for (const std::string name : {"xx-2014", "chapter-heiti"}) {
+    const profile::Profile p = profile::load(name);
+    auto quote = [&](const std::string& id) {
+      auto it = p.quotes.find(id);
+      return it == p.quotes.end() ? std::string() : it->second;
+    };
+    testkit::RunResult s = testkit::run_cli({"check", broken_docx(), "--profile", name, "--format", "sarif"});
+    ASSERT_EQ(s.status, 1) << s.err;
+    const jsontest::Value sarif = jsontest::parse(s.out);
+    const jsontest::Value& described = sarif["runs"][0]["tool"]["driver"]["rules"];
+    ASSERT_EQ(described.items.size(), rules::all_rules().size());
+    for (const jsontest::Value& r : described.items) {
+      const rules::Rule* rule = rules::find_rule(r["id"].s);
+      ASSERT_NE(rule, nullptr) << r["id"].s;
+      const std::string q = quote(r["id"].s);
+      EXPECT_EQ(r["fullDescription"]["text"].s, q.empty() ? rule->info.summary.zh : q) << name << " " << r["id"].s;
+    }
+    testkit::RunResult h = testkit::run_cli({"check", broken_docx(), "--profile", name, "--format", "html"});
+    ASSERT_EQ(h.status, 1) << h.err;
+    const std::regex row("<tr class=\"rule\" data-rule=\"([^\"]+)\" title=\"([^\"]*)\">");
+    int rows = 0;
+    for (auto it = std::sregex_iterator(h.out.begin(), h.out.end(), row); it != std::sregex_iterator(); ++it, ++rows)
+      EXPECT_EQ((*it)[2].str(), quote((*it)[1].str())) << name << " " << (*it)[1].str();
+    EXPECT_GT(rows, 0) << name;
+  }
+  const profile::Profile b = profile::load("chapter-heiti");
+  EXPECT_NE(b.quotes.at("page.size").find("A4复印纸"), std::string::npos);  // Standard B's words, not A's
+  EXPECT_EQ(b.quotes.count("page.margins"), 0u);                           // Standard B sets no margins
 }
 
 // JUnit: a rule not in force for the check is skipped, not passed — bid.anonymous without

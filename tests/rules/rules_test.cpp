@@ -3,6 +3,8 @@
 
 #include "rules/broken_cases.h"
 #include "rules/registry.h"
+#include "rules/values.h"
+#include "support/testkit.h"
 
 namespace bidfmt::testfix {
 namespace {
@@ -17,29 +19,62 @@ void expect_only(const Parts& parts, const std::string& name, const std::set<std
 
 report::FileReport check_parts(const Parts& parts, const std::string& name) { return check(write(parts, name)); }
 
-TEST(Rules, RegistryHasEveryRuleOfStandardA) {
+// The registry is the list of rules; what the profiles say of rules is held against it.
+TEST(Rules, RegistryAndProfilesNameTheSameRules) {
   std::set<std::string> ids;
   for (const rules::Rule* r : rules::all_rules()) {
-    ids.insert(r->info.id);
-    EXPECT_FALSE(r->info.summary.zh.empty());
-    EXPECT_FALSE(r->info.summary.en.empty());
-    // Every rule quotes its standard — except bid.anonymous (暗标), which neither standard has.
-    EXPECT_EQ(std::string(r->info.quote).empty(), std::string(r->info.id) == "bid.anonymous") << r->info.id;
+    EXPECT_TRUE(ids.insert(r->info.id).second) << "twice in the registry: " << r->info.id;
+    EXPECT_FALSE(r->info.summary.zh.empty()) << r->info.id;
+    EXPECT_FALSE(r->info.summary.en.empty()) << r->info.id;
+    EXPECT_EQ(rules::find_rule(r->info.id), r) << r->info.id;
   }
-  std::set<std::string> want = {"page.size", "page.margins", "page.gutter", "para.align", "para.indent", "para.spacing",
-                                "header.none-on-toc", "header.text", "footer.page-number", "heading.l1", "heading.l2",
-                                "heading.l3", "heading.depth", "body.font", "table.align", "table.font",
-                                "table.header-row", "table.borders", "table.caption", "figure.caption"};
-  for (const std::string& id : want) EXPECT_TRUE(ids.count(id)) << id;
-  ids.erase("heading.l4");  // Standard B's fourth title level
-  ids.erase("text.units");  // Standard B's wording rules
-  ids.erase("text.punctuation");
-  ids.erase("output.per-chapter");  // Standard B: one chapter per file
-  ids.erase("toc.page-numbers");        // render-only (check --render)
-  ids.erase("layout.short-last-page");  // render-only, Standard B
-  ids.erase("table.same-width");        // render-only, Standard B
-  ids.erase("bid.anonymous");           // 暗标: a tender's requirement, on when asked
-  EXPECT_EQ(ids, want);
+  std::set<std::string> quoted;
+  for (const std::string& name : profile::bundled_names()) {
+    const profile::Profile p = profile::load(name);
+    EXPECT_FALSE(p.quotes.empty()) << name;
+    // Every rule a profile quotes a sentence for, or names for a heading level, is a rule bidfmt checks.
+    for (const auto& [id, sentence] : p.quotes) {
+      EXPECT_TRUE(ids.count(id)) << name << " quotes: " << id << " is no rule of the registry";
+      EXPECT_FALSE(sentence.empty()) << name << " " << id;
+      quoted.insert(id);
+    }
+    for (const profile::HeadingLevel& h : p.headings)
+      EXPECT_TRUE(ids.count(h.rule)) << name << " headings." << h.level << ".rule " << h.rule;
+  }
+  // Every rule enforces a sentence of one of the standards — except bid.anonymous (暗标), a
+  // tender's requirement that neither standard has.
+  for (const std::string& id : ids) EXPECT_EQ(quoted.count(id) == 0, id == "bid.anonymous") << id;
+}
+
+// Each rule declares the profile keys it compares with (RuleInfo::keys): each one is a value the
+// profile loader knows (a bundled profile has it, with a class, or — for an option no bundled
+// profile sets — a profile that sets it); only a rule that compares rendered pages with the
+// document itself declares none.
+TEST(Rules, EveryRuleDeclaresKeysTheProfilesHave) {
+  std::vector<profile::Profile> profiles;
+  for (const std::string& name : profile::bundled_names()) profiles.push_back(profile::load(name));
+  const std::string dir = testkit::temp_dir("rule-keys");
+  const std::string anonymous = dir + "/anonymous.yaml";
+  std::ofstream(anonymous) << "anonymous: true\n";
+  profiles.push_back(profile::load("xx-2014", {anonymous}));
+  for (const rules::Rule* r : rules::all_rules()) {
+    const std::string id = r->info.id;
+    EXPECT_EQ(r->info.keys.empty(), id == "toc.page-numbers") << id;
+    std::set<std::string> seen;
+    for (const std::string& declared : r->info.keys) {
+      EXPECT_TRUE(seen.insert(declared).second) << id << " declares " << declared << " twice";
+      bool found = false;
+      for (const profile::Profile& p : profiles) {
+        found = found || !rules::values_of(*r, declared, p).empty();  // values_of lists values the profile classifies
+      }
+      EXPECT_TRUE(found) << id << " declares " << declared << ", which no profile has";
+    }
+  }
+  // The rules name what they compare: a key in a rule's list is what its findings are settled by.
+  const rules::Rule* margins = rules::find_rule("page.margins");
+  ASSERT_NE(margins, nullptr);
+  EXPECT_EQ(rules::values_of(*margins, profile::load("xx-2014")),
+            (std::vector<std::string>{"page.margin_top", "page.margin_bottom", "page.margin_left", "page.margin_right"}));
 }
 
 TEST(Rules, BuiltDocumentIsClean) {
