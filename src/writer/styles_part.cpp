@@ -93,7 +93,7 @@ std::string styles_xml(const profile::Profile& p) {
     std::string id = "Heading" + std::to_string(h.level);
     StyleDef d = full("", "heading " + std::to_string(h.level), h.format);
     d.id = id.c_str();
-    d.ppr.keep_next = h.level <= 3;
+    d.ppr.keep_next = h.keep_with_next;
     d.ppr.num_id = kHeadingNumId;
     d.ppr.num_level = h.level - 1;
     d.ppr.outline_level = h.level - 1;

@@ -156,5 +156,21 @@ TEST(LayoutValues, AnOverrideChangesWhatBuildWrites) {
     EXPECT_EQ(testkit::validate_part(part, after.at(part)), "") << part;
 }
 
+// The heading styles keep with the next paragraph where the profile says: Standard A levels 1–3,
+// Standard B levels 1–4 (its 1.1.1 is a heading).
+TEST(LayoutValues, HeadingStylesKeepWithNextByTheProfile) {
+  std::string dir = testkit::temp_dir("layout-keep-next");
+  for (const char* name : {"xx-2014", "chapter-heiti"}) {
+    const std::string out = dir + "/" + name + ".docx";
+    testkit::RunResult r = testkit::run_cli({"build", "-q", testkit::source_dir() + "/samples/road-bid.md", "--profile", name, "-o", out});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const std::string s = testkit::read_zip(out).at("word/styles.xml");
+    const int headings = std::string(name) == "xx-2014" ? 3 : 4;
+    for (int level = 1; level <= 6; ++level)
+      EXPECT_EQ(style(s, "Heading" + std::to_string(level)).find("<w:keepNext/>") != std::string::npos, level <= headings)
+          << name << " Heading" << level;
+  }
+}
+
 }  // namespace
 }  // namespace bidfmt::profile
