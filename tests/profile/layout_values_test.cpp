@@ -1,6 +1,7 @@
 // The layout values build once wrote from C++ (issue #22): cover, header/footer, TOC and figure
-// paragraphs, the header rule, cells' vertical alignment, image sizing and keep-with-next — each
-// loads from both bundled profiles with a class, and an override changes what build writes.
+// paragraphs, the header rule, cells' vertical alignment, image sizing, keep-with-next, and the
+// fonts of fontTable.xml — each loads from both bundled profiles with a class, and an override
+// changes what build writes.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -114,6 +115,7 @@ TEST(LayoutValues, AnOverrideChangesWhatBuildWrites) {
   testkit::RunResult plain = testkit::run_cli({"build", "-q", md, "-o", dir + "/plain.docx"});
   ASSERT_EQ(plain.status, 0) << plain.err;
   std::string tender = write(dir, "tender.yaml",
+                             "fonts:\n  latin: Arial\n"
                              "cover:\n  line_spacing: 2\n  align: left\n"
                              "toc:\n  title_align: left\n  entry_align: both\n"
                              "header:\n  align: right\n  line_spacing: 1.2\n  rule_below: true\n"
@@ -152,8 +154,29 @@ TEST(LayoutValues, AnOverrideChangesWhatBuildWrites) {
   EXPECT_EQ(d.find("<w:vAlign w:val=\"center\"/>"), std::string::npos);
   EXPECT_NE(d.find("<w:vAlign w:val=\"top\"/>"), std::string::npos);
 
+  // fontTable.xml lists the profile's fonts: Arial (not in the catalogue: by name alone) now,
+  // 宋体 and Calibri (the captions' Latin font) still; 黑体 and Times New Roman never (not named).
+  const std::string& f0 = before.at("word/fontTable.xml");
+  const std::string& f = after.at("word/fontTable.xml");
+  EXPECT_NE(f0.find("w:name=\"宋体\""), std::string::npos) << f0;
+  EXPECT_NE(f0.find("w:name=\"Courier New\""), std::string::npos) << f0;
+  EXPECT_EQ(f0.find("w:name=\"黑体\""), std::string::npos) << f0;
+  EXPECT_EQ(f0.find("w:name=\"Arial\""), std::string::npos) << f0;
+  EXPECT_NE(f.find("<w:font w:name=\"Arial\"/>"), std::string::npos) << f;
+  EXPECT_NE(f.find("w:name=\"Calibri\""), std::string::npos) << f;
   for (const auto& part : {"word/styles.xml", "word/document.xml", "word/fontTable.xml"})
     EXPECT_EQ(testkit::validate_part(part, after.at(part)), "") << part;
+}
+
+TEST(LayoutValues, ChapterHeitiFontTableHasItsHeiti) {
+  std::string dir = testkit::temp_dir("layout-fonts-b");
+  testkit::RunResult r = testkit::run_cli(
+      {"build", "-q", testkit::source_dir() + "/samples/road-bid.md", "--profile", "chapter-heiti", "-o", dir + "/b.docx"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string f = testkit::read_zip(dir + "/b.docx").at("word/fontTable.xml");
+  for (const char* name : {"宋体", "黑体", "Times New Roman", "Courier New"})
+    EXPECT_NE(f.find(std::string("w:name=\"") + name + "\""), std::string::npos) << name;
+  EXPECT_EQ(f.find("w:name=\"Calibri\""), std::string::npos) << f;
 }
 
 // The heading styles keep with the next paragraph where the profile says: Standard A levels 1–3,
