@@ -126,8 +126,8 @@ struct HeaderFooter {
   Align header_align = "left";
   LineSpacing240 header_line;
   bool header_rule_below = false;
-  Border header_rule;         // the rule under the header text, when header_rule_below
-  Twips header_rule_space;    // its distance from the text (w:pBdr w:space, whole points)
+  Border header_rule;       // the rule under the header text, when header_rule_below
+  Twips header_rule_space;  // its distance from the text (w:pBdr w:space, whole points)
   bool header_on_cover = false;
   bool header_on_toc = false;
   std::string footer_text;    // "第{page}页，共{pages}页"

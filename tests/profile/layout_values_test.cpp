@@ -20,11 +20,24 @@ std::string write(const std::string& dir, const std::string& name, const std::st
 }
 
 // The keys this test covers; every one must have a class in both bundled profiles.
-const char* const kKeys[] = {"cover.align",         "cover.line_spacing",   "figures.align",       "figures.line_spacing",
-                             "figures.dpi",         "figures.max_width",    "figures.max_height",  "header.align",
-                             "header.line_spacing", "header.rule",          "header.rule_space",   "footer.line_spacing",
-                             "toc.title_align",     "toc.entry_align",      "table.cell_valign",   "headings.1.keep_with_next",
-                             "headings.4.keep_with_next", "headings.6.keep_with_next"};
+const char* const kKeys[] = {"cover.align",
+                             "cover.line_spacing",
+                             "figures.align",
+                             "figures.line_spacing",
+                             "figures.dpi",
+                             "figures.max_width",
+                             "figures.max_height",
+                             "header.align",
+                             "header.line_spacing",
+                             "header.rule",
+                             "header.rule_space",
+                             "footer.line_spacing",
+                             "toc.title_align",
+                             "toc.entry_align",
+                             "table.cell_valign",
+                             "headings.1.keep_with_next",
+                             "headings.4.keep_with_next",
+                             "headings.6.keep_with_next"};
 
 TEST(LayoutValues, LoadFromBothBundledProfilesWithTheValuesBuildHad) {
   for (const char* name : {"xx-2014", "chapter-heiti"}) {
@@ -40,7 +53,7 @@ TEST(LayoutValues, LoadFromBothBundledProfilesWithTheValuesBuildHad) {
     EXPECT_EQ(p.header_footer.header_align, "left");
     EXPECT_EQ(p.header_footer.header_line.v, 240);
     EXPECT_EQ(p.header_footer.header_rule.style, "single");
-    EXPECT_EQ(p.header_footer.header_rule.width.v, 6);  // 0.75 pt in eighths
+    EXPECT_EQ(p.header_footer.header_rule.width.v, 6);   // 0.75 pt in eighths
     EXPECT_EQ(p.header_footer.header_rule_space.v, 20);  // 1 pt
     EXPECT_EQ(p.header_footer.footer_line.v, 240);
     EXPECT_EQ(p.toc.title_align, "center");
@@ -69,11 +82,12 @@ TEST(LayoutValues, LoadFromBothBundledProfilesWithTheValuesBuildHad) {
 
 TEST(LayoutValues, ATendersHeadingsNeedNotSayKeepWithNext) {
   std::string dir = testkit::temp_dir("layout-keep");
-  std::string tender = write(dir, "tender.yaml",
-                             "headings:\n"
-                             "  - {level: 1, rule: heading.l1, number: {format: chineseCounting, text: \"%1、\"}, size: 小四, bold: true, align: left, first_line_indent: 0字符}\n"
-                             "  - {level: 2, rule: heading.depth, number: {format: decimal, text: \"%2、\"}, size: 小四, bold: false, align: both, first_line_indent: 2字符}\n"
-                             "  - {level: 3, rule: heading.depth, number: {format: decimal, text: \"(%3)\"}, size: 小四, bold: false, align: both, first_line_indent: 2字符, keep_with_next: true}\n");
+  std::string tender = write(
+      dir, "tender.yaml",
+      "headings:\n"
+      "  - {level: 1, rule: heading.l1, number: {format: chineseCounting, text: \"%1、\"}, size: 小四, bold: true, align: left, first_line_indent: 0字符}\n"
+      "  - {level: 2, rule: heading.depth, number: {format: decimal, text: \"%2、\"}, size: 小四, bold: false, align: both, first_line_indent: 2字符}\n"
+      "  - {level: 3, rule: heading.depth, number: {format: decimal, text: \"(%3)\"}, size: 小四, bold: false, align: both, first_line_indent: 2字符, keep_with_next: true}\n");
   const Profile p = load("xx-2014", {tender});
   EXPECT_TRUE(p.heading(1)->keep_with_next);   // a heading
   EXPECT_FALSE(p.heading(2)->keep_with_next);  // a numbered paragraph
