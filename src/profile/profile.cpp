@@ -799,6 +799,7 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
     Map m = top.sub("cover");
     p.cover.label = m.str("label");
     p.cover.top_space = m.length("top_space");
+    p.cover.label_space = m.length("label_space");
     p.cover.title_size = m.size("title_size");
     p.cover.project_size = m.size("project_size");
     p.cover.text_size = m.size("text_size");

@@ -150,7 +150,8 @@ struct Toc {
 
 struct Cover {
   std::string label;  // 技术标
-  Twips top_space;
+  Twips top_space;    // before the project name, and before the bidder
+  Twips label_space;  // before the label (技术标)
   HalfPoints title_size, project_size, text_size;
   bool bold = true;
   Align align = "center";

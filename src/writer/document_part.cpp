@@ -107,7 +107,7 @@ class DocumentWriter {
       if (!text.empty()) text_run(p, text);
     };
     para("CoverProject", m.project, p_.cover.top_space.v);
-    para("CoverTitle", p_.cover.label, p_.cover.top_space.v / 2);
+    para("CoverTitle", p_.cover.label, p_.cover.label_space.v);
     if (!m.title.empty()) para("CoverText", m.title);
     para("CoverText", m.bidder, p_.cover.top_space.v);
     para("CoverText", m.date);

@@ -21,6 +21,7 @@ std::string write(const std::string& dir, const std::string& name, const std::st
 
 // The keys this test covers; every one must have a class in both bundled profiles.
 const char* const kKeys[] = {"cover.align",
+                             "cover.label_space",
                              "cover.line_spacing",
                              "figures.align",
                              "figures.line_spacing",
@@ -44,7 +45,8 @@ TEST(LayoutValues, LoadFromBothBundledProfilesWithTheValuesBuildHad) {
     SCOPED_TRACE(name);
     const Profile p = load(name);
     EXPECT_EQ(p.cover.align, "center");
-    EXPECT_EQ(p.cover.line.v, 360);  // 1.5 lines
+    EXPECT_EQ(p.cover.line.v, 360);          // 1.5 lines
+    EXPECT_EQ(p.cover.label_space.v, 1701);  // 30 mm: what half of top_space (60 mm) gave
     EXPECT_EQ(p.figures.align, "center");
     EXPECT_EQ(p.figures.line.v, 240);
     EXPECT_DOUBLE_EQ(p.figures.dpi, 96);
@@ -130,7 +132,7 @@ TEST(LayoutValues, AnOverrideChangesWhatBuildWrites) {
   ASSERT_EQ(plain.status, 0) << plain.err;
   std::string tender = write(dir, "tender.yaml",
                              "fonts:\n  latin: Arial\n"
-                             "cover:\n  line_spacing: 2\n  align: left\n"
+                             "cover:\n  line_spacing: 2\n  align: left\n  label_space: 10mm\n"
                              "toc:\n  title_align: left\n  entry_align: both\n"
                              "header:\n  align: right\n  line_spacing: 1.2\n  rule_below: true\n"
                              "  rule: {style: double, width: 1.5pt}\n  rule_space: 4pt\n"
@@ -164,6 +166,9 @@ TEST(LayoutValues, AnOverrideChangesWhatBuildWrites) {
 
   const std::string& d0 = before.at("word/document.xml");
   const std::string& d = after.at("word/document.xml");
+  // 技术标 on the cover: 30 mm before it, 10 mm with the override.
+  EXPECT_NE(d0.find("<w:pStyle w:val=\"CoverTitle\"/><w:spacing w:before=\"1701\""), std::string::npos);
+  EXPECT_NE(d.find("<w:pStyle w:val=\"CoverTitle\"/><w:spacing w:before=\"567\""), std::string::npos);
   EXPECT_NE(d0.find("<w:vAlign w:val=\"center\"/>"), std::string::npos);
   EXPECT_EQ(d.find("<w:vAlign w:val=\"center\"/>"), std::string::npos);
   EXPECT_NE(d.find("<w:vAlign w:val=\"top\"/>"), std::string::npos);
