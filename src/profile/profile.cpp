@@ -198,6 +198,15 @@ class Map {
               "'" + dotted(key) + "' must be a number more than 0 and at most 1 (e.g. 0.5)");
     return v;
   }
+  // A positive number up to `hi` (e.g. a resolution in dots per inch).
+  double positive(const std::string& key, double hi) {
+    YAML::Node n = node(key);
+    double v;
+    if (!n.IsScalar() || !YAML::convert<double>::decode(n, v) || !(v > 0 && v <= hi))
+      fail_at(dotted(key), n, "「" + dotted(key) + "」应为大于 0、不大于 " + std::to_string(static_cast<int>(hi)) + " 的数",
+              "'" + dotted(key) + "' must be a number more than 0 and at most " + std::to_string(static_cast<int>(hi)));
+    return v;
+  }
   template <typename T, typename F>
   T unit(const std::string& key, F parse, const char* forms) {
     std::string s = str(key);
@@ -665,6 +674,9 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
       h.format.bold = m.boolean("bold");
       h.format.align = m.align("align");
       h.format.first_line = m.indent("first_line_indent");
+      // Optional, so that a tender's `headings:` need not say it: a heading keeps with what
+      // follows it, a numbered paragraph below the headings (heading.depth) does not.
+      h.keep_with_next = m.boolean_or("keep_with_next", h.rule != "heading.depth");
       p.headings.push_back(h);
     }
   }
@@ -722,6 +734,9 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
     t.text.first_line = FirstLineIndent{};
     t.cell_align = m.align("cell_align");
     t.text.align = t.cell_align;
+    t.cell_valign = m.str("cell_valign");
+    if (t.cell_valign != "top" && t.cell_valign != "center" && t.cell_valign != "bottom")
+      m.fail(m.node("cell_valign"), "cell_valign 应为 top/center/bottom", "cell_valign must be top, center or bottom");
     t.header_align = m.align("header_align");
     t.header_bold = m.boolean("header_bold");
     t.header_repeat = m.boolean("header_repeat");
@@ -738,12 +753,24 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
     read_caption(m.sub("figure"), p, p.figure_caption);
   }
   {
+    Map m = top.sub("figures");
+    p.figures.align = m.align("align");
+    p.figures.line = m.multiple("line_spacing");
+    p.figures.dpi = m.positive("dpi", 10000);
+    p.figures.max_width = m.fraction("max_width");
+    p.figures.max_height = m.fraction("max_height");
+  }
+  {
     Map m = top.sub("header");
     HeaderFooter& hf = p.header_footer;
     hf.header_left = m.str("left");
     hf.header_right = m.str("right");
     hf.header_size = m.size("size");
+    hf.header_align = m.align("align");
+    hf.header_line = m.multiple("line_spacing");
     hf.header_rule_below = m.boolean("rule_below");
+    hf.header_rule = read_border(m.sub("rule"));
+    hf.header_rule_space = m.page_length("rule_space");
     hf.header_on_cover = m.boolean("on_cover");
     hf.header_on_toc = m.boolean("on_toc");
   }
@@ -755,6 +782,7 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
       m.fail(m.node("text"), "footer.text 必须包含 {page}", "footer.text must contain {page}");
     hf.footer_size = m.size("size");
     hf.footer_align = m.align("align");
+    hf.footer_line = m.multiple("line_spacing");
     hf.restart_at_body = m.boolean("restart_at_body");
   }
   {
@@ -764,16 +792,21 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
     p.toc.line = m.multiple("line_spacing");
     p.toc.title_size = m.size("title_size");
     p.toc.title_bold = m.boolean("title_bold");
+    p.toc.title_align = m.align("title_align");
+    p.toc.entry_align = m.align("entry_align");
     p.toc.level_indent = m.indent("level_indent");
   }
   {
     Map m = top.sub("cover");
     p.cover.label = m.str("label");
     p.cover.top_space = m.length("top_space");
+    p.cover.label_space = m.length("label_space");
     p.cover.title_size = m.size("title_size");
     p.cover.project_size = m.size("project_size");
     p.cover.text_size = m.size("text_size");
     p.cover.bold = m.boolean("bold");
+    p.cover.align = m.align("align");
+    p.cover.line = m.multiple("line_spacing");
   }
   if (top.has("text")) {
     Map m = top.sub("text");

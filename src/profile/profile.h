@@ -61,6 +61,7 @@ struct HeadingLevel {
   std::string rule;          // the standard's rule ID, e.g. "heading.l1"
   NumberLevel number;
   TextFormat format;
+  bool keep_with_next = false;  // w:keepNext: a heading stays on the page of what follows it
 };
 
 // Where the binding gutter is: the profile's `page.gutter_position` (left, or top as
@@ -92,6 +93,7 @@ struct Table {
   Align align = "center";
   TextFormat text;             // cell paragraphs
   Align cell_align = "left";
+  std::string cell_valign = "center";  // w:vAlign of every cell: top, center, bottom
   Align header_align = "center";
   bool header_bold = true;
   bool header_repeat = true;
@@ -121,12 +123,17 @@ struct HeaderFooter {
   std::string header_left;    // may contain {project}
   std::string header_right;
   HalfPoints header_size;
+  Align header_align = "left";
+  LineSpacing240 header_line;
   bool header_rule_below = false;
+  Border header_rule;       // the rule under the header text, when header_rule_below
+  Twips header_rule_space;  // its distance from the text (w:pBdr w:space, whole points)
   bool header_on_cover = false;
   bool header_on_toc = false;
   std::string footer_text;    // "第{page}页，共{pages}页"
   HalfPoints footer_size;
   Align footer_align = "center";
+  LineSpacing240 footer_line;
   bool restart_at_body = true;
 };
 
@@ -137,13 +144,28 @@ struct Toc {
   LineSpacing240 line;
   HalfPoints title_size;
   bool title_bold = true;
+  Align title_align = "center";
+  Align entry_align = "left";  // the TOC's lines (styles TOC1…)
 };
 
 struct Cover {
   std::string label;  // 技术标
-  Twips top_space;
+  Twips top_space;    // before the project name, and before the bidder
+  Twips label_space;  // before the label (技术标)
   HalfPoints title_size, project_size, text_size;
   bool bold = true;
+  Align align = "center";
+  LineSpacing240 line;
+};
+
+// The paragraph an image stands in (style Figure) and how build sizes the image.
+struct Figures {
+  Align align = "center";
+  LineSpacing240 line;
+  // An image is shown at its natural size (pixels at its DPI, `dpi` when the file states none),
+  // scaled down to at most these shares of the text area's width and height.
+  double dpi = 96;
+  double max_width = 1, max_height = 1;
 };
 
 struct Lists {
@@ -220,6 +242,7 @@ struct Profile {
   TextFormat code;      // code block lines
   Table table;
   Caption table_caption, figure_caption;
+  Figures figures;
   HeaderFooter header_footer;
   Toc toc;
   Cover cover;

@@ -107,7 +107,7 @@ class DocumentWriter {
       if (!text.empty()) text_run(p, text);
     };
     para("CoverProject", m.project, p_.cover.top_space.v);
-    para("CoverTitle", p_.cover.label, p_.cover.top_space.v / 2);
+    para("CoverTitle", p_.cover.label, p_.cover.label_space.v);
     if (!m.title.empty()) para("CoverText", m.title);
     para("CoverText", m.bidder, p_.cover.top_space.v);
     para("CoverText", m.date);
@@ -421,7 +421,7 @@ class DocumentWriter {
           if (m->row == r) xml::add(tcpr, "w:vMerge", "w:val", "restart");
           else xml::add(tcpr, "w:vMerge");
         }
-        xml::add(tcpr, "w:vAlign", "w:val", "center");
+        xml::add(tcpr, "w:vAlign", "w:val", tp.cell_valign);
         pugi::xml_node p = xml::add(tc, "w:p");
         ParaProps pp;
         pp.style = "TableText";
@@ -447,9 +447,12 @@ class DocumentWriter {
   void figure(size_t i, const model::Figure& f) {
     const Image& img = plan_.images.at(static_cast<size_t>(plan_.image_of.at(i)));
     if (p_.figure_caption.position == "above") caption("FigureCaption", i);
-    // Natural size at the image's DPI, scaled down to fit the text width and 60 % of the height.
-    double w_in = static_cast<double>(img.width_px) / img.dpi_x, h_in = static_cast<double>(img.height_px) / img.dpi_y;
-    double max_w = text_width_.v / 1440.0, max_h = text_height_.v / 1440.0 * 0.6;
+    // Natural size at the image's DPI (the profile's when the file states none), scaled down to
+    // fit the profile's shares of the text width and height.
+    const profile::Figures& fig = p_.figures;
+    double w_in = static_cast<double>(img.width_px) / (img.dpi_x > 0 ? img.dpi_x : fig.dpi);
+    double h_in = static_cast<double>(img.height_px) / (img.dpi_y > 0 ? img.dpi_y : fig.dpi);
+    double max_w = text_width_.v / 1440.0 * fig.max_width, max_h = text_height_.v / 1440.0 * fig.max_height;
     double scale = std::min({1.0, max_w / w_in, max_h / h_in});
     long long cx = std::llround(w_in * scale * 914400), cy = std::llround(h_in * scale * 914400);
     int id = next_drawing_++;

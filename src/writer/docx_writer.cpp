@@ -47,7 +47,7 @@ void write_docx(const model::Document& doc, const profile::Profile& profile, con
     zip.add("word/numbering.xml", numbering_xml(profile, plan));
     zip.add("word/settings.xml", settings_xml(!plan.pages_known && doc.meta.toc, plan.footnotes));
     if (plan.footnotes) zip.add("word/footnotes.xml", footnotes_xml(doc, profile, plan));
-    zip.add("word/fontTable.xml", font_table_xml());
+    zip.add("word/fontTable.xml", font_table_xml(profile));
     for (const Geometry& g : plan.geometries) {
       zip.add(g.header_part, header_xml(profile, doc.meta, g));
       zip.add(g.footer_part, footer_xml(profile, plan));

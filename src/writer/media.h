@@ -8,7 +8,7 @@ struct ImageInfo {
   std::string extension;     // "png" / "jpeg"
   std::string content_type;  // image/png …
   long long width = 0, height = 0;
-  double dpi_x = 96, dpi_y = 96;
+  double dpi_x = 0, dpi_y = 0;  // 0: the file states none (the profile's figures.dpi applies)
 };
 
 // Reads the header of an image file's bytes; returns false when it is not a PNG or JPEG we can size.

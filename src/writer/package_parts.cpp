@@ -1,4 +1,7 @@
 // Package plumbing parts: [Content_Types].xml, relationships, docProps, settings and fontTable.
+#include <algorithm>
+#include <vector>
+
 #include "core/error.h"
 #include "core/resources.h"
 #include "package/ooxml.h"
@@ -109,7 +112,39 @@ std::string settings_xml(bool update_fields, bool footnotes) {
   return xml::to_string(doc);
 }
 
-std::string font_table_xml() { return template_part("fontTable.xml"); }
+std::string font_table_xml(const profile::Profile& p) {
+  // Every font the profile names, in the order it first names them.
+  std::vector<std::string> used;
+  auto use = [&](const profile::Fonts& f) {
+    for (const std::string* name : {&f.east_asia, &f.latin})
+      if (!name->empty() && std::find(used.begin(), used.end(), *name) == used.end()) used.push_back(*name);
+  };
+  use(p.fonts);
+  use(p.body.fonts);
+  for (const profile::HeadingLevel& h : p.headings) use(h.format.fonts);
+  use(p.table.text.fonts);
+  use(p.table_caption.format.fonts);
+  use(p.figure_caption.format.fonts);
+  use(p.footnote.fonts);
+  use(p.code.fonts);
+  // Each with its description from the template's catalogue (altName, panose, charset, family,
+  // pitch: facts about the font, which let Word and LibreOffice substitute it); a font the
+  // catalogue does not know is listed by name alone.
+  pugi::xml_document catalogue;
+  const std::string text = template_part("fontTable.xml");
+  if (!catalogue.load_buffer(text.data(), text.size()))
+    throw Error("templates/docx/fontTable.xml", 0, "内置模板无法解析", "bundled template part cannot be parsed");
+  pugi::xml_document doc;
+  xml::declare(doc);
+  pugi::xml_node fonts = doc.append_child("w:fonts");
+  xml::set(fonts, "xmlns:w", xml::kW);
+  for (const std::string& name : used) {
+    pugi::xml_node known = catalogue.child("w:fonts").find_child_by_attribute("w:font", "w:name", name.c_str());
+    if (known) fonts.append_copy(known);
+    else xml::add(fonts, "w:font", "w:name", name);
+  }
+  return xml::to_string(doc);
+}
 
 std::string core_xml(const model::Meta& meta, const std::string& created) {
   pugi::xml_document doc;

@@ -16,7 +16,7 @@ std::string styles_xml(const profile::Profile& p);         // word/styles.xml
 std::string numbering_xml(const profile::Profile& p, const Plan& plan);  // word/numbering.xml
 std::string settings_xml(bool update_fields, bool footnotes = false);  // word/settings.xml (template)
 std::string footnotes_xml(const model::Document& doc, const profile::Profile& p, const Plan& plan);  // word/footnotes.xml
-std::string font_table_xml();                              // word/fontTable.xml (template)
+std::string font_table_xml(const profile::Profile& p);  // word/fontTable.xml: the profile's fonts
 std::string header_xml(const profile::Profile& p, const model::Meta& meta, const Geometry& g);
 std::string footer_xml(const profile::Profile& p, const Plan& plan);
 std::string core_xml(const model::Meta& meta, const std::string& created);  // docProps/core.xml

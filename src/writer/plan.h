@@ -27,7 +27,7 @@ struct Image {
   std::string rel_id;      // rIdImgN
   std::string content_type;
   long long width_px = 0, height_px = 0;
-  double dpi_x = 96, dpi_y = 96;
+  double dpi_x = 0, dpi_y = 0;  // 0: the file states none (the profile's figures.dpi applies)
 };
 
 struct Geometry {

@@ -52,9 +52,9 @@ void ParaProps::emit(pugi::xml_node parent, bool always) const {
   }
   if (border_bottom) {
     pugi::xml_node b = xml::add(p, "w:pBdr");
-    pugi::xml_node bottom = xml::add(b, "w:bottom", "w:val", "single");
-    xml::set(bottom, "w:sz", 6);
-    xml::set(bottom, "w:space", 1);
+    pugi::xml_node bottom = xml::add(b, "w:bottom", "w:val", border_bottom->style);
+    xml::set(bottom, "w:sz", border_bottom->width.v);
+    xml::set(bottom, "w:space", border_bottom_space);
     xml::set(bottom, "w:color", "auto");
   }
   if (right_tab || right_tab_dots) {

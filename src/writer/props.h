@@ -34,7 +34,8 @@ struct ParaProps {
   bool keep_next = false;
   bool page_break_before = false;
   std::optional<int> num_id, num_level;   // w:numPr
-  bool border_bottom = false;          // w:pBdr bottom single (header rule)
+  std::optional<profile::Border> border_bottom;  // w:pBdr bottom (the header rule)
+  int border_bottom_space = 0;                   // its w:space (points)
   std::optional<int> right_tab;        // w:tabs: one right tab at this position (twips)
   std::optional<int> right_tab_dots;   // …with a dot leader (TOC)
   std::optional<int> space_before, space_after;  // twips

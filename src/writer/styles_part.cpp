@@ -1,6 +1,8 @@
 // word/styles.xml: docDefaults and every named style, all values from the profile.
 #include "writer/parts.h"
 
+#include <cmath>
+
 #include "writer/props.h"
 #include "writer/xml.h"
 
@@ -91,7 +93,7 @@ std::string styles_xml(const profile::Profile& p) {
     std::string id = "Heading" + std::to_string(h.level);
     StyleDef d = full("", "heading " + std::to_string(h.level), h.format);
     d.id = id.c_str();
-    d.ppr.keep_next = h.level <= 3;
+    d.ppr.keep_next = h.keep_with_next;
     d.ppr.num_id = kHeadingNumId;
     d.ppr.num_level = h.level - 1;
     d.ppr.outline_level = h.level - 1;
@@ -121,17 +123,17 @@ std::string styles_xml(const profile::Profile& p) {
   StyleDef fcap = full("FigureCaption", "Figure Caption", p.figure_caption.format);
   emit_style(styles, fcap);
 
-  StyleDef figure = full("Figure", "Figure", plain(p, p.body.size, "center", LineSpacing240{240}));
+  StyleDef figure = full("Figure", "Figure", plain(p, p.body.size, p.figures.align, p.figures.line));
   figure.ppr.keep_next = true;
   emit_style(styles, figure);
 
-  StyleDef toc_heading = full("TOCHeading", "TOC Heading", plain(p, p.toc.title_size, "center", p.toc.line));
+  StyleDef toc_heading = full("TOCHeading", "TOC Heading", plain(p, p.toc.title_size, p.toc.title_align, p.toc.line));
   toc_heading.rpr.bold = p.toc.title_bold;
   emit_style(styles, toc_heading);
   std::vector<std::string> toc_ids;
   for (int lvl = 1; lvl <= p.toc.levels; ++lvl) toc_ids.push_back("TOC" + std::to_string(lvl));
   for (int lvl = 1; lvl <= p.toc.levels; ++lvl) {
-    StyleDef t = full("", "toc " + std::to_string(lvl), plain(p, p.body.size, "left", p.toc.line));
+    StyleDef t = full("", "toc " + std::to_string(lvl), plain(p, p.body.size, p.toc.entry_align, p.toc.line));
     t.id = toc_ids[static_cast<size_t>(lvl - 1)].c_str();
     t.ppr.ind_left_chars = p.toc.level_indent.chars100 * (lvl - 1);
     t.ppr.ind_left = p.toc.level_indent.twips_at(p.body.size).v * (lvl - 1);
@@ -141,19 +143,22 @@ std::string styles_xml(const profile::Profile& p) {
   }
 
   const profile::HeaderFooter& hf = p.header_footer;
-  StyleDef header = full("Header", "header", plain(p, hf.header_size, "left", LineSpacing240{240}));
-  header.ppr.border_bottom = hf.header_rule_below;
+  StyleDef header = full("Header", "header", plain(p, hf.header_size, hf.header_align, hf.header_line));
+  if (hf.header_rule_below && hf.header_rule.style != "none") {
+    header.ppr.border_bottom = hf.header_rule;
+    header.ppr.border_bottom_space = static_cast<int>(std::lround(hf.header_rule_space.pt()));
+  }
   emit_style(styles, header);
-  StyleDef footer = full("Footer", "footer", plain(p, hf.footer_size, hf.footer_align, LineSpacing240{240}));
+  StyleDef footer = full("Footer", "footer", plain(p, hf.footer_size, hf.footer_align, hf.footer_line));
   emit_style(styles, footer);
 
-  StyleDef cover_project = full("CoverProject", "Cover Project", plain(p, p.cover.project_size, "center", LineSpacing240{360}));
+  StyleDef cover_project = full("CoverProject", "Cover Project", plain(p, p.cover.project_size, p.cover.align, p.cover.line));
   cover_project.rpr.bold = p.cover.bold;
   emit_style(styles, cover_project);
-  StyleDef cover_title = full("CoverTitle", "Cover Title", plain(p, p.cover.title_size, "center", LineSpacing240{360}));
+  StyleDef cover_title = full("CoverTitle", "Cover Title", plain(p, p.cover.title_size, p.cover.align, p.cover.line));
   cover_title.rpr.bold = p.cover.bold;
   emit_style(styles, cover_title);
-  StyleDef cover_text = full("CoverText", "Cover Text", plain(p, p.cover.text_size, "center", LineSpacing240{360}));
+  StyleDef cover_text = full("CoverText", "Cover Text", plain(p, p.cover.text_size, p.cover.align, p.cover.line));
   emit_style(styles, cover_text);
 
   // Footnote text (profile footnotes:) and the reference mark, superscript in text and note.
