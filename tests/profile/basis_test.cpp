@@ -12,11 +12,7 @@
 namespace bidfmt::profile {
 namespace {
 
-std::string write(const std::string& dir, const std::string& name, const std::string& text) {
-  std::string path = dir + "/" + name;
-  std::ofstream(path) << text;
-  return path;
-}
+std::string write(const std::string& dir, const std::string& name, const std::string& text) { return testkit::write_text(dir, name, text); }
 
 std::string bundled_text(const std::string& id) { return std::string(*core::resource("styles/" + id + ".yaml")); }
 

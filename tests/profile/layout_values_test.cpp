@@ -13,11 +13,7 @@
 namespace bidfmt::profile {
 namespace {
 
-std::string write(const std::string& dir, const std::string& name, const std::string& text) {
-  std::string path = dir + "/" + name;
-  std::ofstream(path) << text;
-  return path;
-}
+std::string write(const std::string& dir, const std::string& name, const std::string& text) { return testkit::write_text(dir, name, text); }
 
 // The keys this test covers; every one must have a class in both bundled profiles.
 const char* const kKeys[] = {"cover.align",

@@ -95,11 +95,7 @@ TEST(Profile, UnknownBundledNameIsAnError) {
 namespace bidfmt::profile {
 namespace {
 
-std::string write(const std::string& dir, const std::string& name, const std::string& text) {
-  std::string path = dir + "/" + name;
-  std::ofstream(path) << text;
-  return path;
-}
+std::string write(const std::string& dir, const std::string& name, const std::string& text) { return testkit::write_text(dir, name, text); }
 
 TEST(ProfileLayers, ExtendsBundledAndOverridesOneValue) {
   std::string dir = testkit::temp_dir("profile-extends");

@@ -128,6 +128,12 @@ std::map<std::string, std::string> read_zip(const std::string& path) {
   return m;
 }
 
+std::string write_text(const std::string& dir, const std::string& name, const std::string& text) {
+  std::string path = dir + "/" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
 void write_zip(const std::string& path, const std::map<std::string, std::string>& entries) {
   package::ZipWriter w(path);
   // [Content_Types].xml first, as Word writes it.

@@ -39,6 +39,8 @@ RunResult run(const std::vector<std::string>& argv, const std::vector<std::strin
 std::map<std::string, std::string> read_zip(const std::string& path);
 // Writes a zip file from entries (for building broken fixtures).
 void write_zip(const std::string& path, const std::map<std::string, std::string>& entries);
+// Writes `text` to dir/name; returns that path.
+std::string write_text(const std::string& dir, const std::string& name, const std::string& text);
 
 // Validates `xml` (the bytes of part `part_name`) against the ECMA-376 schema that governs it;
 // returns "" when valid, else libxml2's messages.
