@@ -62,7 +62,7 @@ void plan_numbering(Workspace& ws) {
   ws.heading_abstract_id = -1;
   // The chapter the headings count from: 1 for a whole bid, the file's own for a Standard B
   // chapter (「第二章」: its headings, 节 and 条 numbers and captions go on from 2).
-  ws.heading_start = ws.doc().first_chapter();
+  const int start = ws.doc().first_chapter();
   // A list instance of the same definition starting there: one without overrides first, then one
   // that only restarts levels (a per-chapter file continuing the chapter number).
   for (bool restarts : {false, true})
@@ -70,7 +70,7 @@ void plan_numbering(Workspace& ws) {
       bool overrides = static_cast<bool>(num.child("w:lvlOverride"));
       if (overrides != restarts || num.select_node("w:lvlOverride/w:lvl")) continue;
       pugi::xml_node first = num.find_child_by_attribute("w:lvlOverride", "w:ilvl", "0");
-      if (docx::int_attr(first.child("w:startOverride"), "w:val").value_or(1) != ws.heading_start) continue;
+      if (docx::int_attr(first.child("w:startOverride"), "w:val").value_or(1) != start) continue;
       pugi::xml_node a = abstract_by_id(root, docx::attr(num.child("w:abstractNumId"), "w:val"));
       if (a && levels_text(a) == want_levels) {
         ws.heading_num_id = docx::int_attr(num, "w:numId").value_or(0);
@@ -95,10 +95,10 @@ void install_numbering(Workspace& ws) {
   pugi::xml_node num = add.append_child("w:num");
   num.append_attribute("w:numId") = ws.heading_num_id;
   num.append_child("w:abstractNumId").append_attribute("w:val") = ws.heading_abstract_id;
-  if (ws.heading_start > 1) {  // a chapter file's headings go on from its own chapter number
+  if (const int start = ws.doc().first_chapter(); start > 1) {  // a chapter file goes on from its own chapter number
     pugi::xml_node ov = num.append_child("w:lvlOverride");
     ov.append_attribute("w:ilvl") = 0;
-    ov.append_child("w:startOverride").append_attribute("w:val") = ws.heading_start;
+    ov.append_child("w:startOverride").append_attribute("w:val") = start;
   }
   xml::insert_copy(root, num, xml::numbering_order());
   std::string id = std::to_string(ws.heading_num_id);

@@ -120,6 +120,14 @@ docx::ParaProps inherited_ppr(const Workspace& ws, pugi::xml_node style) {
   return pp;
 }
 
+// Automatic spacing (w:beforeAutospacing / w:afterAutospacing, `side` "before" or "after") wins over
+// the space a style sets: switched off in the style's w:spacing when it sets its own space on that
+// side and inherits automatic spacing on.
+void switch_off_autospacing(pugi::xml_node spacing, const std::string& side, bool inherited_on) {
+  const std::string own = "w:" + side, automatic = own + "Autospacing";
+  if (inherited_on && spacing.attribute(own.c_str()) && !spacing.attribute(automatic.c_str())) xml::set(spacing, automatic.c_str(), "0");
+}
+
 // A style fix writes from the profile stands as written, whatever it inherits:
 // - tab stops add up along w:basedOn, so a Normal with a left stop at 1.8 cm would send the
 //   header's 技术标 there instead of to the right margin: each inherited stop the style does not
@@ -142,10 +150,8 @@ void stand_as_written(const Workspace& ws, pugi::xml_node style) {
     }
   }
   pugi::xml_node sp = style.child("w:pPr").child("w:spacing");
-  if (sp.attribute("w:before") && !sp.attribute("w:beforeAutospacing") && in.before_auto.value_or(false))
-    xml::set(sp, "w:beforeAutospacing", "0");
-  if (sp.attribute("w:after") && !sp.attribute("w:afterAutospacing") && in.after_auto.value_or(false))
-    xml::set(sp, "w:afterAutospacing", "0");
+  switch_off_autospacing(sp, "before", in.before_auto.value_or(false));
+  switch_off_autospacing(sp, "after", in.after_auto.value_or(false));
 }
 
 // The document's style `s` given the values of `a` that check reported; its other properties,
@@ -193,14 +199,14 @@ bool patch(const Workspace& ws, pugi::xml_node s, const docx::Style* r, const st
     xml::remove_attrs(n, {"w:beforeAutospacing"});
     xml::set(n, "w:before", std::to_string(f.space_before.v));
     xml::set(n, "w:beforeLines", "0");
-    if (inherited_ppr(ws, s).before_auto.value_or(false)) xml::set(n, "w:beforeAutospacing", "0");
+    switch_off_autospacing(n, "before", inherited_ppr(ws, s).before_auto.value_or(false));
   }
   if (has("space_after")) {
     pugi::xml_node n = spacing();
     xml::remove_attrs(n, {"w:afterAutospacing"});
     xml::set(n, "w:after", std::to_string(f.space_after.v));
     xml::set(n, "w:afterLines", "0");
-    if (inherited_ppr(ws, s).after_auto.value_or(false)) xml::set(n, "w:afterAutospacing", "0");
+    switch_off_autospacing(n, "after", inherited_ppr(ws, s).after_auto.value_or(false));
   }
   if (has("line_spacing") && !(pp.line_rule.value_or("auto") == "auto" && pp.line.value_or(240) == f.line.v)) {
     pugi::xml_node n = spacing();

@@ -30,6 +30,11 @@ std::string relative_target(const std::string& source, const std::string& part) 
   return part.compare(0, dir.size(), dir) == 0 ? part.substr(dir.size()) : "/" + part;
 }
 
+// The style ids w:pStyle, w:rStyle and w:tblStyle name anywhere under `root`.
+void collect_style_references(const pugi::xml_node& root, std::set<std::string>& out) {
+  for (pugi::xpath_node x : root.select_nodes("//w:pStyle | //w:rStyle | //w:tblStyle")) out.emplace(x.node().attribute("w:val").value());
+}
+
 }  // namespace
 
 void Entries::put(const std::string& name, std::string data) {
@@ -94,7 +99,10 @@ pugi::xml_document* Workspace::tree(const std::string& part) {
 pugi::xml_node Workspace::edit(const std::string& part) {
   pugi::xml_document* t = tree(part);
   if (!t) return {};
-  if (!created_.count(part) && !baseline_.count(part)) baseline_[part] = xml::part_to_string(*t);
+  if (!created_.count(part) && !baseline_.count(part)) {
+    baseline_[part] = xml::part_to_string(*t);
+    collect_style_references(*t, baseline_styles_[part]);
+  }
   return t->document_element();
 }
 
@@ -161,25 +169,13 @@ std::string Workspace::add_part(const std::string& part, const std::string& xml_
   return rel_ids_[part];
 }
 
-namespace {
-void collect_style_references(const pugi::xml_node& root, std::set<std::string>& out) {
-  for (pugi::xpath_node x : root.select_nodes("//w:pStyle | //w:rStyle | //w:tblStyle")) out.emplace(x.node().attribute("w:val").value());
-}
-}  // namespace
-
 std::set<std::string> Workspace::added_style_references() {
   std::set<std::string> out;
   for (const std::string& part : created_)
     if (pugi::xml_document* t = tree(part)) collect_style_references(*t, out);
-  for (const auto& [part, before] : baseline_) {
-    pugi::xml_document* t = tree(part);
-    if (!t) continue;
-    std::set<std::string> now, was;
-    collect_style_references(*t, now);
-    if (now.empty()) continue;
-    pugi::xml_document read;
-    read.load_buffer(before.data(), before.size());
-    collect_style_references(read, was);
+  for (const auto& [part, was] : baseline_styles_) {
+    std::set<std::string> now;
+    if (pugi::xml_document* t = tree(part)) collect_style_references(*t, now);
     for (const std::string& id : now)
       if (!was.count(id)) out.insert(id);
   }
@@ -190,8 +186,8 @@ bool Workspace::refers_to_numbering(int num_id) {
   const std::string query = "//w:numId[@w:val='" + std::to_string(num_id) + "']";
   for (const std::string& part : created_)
     if (pugi::xml_document* t = tree(part); t && t->select_node(query.c_str())) return true;
-  for (const auto& [part, before] : baseline_)
-    if (pugi::xml_document* t = tree(part); t && t->select_node(query.c_str())) return true;
+  for (const auto& edited : baseline_styles_)
+    if (pugi::xml_document* t = tree(edited.first); t && t->select_node(query.c_str())) return true;
   return false;
 }
 

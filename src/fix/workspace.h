@@ -104,7 +104,6 @@ class Workspace {
   std::map<std::string, std::string> style_ids;
   int heading_num_id = 0;
   int heading_abstract_id = -1;  // ≥ 0: the heading numbering is added under this w:abstractNumId
-  int heading_start = 1;         // the number its first level starts at (a Standard B chapter's own)
   std::string style_id(const std::string& profile_id) const;
 
   // Paragraphs (body indices) whose role a fixer changed this pass: other fixers leave them to
@@ -163,6 +162,7 @@ class Workspace {
   rules::Findings findings_;
   std::map<std::string, std::unique_ptr<pugi::xml_document>> own_;  // parts the Document does not keep
   std::map<std::string, std::string> baseline_;                      // edited part → its XML as read
+  std::map<std::string, std::set<std::string>> baseline_styles_;     // edited part → the style ids it named as read
   std::set<std::string> created_;                                    // new parts (written whole)
   std::vector<std::string> order_;                                   // new parts, in creation order
   std::map<std::string, std::string> rel_ids_;                       // new part → its relationship id
