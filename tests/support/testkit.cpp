@@ -4,11 +4,13 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdarg>
 #include <cstdlib>
 #include <filesystem>
@@ -68,8 +70,27 @@ std::vector<std::string> corpus_docx() {
   return files;
 }
 
+// ctest runs tests side by side, each in its own process, and several tests ask for the same name
+// ("cli-broken"): each process gets its own folder, so one test never removes or half-writes a file
+// another is reading. Folders of processes that have ended are removed on first use.
+static const fs::path& process_temp_root() {
+  static const fs::path root = [] {
+    const fs::path base = env_or("BIDFMT_TEST_TMP", BIDFMT_DEFAULT_TMP);
+    std::error_code ec;
+    std::vector<fs::path> ended;
+    for (auto it = fs::directory_iterator(base, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const std::string n = it->path().filename().string();
+      if (n.size() < 2 || n.size() > 10 || n[0] != 'p' || n.find_first_not_of("0123456789", 1) != std::string::npos) continue;
+      if (::kill(static_cast<pid_t>(std::stol(n.substr(1))), 0) != 0 && errno == ESRCH) ended.push_back(it->path());
+    }
+    for (const fs::path& dir : ended) fs::remove_all(dir, ec);
+    return base / ("p" + std::to_string(::getpid()));
+  }();
+  return root;
+}
+
 std::string temp_dir(const std::string& name) {
-  fs::path p = fs::path(env_or("BIDFMT_TEST_TMP", BIDFMT_DEFAULT_TMP)) / name;
+  fs::path p = process_temp_root() / name;
   fs::remove_all(p);
   fs::create_directories(p);
   return p.string();
