@@ -1,58 +1,46 @@
 // Help in the user's language: CLI11's formatter with its labels translated (FormatterBase::label)
 // and its two-column layout measured in display columns rather than bytes, so that a Chinese
 // description (three bytes, two columns per character) lines up with an English one.
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <sstream>
 
 #include "cli/cli.h"
+#include "core/text.h"
 
 namespace bidfmt::cli {
 namespace {
 
-// Columns a terminal gives `s`: East Asian wide and fullwidth characters take two (ICU's
-// East_Asian_Width property), every other character one.
-size_t display_width(const std::string& s) {
-  size_t width = 0;
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, n, c);
-    if (c < 0) {
-      ++width;
-      continue;
-    }
-    int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-    width += ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
-  }
-  return width;
-}
-
 class LocalizedFormatter : public CLI::Formatter {
  public:
   explicit LocalizedFormatter(Lang lang) {
-    bool en = lang == Lang::en;
-    label("Usage", en ? "Usage" : "用法");
-    label("OPTIONS", en ? "OPTIONS" : "选项");
-    label("SUBCOMMAND", en ? "SUBCOMMAND" : "子命令");
-    label("SUBCOMMANDS", en ? "SUBCOMMANDS" : "子命令");
-    label("Positionals", en ? "Arguments" : "参数");
-    label("REQUIRED", en ? "(required)" : "(必需)");
-    label("Env", en ? "Env" : "环境变量");
-    label("Needs", en ? "Needs" : "需要");
-    label("Excludes", en ? "Excludes" : "不能与之同用");
-    // The value names of options and the names of positional arguments (type_name / name).
-    label("TEXT", en ? "TEXT" : "文本");
-    label("FILE", en ? "FILE" : "文件");
-    label("NAME", en ? "NAME" : "名称");
-    label("N", "N");
-    label("FORMAT", en ? "FORMAT" : "格式");
-    label("LANG", "zh|en");
-    label("INPUT.md", en ? "INPUT.md" : "标书.md");
-    label("INPUT.docx", en ? "INPUT.docx" : "投标文件.docx");
-    label("FILES", en ? "FILE-OR-FOLDER" : "文件或目录");
-    label("RULE-ID", en ? "RULE-ID" : "规则ID");
+    // CLI11's label → {English, Chinese}; the value names of options and the names of positional
+    // arguments (type_name / name) among them.
+    static const struct {
+      const char* key;
+      const char* en;
+      const char* zh;
+    } kLabels[] = {
+        {"Usage", "Usage", "用法"},
+        {"OPTIONS", "OPTIONS", "选项"},
+        {"SUBCOMMAND", "SUBCOMMAND", "子命令"},
+        {"SUBCOMMANDS", "SUBCOMMANDS", "子命令"},
+        {"Positionals", "Arguments", "参数"},
+        {"REQUIRED", "(required)", "(必需)"},
+        {"Env", "Env", "环境变量"},
+        {"Needs", "Needs", "需要"},
+        {"Excludes", "Excludes", "不能与之同用"},
+        {"TEXT", "TEXT", "文本"},
+        {"FILE", "FILE", "文件"},
+        {"NAME", "NAME", "名称"},
+        {"N", "N", "N"},
+        {"FORMAT", "FORMAT", "格式"},
+        {"LANG", "zh|en", "zh|en"},
+        {"INPUT.md", "INPUT.md", "标书.md"},
+        {"INPUT.docx", "INPUT.docx", "投标文件.docx"},
+        {"FILES", "FILE-OR-FOLDER", "文件或目录"},
+        {"RULE-ID", "RULE-ID", "规则ID"},
+    };
+    for (const auto& l : kLabels) label(l.key, lang == Lang::en ? l.en : l.zh);
     column_width(34);
   }
 
@@ -74,7 +62,7 @@ class LocalizedFormatter : public CLI::Formatter {
   // name is wider); continuation lines of a description are indented to the same column.
   std::string two_columns(const std::string& left, const std::string& desc) const {
     std::string out = "  " + left;
-    size_t w = display_width(out);
+    size_t w = core::display_columns(out);
     if (!desc.empty()) {
       if (w >= column_width_) {
         out += "\n";

@@ -1,6 +1,9 @@
 // ASCII-level text helpers.
 #include "core/text.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -54,6 +57,18 @@ std::string escape_controls(std::string_view s) {
     }
   }
   return out;
+}
+
+size_t display_columns(std::string_view s) {
+  size_t width = 0;
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    const int ea = c < 0 ? U_EA_NEUTRAL : u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    width += ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
+  }
+  return width;
 }
 
 }  // namespace bidfmt::core

@@ -1,4 +1,4 @@
-// ASCII-level text helpers shared by the layers (Unicode work goes through ICU, docx/script.h).
+// Text helpers shared by the layers (Unicode properties come from ICU).
 #pragma once
 #include <string>
 #include <string_view>
@@ -14,7 +14,12 @@ bool equal_ascii_folded(std::string_view a, std::string_view b);
 // Control bytes (below 0x20, and 0x7F) as \xNN: text from a document or a zip entry name that is
 // printed to a terminal or a report can carry no escape sequences.
 std::string escape_controls(std::string_view s);
+
 // Whether s holds such a byte (escape_controls would change it).
 bool has_controls(std::string_view s);
+
+// Columns a monospace terminal gives UTF-8 text: East Asian wide and fullwidth characters (ICU's
+// East_Asian_Width) two, every other character — and each byte that is not UTF-8 — one.
+size_t display_columns(std::string_view s);
 
 }  // namespace bidfmt::core
