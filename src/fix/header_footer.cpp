@@ -148,43 +148,13 @@ void place_body_end(Workspace& ws) {
             Text{"在正文末段放置书签 _BodyEnd(页脚总页数)", "bookmark _BodyEnd placed in the last body paragraph (footer page total)"});
 }
 
-}  // namespace
-
-std::string project_from_header(const docx::Document& doc, const profile::Profile& pf) {
-  int first = doc.first_body_section();
-  if (!first) return "";
-  const docx::Section& s = doc.sections()[static_cast<size_t>(first) - 1];
-  auto it = s.headers.find("default");
-  const docx::Story* st = it == s.headers.end() ? nullptr : doc.story(it->second);
-  if (!st) return "";
-  std::string left;
-  for (const docx::Table& t : st->tables) {
-    if (t.depth != 0 || t.rows.empty() || t.rows.front().cells.size() < 2) continue;
-    for (int i : t.rows.front().cells.front().paragraphs) left += st->paragraphs[static_cast<size_t>(i)].text;
-    break;
-  }
-  if (left.empty())
-    for (const docx::Paragraph& p : st->paragraphs) {
-      if (p.table || docx::blank(p.text)) continue;
-      left = p.text.substr(0, p.text.find('\t'));
-      break;
-    }
-  left = docx::trim(left);
-  const std::string& right = pf.header_footer.header_right;
-  if (!right.empty() && left.size() > right.size() && left.compare(left.size() - right.size(), right.size(), right) == 0)
-    left = docx::trim(left.substr(0, left.size() - right.size()));
-  return left == right ? "" : left;
-}
-
-void fix_header_footer(Workspace& ws) {
+// Cover and TOC pages: no header, no footer. References carry over from section to section, so
+// every front section that must show none loses its own; one that would still inherit some (from
+// a cover the profile lets keep its header) gets empty ones.
+void clear_front_sections(Workspace& ws) {
   const docx::Document& doc = ws.doc();
-  const profile::Profile& pf = ws.profile();
-  const profile::HeaderFooter& hf = pf.header_footer;
+  const profile::HeaderFooter& hf = ws.profile().header_footer;
   const std::string main = doc.body().part;
-
-  // Cover and TOC pages: no header, no footer. References carry over from section to section, so
-  // every front section that must show none loses its own; one that would still inherit some (from
-  // a cover the profile lets keep its header) gets empty ones.
   bool front = false;
   for (const rules::Finding* f : ws.findings_of("header.none-on-toc")) {
     if (f->where.section < 1 || static_cast<size_t>(f->where.section) > doc.sections().size()) continue;
@@ -220,8 +190,15 @@ void fix_header_footer(Workspace& ws) {
         ws.change(ws.at_section(s.number), "header.none-on-toc", "", Text{"去除封面/目录节的页眉页脚", "header and footer removed from the cover/TOC section"});
     }
   }
+}
 
-  // Body headers and footers that are missing or wrong get the profile's.
+// Body headers and footers that are missing or wrong get the profile's. True when a footer was
+// written.
+bool rewrite_body_parts(Workspace& ws) {
+  const docx::Document& doc = ws.doc();
+  const profile::Profile& pf = ws.profile();
+  const profile::HeaderFooter& hf = pf.header_footer;
+  const std::string main = doc.body().part;
   std::set<std::string> bad_headers, bad_footers;
   std::set<int> no_header, no_footer;
   for (const rules::Finding* f : ws.findings_of("header.text")) {
@@ -292,8 +269,12 @@ void fix_header_footer(Workspace& ws) {
     std::string z = zh.size() == 2 ? zh[0] + "和" + zh[1] : zh[0], e = en.size() == 2 ? en[0] + " and " + en[1] : en[0];
     ws.change(ws.at_section(s.number), header ? "header.text" : "footer.page-number", "", Text{"正文" + z + "按规范重写(原有部件保留未改)", "body " + e + " written per the profile (the old parts kept as they were)"});
   }
+  return footers_made;
+}
 
-  // Page numbers: from 1 at the first body section, continuing after it, in arabic digits.
+// Page numbers: from 1 at the first body section, continuing after it, in arabic digits.
+void fix_page_numbers(Workspace& ws) {
+  const docx::Document& doc = ws.doc();
   int first_body = doc.first_body_section();
   for (const rules::Finding* f : ws.findings_of("footer.page-number")) {
     if ((f->kind() != rules::kind::kRestart && f->kind() != rules::kind::kNumberFormat) || f->where.section < 1 ||
@@ -314,8 +295,41 @@ void fix_header_footer(Workspace& ws) {
       ws.change(ws.at_section(s.number), "footer.page-number", "restart", Text{"页码接续前节", "page numbers continue from the previous section"});
     }
   }
+}
 
-  bool totals = hf.footer_text.find("{pages}") != std::string::npos;
+}  // namespace
+
+std::string project_from_header(const docx::Document& doc, const profile::Profile& pf) {
+  int first = doc.first_body_section();
+  if (!first) return "";
+  const docx::Section& s = doc.sections()[static_cast<size_t>(first) - 1];
+  auto it = s.headers.find("default");
+  const docx::Story* st = it == s.headers.end() ? nullptr : doc.story(it->second);
+  if (!st) return "";
+  std::string left;
+  for (const docx::Table& t : st->tables) {
+    if (t.depth != 0 || t.rows.empty() || t.rows.front().cells.size() < 2) continue;
+    for (int i : t.rows.front().cells.front().paragraphs) left += st->paragraphs[static_cast<size_t>(i)].text;
+    break;
+  }
+  if (left.empty())
+    for (const docx::Paragraph& p : st->paragraphs) {
+      if (p.table || docx::blank(p.text)) continue;
+      left = p.text.substr(0, p.text.find('\t'));
+      break;
+    }
+  left = docx::trim(left);
+  const std::string& right = pf.header_footer.header_right;
+  if (!right.empty() && left.size() > right.size() && left.compare(left.size() - right.size(), right.size(), right) == 0)
+    left = docx::trim(left.substr(0, left.size() - right.size()));
+  return left == right ? "" : left;
+}
+
+void fix_header_footer(Workspace& ws) {
+  clear_front_sections(ws);
+  const bool footers_made = rewrite_body_parts(ws);
+  fix_page_numbers(ws);
+  bool totals = ws.profile().header_footer.footer_text.find("{pages}") != std::string::npos;
   if (totals && (footers_made || !ws.findings_of("footer.page-number", rules::kind::kTotalPages).empty())) place_body_end(ws);
 }
 
