@@ -62,14 +62,10 @@ profile::TextFormat plain(const profile::Profile& p, HalfPoints size, const std:
 
 }  // namespace
 
-std::string styles_xml(const profile::Profile& p) {
-  pugi::xml_document doc;
-  xml::declare(doc);
-  pugi::xml_node styles = doc.append_child("w:styles");
-  xml::set(styles, "xmlns:w", xml::kW);
-  xml::set(styles, "xmlns:r", xml::kR);
+namespace {
 
-  // docDefaults: the body fonts and size, so text outside any style still meets body.font.
+// docDefaults: the body fonts and size, so text outside any style still meets body.font.
+void doc_defaults(pugi::xml_node styles, const profile::Profile& p) {
   pugi::xml_node dd = xml::add(styles, "w:docDefaults");
   RunProps base;
   base.fonts = p.fonts;
@@ -80,7 +76,10 @@ std::string styles_xml(const profile::Profile& p) {
   pbase.space_before = 0;
   pbase.space_after = 0;
   pbase.emit(xml::add(dd, "w:pPrDefault"), true);
+}
 
+// Normal, the headings, and the styles of body blocks: lists, quotes, tables, captions, figures.
+void body_styles(pugi::xml_node styles, const profile::Profile& p) {
   StyleDef normal = full("Normal", "Normal", p.body);
   normal.based_on = nullptr;
   normal.next = nullptr;
@@ -126,7 +125,10 @@ std::string styles_xml(const profile::Profile& p) {
   StyleDef figure = full("Figure", "Figure", plain(p, p.body.size, p.figures.align, p.figures.line));
   figure.ppr.keep_next = true;
   emit_style(styles, figure);
+}
 
+// The TOC's title and one style per listed level, its page number at a dotted right tab.
+void toc_styles(pugi::xml_node styles, const profile::Profile& p) {
   StyleDef toc_heading = full("TOCHeading", "TOC Heading", plain(p, p.toc.title_size, p.toc.title_align, p.toc.line));
   toc_heading.rpr.bold = p.toc.title_bold;
   emit_style(styles, toc_heading);
@@ -141,7 +143,10 @@ std::string styles_xml(const profile::Profile& p) {
     t.ui_priority = 39;
     emit_style(styles, t);
   }
+}
 
+// Page furniture: header (with its rule below), footer, and the cover's lines.
+void furniture_styles(pugi::xml_node styles, const profile::Profile& p) {
   const profile::HeaderFooter& hf = p.header_footer;
   StyleDef header = full("Header", "header", plain(p, hf.header_size, hf.header_align, hf.header_line));
   if (hf.header_rule_below && hf.header_rule.style != "none") {
@@ -160,13 +165,17 @@ std::string styles_xml(const profile::Profile& p) {
   emit_style(styles, cover_title);
   StyleDef cover_text = full("CoverText", "Cover Text", plain(p, p.cover.text_size, p.cover.align, p.cover.line));
   emit_style(styles, cover_text);
+}
 
-  // Footnote text (profile footnotes:) and the reference mark, superscript in text and note.
+// Footnote text (profile footnotes:), code lines (profile code:), and the character styles:
+// the footnote reference mark, superscript in text and note, and hyperlinks (plain text in
+// print: no colour, no underline).
+void note_code_and_character_styles(pugi::xml_node styles, const profile::Profile& p) {
   StyleDef note = full("FootnoteText", "footnote text", p.footnote);
   note.ui_priority = 99;
   emit_style(styles, note);
-  // Code block lines (profile code:): monospace Latin font, no first-line indent. Word's own
-  // name for preformatted text, so that check knows them for code.
+  // Monospace Latin font, no first-line indent. Word's own name for preformatted text, so that
+  // check knows them for code.
   StyleDef code = full("HTMLPreformatted", "HTML Preformatted", p.code);
   code.rpr.fonts = p.code.fonts;
   code.ui_priority = 99;
@@ -179,12 +188,25 @@ std::string styles_xml(const profile::Profile& p) {
   sup.vert_align = "superscript";
   sup.emit(ref);
 
-  // Character style for hyperlinks (plain text in print: no colour, no underline).
   pugi::xml_node link = xml::add(styles, "w:style", "w:type", "character");
   xml::set(link, "w:styleId", "Hyperlink");
   xml::add(link, "w:name", "w:val", "Hyperlink");
   xml::add(link, "w:uiPriority", "w:val", 99);
+}
 
+}  // namespace
+
+std::string styles_xml(const profile::Profile& p) {
+  pugi::xml_document doc;
+  xml::declare(doc);
+  pugi::xml_node styles = doc.append_child("w:styles");
+  xml::set(styles, "xmlns:w", xml::kW);
+  xml::set(styles, "xmlns:r", xml::kR);
+  doc_defaults(styles, p);
+  body_styles(styles, p);
+  toc_styles(styles, p);
+  furniture_styles(styles, p);
+  note_code_and_character_styles(styles, p);
   return xml::to_string(doc);
 }
 
