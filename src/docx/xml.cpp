@@ -151,24 +151,34 @@ bool on_off(pugi::xml_node n) {
   return !a || on_off_value(a.value());
 }
 
-std::optional<int> int_attr(pugi::xml_node n, const char* name) {
+namespace {
+// The number an attribute's value starts with (what follows it, e.g. a unit, in `rest`); none
+// when it does not start with one, or is not finite, or is past what an int holds.
+std::optional<double> leading_number(pugi::xml_node n, const char* name, const char** rest) {
   pugi::xml_attribute a = n.attribute(name);
   if (!a) return std::nullopt;
   const char* s = a.value();
   char* end = nullptr;
   double v = std::strtod(s, &end);
   if (end == s || !std::isfinite(v) || std::fabs(v) > 2e9) return std::nullopt;
-  return static_cast<int>(std::lround(v));
+  *rest = end;
+  return v;
+}
+}  // namespace
+
+std::optional<int> int_attr(pugi::xml_node n, const char* name) {
+  const char* rest = nullptr;
+  auto v = leading_number(n, name, &rest);
+  if (!v) return std::nullopt;
+  return static_cast<int>(std::lround(*v));
 }
 
 namespace {
 std::optional<double> measure(pugi::xml_node n, const char* name, double per_pt) {
-  pugi::xml_attribute a = n.attribute(name);
-  if (!a) return std::nullopt;
-  const char* s = a.value();
-  char* end = nullptr;
-  double v = std::strtod(s, &end);
-  if (end == s || !std::isfinite(v) || std::fabs(v) > 2e9) return std::nullopt;
+  const char* end = nullptr;
+  auto number = leading_number(n, name, &end);
+  if (!number) return std::nullopt;
+  const double v = *number;
   std::string_view unit(end);
   if (unit.empty()) return v;
   double pt;

@@ -274,35 +274,40 @@ Finding* check_first_line(const Context& ctx, Reporter& out, const docx::Paragra
   });
 }
 
+namespace {
+// One side of a paragraph (left/right indent, space before/after): the kind and name of its
+// finding, and its values in twips and in the relative unit (characters, or lines).
+struct Side {
+  const char* kind;
+  Text what;
+  const docx::Value<int>& twips;
+  const docx::Value<int>& relative;
+};
+}  // namespace
+
 void check_side_indents(const Context& ctx, Reporter& out, const docx::Paragraph& p,
                         const profile::FirstLineIndent& want_left, Twips want_right, const Location& where) {
   const int tol = ctx.profile.page.tolerance.v;
-  struct Side {
-    const char* kind;
-    const char* what_zh;
-    const char* what_en;
-    const docx::Value<int>& twips;
-    const docx::Value<int>& chars;
-    profile::FirstLineIndent want;
-  };
   profile::FirstLineIndent right;
   right.length = want_right;
-  Side sides[] = {{"indent_left", "左缩进(文本之前)", "left indent", p.props->ind_left, p.props->left_chars, want_left},
-                  {"indent_right", "右缩进(文本之后)", "right indent", p.props->ind_right, p.props->right_chars, right}};
-  for (const Side& s : sides) {
-    bool by_chars = s.chars.set() && s.chars.value != 0;
-    auto want_text = [&] { return s.want.chars100 ? chars_text(s.want.chars100) : mm_text(s.want.length.v); };
-    const Text what{s.what_zh, s.what_en};
+  const Side sides[] = {{"indent_left", Text{"左缩进(文本之前)", "left indent"}, p.props->ind_left, p.props->left_chars},
+                        {"indent_right", Text{"右缩进(文本之后)", "right indent"}, p.props->ind_right, p.props->right_chars}};
+  const profile::FirstLineIndent wants[] = {want_left, right};
+  for (size_t k = 0; k < 2; ++k) {
+    const Side& s = sides[k];
+    const profile::FirstLineIndent& want = wants[k];
+    bool by_chars = s.relative.set() && s.relative.value != 0;
+    auto want_text = [&] { return want.chars100 ? chars_text(want.chars100) : mm_text(want.length.v); };
     if (by_chars) {
-      if (s.want.chars100 == s.chars.value) continue;
-      out.add_keyed(s.kind, where, (Key() << s.want.chars100 << s.want.length.v << by_chars << s.chars).view(), [&] {
-        return Wording{want_text(), chars_text(s.chars.value), wrong_value(what, s.chars, 0, chars_text, want_text())};
+      if (want.chars100 == s.relative.value) continue;
+      out.add_keyed(s.kind, where, (Key() << want.chars100 << want.length.v << by_chars << s.relative).view(), [&] {
+        return Wording{want_text(), chars_text(s.relative.value), wrong_value(s.what, s.relative, 0, chars_text, want_text())};
       });
     } else {
-      int expected = s.want.chars100 ? s.want.twips_at(HalfPoints{paragraph_font_size(p)}).v : s.want.length.v;
+      int expected = want.chars100 ? want.twips_at(HalfPoints{paragraph_font_size(p)}).v : want.length.v;
       if (std::abs(s.twips.value_or(0) - expected) <= tol) continue;
-      out.add_keyed(s.kind, where, (Key() << s.want.chars100 << s.want.length.v << by_chars << s.twips).view(), [&] {
-        return Wording{want_text(), mm_text(s.twips.value_or(0)), wrong_value(what, s.twips, 0, mm_text, want_text())};
+      out.add_keyed(s.kind, where, (Key() << want.chars100 << want.length.v << by_chars << s.twips).view(), [&] {
+        return Wording{want_text(), mm_text(s.twips.value_or(0)), wrong_value(s.what, s.twips, 0, mm_text, want_text())};
       });
     }
   }
@@ -311,17 +316,10 @@ void check_side_indents(const Context& ctx, Reporter& out, const docx::Paragraph
 void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Twips before, Twips after,
                  const Location& where) {
   const int tol = ctx.profile.page.tolerance.v;
-  struct Side {
-    const char* kind;
-    const char* what_zh;
-    const char* what_en;
-    const docx::Value<int>& twips;
-    const docx::Value<int>& lines;
-    const docx::Value<bool>& autospacing;
-    Twips want;
-  };
-  Side sides[] = {{"space_before", "段前间距", "space before", p.props->before, p.props->before_lines, p.props->before_auto, before},
-                  {"space_after", "段后间距", "space after", p.props->after, p.props->after_lines, p.props->after_auto, after}};
+  const Side sides[] = {{"space_before", Text{"段前间距", "space before"}, p.props->before, p.props->before_lines},
+                        {"space_after", Text{"段后间距", "space after"}, p.props->after, p.props->after_lines}};
+  const docx::Value<bool>* autospacing[] = {&p.props->before_auto, &p.props->after_auto};
+  const Twips wants[] = {before, after};
   auto pt_text = [](int tw) {
     std::string s = std::to_string(tw / 20.0);
     s.erase(s.find_last_not_of('0') + 1);
@@ -335,24 +333,26 @@ void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Tw
     return Text{s + "行", s + " lines"};
   };
   // Texts are made only for a finding: this runs for every paragraph.
-  for (const Side& s : sides) {
-    const Text what{s.what_zh, s.what_en};
-    if (s.autospacing.value_or(false)) {
-      out.add_keyed(s.kind, where, (Key() << 0 << s.want.v << s.autospacing).view(), [&] {
-        Text want_text = pt_text(s.want.v);
+  for (size_t k = 0; k < 2; ++k) {
+    const Side& s = sides[k];
+    const docx::Value<bool>& autos = *autospacing[k];
+    const Twips want = wants[k];
+    if (autos.value_or(false)) {
+      out.add_keyed(s.kind, where, (Key() << 0 << want.v << autos).view(), [&] {
+        Text want_text = pt_text(want.v);
         return Wording{want_text, Text{"自动", "auto"},
-                       wrong_value(what, s.autospacing, false, [](bool) { return Text{"自动", "auto"}; }, want_text)};
+                       wrong_value(s.what, autos, false, [](bool) { return Text{"自动", "auto"}; }, want_text)};
       });
-    } else if (s.lines.set() && s.lines.value != 0) {
-      if (s.want.v != 0 || s.lines.value == 0) continue;
-      out.add_keyed(s.kind, where, (Key() << 1 << s.want.v << s.lines).view(), [&] {
-        Text want_text = pt_text(s.want.v);
-        return Wording{want_text, lines_text(s.lines.value), wrong_value(what, s.lines, 0, lines_text, want_text)};
+    } else if (s.relative.set() && s.relative.value != 0) {
+      if (want.v != 0 || s.relative.value == 0) continue;
+      out.add_keyed(s.kind, where, (Key() << 1 << want.v << s.relative).view(), [&] {
+        Text want_text = pt_text(want.v);
+        return Wording{want_text, lines_text(s.relative.value), wrong_value(s.what, s.relative, 0, lines_text, want_text)};
       });
-    } else if (std::abs(s.twips.value_or(0) - s.want.v) > tol) {
-      out.add_keyed(s.kind, where, (Key() << 2 << s.want.v << s.twips).view(), [&] {
-        Text want_text = pt_text(s.want.v);
-        return Wording{want_text, pt_text(s.twips.value_or(0)), wrong_value(what, s.twips, 0, pt_text, want_text)};
+    } else if (std::abs(s.twips.value_or(0) - want.v) > tol) {
+      out.add_keyed(s.kind, where, (Key() << 2 << want.v << s.twips).view(), [&] {
+        Text want_text = pt_text(want.v);
+        return Wording{want_text, pt_text(s.twips.value_or(0)), wrong_value(s.what, s.twips, 0, pt_text, want_text)};
       });
     }
   }

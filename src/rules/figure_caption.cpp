@@ -18,12 +18,7 @@ void check(const Context& ctx, Reporter& out) {
   std::vector<CaptionTarget> targets;
   for (const docx::Paragraph& p : body.paragraphs) {
     if (p.role != docx::Role::figure || p.table != 0 || !ctx.in_body(p.section)) continue;
-    CaptionTarget c;
-    c.before = nearest_paragraph(body, p.index - 1, -1);
-    c.after = nearest_paragraph(body, p.index + 1, +1);
-    c.counts = p.counts;
-    c.where = ctx.at(p);
-    targets.push_back(c);
+    targets.push_back({nearest_paragraph(body, p.index - 1, -1), nearest_paragraph(body, p.index + 1, +1), p.counts, ctx.at(p)});
   }
   check_captions(ctx, out, ctx.profile.figure_caption, docx::Role::figure_caption, targets, "captions.figure", Text{"图", "figure"});
 }

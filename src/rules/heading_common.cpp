@@ -136,18 +136,10 @@ void check_heading_rule(const Context& ctx, Reporter& out, const std::string& ru
     mark = out.mark();
     check_fonts(ctx, out, p, h->format.fonts, at, true);
     fonts_about(ctx, out, mark, key);
-    mark = out.mark();
-    check_size(ctx, out, p, h->format.size, at, true);
-    out.about(mark, ctx.cls(key + "size"));
-    mark = out.mark();
-    check_bold(ctx, out, p, h->format.bold, at, true);
-    out.about(mark, ctx.cls(key + "bold"));
-    mark = out.mark();
-    check_first_line(ctx, out, p, h->format.first_line, at, true);
-    out.about(mark, ctx.cls(key + "first_line_indent"));
-    mark = out.mark();
-    check_align(ctx, out, p, h->format.align, at);
-    out.about(mark, ctx.cls(key + "align"));
+    out.about(ctx.cls(key + "size"), [&] { check_size(ctx, out, p, h->format.size, at, true); });
+    out.about(ctx.cls(key + "bold"), [&] { check_bold(ctx, out, p, h->format.bold, at, true); });
+    out.about(ctx.cls(key + "first_line_indent"), [&] { check_first_line(ctx, out, p, h->format.first_line, at, true); });
+    out.about(ctx.cls(key + "align"), [&] { check_align(ctx, out, p, h->format.align, at); });
   }
 }
 

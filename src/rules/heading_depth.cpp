@@ -89,12 +89,8 @@ void check(const Context& ctx, Reporter& out) {
                          (p.label.empty() ? std::string("no number") : p.label) + "'"});
       }
       out.about(mark, ctx.cls(key + "number"));
-      mark = out.mark();
-      check_size(ctx, out, p, h->format.size, at, true);
-      out.about(mark, ctx.cls(key + "size"));
-      mark = out.mark();
-      check_first_line(ctx, out, p, h->format.first_line, at, false);
-      out.about(mark, ctx.cls(key + "first_line_indent"));
+      out.about(ctx.cls(key + "size"), [&] { check_size(ctx, out, p, h->format.size, at, true); });
+      out.about(ctx.cls(key + "first_line_indent"), [&] { check_first_line(ctx, out, p, h->format.first_line, at, false); });
       continue;
     }
     if (p.role == docx::Role::body && ctx.in_body(p.section) && !pf.lists.ordered.empty()) {

@@ -96,6 +96,13 @@ class Reporter {
   // value — the standard leaves it open — is no rule: its findings are dropped, or with
   // check --strict kept as warnings whose message says 「标准未规定」.
   void about(size_t since, profile::ValueClass cls);
+  // Runs `f`: the findings it adds are about a profile value of class `cls`, as above.
+  template <typename F>
+  void about(profile::ValueClass cls, F&& f) {
+    const size_t since = mark();
+    f();
+    about(since, cls);
+  }
   // The same for the findings of one `kind` only (check_fonts makes two kinds at once).
   void about(size_t since, std::string_view kind, profile::ValueClass cls);
   // Findings added since `mark()` cannot be repaired by `bidfmt fix` (e.g. found on rendered pages).

@@ -17,12 +17,9 @@ void check(const Context& ctx, Reporter& out) {
   std::vector<CaptionTarget> targets;
   for (const docx::Table& t : body.tables) {
     if (t.depth != 0 || !ctx.in_body(t.section)) continue;
-    CaptionTarget c;
-    c.before = t.block_before >= 0 ? nearest_paragraph(body, t.block_before, -1) : -1;
-    c.after = t.block_after >= 0 ? nearest_paragraph(body, t.block_after, +1) : -1;
-    c.counts = t.counts;
-    c.where = ctx.at_table(t);
-    targets.push_back(c);
+    const int before = t.block_before >= 0 ? nearest_paragraph(body, t.block_before, -1) : -1;
+    const int after = t.block_after >= 0 ? nearest_paragraph(body, t.block_after, +1) : -1;
+    targets.push_back({before, after, t.counts, ctx.at_table(t)});
   }
   check_captions(ctx, out, ctx.profile.table_caption, docx::Role::table_caption, targets, "captions.table", Text{"表格", "table"});
 }
