@@ -30,9 +30,14 @@ std::string relative_target(const std::string& source, const std::string& part) 
   return part.compare(0, dir.size(), dir) == 0 ? part.substr(dir.size()) : "/" + part;
 }
 
-// The style ids w:pStyle, w:rStyle and w:tblStyle name anywhere under `root`.
+// Calls f on the w:val of every w:pStyle, w:rStyle and w:tblStyle under `root` (the style ids it names).
+template <typename F>
+void for_each_style_reference(const pugi::xml_node& root, F&& f) {
+  for (pugi::xpath_node x : root.select_nodes("//w:pStyle | //w:rStyle | //w:tblStyle")) f(x.node().attribute("w:val"));
+}
+
 void collect_style_references(const pugi::xml_node& root, std::set<std::string>& out) {
-  for (pugi::xpath_node x : root.select_nodes("//w:pStyle | //w:rStyle | //w:tblStyle")) out.emplace(x.node().attribute("w:val").value());
+  for_each_style_reference(root, [&](pugi::xml_attribute id) { out.emplace(id.value()); });
 }
 
 }  // namespace
@@ -164,8 +169,7 @@ std::string Workspace::add_part(const std::string& part, const std::string& xml_
   doc.reset();
   doc.load_string(xml_text.c_str());
   // The writer names the profile's styles by their profile ids: use the ids they have here.
-  for (pugi::xpath_node x : doc.select_nodes("//w:pStyle | //w:rStyle"))
-    x.node().attribute("w:val").set_value(style_id(x.node().attribute("w:val").value()).c_str());
+  for_each_style_reference(doc, [&](pugi::xml_attribute id) { id.set_value(style_id(id.value()).c_str()); });
   return rel_ids_[part];
 }
 
