@@ -256,10 +256,8 @@ void read_cover(Map m, Profile& p) {
 void read_text(Map m, Profile& p) {
   p.text.units = m.boolean_or("units", false);
   p.text.punctuation = m.boolean_or("punctuation", false);
-  // The words are data for the rules; needed where a rule is on (a profile may carry them for
-  // a tender override that turns the rule on).
-  if (p.text.units || m.has("unit_words")) p.text.unit_words = m.pairs("unit_words");
-  if (p.text.punctuation || m.has("marks")) p.text.marks = m.pairs("marks");
+  m.needed_by(p.text.units, "unit_words", p.text.unit_words, &Map::pairs);
+  m.needed_by(p.text.punctuation, "marks", p.text.marks, &Map::pairs);
 }
 
 void read_output(Map m, Profile& p) {
@@ -270,9 +268,8 @@ void read_output(Map m, Profile& p) {
 void read_render(Map m, Profile& p) {
   p.render.short_last_page = m.boolean_or("short_last_page", false);
   p.render.table_same_width = m.boolean_or("table_same_width", false);
-  // Their values are needed only where the rules are on.
-  if (p.render.short_last_page || m.has("last_page_min_fill")) p.render.last_page_min_fill = m.fraction("last_page_min_fill");
-  if (p.render.table_same_width || m.has("table_width_tolerance")) p.render.table_width_tolerance = m.length("table_width_tolerance");
+  m.needed_by(p.render.short_last_page, "last_page_min_fill", p.render.last_page_min_fill, &Map::fraction);
+  m.needed_by(p.render.table_same_width, "table_width_tolerance", p.render.table_width_tolerance, &Map::length);
 }
 
 }  // namespace bidfmt::profile::detail

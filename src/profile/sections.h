@@ -98,6 +98,13 @@ class Map {
     return out;
   }
   bool boolean_or(const std::string& key, bool def) { return has(key) ? boolean(key) : (used_.insert(key), def); }
+  // A value that is data for a rule (text.unit_words, render.last_page_min_fill): read with
+  // `read` where the rule is on, so it must be given then, or where the profile gives it anyway
+  // (for a tender override that turns the rule on); else `out` keeps its default.
+  template <typename T>
+  void needed_by(bool rule_on, const std::string& key, T& out, T (Map::*read)(const std::string&)) {
+    if (rule_on || has(key)) out = (this->*read)(key);
+  }
   int integer(const std::string& key, int lo, int hi) {
     YAML::Node n = node(key);
     int v;
