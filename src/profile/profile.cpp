@@ -16,6 +16,7 @@
 #include "profile/sections.h"
 
 namespace bidfmt::profile {
+using detail::line_of;
 using detail::Map;
 using detail::Origins;
 
@@ -224,8 +225,6 @@ void leaves(const YAML::Node& n, const std::string& path, std::vector<std::pair<
     out.emplace_back(path, n);
   }
 }
-
-int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
 
 // Reads `basis:` and checks that every value has a class. Values an override file (the tender)
 // sets are required: the tender says them. A value set in a later layer than the entry that
@@ -440,8 +439,7 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
     top.fail_at("assumptions", top.node("assumptions"), "assumptions: 已由 basis: 取代:每个值写明 required、interpreted 或 default(见 docs/profile-format.md)",
                 "assumptions: is replaced by basis: give every value required, interpreted or default (docs/profile-format.md)");
   if (top.has("basis")) top.node("basis");  // read by read_basis, once every key is known
-  if (top.has("quotes"))
-    for (auto& [rule, sentence] : top.pairs("quotes")) p.quotes[rule] = sentence;
+  if (top.has("quotes")) read_quotes(top, p);
   return p;
 }
 

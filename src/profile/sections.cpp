@@ -272,4 +272,12 @@ void read_render(Map m, Profile& p) {
   m.needed_by(p.render.table_same_width, "table_width_tolerance", p.render.table_width_tolerance, &Map::length);
 }
 
+void read_quotes(Map& top, Profile& p) {
+  for (auto& [rule, sentence] : top.pairs("quotes")) p.quotes[rule] = sentence;
+  // Where each entry was given, for the layer that can tell a rule ID from a typo: the line of
+  // its sentence (a key that a later layer added was made anew by the merge and has no line).
+  for (const auto& kv : top.node("quotes"))
+    p.quote_lines[kv.first.Scalar()] = FileLine{top.source().file("quotes." + kv.first.Scalar()), line_of(kv.second)};
+}
+
 }  // namespace bidfmt::profile::detail

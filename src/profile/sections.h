@@ -17,6 +17,9 @@
 
 namespace bidfmt::profile::detail {
 
+// The 1-based line of a node; 0 for a node made by the merge rather than read from a file.
+inline int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
+
 // ---------------------------------------------------------------------------------------------
 // A YAML map reader that knows every key it was asked for, so leftovers are reported.
 // ---------------------------------------------------------------------------------------------
@@ -187,10 +190,10 @@ class Map {
 
 void read_page(Map m, Profile& p);
 void read_fonts(Map m, Profile& p);
-void read_body(Map m, Profile& p);      // after fonts: the body starts from them
-void read_headings(Map& top, Profile& p);  // `headings:` is a list, read from the top map; after body
+void read_body(Map m, Profile& p);         // after fonts: the body starts from them
+void read_headings(Map& top, Profile& p);  // a list, so read from the top map; after body
 void read_lists(Map m, Profile& p);
-void read_footnotes(Map m, Profile& p);  // this and the formats below start from the body's
+void read_footnotes(Map m, Profile& p);    // this and the formats below start from the body's
 void read_code(Map m, Profile& p);
 void read_table(Map m, Profile& p);
 void read_captions(Map m, Profile& p);
@@ -199,8 +202,9 @@ void read_header(Map m, Profile& p);
 void read_footer(Map m, Profile& p);
 void read_toc(Map m, Profile& p);
 void read_cover(Map m, Profile& p);
-void read_text(Map m, Profile& p);     // optional sections: read where the profile has them
+void read_text(Map m, Profile& p);         // optional sections: read where the profile has them
 void read_output(Map m, Profile& p);
 void read_render(Map m, Profile& p);
+void read_quotes(Map& top, Profile& p);    // rule ID → sentence (Map::pairs), from the top map
 
 }  // namespace bidfmt::profile::detail
