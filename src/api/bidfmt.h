@@ -56,6 +56,10 @@ ParseResult parse(const std::string& input, const std::string& json_dir);
 // writers who stay in Word or WPS.
 void write_template(const std::string& profile, const std::string& output);
 
+// A profile (profile::load) whose `quotes:` name only rules of the registry, which the profile
+// layer cannot see. Throws Error naming the file and line, as for any other fault in a profile.
+profile::Profile load_profile(const std::string& profile, const std::vector<std::string>& overrides = {});
+
 // `bidfmt profiles show`: the fully resolved profile as YAML, each value with the file it came from.
 std::string describe_profile(const std::string& profile, const std::vector<std::string>& overrides);
 

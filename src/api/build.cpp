@@ -240,7 +240,7 @@ BuildResult build(const BuildOptions& o) {
   refuse_overwriting_inputs(o.output, input_files(o));  // before the input is even read
   model::Document doc = read_inputs(o.inputs.empty() ? std::vector<std::string>{o.input} : o.inputs, o.meta);
   std::string profile_name = !o.profile.empty() ? o.profile : !doc.meta.profile.empty() ? doc.meta.profile : "xx-2014";
-  profile::Profile profile = profile::load(profile_name, o.overrides);
+  profile::Profile profile = load_profile(profile_name, o.overrides);
   if ((o.paginate || !o.pdf.empty() || o.doc) && !render::available())
     throw Error(o.output, 0, "--paginate/--pdf/--doc 需要 LibreOffice 与 python3-uno,未找到",
                 "--paginate/--pdf/--doc need LibreOffice and python3-uno, which are not installed");
@@ -336,7 +336,7 @@ BuildResult build(const BuildOptions& o) {
 }
 
 void write_template(const std::string& profile_name, const std::string& output) {
-  profile::Profile profile = profile::load(profile_name);
+  profile::Profile profile = load_profile(profile_name);
   auto text = core::resource("templates/template.md");
   model::Document doc = markdown::read(std::string(*text), "templates/template.md", ".");
   writer::WriteOptions wo;
@@ -346,6 +346,7 @@ void write_template(const std::string& profile_name, const std::string& output) 
 }
 
 std::string describe_profile(const std::string& profile, const std::vector<std::string>& overrides) {
+  load_profile(profile, overrides);  // its quotes: too (profile::describe checks all the rest)
   return profile::describe(profile, overrides);
 }
 

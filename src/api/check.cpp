@@ -125,7 +125,7 @@ CheckResult check(const CheckOptions& o) {
   if (o.render && !render::poppler_available())
     throw Error("", 0, "--render 需要 poppler-utils(pdftotext、pdfinfo、pdftoppm),本机未安装",
                 "--render needs poppler-utils (pdftotext, pdfinfo, pdftoppm), which are not installed");
-  profile::Profile profile = profile::load(o.profile, o.overrides);
+  profile::Profile profile = load_profile(o.profile, o.overrides);
   std::vector<std::string> files = expand_inputs(o.inputs);
   if (files.empty())
     throw Error("", 0, "没有要检查的 .docx 文件", "no .docx files to check");

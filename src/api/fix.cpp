@@ -26,7 +26,7 @@ FixResult fix_docx(const FixOptions& o) {
   if (!o.in_place && !o.output.empty() && core::same_file(o.input, o.output))
     throw Error(o.output, 0, "输出文件就是输入文件:要覆盖原文件请用 --in-place(会保留 .bak)",
                 "the output is the input file: use --in-place to replace it (a .bak is kept)");
-  profile::Profile profile = profile::load(o.profile, o.overrides);
+  profile::Profile profile = load_profile(o.profile, o.overrides);
   std::string input_bytes = core::read_file(o.input);
 
   const std::optional<rules::Identity> identity = rules::identity_for(o.anonymous, o.identity, profile.anonymous);

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 
+#include "api/bidfmt.h"
 #include "cli/cli.h"
 #include "profile/profile.h"
 #include "rules/registry.h"
@@ -133,7 +134,7 @@ Command add_explain(CLI::App& root, Lang lang) {
               markdown_table();
               return 0;
             }
-            const profile::Profile p = profile::load(*profile_name);
+            const profile::Profile p = load_profile(*profile_name);
             if (*all && !*md && !*keys && ids->empty()) {
               for (const rules::Rule* r : rules::all_rules()) plain(*r, p, lang);
               return 0;

@@ -52,7 +52,7 @@ Command add_profiles(CLI::App& root, Lang lang) {
               return 0;
             }
             if (validate->parsed()) {
-              profile::Profile p = profile::load(a->name, a->overrides);
+              profile::Profile p = load_profile(a->name, a->overrides);
               std::cout << (lang == Lang::en ? "valid: " : "有效:") << p.id << " (" << p.name << ")\n";
               return 0;
             }

@@ -1,4 +1,6 @@
 // Profile loading: YAML (yaml-cpp) → typed Profile, with units, unknown-key and line-numbered errors.
+// Here: units, the classes of values (basis:), layering (extends, overrides) and describe; the
+// sections' readers are in sections.cpp.
 #include "profile/profile.h"
 
 #include <yaml-cpp/yaml.h>
@@ -6,14 +8,18 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <set>
 #include <stdexcept>
 
 #include "core/error.h"
 #include "core/file_io.h"
 #include "core/resources.h"
+#include "profile/sections.h"
 
 namespace bidfmt::profile {
+using detail::line_of;
+using detail::Map;
+using detail::Origins;
+
 namespace {
 
 // ---------------------------------------------------------------------------------------------
@@ -97,214 +103,6 @@ double parse_multiple(const std::string& s) {
   if (used != t.size() || !(v > 0 && v < 10)) throw std::invalid_argument(s);
   return v;
 }
-
-namespace {
-
-// ---------------------------------------------------------------------------------------------
-// A YAML map reader that knows every key it was asked for, so leftovers are reported.
-// ---------------------------------------------------------------------------------------------
-
-// Which file gave each value when profiles are layered (extends, --override): dotted key → file.
-struct Origins {
-  std::string main;
-  std::map<std::string, std::string> by_key;
-  // The files in the order they were laid on (an `extends` base first, override files last), and
-  // which of them are override files (a tender's requirements).
-  std::vector<std::string> layers;
-  std::set<std::string> overrides;
-  size_t rank(const std::string& file) const {
-    auto it = std::find(layers.begin(), layers.end(), file);
-    return it == layers.end() ? 0 : static_cast<size_t>(it - layers.begin());
-  }
-  // The file of `dotted` or of its nearest parent that has one.
-  const std::string& file(std::string dotted) const {
-    for (;;) {
-      auto it = by_key.find(dotted);
-      if (it != by_key.end()) return it->second;
-      size_t dot = dotted.rfind('.');
-      if (dot == std::string::npos) return main;
-      dotted.resize(dot);
-    }
-  }
-};
-
-class Map {
- public:
-  Map(const YAML::Node& node, std::string path, const Origins& source)
-      : node_(node), path_(std::move(path)), source_(source) {
-    if (!node.IsMap()) fail(node, "应为键值映射", "expected a mapping");
-  }
-  ~Map() noexcept(false) {
-    if (std::uncaught_exceptions()) return;
-    for (const auto& kv : node_) {
-      if (!kv.first.IsScalar()) fail(kv.first, "键应为文本", "keys must be plain text");
-      std::string key = kv.first.Scalar();
-      if (!used_.count(key))
-        fail_at(dotted(key), kv.first, "未知的键「" + dotted(key) + "」", "unknown key '" + dotted(key) + "'");
-    }
-  }
-  Map(const Map&) = delete;
-  Map& operator=(const Map&) = delete;
-
-  bool has(const std::string& key) const { return static_cast<bool>(node_[key]); }
-  YAML::Node node(const std::string& key) {
-    used_.insert(key);
-    YAML::Node n = node_[key];
-    if (!n) fail(node_, "缺少键「" + dotted(key) + "」", "missing key '" + dotted(key) + "'");
-    return n;
-  }
-  Map sub(const std::string& key) { return Map(node(key), dotted(key), source_); }
-  std::string str(const std::string& key) {
-    YAML::Node n = node(key);
-    if (!n.IsScalar()) fail_at(dotted(key), n, "「" + dotted(key) + "」应为文本", "'" + dotted(key) + "' must be a scalar");
-    return n.as<std::string>();
-  }
-  std::string str_or(const std::string& key, const std::string& def) { return has(key) ? str(key) : (used_.insert(key), def); }
-  bool boolean(const std::string& key) {
-    YAML::Node n = node(key);
-    bool b;
-    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, b))
-      fail_at(dotted(key), n, "「" + dotted(key) + "」应为 true 或 false", "'" + dotted(key) + "' must be true or false");
-    return b;
-  }
-  // A mapping of text to text, in the file's order; keys and values non-empty.
-  std::vector<std::pair<std::string, std::string>> pairs(const std::string& key) {
-    YAML::Node n = node(key);
-    if (!n.IsMap() || n.size() == 0)
-      fail_at(dotted(key), n, "「" + dotted(key) + "」应为非空的文本映射(如 米: m)", "'" + dotted(key) + "' must be a non-empty mapping of text to text (e.g. 米: m)");
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& kv : n) {
-      if (!kv.first.IsScalar() || !kv.second.IsScalar() || kv.first.Scalar().empty() || kv.second.Scalar().empty())
-        fail_at(dotted(key), kv.first, "「" + dotted(key) + "」的键和值都应为非空文本", "'" + dotted(key) + "': keys and values must be non-empty text");
-      out.emplace_back(kv.first.Scalar(), kv.second.Scalar());
-    }
-    return out;
-  }
-  bool boolean_or(const std::string& key, bool def) { return has(key) ? boolean(key) : (used_.insert(key), def); }
-  int integer(const std::string& key, int lo, int hi) {
-    YAML::Node n = node(key);
-    int v;
-    if (!n.IsScalar() || !YAML::convert<int>::decode(n, v) || v < lo || v > hi)
-      fail_at(dotted(key), n, "「" + dotted(key) + "」应为 " + std::to_string(lo) + "–" + std::to_string(hi) + " 的整数",
-           "'" + dotted(key) + "' must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
-    return v;
-  }
-  // A share of something, more than 0 and at most 1 (e.g. 0.5: half a page).
-  double fraction(const std::string& key) {
-    YAML::Node n = node(key);
-    double v;
-    if (!n.IsScalar() || !YAML::convert<double>::decode(n, v) || !(v > 0 && v <= 1))
-      fail_at(dotted(key), n, "「" + dotted(key) + "」应为大于 0、不大于 1 的小数(如 0.5)",
-              "'" + dotted(key) + "' must be a number more than 0 and at most 1 (e.g. 0.5)");
-    return v;
-  }
-  // A positive number up to `hi` (e.g. a resolution in dots per inch).
-  double positive(const std::string& key, double hi) {
-    YAML::Node n = node(key);
-    double v;
-    if (!n.IsScalar() || !YAML::convert<double>::decode(n, v) || !(v > 0 && v <= hi))
-      fail_at(dotted(key), n, "「" + dotted(key) + "」应为大于 0、不大于 " + std::to_string(static_cast<int>(hi)) + " 的数",
-              "'" + dotted(key) + "' must be a number more than 0 and at most " + std::to_string(static_cast<int>(hi)));
-    return v;
-  }
-  template <typename T, typename F>
-  T unit(const std::string& key, F parse, const char* forms) {
-    std::string s = str(key);
-    try {
-      return parse(s);
-    } catch (const std::exception&) {
-      fail_at(dotted(key), node_[key], "「" + dotted(key) + "」的值「" + s + "」无法识别(可用形式:" + forms + ")",
-           "'" + dotted(key) + "': cannot read '" + s + "' (accepted: " + forms + ")");
-    }
-  }
-  HalfPoints size(const std::string& key) { return unit<HalfPoints>(key, parse_font_size, "小四, 12pt"); }
-  Twips length(const std::string& key) { return unit<Twips>(key, parse_length, "25mm, 12pt, 2.5cm"); }
-  // A page length: never negative; a paper size more than zero.
-  Twips page_length(const std::string& key, bool paper_size = false) {
-    Twips t = length(key);
-    if (paper_size ? t.v <= 0 : t.v < 0)
-      fail_at(dotted(key), node_[key], "「" + dotted(key) + "」应" + (paper_size ? "大于 0" : "不小于 0"),
-              "'" + dotted(key) + "' must be " + (paper_size ? "more than 0" : "0 or more"));
-    return t;
-  }
-  FirstLineIndent indent(const std::string& key) { return unit<FirstLineIndent>(key, parse_indent, "2字符, 0字符, 7.4mm"); }
-  LineSpacing240 multiple(const std::string& key) {
-    return LineSpacing240::from_multiple(unit<double>(key, parse_multiple, "1.5, 1.5倍"));
-  }
-  Align align(const std::string& key) {
-    std::string a = str(key);
-    if (a != "left" && a != "center" && a != "right" && a != "both")
-      fail_at(dotted(key), node_[key], "「" + dotted(key) + "」应为 left/center/right/both", "'" + dotted(key) + "' must be left, center, right or both");
-    return a;
-  }
-  const std::string& path() const { return path_; }
-  const Origins& source() const { return source_; }
-
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& zh, const std::string& en) const {
-    fail_at(path_, n, zh, en);
-  }
-  [[noreturn]] void fail_at(const std::string& dotted_key, const YAML::Node& n, const std::string& zh,
-                            const std::string& en) const {
-    throw Error(source_.file(dotted_key), n.Mark().is_null() ? 0 : n.Mark().line + 1, zh, en);
-  }
-
- private:
-  std::string dotted(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-  YAML::Node node_;
-  std::string path_;
-  const Origins& source_;
-  std::set<std::string> used_;
-};
-
-NumberLevel read_number(Map m) {
-  NumberLevel n;
-  n.format = m.str("format");
-  n.text = m.str("text");
-  n.suffix = m.str_or("suffix", "nothing");
-  n.legal = m.boolean_or("legal", false);
-  static const std::set<std::string> formats = {"decimal", "chineseCounting", "chineseCountingThousand",
-                                                "decimalEnclosedCircle", "upperLetter", "lowerLetter",
-                                                "upperRoman", "lowerRoman", "ideographTraditional", "bullet"};
-  if (!formats.count(n.format))
-    m.fail(m.node("format"), "未知的编号格式「" + n.format + "」", "unknown number format '" + n.format + "'");
-  if (n.suffix != "nothing" && n.suffix != "space" && n.suffix != "tab")
-    m.fail(m.node("suffix"), "suffix 应为 nothing/space/tab", "suffix must be nothing, space or tab");
-  return n;
-}
-
-Border read_border(Map m) {
-  Border b;
-  b.style = m.str("style");
-  if (b.style == "none" || b.style == "nil") {
-    b.style = "none";
-    return b;
-  }
-  b.width = EighthPoints::from_pt(m.length("width").pt());
-  return b;
-}
-
-void read_caption(Map m, const Profile& p, Caption& c) {
-  c.label = m.str("label");
-  c.number = m.str("number");
-  c.number_without_h2 = m.str("number_without_h2");
-  c.separator = m.str("separator");
-  c.position = m.str("position");
-  c.restart_level = m.integer("restart_level", 1, 6);
-  c.untitled = m.str("untitled");
-  if (c.untitled != "heading" && c.untitled != "none")
-    m.fail(m.node("untitled"), "untitled 应为 heading 或 none", "untitled must be heading or none");
-  if (c.position != "above" && c.position != "below")
-    m.fail(m.node("position"), "position 应为 above 或 below", "position must be above or below");
-  c.format = p.body;  // every TextFormat starts from the body's values; its keys override them
-  c.format.size = m.size("size");
-  c.format.bold = m.boolean("bold");
-  c.format.align = m.align("align");
-  c.format.first_line = FirstLineIndent{};
-  if (m.has("font_east_asia")) c.format.fonts.east_asia = m.str("font_east_asia");
-  if (m.has("font_latin")) c.format.fonts.latin = m.str("font_latin");
-}
-
-}  // namespace
 
 std::string Caption::number_for(const std::vector<int>& counters, int n) const {
   auto counter = [&](size_t k) { return k < counters.size() ? counters[k] : 0; };
@@ -427,8 +225,6 @@ void leaves(const YAML::Node& n, const std::string& path, std::vector<std::pair<
     out.emplace_back(path, n);
   }
 }
-
-int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
 
 // Reads `basis:` and checks that every value has a class. Values an override file (the tender)
 // sets are required: the tender says them. A value set in a later layer than the entry that
@@ -613,223 +409,25 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
   p.id = top.str("id");
   p.name = top.str("name");
 
-  {
-    Map m = top.sub("page");
-    p.page.width = m.page_length("width", true);
-    p.page.height = m.page_length("height", true);
-    p.page.margin_top = m.page_length("margin_top");
-    p.page.margin_bottom = m.page_length("margin_bottom");
-    p.page.margin_left = m.page_length("margin_left");
-    p.page.margin_right = m.page_length("margin_right");
-    p.page.gutter = m.page_length("gutter");
-    std::string gutter_position = m.str("gutter_position");
-    if (gutter_position != "left" && gutter_position != "top")
-      m.fail(m.node("gutter_position"), "gutter_position 应为 left 或 top", "gutter_position must be left or top");
-    p.page.gutter_position = gutter_position == "top" ? GutterPosition::top : GutterPosition::left;
-    p.page.header_distance = m.page_length("header_distance");
-    p.page.footer_distance = m.page_length("footer_distance");
-    p.page.tolerance = m.page_length("tolerance");
-    p.page.a3_width = m.page_length("a3_width", true);
-    p.page.a3_height = m.page_length("a3_height", true);
-    p.page.a3_at_end = m.boolean_or("a3_at_end", false);
-    if (p.page.text_width().v <= 0)
-      m.fail(m.node("width"), "页边距之和大于纸张宽度", "margins are wider than the page");
-  }
-  {
-    Map m = top.sub("fonts");
-    p.fonts.east_asia = m.str("east_asia");
-    p.fonts.latin = m.str("latin");
-  }
-  {
-    Map m = top.sub("body");
-    TextFormat& b = p.body;
-    b.fonts = p.fonts;
-    b.size = m.size("size");
-    b.align = m.align("align");
-    b.first_line = m.indent("first_line_indent");
-    b.indent_left = m.length("indent_left");
-    b.indent_right = m.length("indent_right");
-    b.space_before = m.length("space_before");
-    b.space_after = m.length("space_after");
-    b.line = m.multiple("line_spacing");
-    b.character_spacing = m.length("character_spacing");
-    p.quote_indent = m.indent("quote_indent");
-  }
-  {
-    YAML::Node hs = top.node("headings");
-    if (!hs.IsSequence() || hs.size() == 0) top.fail(hs, "headings 应为非空列表", "headings must be a non-empty list");
-    for (size_t i = 0; i < hs.size(); ++i) {
-      Map m(hs[i], "headings." + std::to_string(i + 1), source);
-      HeadingLevel h;
-      h.level = m.integer("level", 1, 6);
-      if (h.level != static_cast<int>(i) + 1)
-        m.fail(m.node("level"), "标题级别应按 1、2、3… 依次排列", "heading levels must be listed 1, 2, 3, … in order");
-      h.rule = m.str("rule");
-      h.number = read_number(m.sub("number"));
-      h.format = p.body;
-      h.format.fonts = p.fonts;
-      if (m.has("font_east_asia")) h.format.fonts.east_asia = m.str("font_east_asia");
-      if (m.has("font_latin")) h.format.fonts.latin = m.str("font_latin");
-      h.format.size = m.size("size");
-      h.format.bold = m.boolean("bold");
-      h.format.align = m.align("align");
-      h.format.first_line = m.indent("first_line_indent");
-      // Optional, so that a tender's `headings:` need not say it: a heading keeps with what
-      // follows it, a numbered paragraph below the headings (heading.depth) does not.
-      h.keep_with_next = m.boolean_or("keep_with_next", h.rule != "heading.depth");
-      p.headings.push_back(h);
-    }
-  }
-  {
-    Map m = top.sub("lists");
-    YAML::Node ordered = m.node("ordered");
-    if (!ordered.IsSequence() || ordered.size() == 0)
-      m.fail(ordered, "lists.ordered 应为非空列表", "lists.ordered must be a non-empty list");
-    for (size_t i = 0; i < ordered.size(); ++i)
-      p.lists.ordered.push_back(read_number(Map(ordered[i], "lists.ordered." + std::to_string(i + 1), source)));
-    // One glyph for every level, or a list: one per nesting level.
-    YAML::Node bullet = m.node("bullet");
-    if (bullet.IsSequence()) {
-      for (size_t i = 0; i < bullet.size(); ++i) {
-        if (!bullet[i].IsScalar()) m.fail(bullet[i], "lists.bullet 的每一项应为文本", "each lists.bullet entry must be text");
-        p.lists.bullets.push_back(bullet[i].Scalar());
-      }
-    } else if (bullet.IsScalar()) {
-      p.lists.bullets.push_back(bullet.Scalar());
-    }
-    if (p.lists.bullets.empty())
-      m.fail(bullet, "lists.bullet 应为文本或非空列表", "lists.bullet must be text or a non-empty list");
-    p.lists.first_line = m.indent("first_line_indent");
-    p.lists.level_indent = m.indent("level_indent");
-    p.lists.task_open = m.str("task_open");
-    p.lists.task_done = m.str("task_done");
-  }
-  {
-    Map m = top.sub("footnotes");
-    TextFormat& f = p.footnote;
-    f = p.body;
-    f.size = m.size("size");
-    f.line = m.multiple("line_spacing");
-    f.align = m.align("align");
-    f.first_line = m.indent("first_line_indent");
-  }
-  {
-    Map m = top.sub("code");
-    TextFormat& f = p.code;
-    f = p.body;
-    f.fonts.latin = m.str("font_latin");
-    if (m.has("font_east_asia")) f.fonts.east_asia = m.str("font_east_asia");
-    f.size = m.size("size");
-    f.line = m.multiple("line_spacing");
-    f.align = "left";
-    f.first_line = m.indent("first_line_indent");
-  }
-  {
-    Map m = top.sub("table");
-    Table& t = p.table;
-    t.align = m.align("align");
-    t.text = p.body;
-    t.text.size = m.size("size");
-    t.text.line = m.multiple("line_spacing");
-    t.text.first_line = FirstLineIndent{};
-    t.cell_align = m.align("cell_align");
-    t.text.align = t.cell_align;
-    t.cell_valign = m.str("cell_valign");
-    if (t.cell_valign != "top" && t.cell_valign != "center" && t.cell_valign != "bottom")
-      m.fail(m.node("cell_valign"), "cell_valign 应为 top/center/bottom", "cell_valign must be top, center or bottom");
-    t.header_align = m.align("header_align");
-    t.header_bold = m.boolean("header_bold");
-    t.header_repeat = m.boolean("header_repeat");
-    t.top = read_border(m.sub("border_top"));
-    t.bottom = read_border(m.sub("border_bottom"));
-    t.left = read_border(m.sub("border_left"));
-    t.right = read_border(m.sub("border_right"));
-    t.inside_h = read_border(m.sub("border_inside_h"));
-    t.inside_v = read_border(m.sub("border_inside_v"));
-  }
-  {
-    Map m = top.sub("captions");
-    read_caption(m.sub("table"), p, p.table_caption);
-    read_caption(m.sub("figure"), p, p.figure_caption);
-  }
-  {
-    Map m = top.sub("figures");
-    p.figures.align = m.align("align");
-    p.figures.line = m.multiple("line_spacing");
-    p.figures.dpi = m.positive("dpi", 10000);
-    p.figures.max_width = m.fraction("max_width");
-    p.figures.max_height = m.fraction("max_height");
-  }
-  {
-    Map m = top.sub("header");
-    HeaderFooter& hf = p.header_footer;
-    hf.header_left = m.str("left");
-    hf.header_right = m.str("right");
-    hf.header_size = m.size("size");
-    hf.header_align = m.align("align");
-    hf.header_line = m.multiple("line_spacing");
-    hf.header_rule_below = m.boolean("rule_below");
-    hf.header_rule = read_border(m.sub("rule"));
-    hf.header_rule_space = m.page_length("rule_space");
-    hf.header_on_cover = m.boolean("on_cover");
-    hf.header_on_toc = m.boolean("on_toc");
-  }
-  {
-    Map m = top.sub("footer");
-    HeaderFooter& hf = p.header_footer;
-    hf.footer_text = m.str("text");
-    if (hf.footer_text.find("{page}") == std::string::npos)
-      m.fail(m.node("text"), "footer.text 必须包含 {page}", "footer.text must contain {page}");
-    hf.footer_size = m.size("size");
-    hf.footer_align = m.align("align");
-    hf.footer_line = m.multiple("line_spacing");
-    hf.restart_at_body = m.boolean("restart_at_body");
-  }
-  {
-    Map m = top.sub("toc");
-    p.toc.title = m.str("title");
-    p.toc.levels = m.integer("levels", 1, 6);
-    p.toc.line = m.multiple("line_spacing");
-    p.toc.title_size = m.size("title_size");
-    p.toc.title_bold = m.boolean("title_bold");
-    p.toc.title_align = m.align("title_align");
-    p.toc.entry_align = m.align("entry_align");
-    p.toc.level_indent = m.indent("level_indent");
-  }
-  {
-    Map m = top.sub("cover");
-    p.cover.label = m.str("label");
-    p.cover.top_space = m.length("top_space");
-    p.cover.label_space = m.length("label_space");
-    p.cover.title_size = m.size("title_size");
-    p.cover.project_size = m.size("project_size");
-    p.cover.text_size = m.size("text_size");
-    p.cover.bold = m.boolean("bold");
-    p.cover.align = m.align("align");
-    p.cover.line = m.multiple("line_spacing");
-  }
-  if (top.has("text")) {
-    Map m = top.sub("text");
-    p.text.units = m.boolean_or("units", false);
-    p.text.punctuation = m.boolean_or("punctuation", false);
-    // The words are data for the rules; needed where a rule is on (a profile may carry them for
-    // a tender override that turns the rule on).
-    if (p.text.units || m.has("unit_words")) p.text.unit_words = m.pairs("unit_words");
-    if (p.text.punctuation || m.has("marks")) p.text.marks = m.pairs("marks");
-  }
-  if (top.has("output")) {
-    Map m = top.sub("output");
-    p.output.per_chapter = m.boolean("per_chapter");
-    p.output.word2003 = m.boolean("word2003");
-  }
-  if (top.has("render")) {
-    Map m = top.sub("render");
-    p.render.short_last_page = m.boolean_or("short_last_page", false);
-    p.render.table_same_width = m.boolean_or("table_same_width", false);
-    // Their values are needed only where the rules are on.
-    if (p.render.short_last_page || m.has("last_page_min_fill")) p.render.last_page_min_fill = m.fraction("last_page_min_fill");
-    if (p.render.table_same_width || m.has("table_width_tolerance")) p.render.table_width_tolerance = m.length("table_width_tolerance");
-  }
+  // In this order: a section's values start from those read before it (body from fonts, headings
+  // and the other text formats from body).
+  read_page(top.sub("page"), p);
+  read_fonts(top.sub("fonts"), p);
+  read_body(top.sub("body"), p);
+  read_headings(top, p);
+  read_lists(top.sub("lists"), p);
+  read_footnotes(top.sub("footnotes"), p);
+  read_code(top.sub("code"), p);
+  read_table(top.sub("table"), p);
+  read_captions(top.sub("captions"), p);
+  read_figures(top.sub("figures"), p);
+  read_header(top.sub("header"), p);
+  read_footer(top.sub("footer"), p);
+  read_toc(top.sub("toc"), p);
+  read_cover(top.sub("cover"), p);
+  if (top.has("text")) read_text(top.sub("text"), p);
+  if (top.has("output")) read_output(top.sub("output"), p);
+  if (top.has("render")) read_render(top.sub("render"), p);
   p.anonymous = top.boolean_or("anonymous", false);
   if (p.toc.levels > static_cast<int>(p.headings.size()))
     top.fail_at("toc.levels", top.node("toc"), "toc.levels 大于标题级数", "toc.levels exceeds the number of heading levels");
@@ -841,8 +439,7 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
     top.fail_at("assumptions", top.node("assumptions"), "assumptions: 已由 basis: 取代:每个值写明 required、interpreted 或 default(见 docs/profile-format.md)",
                 "assumptions: is replaced by basis: give every value required, interpreted or default (docs/profile-format.md)");
   if (top.has("basis")) top.node("basis");  // read by read_basis, once every key is known
-  if (top.has("quotes"))
-    for (auto& [rule, sentence] : top.pairs("quotes")) p.quotes[rule] = sentence;
+  if (top.has("quotes")) read_quotes(top, p);
   return p;
 }
 

@@ -228,6 +228,12 @@ struct Basis {
   std::string file;  // the profile or override file that said so
 };
 
+// A place in a profile file: the file as errors name it, and its line (1-based; 0 when none).
+struct FileLine {
+  std::string file;
+  int line = 0;
+};
+
 struct Profile {
   std::string id;
   std::string name;
@@ -258,6 +264,9 @@ struct Profile {
   // The profile's `quotes:` — rule ID → the sentence of this standard the rule enforces, verbatim;
   // a rule the standard has no sentence for has no entry. Reports and `bidfmt explain` show it.
   std::map<std::string, std::string> quotes;
+  // Where each `quotes:` entry was given (rule ID → file and line). Whether an ID names a rule is
+  // not the profile's to tell (the rule registry sits above it): bidfmt::load_profile checks it.
+  std::map<std::string, FileLine> quote_lines;
   // Layered profiles (extends, --override): dotted key → the file that set it ("" = `source`).
   std::map<std::string, std::string> origins;
 

@@ -146,7 +146,7 @@ void check_route(Context& c, const httplib::Request& req, httplib::Response& res
   if (!work) return;
   const std::string version = c.options.version;
   answer(c, res, work, [render, annotate, project, fmt, version](Work& w) {
-    profile::Profile p = profile::load(w.profile, w.overrides);
+    profile::Profile p = load_profile(w.profile, w.overrides);
     std::vector<report::FileReport> files;
     std::string annotated = w.dir.path() + "/annotated.docx";
     for (size_t i = 0; i < w.inputs.size(); ++i) {

@@ -2,8 +2,10 @@
 // file and line; tender overrides make their values required; the bundled profiles classified.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
+#include "api/bidfmt.h"
 #include "core/error.h"
 #include "core/resources.h"
 #include "profile/profile.h"
@@ -146,6 +148,37 @@ TEST(ProfileBasis, QuotesAreTheStandardsSentencesPerRule) {
   EXPECT_EQ(t.quotes.at("page.size"), a.quotes.at("page.size"));
   std::string empty = write(dir, "empty.yaml", "quotes:\n  page.margins: \"\"\n");
   EXPECT_THROW(load("xx-2014", {empty}), Error);
+}
+
+// A quotes: key that is no rule ID (a typo, a renamed rule) would never be quoted: it is an error
+// like any other in a profile — one line naming the file and the entry's line, exit 2. The rule
+// registry sits above the profile layer, so bidfmt::load_profile tells, wherever a profile is
+// loaded for check, build, fix or explain.
+TEST(ProfileBasis, QuoteOfNoRuleNamesFileAndLine) {
+  std::string dir = testkit::temp_dir("basis-quote-rule");
+  std::string docx = dir + "/bid.docx";
+  testkit::RunResult built = testkit::run_cli({"build", "-q", write(dir, "bid.md", "# 总体方案\n\n正文。\n"), "-o", docx});
+  ASSERT_EQ(built.status, 0) << built.err;
+  std::string path = write(dir, "p.yaml", "extends: xx-2014\nquotes: {no.such.rule: 某句}\n");
+  testkit::RunResult r = testkit::run_cli({"check", docx, "--profile", path});
+  EXPECT_EQ(r.status, 2) << r.out << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_EQ(r.err.rfind("bidfmt: " + path + ":2: ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("no.such.rule"), std::string::npos) << r.err;
+  // A tender's quote is checked at its own file and line; the rules' IDs pass.
+  std::string tender = write(dir, "tender.yaml", "quotes:\n  page.margins: 招标文件:页边距20mm\n  page.margin: 招标文件:页边距20mm\n");
+  try {
+    bidfmt::load_profile("xx-2014", {tender});
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.file(), tender);
+    EXPECT_EQ(e.line(), 3);
+    EXPECT_NE(e.message(Lang::en).find("'page.margin'"), std::string::npos) << e.message(Lang::en);
+  }
+  std::string good = write(dir, "good.yaml", "extends: xx-2014\nquotes: {page.margins: 某句}\n");
+  EXPECT_EQ(bidfmt::load_profile(good).quotes.at("page.margins"), "某句");
+  testkit::RunResult ok = testkit::run_cli({"check", docx, "--profile", good});
+  EXPECT_NE(ok.status, 2) << ok.err;
 }
 
 TEST(ProfileBasis, ExtendsChildClassifiesWhatItAdds) {
