@@ -153,6 +153,12 @@ ValueClass Profile::class_of(std::string_view key) const {
   return any ? strongest : ValueClass::required;
 }
 
+const std::string& quote_of(const Quotes& quotes, const std::string& rule_id) {
+  static const std::string none;
+  auto it = quotes.find(rule_id);
+  return it == quotes.end() ? none : it->second;
+}
+
 const HeadingLevel* Profile::heading(int level) const {
   for (const HeadingLevel& h : headings)
     if (h.level == level) return &h;

@@ -98,6 +98,12 @@ struct Table {
   bool header_bold = true;
   bool header_repeat = true;
   Border top, bottom, left, right, inside_h, inside_v;
+  std::string border_color;  // w:color of every drawn border: RRGGBB or auto
+  // Column widths build gives a table: shares of the text width in proportion to each column's
+  // longest text, counted up to `column_width_cap` characters, and no column narrower than
+  // `column_width_floor` of the average.
+  int column_width_cap = 0;
+  double column_width_floor = 0;
 };
 
 struct Caption {
@@ -110,6 +116,7 @@ struct Caption {
   // What `build` names a table or figure the Markdown gave no caption: "heading" (the title of the
   // heading it stands under) or "none" (no name).
   std::string untitled = "heading";
+  bool keep_with_next = false;    // the caption stays on the page of what follows it (w:keepNext)
   TextFormat format;
   // The number part (「1.1-1」) for heading counters {h1, h2, h3, …} and sequence n.
   std::string number_for(const std::vector<int>& counters, int n) const;
@@ -127,6 +134,7 @@ struct HeaderFooter {
   LineSpacing240 header_line;
   bool header_rule_below = false;
   Border header_rule;       // the rule under the header text, when header_rule_below
+  std::string header_rule_color;  // its w:color: RRGGBB or auto
   Twips header_rule_space;  // its distance from the text (w:pBdr w:space, whole points)
   bool header_on_cover = false;
   bool header_on_toc = false;
@@ -158,6 +166,11 @@ struct Cover {
   LineSpacing240 line;
 };
 
+// A standard's sentences by rule ID (a profile's `quotes:`).
+using Quotes = std::map<std::string, std::string>;
+// The sentence `quotes` holds for a rule, or "" when the standard has none for it.
+const std::string& quote_of(const Quotes& quotes, const std::string& rule_id);
+
 // The paragraph an image stands in (style Figure) and how build sizes the image.
 struct Figures {
   Align align = "center";
@@ -166,6 +179,7 @@ struct Figures {
   // scaled down to at most these shares of the text area's width and height.
   double dpi = 96;
   double max_width = 1, max_height = 1;
+  bool keep_with_next = false;  // the image stays on the page of what follows it (its caption below)
 };
 
 struct Lists {
@@ -174,6 +188,7 @@ struct Lists {
   FirstLineIndent first_line;
   FirstLineIndent level_indent;      // left indent added per nesting level
   std::string task_open, task_done;  // task list boxes 「[ ]」「[x]」
+  Align number_align;                // w:lvlJc of every automatic number, the headings' and the lists'
   const std::string& bullet(int depth) const {
     return bullets[static_cast<size_t>(std::clamp(depth, 0, static_cast<int>(bullets.size()) - 1))];
   }
@@ -263,7 +278,7 @@ struct Profile {
   std::map<std::string, Basis> basis;
   // The profile's `quotes:` — rule ID → the sentence of this standard the rule enforces, verbatim;
   // a rule the standard has no sentence for has no entry. Reports and `bidfmt explain` show it.
-  std::map<std::string, std::string> quotes;
+  Quotes quotes;
   // Where each `quotes:` entry was given (rule ID → file and line). Whether an ID names a rule is
   // not the profile's to tell (the rule registry sits above it): bidfmt::load_profile checks it.
   std::map<std::string, FileLine> quote_lines;

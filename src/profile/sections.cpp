@@ -42,6 +42,7 @@ void read_caption(Map m, const Profile& p, Caption& c) {
   c.position = m.str("position");
   c.restart_level = m.integer("restart_level", 1, 6);
   c.untitled = m.str("untitled");
+  c.keep_with_next = m.boolean("keep_with_next");
   if (c.untitled != "heading" && c.untitled != "none")
     m.fail(m.node("untitled"), "untitled 应为 heading 或 none", "untitled must be heading or none");
   if (c.position != "above" && c.position != "below")
@@ -147,6 +148,9 @@ void read_lists(Map m, Profile& p) {
   p.lists.level_indent = m.indent("level_indent");
   p.lists.task_open = m.str("task_open");
   p.lists.task_done = m.str("task_done");
+  p.lists.number_align = m.str("number_align");
+  if (p.lists.number_align != "left" && p.lists.number_align != "center" && p.lists.number_align != "right")
+    m.fail(m.node("number_align"), "number_align 应为 left/center/right", "number_align must be left, center or right");
 }
 
 void read_footnotes(Map m, Profile& p) {
@@ -165,7 +169,7 @@ void read_code(Map m, Profile& p) {
   if (m.has("font_east_asia")) f.fonts.east_asia = m.str("font_east_asia");
   f.size = m.size("size");
   f.line = m.multiple("line_spacing");
-  f.align = "left";
+  f.align = m.align("align");
   f.first_line = m.indent("first_line_indent");
 }
 
@@ -190,6 +194,9 @@ void read_table(Map m, Profile& p) {
   t.right = read_border(m.sub("border_right"));
   t.inside_h = read_border(m.sub("border_inside_h"));
   t.inside_v = read_border(m.sub("border_inside_v"));
+  t.border_color = m.color("border_color");
+  t.column_width_cap = m.integer("column_width_cap", 1, 1000);
+  t.column_width_floor = m.fraction("column_width_floor");
 }
 
 void read_captions(Map m, Profile& p) {
@@ -203,6 +210,7 @@ void read_figures(Map m, Profile& p) {
   p.figures.dpi = m.positive("dpi", 10000);
   p.figures.max_width = m.fraction("max_width");
   p.figures.max_height = m.fraction("max_height");
+  p.figures.keep_with_next = m.boolean("keep_with_next");
 }
 
 void read_header(Map m, Profile& p) {
@@ -215,6 +223,7 @@ void read_header(Map m, Profile& p) {
   hf.header_rule_below = m.boolean("rule_below");
   hf.header_rule = read_border(m.sub("rule"));
   hf.header_rule_space = m.page_length("rule_space");
+  hf.header_rule_color = m.color("rule_color");
   hf.header_on_cover = m.boolean("on_cover");
   hf.header_on_toc = m.boolean("on_toc");
 }

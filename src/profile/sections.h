@@ -164,6 +164,14 @@ class Map {
       fail_at(dotted(key), node_[key], "「" + dotted(key) + "」应为 left/center/right/both", "'" + dotted(key) + "' must be left, center, right or both");
     return a;
   }
+  // A colour as w:color takes it: six hex digits (RRGGBB) or auto.
+  std::string color(const std::string& key) {
+    std::string c = str(key);
+    if (c != "auto" && (c.size() != 6 || c.find_first_not_of("0123456789ABCDEFabcdef") != std::string::npos))
+      fail_at(dotted(key), node_[key], "「" + dotted(key) + "」应为六位十六进制颜色(如 000000)或 auto",
+              "'" + dotted(key) + "' must be a six-digit hex colour (e.g. 000000) or auto");
+    return c;
+  }
   const std::string& path() const { return path_; }
   const Origins& source() const { return source_; }
 

@@ -26,6 +26,9 @@ void field(pugi::xml_node p, const std::string& instr, const std::string& cached
   xml::add(r, "w:fldChar", "w:fldCharType", "end");
 }
 
+// Word's default spacing between text columns (twips), written with the single column.
+constexpr int kWordColumnSpace = 425;
+
 class DocumentWriter {
  public:
   DocumentWriter(const model::Document& doc, const profile::Profile& p, const Plan& plan, package::ZipWriter& zip)
@@ -84,7 +87,9 @@ class DocumentWriter {
     xml::set(m, "w:footer", pg.footer_distance.v);
     xml::set(m, "w:gutter", pg.gutter.v);
     if (restart) xml::add(s, "w:pgNumType", "w:start", 1);
-    xml::add(s, "w:cols", "w:space", 425);
+    // One column (w:num absent): the spacing between columns then has nothing to space. 425 twips
+    // (0.75cm) is what Word writes there; kept so the section reads as Word's own.
+    xml::add(s, "w:cols", "w:space", kWordColumnSpace);
   }
 
   // A paragraph that ends a section (cover, TOC, or a body section before a shape change).
@@ -334,17 +339,17 @@ class DocumentWriter {
     if (text.size() > label.size()) text_run(p, text.substr(label.size()));
   }
 
-  void table(size_t i, const model::Table& t) {
+  // Column widths: the text width shared in proportion to the longest text of each column
+  // (counted up to table.column_width_cap characters), no column under table.column_width_floor
+  // of the average.
+  std::vector<int> column_widths(const model::Table& t, size_t ncols) const {
     const profile::Table& tp = p_.table;
-    if (p_.table_caption.position == "above") caption("TableCaption", i);
-    size_t ncols = std::max<size_t>(1, t.header.size());
-    // Column widths: proportional to the longest text of each column, at least half an average.
     std::vector<double> want(ncols, 1.0);
     auto measure = [&](const std::vector<model::Inlines>& row) {
       for (size_t c = 0; c < ncols && c < row.size(); ++c) {
         double len = 0;
         for (const model::Span& s : row[c]) len += static_cast<double>(s.text.size());
-        want[c] = std::max(want[c], std::min(len, 60.0));
+        want[c] = std::max(want[c], std::min(len, static_cast<double>(tp.column_width_cap)));
       }
     };
     measure(t.header);
@@ -352,7 +357,7 @@ class DocumentWriter {
     double sum = 0;
     for (double w : want) sum += w;
     double avg = sum / static_cast<double>(ncols);
-    for (double& w : want) w = std::max(w, avg / 2);
+    for (double& w : want) w = std::max(w, avg * tp.column_width_floor);
     sum = 0;
     for (double w : want) sum += w;
     std::vector<int> widths(ncols);
@@ -361,6 +366,15 @@ class DocumentWriter {
       widths[c] = c + 1 == ncols ? total - used : static_cast<int>(std::floor(total * want[c] / sum));
       used += widths[c];
     }
+    return widths;
+  }
+
+  void table(size_t i, const model::Table& t) {
+    const profile::Table& tp = p_.table;
+    if (p_.table_caption.position == "above") caption("TableCaption", i);
+    size_t ncols = std::max<size_t>(1, t.header.size());
+    const std::vector<int> widths = column_widths(t, ncols);
+    const int total = text_width_.v;
 
     pugi::xml_node tbl = xml::add(frag_root(), "w:tbl");
     pugi::xml_node pr = xml::add(tbl, "w:tblPr");
@@ -375,7 +389,7 @@ class DocumentWriter {
       pugi::xml_node n = xml::add(borders, name, "w:val", bd.style);
       xml::set(n, "w:sz", bd.width.v);
       xml::set(n, "w:space", 0);
-      xml::set(n, "w:color", "000000");
+      xml::set(n, "w:color", tp.border_color);
     };
     border("w:top", tp.top);
     border("w:left", tp.left);

@@ -9,7 +9,7 @@
 namespace bidfmt::writer {
 namespace {
 
-void lvl(pugi::xml_node abs, int ilvl, const profile::NumberLevel& n, const ParaProps& ppr, const RunProps& rpr,
+void lvl(const profile::Profile& p, pugi::xml_node abs, int ilvl, const profile::NumberLevel& n, const ParaProps& ppr, const RunProps& rpr,
          const char* pstyle) {
   pugi::xml_node l = xml::add(abs, "w:lvl", "w:ilvl", ilvl);
   xml::add(l, "w:start", "w:val", 1);
@@ -18,7 +18,7 @@ void lvl(pugi::xml_node abs, int ilvl, const profile::NumberLevel& n, const Para
   if (n.legal) xml::add(l, "w:isLgl");
   xml::add(l, "w:suff", "w:val", n.suffix);
   xml::add(l, "w:lvlText", "w:val", n.text);
-  xml::add(l, "w:lvlJc", "w:val", "left");
+  xml::add(l, "w:lvlJc", "w:val", p.lists.number_align);
   ppr.emit(l);
   rpr.emit(l);
 }
@@ -56,9 +56,9 @@ void heading_list(pugi::xml_node root, const profile::Profile& p) {
     if (h) {
       RunProps r;
       r.fonts = h->format.fonts;
-      lvl(headings, i, h->number, indent_of(h->format.first_line, h->format.size), r, style.c_str());
+      lvl(p, headings, i, h->number, indent_of(h->format.first_line, h->format.size), r, style.c_str());
     } else {
-      lvl(headings, i, filler(i), indent_of(p.lists.first_line, p.body.size), RunProps{}, nullptr);
+      lvl(p, headings, i, filler(i), indent_of(p.lists.first_line, p.body.size), RunProps{}, nullptr);
     }
   }
 }
@@ -75,14 +75,14 @@ void deep_heading_list(pugi::xml_node root, const profile::Profile& p, int first
   for (int i = 0; i < 9; ++i) {
     const profile::HeadingLevel* h = p.heading(first_deep_level + i);
     if (!h) {
-      lvl(deep, i, filler(i), indent_of(p.lists.first_line, p.body.size), RunProps{}, nullptr);
+      lvl(p, deep, i, filler(i), indent_of(p.lists.first_line, p.body.size), RunProps{}, nullptr);
       continue;
     }
     profile::NumberLevel n = h->number;
     n.text = renumber(n.text, h->level, i);
     RunProps r;
     r.fonts = h->format.fonts;
-    lvl(deep, i, n, indent_of(h->format.first_line, h->format.size), r, nullptr);
+    lvl(p, deep, i, n, indent_of(h->format.first_line, h->format.size), r, nullptr);
   }
 }
 
@@ -102,7 +102,7 @@ class BodyLists {
       for (size_t pos = 0; (pos = text.find('%', pos)) != std::string::npos; ++pos)
         if (pos + 1 < text.size() && text[pos + 1] >= '1' && text[pos + 1] <= '9') text[pos + 1] = static_cast<char>('1' + i);
       n.text = text;
-      lvl(ordered, i, n, indent_at(i), list_fonts_, nullptr);
+      lvl(p_, ordered, i, n, indent_at(i), list_fonts_, nullptr);
     }
   }
 
@@ -113,7 +113,7 @@ class BodyLists {
       n.format = "bullet";
       n.text = glyph(i);
       n.suffix = "space";
-      lvl(list, i, n, indent_at(i), list_fonts_, nullptr);
+      lvl(p_, list, i, n, indent_at(i), list_fonts_, nullptr);
     }
   }
 

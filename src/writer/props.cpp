@@ -55,7 +55,7 @@ void ParaProps::emit(pugi::xml_node parent, bool always) const {
     pugi::xml_node bottom = xml::add(b, "w:bottom", "w:val", border_bottom->style);
     xml::set(bottom, "w:sz", border_bottom->width.v);
     xml::set(bottom, "w:space", border_bottom_space);
-    xml::set(bottom, "w:color", "auto");
+    xml::set(bottom, "w:color", border_bottom_color);
   }
   if (right_tab || right_tab_dots) {
     pugi::xml_node tabs = xml::add(p, "w:tabs");

@@ -36,6 +36,7 @@ struct ParaProps {
   std::optional<int> num_id, num_level;   // w:numPr
   std::optional<profile::Border> border_bottom;  // w:pBdr bottom (the header rule)
   int border_bottom_space = 0;                   // its w:space (points)
+  std::string border_bottom_color;               // its w:color
   std::optional<int> right_tab;        // w:tabs: one right tab at this position (twips)
   std::optional<int> right_tab_dots;   // …with a dot leader (TOC)
   std::optional<int> space_before, space_after;  // twips

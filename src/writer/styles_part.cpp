@@ -116,14 +116,15 @@ void body_styles(pugi::xml_node styles, const profile::Profile& p) {
   emit_style(styles, table_text);
 
   StyleDef tcap = full("TableCaption", "Table Caption", p.table_caption.format);
-  tcap.ppr.keep_next = true;
+  tcap.ppr.keep_next = p.table_caption.keep_with_next;
   emit_style(styles, tcap);
 
   StyleDef fcap = full("FigureCaption", "Figure Caption", p.figure_caption.format);
+  fcap.ppr.keep_next = p.figure_caption.keep_with_next;
   emit_style(styles, fcap);
 
   StyleDef figure = full("Figure", "Figure", plain(p, p.body.size, p.figures.align, p.figures.line));
-  figure.ppr.keep_next = true;
+  figure.ppr.keep_next = p.figures.keep_with_next;
   emit_style(styles, figure);
 }
 
@@ -152,6 +153,7 @@ void furniture_styles(pugi::xml_node styles, const profile::Profile& p) {
   if (hf.header_rule_below && hf.header_rule.style != "none") {
     header.ppr.border_bottom = hf.header_rule;
     header.ppr.border_bottom_space = static_cast<int>(std::lround(hf.header_rule_space.pt()));
+    header.ppr.border_bottom_color = hf.header_rule_color;
   }
   emit_style(styles, header);
   StyleDef footer = full("Footer", "footer", plain(p, hf.footer_size, hf.footer_align, hf.footer_line));
