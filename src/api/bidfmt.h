@@ -98,7 +98,7 @@ struct CheckOptions {
 
 struct CheckResult {
   std::string profile_id, profile_source;
-  std::map<std::string, std::string> quotes;  // the profile's standard, sentence by rule ID (profile::Profile::quotes)
+  profile::Quotes quotes;  // the profile's standard, sentence by rule ID (profile::Profile::quotes)
   std::vector<report::FileReport> files;  // in input order (folders expanded, sorted)
   // 0 no error-level findings, 1 findings, 2 some file could not be checked.
   int exit_status() const;

@@ -16,7 +16,7 @@ namespace {
 
 // What the "standard" line says of a rule the profile's standard has no sentence for.
 Text standard_line(const rules::Rule& r, const profile::Profile& p) {
-  const std::string& q = rules::quote_of(r, p);
+  const std::string& q = profile::quote_of(p.quotes, r.info.id);
   if (!q.empty()) return Text{q, q};
   if (std::string(r.info.id) == "bid.anonymous")
     return Text{"(两份标准均无此条:招标文件的暗标要求,check --anonymous 或格式配置 anonymous: true 时检查)",
@@ -53,7 +53,7 @@ void markdown_table() {
                  "has none.\n\n"
               << "| ID | standard (原文) |\n|---|---|\n";
     for (const rules::Rule* r : rules::all_rules()) {
-      const std::string& q = rules::quote_of(*r, p);
+      const std::string& q = profile::quote_of(p.quotes, r->info.id);
       std::cout << "| `" << r->info.id << "` | " << (q.empty() ? std::string("—") : q) << " |\n";
     }
     std::cout << "\n## Profile values per rule: `" << name << "` (" << p.name << ")\n\n"

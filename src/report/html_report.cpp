@@ -218,7 +218,7 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
     for (const rules::Rule* r : rules::all_rules()) {
       auto it = by_rule.find(r->info.id);
       if (it == by_rule.end()) continue;
-      os << "<tr class=\"rule\" data-rule=\"" << esc(r->info.id) << "\" title=\"" << esc(o.quote(r->info.id)) << "\"><td><code>" << esc(r->info.id)
+      os << "<tr class=\"rule\" data-rule=\"" << esc(r->info.id) << "\" title=\"" << esc(profile::quote_of(o.quotes, r->info.id)) << "\"><td><code>" << esc(r->info.id)
          << "</code></td><td>" << esc(r->info.summary.in(o.lang)) << "</td><td>" << it->second.first << "</td><td>" << it->second.second << "</td></tr>\n";
     }
     os << "</tbody></table>\n<div class=\"bar\"><span>" << ui.s("筛选:", "Filter:") << "</span><b id=\"filter-label\" data-all=\""

@@ -5,12 +5,6 @@ namespace bidfmt::report {
 
 bool shows_part(const rules::Location& l) { return !l.part().empty() && l.part() != "word/document.xml"; }
 
-const std::string& ReportOptions::quote(const std::string& id) const {
-  static const std::string none;
-  auto it = quotes.find(id);
-  return it == quotes.end() ? none : it->second;
-}
-
 std::optional<Format> parse_format(std::string_view name) {
   if (name == "text") return Format::text;
   if (name == "json") return Format::json;

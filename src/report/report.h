@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/lang.h"
+#include "profile/profile.h"
 #include "rules/change.h"
 #include "rules/finding.h"
 
@@ -43,9 +44,7 @@ struct ReportOptions {
   std::string profile_id, profile_source;
   // The profile's standard, sentence by rule ID (profile::Profile::quotes): SARIF's
   // fullDescription and the HTML report's rule rows quote it; a rule without one has none.
-  std::map<std::string, std::string> quotes;
-  // The sentence of the profile's standard behind rule `id`, or "".
-  const std::string& quote(const std::string& id) const;
+  profile::Quotes quotes;  // profile::quote_of(quotes, id): the sentence behind rule `id`, or ""
 };
 
 enum class Format { text, json, sarif, junit, html };

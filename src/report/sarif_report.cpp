@@ -60,7 +60,7 @@ void write_driver(JsonWriter& w, const ReportOptions& o) {
     w.begin_object();
     w.field("id", r->info.id);
     write_text(w, "shortDescription", r->info.summary.in(o.lang));
-    const std::string& quote = o.quote(r->info.id);
+    const std::string& quote = profile::quote_of(o.quotes, r->info.id);
     write_text(w, "fullDescription", !quote.empty() ? quote : r->info.summary.zh);  // the profile's standard has no sentence for it
     w.key("defaultConfiguration");
     w.begin_object();

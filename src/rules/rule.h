@@ -23,7 +23,7 @@ struct RuleInfo {
   // ("captions.table."); a key ending in 「|fallback」 is a font the paragraph kind may set itself,
   // else the fallback's. docs/rules.md and docs/profile-format.md's key index are generated from
   // these (rules/values.h); the sentence of the standard the rule enforces is the profile's
-  // (`quotes:`, rules::quote_of), since each standard words it differently or not at all.
+  // (`quotes:`, profile::quote_of), since each standard words it differently or not at all.
   std::vector<std::string> keys;
   Severity severity;      // default severity of its findings
   bool fixable;           // whether `bidfmt fix` can repair its findings safely

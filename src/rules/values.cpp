@@ -56,10 +56,4 @@ std::vector<std::string> values_of(const Rule& rule, const std::string& declared
   return out;
 }
 
-const std::string& quote_of(const Rule& rule, const profile::Profile& profile) {
-  static const std::string none;
-  auto it = profile.quotes.find(rule.info.id);
-  return it == profile.quotes.end() ? none : it->second;
-}
-
 }  // namespace bidfmt::rules

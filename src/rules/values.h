@@ -17,8 +17,4 @@ std::vector<std::string> values_of(const Rule& rule, const profile::Profile& pro
 // The same for one of the rule's declared keys (an entry of RuleInfo::keys).
 std::vector<std::string> values_of(const Rule& rule, const std::string& declared, const profile::Profile& profile);
 
-// The sentence of the profile's standard that `rule` enforces (the profile's `quotes:`), or ""
-// when that standard has none for it.
-const std::string& quote_of(const Rule& rule, const profile::Profile& profile);
-
 }  // namespace bidfmt::rules
