@@ -29,9 +29,10 @@ std::vector<std::string> comment_lines(const rules::Finding& f, Lang lang) {
   bool en = lang == Lang::en;
   std::vector<std::string> lines{"[" + f.rule() + "] " + f.message().in(lang)};
   std::string ev = f.expected().in(lang), av = f.actual().in(lang);
-  if (!ev.empty() || !av.empty())
-    lines.push_back(en ? "expected: " + ev + "; actual: " + av : "应为:" + ev + ";实际:" + av);
-  if (f.where.page > 0) lines.push_back(en ? "page " + std::to_string(f.where.page) + " of the rendered PDF" : "见渲染 PDF 第 " + std::to_string(f.where.page) + " 页");
+  if (!ev.empty() || !av.empty()) lines.push_back(en ? "expected: " + ev + "; actual: " + av : "应为:" + ev + ";实际:" + av);
+  if (f.where.page > 0)
+    lines.push_back(en ? "page " + std::to_string(f.where.page) + " of the rendered PDF"
+                       : "见渲染 PDF 第 " + std::to_string(f.where.page) + " 页");
   return lines;
 }
 
@@ -66,7 +67,8 @@ int write_comments(const docx::Document& doc, const rules::Findings& findings, c
   if (pkg.has(comments_part)) {
     comments = std::make_unique<WordXml>(pkg.get(comments_part), doc.path(), comments_part);
   } else {
-    std::string fresh = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"") + kWordNs + "\"/>";
+    std::string fresh =
+        std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"") + kWordNs + "\"/>";
     comments = std::make_unique<WordXml>(fresh, doc.path(), comments_part);
   }
   // Ids new to both parts.
@@ -81,14 +83,16 @@ int write_comments(const docx::Document& doc, const rules::Findings& findings, c
     // <w:commentRangeStart/> … <w:commentRangeEnd/><w:r><w:commentReference/></w:r>
     body.insert_at_start(p, "commentRangeStart").append_attribute(body.w("id").c_str()) = sid.c_str();
     p.append_child(body.w("commentRangeEnd").c_str()).append_attribute(body.w("id").c_str()) = sid.c_str();
-    p.append_child(body.w("r").c_str()).append_child(body.w("commentReference").c_str()).append_attribute(body.w("id").c_str()) = sid.c_str();
+    p.append_child(body.w("r").c_str()).append_child(body.w("commentReference").c_str()).append_attribute(body.w("id").c_str()) =
+        sid.c_str();
     // <w:comment w:id w:author w:initials><w:p><w:r><w:t>…</w:t></w:r></w:p>…</w:comment>
     pugi::xml_node c = comments->root().append_child(comments->w("comment").c_str());
     c.append_attribute(cw_id.c_str()) = sid.c_str();
     c.append_attribute(comments->w("author").c_str()) = "bidfmt";
     c.append_attribute(comments->w("initials").c_str()) = "bidfmt";
     for (const std::string& line : comment_lines(f, lang)) {
-      pugi::xml_node t = c.append_child(comments->w("p").c_str()).append_child(comments->w("r").c_str()).append_child(comments->w("t").c_str());
+      pugi::xml_node t =
+          c.append_child(comments->w("p").c_str()).append_child(comments->w("r").c_str()).append_child(comments->w("t").c_str());
       t.append_attribute("xml:space") = "preserve";
       t.text() = line.c_str();
     }

@@ -27,8 +27,8 @@ std::string save(const pugi::xml_document& d) {
 
 pugi::xml_document parse(const std::string& bytes, const std::string& file, const std::string& part) {
   pugi::xml_document d;
-  unsigned opts = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_ws_pcdata | pugi::parse_declaration | pugi::parse_pi |
-                  pugi::parse_comments;
+  unsigned opts =
+      pugi::parse_cdata | pugi::parse_escapes | pugi::parse_ws_pcdata | pugi::parse_declaration | pugi::parse_pi | pugi::parse_comments;
   pugi::xml_parse_result r = d.load_buffer(bytes.data(), bytes.size(), opts);
   if (!r) throw Error(file, 0, part + " 不是合法的 XML", part + " is not well-formed XML");
   return d;
@@ -72,8 +72,8 @@ std::string PackageEdit::rels_of(const std::string& part) {
   return slash == std::string::npos ? "_rels/" + part + ".rels" : part.substr(0, slash) + "/_rels/" + part.substr(slash + 1) + ".rels";
 }
 
-std::string PackageEdit::ensure_related_part(const std::string& source_part, const std::string& type_uri,
-                                             const std::string& content_type, const std::string& wanted_name) {
+std::string PackageEdit::ensure_related_part(const std::string& source_part, const std::string& type_uri, const std::string& content_type,
+                                             const std::string& wanted_name) {
   std::string rels_name = rels_of(source_part);
   pugi::xml_document rels;
   if (has(rels_name)) {

@@ -20,8 +20,8 @@ class PackageEdit {
   static std::string rels_of(const std::string& part);
   // Adds the relationship (when the part has none of `type`) and the content type override (when
   // missing); returns the part name the relationship points to.
-  std::string ensure_related_part(const std::string& source_part, const std::string& type_uri,
-                                  const std::string& content_type, const std::string& wanted_name);
+  std::string ensure_related_part(const std::string& source_part, const std::string& type_uri, const std::string& content_type,
+                                  const std::string& wanted_name);
   // Writes every entry, in the original order, to `output` (temp file + rename). Refuses to
   // write over the input.
   void write(const std::string& output) const;

@@ -30,8 +30,8 @@ void each_element(pugi::xml_node root, F&& f) {
 WordXml::WordXml(const std::string& bytes, const std::string& file, const std::string& part) {
   // Keep everything as it is: whitespace text, the declaration, comments, PIs; no end-of-line or
   // attribute whitespace conversion.
-  unsigned opts = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_ws_pcdata | pugi::parse_declaration |
-                  pugi::parse_doctype | pugi::parse_pi | pugi::parse_comments;
+  unsigned opts = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_ws_pcdata | pugi::parse_declaration | pugi::parse_doctype |
+                  pugi::parse_pi | pugi::parse_comments;
   pugi::xml_parse_result r = dom_.load_buffer(bytes.data(), bytes.size(), opts);
   if (!r)
     throw Error(file, 0, part + " 不是合法的 XML(字节 " + std::to_string(r.offset) + ":" + r.description() + ")",

@@ -20,16 +20,16 @@ struct Identity;  // rules/anonymous.h: the strings that identify a bidder (iden
 // ---- build ------------------------------------------------------------------------------
 
 struct BuildOptions {
-  std::string input;          // Markdown (.md) or JSON content (.json, docs/content.schema.json) file
-  std::vector<std::string> inputs;  // several such files, concatenated in order (empty: `input` alone)
-  std::string meta;           // front matter from this YAML file instead of the first input's; "" = none
-  std::string output;         // .docx to write (atomically); a folder with split_chapters
-  std::string profile;        // bundled name or path; "" = front matter's, else "xx-2014"
+  std::string input;                   // Markdown (.md) or JSON content (.json, docs/content.schema.json) file
+  std::vector<std::string> inputs;     // several such files, concatenated in order (empty: `input` alone)
+  std::string meta;                    // front matter from this YAML file instead of the first input's; "" = none
+  std::string output;                  // .docx to write (atomically); a folder with split_chapters
+  std::string profile;                 // bundled name or path; "" = front matter's, else "xx-2014"
   std::vector<std::string> overrides;  // tender override files layered on the profile
-  bool paginate = false;      // run a LibreOffice layout pass to fill TOC and footer page numbers
-  std::string pdf;            // also export this PDF (implies paginate); "" = none
-  bool doc = false;           // also write a Word 97–2003 .doc next to each .docx (LibreOffice)
-  bool split_chapters = false;  // one DOCX per level-1 heading, named after it (output.per-chapter)
+  bool paginate = false;               // run a LibreOffice layout pass to fill TOC and footer page numbers
+  std::string pdf;                     // also export this PDF (implies paginate); "" = none
+  bool doc = false;                    // also write a Word 97–2003 .doc next to each .docx (LibreOffice)
+  bool split_chapters = false;         // one DOCX per level-1 heading, named after it (output.per-chapter)
 };
 
 struct BuildResult {
@@ -66,19 +66,19 @@ std::string describe_profile(const std::string& profile, const std::vector<std::
 // ---- check ------------------------------------------------------------------------------
 
 struct CheckOptions {
-  std::vector<std::string> inputs;  // .docx files and folders (searched recursively for *.docx)
-  std::string profile = "xx-2014";  // bundled name or path
+  std::vector<std::string> inputs;     // .docx files and folders (searched recursively for *.docx)
+  std::string profile = "xx-2014";     // bundled name or path
   std::vector<std::string> overrides;  // tender override files laid over the profile (「以招标文件要求为准」)
-  std::string project;              // expected header left text; "" = it must merely be present
-  int jobs = 0;                     // worker threads; 0 = one per core (at least 2)
+  std::string project;                 // expected header left text; "" = it must merely be present
+  int jobs = 0;                        // worker threads; 0 = one per core (at least 2)
   // Lay each file out with LibreOffice (render::available()) and check the rendered pages too:
   // footers as printed (footer.page-number), toc.page-numbers, and where the profile enables them
   // layout.short-last-page and table.same-width. Findings then carry their PDF page.
   bool render = false;
-  bool page_images = false;         // with render: keep a small PNG of every page (HTML report)
+  bool page_images = false;  // with render: keep a small PNG of every page (HTML report)
   // Also write a copy of the (single) input with one Word comment per finding; "" = none.
   std::string annotate;
-  Lang lang = Lang::zh;             // language of the comments
+  Lang lang = Lang::zh;  // language of the comments
   // 暗标: also find whatever identifies the bidder (rule bid.anonymous) — contact details, ID-card
   // and licence numbers, names in the document properties, and the strings of `identity` (an
   // identity.yaml: names, people, other; giving one implies anonymous). The profile's
@@ -98,7 +98,7 @@ struct CheckOptions {
 
 struct CheckResult {
   std::string profile_id, profile_source;
-  profile::Quotes quotes;  // the profile's standard, sentence by rule ID (profile::Profile::quotes)
+  profile::Quotes quotes;                 // the profile's standard, sentence by rule ID (profile::Profile::quotes)
   std::vector<report::FileReport> files;  // in input order (folders expanded, sorted)
   // 0 no error-level findings, 1 findings, 2 some file could not be checked.
   int exit_status() const;
@@ -121,7 +121,7 @@ struct FileCheckOptions {
   // 暗标 identity (CheckOptions::identity, loaded); null = run bid.anonymous only when the profile
   // says anonymous, then with no identity strings.
   const rules::Identity* identity = nullptr;
-  bool strict = false;  // CheckOptions::strict
+  bool strict = false;       // CheckOptions::strict
   bool fix_preview = false;  // CheckOptions::fix_preview
 };
 // Checks one file with those options; a file that cannot be checked, laid out or annotated is
@@ -159,12 +159,12 @@ struct FixResult {
   // which rule, the value before → after — and, marked not applied, what it saw and left alone
   // with the reason (a line that only looks like a heading). report/change_log.h prints it.
   std::vector<fix::Change> changes;
-  std::vector<Text> notes;             // what it left alone: content controls, fields, tracked changes, …
-  rules::Findings remaining;           // findings of the fixed document: those fix cannot repair
-  std::string project;                 // the project name the header carries
-  std::string profile_id;              // the profile fixed against
-  bool changed = false;                // false: the document already complied
-  std::vector<std::string> written;    // files written: the output, and INPUT.bak with in_place
+  std::vector<Text> notes;           // what it left alone: content controls, fields, tracked changes, …
+  rules::Findings remaining;         // findings of the fixed document: those fix cannot repair
+  std::string project;               // the project name the header carries
+  std::string profile_id;            // the profile fixed against
+  bool changed = false;              // false: the document already complied
+  std::vector<std::string> written;  // files written: the output, and INPUT.bak with in_place
   // Remaining findings marked fixable (fix's invariant: none).
   size_t fixable_remaining() const;
 };

@@ -7,12 +7,12 @@
 
 #include "api/bidfmt.h"
 #include "api/inputs.h"
+#include "content/json_reader.h"
+#include "content/json_writer.h"
 #include "core/file_io.h"
 #include "core/resources.h"
 #include "core/text.h"
 #include "docx/document.h"
-#include "content/json_reader.h"
-#include "content/json_writer.h"
 #include "markdown/reader.h"
 #include "profile/profile.h"
 #include "render/libreoffice.h"
@@ -52,8 +52,8 @@ std::vector<std::string> files_read(const BuildOptions& o, const model::Document
 // Writes one DOCX, with a LibreOffice pass when asked: the draft goes to a temp file, LibreOffice
 // updates the TOC and computes PAGEREF _BodyEnd, and the numbers go back into bidfmt's own XML
 // (a LibreOffice-saved DOCX is never shipped). A failed pass leaves no output behind.
-int write_one(const model::Document& doc, const profile::Profile& profile, writer::WriteOptions wo,
-              const std::string& output, const BuildOptions& o, const std::string& pdf, std::vector<std::string>& written) {
+int write_one(const model::Document& doc, const profile::Profile& profile, writer::WriteOptions wo, const std::string& output,
+              const BuildOptions& o, const std::string& pdf, std::vector<std::string>& written) {
   bool paginate = o.paginate || !pdf.empty() || o.doc;
   const std::vector<std::string> inputs = files_read(o, doc, profile);
   refuse_overwriting_inputs(output, inputs);
@@ -101,8 +101,9 @@ std::string file_safe(std::string s) {
 // 暗标 (profile `anonymous: true`): the bidder stays off the cover and out of the properties.
 void leave_out_bidder(model::Document& doc, const profile::Profile& profile) {
   if (!profile.anonymous || doc.meta.bidder.empty()) return;
-  doc.warnings.push_back(model::Warning{0, "暗标:投标人「" + doc.meta.bidder + "」未写入封面和文档属性",
-                                        "anonymous bid: the bidder '" + doc.meta.bidder + "' is left off the cover and out of the properties"});
+  doc.warnings.push_back(
+      model::Warning{0, "暗标:投标人「" + doc.meta.bidder + "」未写入封面和文档属性",
+                     "anonymous bid: the bidder '" + doc.meta.bidder + "' is left off the cover and out of the properties"});
   doc.meta.bidder.clear();
 }
 
@@ -132,11 +133,11 @@ std::string plain(const model::Inlines& inl) {
 constexpr const char* kA3FileName = "A3附图附表";
 
 struct A3Split {
-  model::Document rest;                       // the document without its A3 sections
-  std::vector<model::Block> a3;               // the A3 sections, SectionStart … SectionEnd each
-  std::map<size_t, std::string> captions;     // index in `a3` → caption text
-  std::map<size_t, std::string> labels;       // index in `a3` → its label and number 「表2-1.1-3」
-  std::map<std::string, std::string> refs;    // every cross-reference id → the text it shows
+  model::Document rest;                     // the document without its A3 sections
+  std::vector<model::Block> a3;             // the A3 sections, SectionStart … SectionEnd each
+  std::map<size_t, std::string> captions;   // index in `a3` → caption text
+  std::map<size_t, std::string> labels;     // index in `a3` → its label and number 「表2-1.1-3」
+  std::map<std::string, std::string> refs;  // every cross-reference id → the text it shows
 };
 
 // Every cross-reference id of a plan → the text a reference to it shows.
@@ -227,9 +228,7 @@ bool is_json_input(const std::string& path) {
   return ext == ".json";
 }
 
-model::Document read_input(const std::string& path) {
-  return is_json_input(path) ? content::read_file(path) : markdown::read_file(path);
-}
+model::Document read_input(const std::string& path) { return is_json_input(path) ? content::read_file(path) : markdown::read_file(path); }
 
 ParseResult parse(const std::string& input, const std::string& json_dir) {
   model::Document doc = read_input(input);
@@ -289,8 +288,7 @@ BuildResult build(const BuildOptions& o) {
   starts.front() = 0;  // anything before the first chapter belongs to it
   // A reference into another chapter's file is written as the number it shows (a REF field
   // cannot point into another file); the numbers are the whole build's.
-  const std::map<std::string, std::string> all_refs =
-      !a3.a3.empty() ? a3.refs : ref_texts(writer::make_plan(doc, profile, nullptr, 1));
+  const std::map<std::string, std::string> all_refs = !a3.a3.empty() ? a3.refs : ref_texts(writer::make_plan(doc, profile, nullptr, 1));
   for (size_t c = 0; c < starts.size(); ++c) {
     model::Document part;
     part.meta = doc.meta;
@@ -328,8 +326,7 @@ BuildResult build(const BuildOptions& o) {
     wo.captions = a3_captions(a3, 0);
     wo.caption_labels = a3_labels(a3, 0);
     wo.outside_refs = all_refs;
-    write_one(part, profile, wo, (fs::path(o.output) / (std::string(kA3FileName) + ".docx")).string(), o, "",
-              result.written);
+    write_one(part, profile, wo, (fs::path(o.output) / (std::string(kA3FileName) + ".docx")).string(), o, "", result.written);
   }
   warn_identifying_text(result.written, profile, result.warnings);
   return result;

@@ -121,14 +121,14 @@ report::FileReport check_file(const std::string& path, const profile::Profile& p
 
 CheckResult check(const CheckOptions& o) {
   if (o.render && !render::available())
-    throw Error("", 0, "--render 需要 LibreOffice(soffice)和 python3-uno,本机未安装", "--render needs LibreOffice (soffice) and python3-uno, which are not installed");
+    throw Error("", 0, "--render 需要 LibreOffice(soffice)和 python3-uno,本机未安装",
+                "--render needs LibreOffice (soffice) and python3-uno, which are not installed");
   if (o.render && !render::poppler_available())
     throw Error("", 0, "--render 需要 poppler-utils(pdftotext、pdfinfo、pdftoppm),本机未安装",
                 "--render needs poppler-utils (pdftotext, pdfinfo, pdftoppm), which are not installed");
   profile::Profile profile = load_profile(o.profile, o.overrides);
   std::vector<std::string> files = expand_inputs(o.inputs);
-  if (files.empty())
-    throw Error("", 0, "没有要检查的 .docx 文件", "no .docx files to check");
+  if (files.empty()) throw Error("", 0, "没有要检查的 .docx 文件", "no .docx files to check");
   if (!o.annotate.empty() && files.size() != 1)
     throw Error(o.annotate, 0, "--annotate 只能用于一个 .docx 文件", "--annotate takes exactly one .docx file to check");
   const std::optional<rules::Identity> identity = rules::identity_for(o.anonymous, o.identity, profile.anonymous);

@@ -115,10 +115,9 @@ model::Document read_inputs(const std::vector<std::string>& paths, const std::st
     if (meta_from != paths[i]) {
       const auto [key, values] = disagreement(doc.meta, part.meta);
       if (!key.empty())
-        throw Error(paths[i], 0,
-                    "前置元数据与「" + meta_from + "」的不一致:" + key + " " + values + "(只需在第一个文件或 --meta 中写一次)",
-                    "front matter disagrees with '" + meta_from + "': " + key + " " + values +
-                        " (write it once, in the first file or in --meta)");
+        throw Error(
+            paths[i], 0, "前置元数据与「" + meta_from + "」的不一致:" + key + " " + values + "(只需在第一个文件或 --meta 中写一次)",
+            "front matter disagrees with '" + meta_from + "': " + key + " " + values + " (write it once, in the first file or in --meta)");
     }
     append(doc, std::move(part), paths[i]);
   }

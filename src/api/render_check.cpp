@@ -59,8 +59,7 @@ std::vector<annotate::Mark> marks_for(const docx::Document& doc, const rules::Fi
 
 }  // namespace
 
-RenderedCheck render_document(const docx::Document& doc, const profile::Profile& profile, const rules::Findings& findings,
-                              bool images) {
+RenderedCheck render_document(const docx::Document& doc, const profile::Profile& profile, const rules::Findings& findings, bool images) {
   if (!render::available())
     throw Error(doc.path(), 0, "--render 需要 LibreOffice(soffice)和 python3-uno;请先安装",
                 "--render needs LibreOffice (soffice) and python3-uno; install them first");
@@ -129,7 +128,8 @@ RenderedCheck render_document(const docx::Document& doc, const profile::Profile&
   if (images) {
     std::vector<std::string> pngs = render::page_images(pdf, kThumbnailWidth);
     for (size_t i = 0; i < out.rendered.pages.size(); ++i)
-      out.pages.push_back(report::PageView{out.rendered.pages[i].width_pt, out.rendered.pages[i].height_pt, i < pngs.size() ? pngs[i] : ""});
+      out.pages.push_back(
+          report::PageView{out.rendered.pages[i].width_pt, out.rendered.pages[i].height_pt, i < pngs.size() ? pngs[i] : ""});
   }
   return out;
 }

@@ -18,8 +18,7 @@ struct RenderedCheck {
 // Lays `doc` out (a copy with bookmarks on the paragraphs the rules and `findings` need) and
 // reads the PDF. Throws Error naming the file when LibreOffice or poppler is missing or fails.
 // A section without a top margin is taken to have the profile's.
-RenderedCheck render_document(const docx::Document& doc, const profile::Profile& profile, const rules::Findings& findings,
-                              bool images);
+RenderedCheck render_document(const docx::Document& doc, const profile::Profile& profile, const rules::Findings& findings, bool images);
 
 // Where each finding's place is on its page, 0–1 from the top; -1 when not known.
 std::vector<double> finding_heights(const RenderedCheck& r, const docx::Document& doc, const rules::Findings& findings);

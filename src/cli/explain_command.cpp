@@ -40,8 +40,8 @@ void markdown_table() {
                "| ID | 规则 | rule | severity | fixable |\n|---|---|---|---|---|\n";
   for (const rules::Rule* r : rules::all_rules()) {
     const rules::RuleInfo& i = r->info;
-    std::cout << "| `" << i.id << "` | " << i.summary.zh << " | " << i.summary.en << " | " << rules::severity_name(i.severity)
-              << " | " << (i.fixable ? "yes" : "no") << " |\n";
+    std::cout << "| `" << i.id << "` | " << i.summary.zh << " | " << i.summary.en << " | " << rules::severity_name(i.severity) << " | "
+              << (i.fixable ? "yes" : "no") << " |\n";
   }
   // Per bundled profile: the standard's sentence behind each rule, the values each rule
   // enforces, and those it checks only with --strict.

@@ -14,10 +14,12 @@ Command add_parse(CLI::App& root, Lang lang) {
   auto output = std::make_shared<std::string>();
   CLI::App* app = root.add_subcommand("parse", tr(lang, "把 Markdown 标书转为 JSON 内容(docs/content.schema.json)",
                                                   "turn a Markdown proposal into JSON content (docs/content.schema.json)"));
-  app->add_option("INPUT.md", *input, tr(lang, "Markdown 标书(或 JSON 内容,重新整理)", "the Markdown proposal (or JSON content, rewritten)"))
+  app->add_option("INPUT.md", *input,
+                  tr(lang, "Markdown 标书(或 JSON 内容,重新整理)", "the Markdown proposal (or JSON content, rewritten)"))
       ->type_name("")
       ->required();
-  app->add_option("-o,--output", *output, tr(lang, "输出的 .json(省略时写到标准输出)", "the .json to write (standard output when left out)"))
+  app->add_option("-o,--output", *output,
+                  tr(lang, "输出的 .json(省略时写到标准输出)", "the .json to write (standard output when left out)"))
       ->type_name("FILE");
   add_lang_option(*app, lang);
 

@@ -36,14 +36,12 @@ int run_serve(ServeArgs& a, Lang lang) {
     if (!n) return usage_error(lang, "--max-upload 应为大小,如 100MB", "--max-upload takes a size such as 100MB");
     o.max_upload = *n;
   }
-  if (!a.jobs.empty() && !number(a.jobs, 1, 256, o.jobs))
-    return usage_error(lang, "--jobs 应为正整数", "--jobs takes a positive number");
+  if (!a.jobs.empty() && !number(a.jobs, 1, 256, o.jobs)) return usage_error(lang, "--jobs 应为正整数", "--jobs takes a positive number");
   if (!a.queue.empty() && !number(a.queue, 1, 10000, o.queue))
     return usage_error(lang, "--queue 应为正整数", "--queue takes a positive number");
   if (!a.timeout.empty()) {
     int seconds = 0;
-    if (!number(a.timeout, 1, 86400, seconds))
-      return usage_error(lang, "--timeout 应为秒数(1–86400)", "--timeout takes seconds (1–86400)");
+    if (!number(a.timeout, 1, 86400, seconds)) return usage_error(lang, "--timeout 应为秒数(1–86400)", "--timeout takes seconds (1–86400)");
     o.job_timeout = std::chrono::seconds(seconds);
   }
   return serve::serve(o, lang);
@@ -53,18 +51,19 @@ int run_serve(ServeArgs& a, Lang lang) {
 
 Command add_serve(CLI::App& root, Lang lang) {
   auto a = std::make_shared<ServeArgs>();
-  CLI::App* app = root.add_subcommand("serve", tr(lang, "启动团队网页与 HTTP API(见 docs/serve.md)",
-                                                  "start the team's web page and HTTP API (docs/serve.md)"));
-  app->add_option("--host", a->o.host, tr(lang, "监听地址(默认 127.0.0.1;其他地址须同时给 --token)",
-                                          "address to listen on (default 127.0.0.1; any other needs --token)"))
+  CLI::App* app = root.add_subcommand(
+      "serve", tr(lang, "启动团队网页与 HTTP API(见 docs/serve.md)", "start the team's web page and HTTP API (docs/serve.md)"));
+  app->add_option(
+         "--host", a->o.host,
+         tr(lang, "监听地址(默认 127.0.0.1;其他地址须同时给 --token)", "address to listen on (default 127.0.0.1; any other needs --token)"))
       ->type_name("HOST");
   app->add_option("--port", a->port, tr(lang, "端口(默认 8080;0 = 任选空闲端口)", "port (default 8080; 0 = any free port)"))
       ->type_name("PORT");
-  app->add_option("--token", a->o.token, tr(lang, "API 令牌(Authorization: Bearer;也可用环境变量 BIDFMT_TOKEN)",
-                                            "API token (Authorization: Bearer; or the BIDFMT_TOKEN environment variable)"))
+  app->add_option("--token", a->o.token,
+                  tr(lang, "API 令牌(Authorization: Bearer;也可用环境变量 BIDFMT_TOKEN)",
+                     "API token (Authorization: Bearer; or the BIDFMT_TOKEN environment variable)"))
       ->type_name("TOKEN");
-  app->add_option("--max-upload", a->max_upload, tr(lang, "单次上传上限(默认 100MB)", "largest upload (default 100MB)"))
-      ->type_name("SIZE");
+  app->add_option("--max-upload", a->max_upload, tr(lang, "单次上传上限(默认 100MB)", "largest upload (default 100MB)"))->type_name("SIZE");
   app->add_option("-j,--jobs", a->jobs, tr(lang, "同时运行的任务数", "jobs run at once"))->type_name("N");
   app->add_option("--queue", a->queue, tr(lang, "排队任务上限(满时答 503)", "queued jobs at most (503 when full)"))->type_name("N");
   app->add_option("--timeout", a->timeout, tr(lang, "单个任务的时限,秒(超时答 504)", "time limit of one job in seconds (504 past it)"))

@@ -63,8 +63,7 @@ int integer(const Value& v, const char* key, int fallback) { return v.HasMember(
 
 class Reader {
  public:
-  Reader(const std::string& source, const std::string& base_dir, model::Document& doc)
-      : source_(source), base_dir_(base_dir), doc_(doc) {}
+  Reader(const std::string& source, const std::string& base_dir, model::Document& doc) : source_(source), base_dir_(base_dir), doc_(doc) {}
 
   void meta(const Value& m) {
     model::Meta& out = doc_.meta;
@@ -152,7 +151,8 @@ class Reader {
       f.caption = str(b, "caption");
       f.alt = str(b, "alt");
       f.id = str(b, "id");
-      if (!f.id.empty() && f.id.compare(0, 4, "fig:") != 0) refuse(path + "/id", "图的标识应以 fig: 开头", "a figure's id starts with fig:");
+      if (!f.id.empty() && f.id.compare(0, 4, "fig:") != 0)
+        refuse(path + "/id", "图的标识应以 fig: 开头", "a figure's id starts with fig:");
       doc_.blocks.push_back(std::move(f));
     } else if (type == "page_break") {
       doc_.blocks.push_back(model::PageBreak{});
@@ -245,9 +245,10 @@ class Reader {
     if (b.HasMember("align"))
       for (const Value& a : b["align"].GetArray()) {
         const std::string s = a.GetString();
-        t.align.push_back(s == "left" ? model::CellAlign::left : s == "center" ? model::CellAlign::center
-                                   : s == "right"               ? model::CellAlign::right
-                                                                : model::CellAlign::none);
+        t.align.push_back(s == "left"     ? model::CellAlign::left
+                          : s == "center" ? model::CellAlign::center
+                          : s == "right"  ? model::CellAlign::right
+                                          : model::CellAlign::none);
       }
     width = std::max(width, t.align.size());
     t.align.resize(width, model::CellAlign::none);

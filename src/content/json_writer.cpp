@@ -133,7 +133,8 @@ class Writer {
     }
     if (const auto* p = std::get_if<model::Paragraph>(&b)) {
       Value v = typed("paragraph");
-      if (p->kind != model::ParagraphKind::body) v.AddMember("style", rapidjson::StringRef(p->kind == model::ParagraphKind::quote ? "quote" : "code"), a_);
+      if (p->kind != model::ParagraphKind::body)
+        v.AddMember("style", rapidjson::StringRef(p->kind == model::ParagraphKind::quote ? "quote" : "code"), a_);
       if (p->quote_depth) v.AddMember("quote_depth", p->quote_depth, a_);
       v.AddMember("text", inlines(p->text), a_);
       return v;

@@ -114,7 +114,8 @@ Reason one_of_reason(const Value& schema, const Value& v) {
   std::string kinds;
   for (const Value& b : branches.GetArray()) {
     const std::string name = ref_name(b);
-    const Value* kind = name.empty() ? nullptr : rapidjson::Pointer(("/definitions/" + name + "/properties/type/enum/0").c_str()).Get(schema_json());
+    const Value* kind =
+        name.empty() ? nullptr : rapidjson::Pointer(("/definitions/" + name + "/properties/type/enum/0").c_str()).Get(schema_json());
     if (!kind || !kind->IsString()) continue;
     if (v.IsObject() && v.HasMember("type") && v["type"].IsString() && std::string(v["type"].GetString()) == kind->GetString())
       return diagnose(v, name);

@@ -1,15 +1,15 @@
 // Whole-file reads and atomic writes.
 #include "core/file_io.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
-#include <unistd.h>
 #include <vector>
 
 #include "core/error.h"
@@ -26,9 +26,7 @@ std::string read_file(const std::string& path, uint64_t max_bytes) {
   if (fs::is_character_file(st) || fs::is_block_file(st) || fs::is_socket(st))
     throw Error(path, 0, "是设备，不是普通文件", "is a device, not a regular file");
   const std::string limit = std::to_string(max_bytes >> 20) + " MiB";
-  auto too_large = [&] {
-    throw Error(path, 0, "文件过大（上限 " + limit + "）", "file too large (limit " + limit + ")");
-  };
+  auto too_large = [&] { throw Error(path, 0, "文件过大（上限 " + limit + "）", "file too large (limit " + limit + ")"); };
   if (fs::is_regular_file(st)) {
     const uintmax_t size = fs::file_size(path, ec);
     if (!ec && size > max_bytes) too_large();
@@ -123,10 +121,9 @@ void write_through(const std::string& path, const std::function<void(const std::
 
 void write_path_atomically(const std::string& path, const std::function<void(const std::string&)>& produce) {
   std::error_code sec;
-  const fs::file_status st = fs::status(path, sec);  // follows symlinks: /dev/stdout is one
+  const fs::file_status st = fs::status(path, sec);                                      // follows symlinks: /dev/stdout is one
   const bool system_path = path.rfind("/dev/", 0) == 0 || path.rfind("/proc/", 0) == 0;  // /dev/stdout, /dev/fd/1
-  if (fs::is_character_file(st) || fs::is_fifo(st) || (system_path && fs::is_regular_file(st)))
-    return write_through(path, produce);
+  if (fs::is_character_file(st) || fs::is_fifo(st) || (system_path && fs::is_regular_file(st))) return write_through(path, produce);
   // Otherwise only a regular file (or nothing) is replaced: never a folder, a block device, a socket.
   if (fs::exists(st) && !fs::is_regular_file(st))
     throw Error(path, 0, fs::is_directory(st) ? "输出路径是目录" : "输出路径不是普通文件，拒绝替换",

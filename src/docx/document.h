@@ -41,9 +41,9 @@ enum class Role {
 // One run of displayed text with its resolved formatting. Its text is a stretch of its
 // paragraph's (Paragraph::text_of), not a copy: a large document's runs held as much text again.
 struct Run {
-  uint32_t begin = 0, size = 0;  // bytes of Paragraph::text; tabs as \t, breaks as \n
+  uint32_t begin = 0, size = 0;          // bytes of Paragraph::text; tabs as \t, breaks as \n
   const RunProps* props = &kNoRunProps;  // shared with runs formatted alike (owned by the Document)
-  const Style* style = nullptr;  // character style
+  const Style* style = nullptr;          // character style
 };
 
 // Text outside fields and fields, in order (for footers: 第 {PAGE} 页，共 {PAGEREF _BodyEnd} 页);
@@ -54,24 +54,24 @@ struct Token {
 };
 
 struct Paragraph {
-  int index = 0;          // 0-based position in its story
-  int number = 0;         // 1-based paragraph number in its story (what messages show)
+  int index = 0;   // 0-based position in its story
+  int number = 0;  // 1-based paragraph number in its story (what messages show)
   pugi::xml_node node;
-  int section = 0;        // 1-based section (body story), 0 in headers/footers
+  int section = 0;  // 1-based section (body story), 0 in headers/footers
   Role role = Role::body;
-  int heading_level = 0;  // 1..9 when role == heading
+  int heading_level = 0;         // 1..9 when role == heading
   bool heading_by_text = false;  // recognised from a typed number such as 「1.1」 only
   const Style* style = nullptr;
   // Resolved formatting, shared with paragraphs formatted alike (owned by the Document).
   const ParaProps* props = &kNoParaProps;
   const RunProps* mark = &kNoRunProps;  // paragraph-mark formatting
   std::vector<Run> runs;
-  std::string text;       // displayed text, without the number label
+  std::string text;  // displayed text, without the number label
   std::vector<Token> tokens;
   // Numbering
   int num_id = 0, ilvl = 0;
   const Level* level = nullptr;
-  std::string label;      // the number shown, e.g. "一、" or "1.2"
+  std::string label;  // the number shown, e.g. "一、" or "1.2"
   // The paragraph switches its style's numbering off (numId 0): a heading left unnumbered on
   // purpose (附件, 附表), not one whose number is missing.
   bool numbering_off = false;
@@ -79,15 +79,15 @@ struct Paragraph {
   // Position
   bool has_drawing = false;
   bool right_ptab = false;  // holds a w:ptab aligned right (text after it sits at the right margin)
-  bool in_toc = false;    // inside a TOC field or a TOC content control
-  int table = 0;          // 1-based table number when in a table cell, 0 otherwise
+  bool in_toc = false;      // inside a TOC field or a TOC content control
+  int table = 0;            // 1-based table number when in a table cell, 0 otherwise
   int row = -1, col = -1;
   int table_depth = 0;
   std::vector<std::string> bookmarks;
   // Set by the roles pass (body story)
   std::string_view heading_path;  // 「二、主要施工方法 › 2.3 管网工程」 (kept by the Document)
-  std::array<int, 6> counts{};  // ordinals of the current headings of levels 1–6 (deeper reset)
-  int content_ordinal = 0;   // position among non-empty paragraphs (for grouping findings)
+  std::array<int, 6> counts{};    // ordinals of the current headings of levels 1–6 (deeper reset)
+  int content_ordinal = 0;        // position among non-empty paragraphs (for grouping findings)
   // A run's text (r is one of this paragraph's runs).
   std::string_view text_of(const Run& r) const { return std::string_view(text).substr(r.begin, r.size); }
   // The label, its separator (w:suff) and the text, as the reader sees the paragraph.
@@ -102,7 +102,7 @@ struct CellBorders {
   Value<BorderSpec> side[kBorderSides];
 };
 struct Cell {
-  std::vector<int> paragraphs;  // indices into the story's paragraphs
+  std::vector<int> paragraphs;           // indices into the story's paragraphs
   std::unique_ptr<CellBorders> borders;  // w:tcBorders; null when the cell has none
 };
 struct Row {
@@ -122,11 +122,11 @@ enum class EdgeSource : uint8_t { none, cell, style_part, row_exception, table }
 struct DrawnEdge {
   BorderSpec spec;  // style "none" when nothing is drawn
   EdgeSource source = EdgeSource::none;
-  Origin origin;            // the style (table style, conditional part) or direct (w:tblBorders)
-  std::string_view part;    // the conditional part's w:type for style_part
-  int row = 0, cell = 0;    // 0-based row and cell index within the row
+  Origin origin;          // the style (table style, conditional part) or direct (w:tblBorders)
+  std::string_view part;  // the conditional part's w:type for style_part
+  int row = 0, cell = 0;  // 0-based row and cell index within the row
   int other_row = -1, other_cell = -1;
-  uint8_t side = kTop;      // kTop/kLeft/kBottom/kRight of (row, cell)
+  uint8_t side = kTop;  // kTop/kLeft/kBottom/kRight of (row, cell)
   bool from_other = false;
 };
 
@@ -134,7 +134,7 @@ struct Table {
   int number = 0;  // 1-based within its story
   pugi::xml_node node;
   int section = 0;
-  int depth = 0;   // 0 = top level; nested tables are 1, 2, …
+  int depth = 0;  // 0 = top level; nested tables are 1, 2, …
   const Style* style = nullptr;
   TableProps props;  // table style chain, then w:tblPr
   bool look_first_row = true;
@@ -143,10 +143,10 @@ struct Table {
   // kRight (the first/last cell of each row), kInsideH (every edge between two rows, per pair of
   // cells that meet), kInsideV (every edge between two cells of a row).
   std::vector<DrawnEdge> edges[kBorderSides];
-  int block_before = -1;  // index of the paragraph right before the table (top-level only), -1 if none
-  int block_after = -1;   // index of the paragraph right after it
+  int block_before = -1;          // index of the paragraph right before the table (top-level only), -1 if none
+  int block_after = -1;           // index of the paragraph right after it
   std::string_view heading_path;  // kept by the Document
-  std::array<int, 6> counts{};  // heading ordinals where the table starts
+  std::array<int, 6> counts{};    // heading ordinals where the table starts
   bool counted = false;
 };
 
@@ -161,7 +161,7 @@ struct Story {
 enum class SectionRole { cover, toc, body };
 
 struct Section {
-  int number = 0;  // 1-based
+  int number = 0;                                // 1-based
   int first_paragraph = 0, last_paragraph = -1;  // body paragraph indices (inclusive)
   pugi::xml_node sect_pr;
   std::optional<int> width, height, margin_top, margin_bottom, margin_left, margin_right, gutter;
@@ -185,8 +185,7 @@ class Document {
   // paragraph and table once in the model) and the rest at the end, as release_main_xml() does:
   // the tree and the model never coexist in full, which is most of a large document's peak.
   enum class MainXml { keep, release };
-  static std::unique_ptr<Document> read(const std::string& path, const profile::Profile& profile,
-                                        MainXml main_xml = MainXml::keep);
+  static std::unique_ptr<Document> read(const std::string& path, const profile::Profile& profile, MainXml main_xml = MainXml::keep);
 
   const std::string& path() const { return package_->path(); }
   const Package& package() const { return *package_; }

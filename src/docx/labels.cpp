@@ -21,8 +21,7 @@ int chinese_digit(char32_t c) {
 bool is_numeral_char(char32_t c, std::string_view format) {
   if (format == "chineseCounting" || format == "chineseCountingThousand" || format == "japaneseCounting")
     return chinese_digit(c) >= 0 || c == U'十' || c == U'百' || c == U'千';
-  if (format == "decimalEnclosedCircle" || format == "decimalEnclosedCircleChinese")
-    return c >= 0x2460 && c <= 0x2473;
+  if (format == "decimalEnclosedCircle" || format == "decimalEnclosedCircleChinese") return c >= 0x2460 && c <= 0x2473;
   if (format == "upperLetter") return c >= 'A' && c <= 'Z';
   if (format == "lowerLetter") return c >= 'a' && c <= 'z';
   if (format == "upperRoman") return std::u32string_view(U"IVXLCDM").find(c) != std::u32string_view::npos;
@@ -123,8 +122,7 @@ std::string format_label(const std::vector<profile::NumberLevel>& levels, size_t
   return out;
 }
 
-std::optional<LabelMatch> match_label(std::string_view text, const std::vector<profile::NumberLevel>& levels,
-                                      size_t index) {
+std::optional<LabelMatch> match_label(std::string_view text, const std::vector<profile::NumberLevel>& levels, size_t index) {
   if (index >= levels.size()) return std::nullopt;
   const profile::NumberLevel& own = levels[index];
   std::string_view pattern = own.text;

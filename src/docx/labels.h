@@ -16,8 +16,7 @@ struct LabelMatch {
 
 // Matches, at the start of `text`, a label shaped like levels[index] (its lvlText with each %N
 // read in the number format of level N, or in decimal when the level is legal, isLgl).
-std::optional<LabelMatch> match_label(std::string_view text, const std::vector<profile::NumberLevel>& levels,
-                                      size_t index);
+std::optional<LabelMatch> match_label(std::string_view text, const std::vector<profile::NumberLevel>& levels, size_t index);
 
 // The label levels[index] shows for `numbers` (numbers[k] is the counter of level k): "二、", "2.1".
 std::string format_label(const std::vector<profile::NumberLevel>& levels, size_t index, const std::vector<int>& numbers);

@@ -197,9 +197,8 @@ std::string letters(int n, char base) {
 
 std::string roman(int n, bool upper) {
   if (n <= 0 || n >= 4000) return std::to_string(n);
-  static const std::pair<int, const char*> kParts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
-                                                        {90, "xc"},  {50, "l"},   {40, "xl"},  {10, "x"},   {9, "ix"},
-                                                        {5, "v"},    {4, "iv"},   {1, "i"}};
+  static const std::pair<int, const char*> kParts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+                                                       {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
   std::string out;
   for (const auto& [v, s] : kParts)
     while (n >= v) {
@@ -228,8 +227,7 @@ std::string utf8(char32_t c) {
 }  // namespace
 
 std::string format_number(int n, std::string_view f) {
-  if (f == "chineseCounting" || f == "chineseCountingThousand" || f == "japaneseCounting")
-    return chinese_counting(n);
+  if (f == "chineseCounting" || f == "chineseCountingThousand" || f == "japaneseCounting") return chinese_counting(n);
   if (f == "ideographTraditional" && n >= 1 && n <= 10) {
     static const char* const kStems[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
     return kStems[n - 1];

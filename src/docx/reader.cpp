@@ -2,9 +2,9 @@
 #include "docx/reader.h"
 
 #include <algorithm>
-#include <cstring>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 
 #include "docx/table_borders.h"
 #include "docx/xml.h"
@@ -137,9 +137,8 @@ void Reader::read_story(Story& story, pugi::xml_node container, bool body) {
   ctx.counted = body;
   read_blocks(story, container, ctx);
   story.has_content = std::any_of(story.paragraphs.begin(), story.paragraphs.end(), [](const Paragraph& p) {
-    return p.has_drawing || std::any_of(p.text.begin(), p.text.end(), [](char c) {
-             return !(c == ' ' || c == '\t' || c == '\n' || c == '\r');
-           });
+    return p.has_drawing ||
+           std::any_of(p.text.begin(), p.text.end(), [](char c) { return !(c == ' ' || c == '\t' || c == '\n' || c == '\r'); });
   });
 }
 
@@ -256,8 +255,7 @@ void Reader::read_table(Story& story, pugi::xml_node tn, const Context& ctx) {
   if (ctx.depth == 0) {
     for (Table& other : story.tables)  // a table right before this one is followed by a table
       if (other.block_after == -2) other.block_after = -1;
-    if (first_paragraph > 0 && story.paragraphs[static_cast<size_t>(first_paragraph) - 1].table == 0)
-      t.block_before = first_paragraph - 1;
+    if (first_paragraph > 0 && story.paragraphs[static_cast<size_t>(first_paragraph) - 1].table == 0) t.block_before = first_paragraph - 1;
     t.block_after = -2;  // set by the next paragraph read at this level
   }
 }
@@ -337,8 +335,8 @@ void Reader::read_inline(Paragraph& p, pugi::xml_node parent, const Context& ctx
     std::string_view name = n.name();
     if (name == "w:r") {
       read_run(p, n, ctx);
-    } else if (name == "w:hyperlink" || name == "w:smartTag" || name == "w:customXml" || name == "w:ins" ||
-               name == "w:moveTo" || name == "w:dir" || name == "w:bdo") {
+    } else if (name == "w:hyperlink" || name == "w:smartTag" || name == "w:customXml" || name == "w:ins" || name == "w:moveTo" ||
+               name == "w:dir" || name == "w:bdo") {
       read_inline(p, n, ctx);
     } else if (name == "w:sdt") {
       read_inline(p, n.child("w:sdtContent"), ctx);

@@ -5,8 +5,7 @@ namespace bidfmt::docx {
 namespace {
 
 // Toggle property over the style layers (§17.7.3): each layer that turns it on flips it.
-void toggle(Value<bool> RunProps::*member, RunProps& out, const RunProps& defaults,
-            std::initializer_list<const RunProps*> layers) {
+void toggle(Value<bool> RunProps::*member, RunProps& out, const RunProps& defaults, std::initializer_list<const RunProps*> layers) {
   Value<bool> result = defaults.*member;
   bool any = false, on = false;
   Origin last;
@@ -43,8 +42,7 @@ const ParaProps& Resolver::paragraph_base(const Style* pstyle, const TableContex
   return para_cache_.emplace(key, std::move(p)).first->second;
 }
 
-const ParaProps* Resolver::paragraph(const Style* pstyle, const TableContext& t, const ParaProps* direct,
-                                    const Level* level, int num_id) {
+const ParaProps* Resolver::paragraph(const Style* pstyle, const TableContext& t, const ParaProps* direct, const Level* level, int num_id) {
   const ParaProps& base = paragraph_base(pstyle, t);
   if (!level && !direct) return &base;  // styles only: the cached layer itself
   const ParaProps& direct_layer = direct ? *direct : kNoParaProps;

@@ -38,8 +38,7 @@ class Resolver {
   //
   // Full paragraph properties: base, then the numbering level's pPr, then the direct layer
   // (w:pPr applied with apply_ppr; null when has_direct_formatting says there is none).
-  const ParaProps* paragraph(const Style* pstyle, const TableContext& table, const ParaProps* direct, const Level* level,
-                             int num_id);
+  const ParaProps* paragraph(const Style* pstyle, const TableContext& table, const ParaProps* direct, const Level* level, int num_id);
   // A run's properties: style layers, character style chain, then direct rPr.
   const RunProps* run(const Style* pstyle, const TableContext& table, const Style* rstyle, pugi::xml_node rpr);
   // The number label's properties: paragraph mark formatting, then the level's rPr.

@@ -68,12 +68,10 @@ void Reader::classify() {
   // Table captions: 「表…」 right before a table (or after it, which table.caption reports).
   for (const Table& t : doc_.body_.tables) {
     if (t.depth != 0) continue;
-    int before = t.block_before >= 0 && ps[static_cast<size_t>(t.block_before)].role == Role::empty
-                     ? non_empty_before(t.block_before)
-                     : t.block_before;
-    int after = t.block_after >= 0 && ps[static_cast<size_t>(t.block_after)].role == Role::empty
-                    ? non_empty_after(t.block_after)
-                    : t.block_after;
+    int before = t.block_before >= 0 && ps[static_cast<size_t>(t.block_before)].role == Role::empty ? non_empty_before(t.block_before)
+                                                                                                    : t.block_before;
+    int after =
+        t.block_after >= 0 && ps[static_cast<size_t>(t.block_after)].role == Role::empty ? non_empty_after(t.block_after) : t.block_after;
     for (int i : {before, after})
       if (captionable(i) && starts_caption(ps[static_cast<size_t>(i)].text, profile_.table_caption.label))
         ps[static_cast<size_t>(i)].role = Role::table_caption;
@@ -146,8 +144,7 @@ int Reader::text_heading_level(const Paragraph& p) const {
   // them: this runs for every paragraph).
   if (t.empty() || t.size() > 60 * 4 || length_utf8(t) > 60) return 0;
   for (const char* end : {"。", "；", ";", "：", ":", "，", ","})
-    if (t.size() >= std::string(end).size() && t.compare(t.size() - std::string(end).size(), std::string::npos, end) == 0)
-      return 0;
+    if (t.size() >= std::string(end).size() && t.compare(t.size() - std::string(end).size(), std::string::npos, end) == 0) return 0;
   std::vector<profile::NumberLevel> levels;
   for (const profile::HeadingLevel& h : profile_.headings) levels.push_back(h.number);
   for (size_t lvl = std::min<size_t>(static_cast<size_t>(title_levels(profile_)), levels.size()); lvl >= 1; --lvl) {
@@ -159,7 +156,8 @@ int Reader::text_heading_level(const Paragraph& p) const {
     char32_t next = decode_utf8(rest, i);
     // A digit right after the number lengthens it; after the label's blanks it starts the title
     // (「2.2  3D激光扫描复核」).
-    if (!ends_blank(std::string_view(t).substr(0, m->length)) && ((next >= '0' && next <= '9') || next == '.' || next == U'．' || next == U'、'))
+    if (!ends_blank(std::string_view(t).substr(0, m->length)) &&
+        ((next >= '0' && next <= '9') || next == '.' || next == U'．' || next == U'、'))
       continue;
     return static_cast<int>(lvl);
   }
@@ -210,8 +208,7 @@ void Reader::number_headings() {
   // what the file says — its first 章 heading, else its name 「第二章 工程概况.docx」 — and 节, 条
   // and captions count on from it. A whole bid (Standard A) starts at 1.
   bool first_chapter = profile_.output.per_chapter;
-  if (first_chapter)
-    counts[0] = chapter_number(std::filesystem::u8path(doc_.path()).stem().u8string(), profile_);
+  if (first_chapter) counts[0] = chapter_number(std::filesystem::u8path(doc_.path()).stem().u8string(), profile_);
   int ordinal = 0;
   std::vector<profile::NumberLevel> levels;
   for (const profile::HeadingLevel& h : profile_.headings) levels.push_back(h.number);

@@ -38,17 +38,14 @@ Class classify(UChar32 u) {
     case USCRIPT_KATAKANA:
     case USCRIPT_HANGUL:
     case USCRIPT_BOPOMOFO:
-    case USCRIPT_YI:
-      return Class::east_asia;
+    case USCRIPT_YI: return Class::east_asia;
     case USCRIPT_ARABIC:
     case USCRIPT_HEBREW:
     case USCRIPT_SYRIAC:
     case USCRIPT_THAANA:
     case USCRIPT_THAI:
-    case USCRIPT_DEVANAGARI:
-      return Class::cs;
-    default:
-      break;
+    case USCRIPT_DEVANAGARI: return Class::cs;
+    default: break;
   }
   int width = u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH);
   if (width == U_EA_WIDE || width == U_EA_FULLWIDTH) return Class::east_asia;
@@ -180,10 +177,17 @@ bool same_font(std::string_view a, std::string_view b) {
   const bool a_ascii = ascii(a);
   if (a_ascii == ascii(b)) return false;
   // The localised and English names of the common Chinese fonts (as in fontTable w:altName).
-  static const std::pair<const char*, const char*> kAliases[] = {
-      {"宋体", "simsun"},       {"新宋体", "nsimsun"},     {"黑体", "simhei"},   {"仿宋", "fangsong"},
-      {"仿宋_gb2312", "fangsong_gb2312"}, {"楷体", "kaiti"}, {"楷体_gb2312", "kaiti_gb2312"},
-      {"微软雅黑", "microsoftyahei"}, {"等线", "dengxian"}, {"隶书", "lisu"},    {"幼圆", "youyuan"}};
+  static const std::pair<const char*, const char*> kAliases[] = {{"宋体", "simsun"},
+                                                                 {"新宋体", "nsimsun"},
+                                                                 {"黑体", "simhei"},
+                                                                 {"仿宋", "fangsong"},
+                                                                 {"仿宋_gb2312", "fangsong_gb2312"},
+                                                                 {"楷体", "kaiti"},
+                                                                 {"楷体_gb2312", "kaiti_gb2312"},
+                                                                 {"微软雅黑", "microsoftyahei"},
+                                                                 {"等线", "dengxian"},
+                                                                 {"隶书", "lisu"},
+                                                                 {"幼圆", "youyuan"}};
   for (const auto& [zh, en] : kAliases)  // a's alias pair, then b against its other name
     if (equal_folded(a, a_ascii ? en : zh)) return equal_folded(b, a_ascii ? zh : en);
   return false;

@@ -62,9 +62,7 @@ void StyleSheet::resolve(Style& s, const Theme& theme, int depth) {
       }
     }
   }
-  Source src = s.type == "character" ? Source::character_style
-               : s.type == "table"   ? Source::table_style
-                                     : Source::paragraph_style;
+  Source src = s.type == "character" ? Source::character_style : s.type == "table" ? Source::table_style : Source::paragraph_style;
   Origin o{src, &s, 0, 0};
   apply_ppr(s.chain_ppr, s.node.child("w:pPr"), o);
   apply_rpr(s.chain_rpr, s.node.child("w:rPr"), o, theme);
@@ -99,12 +97,21 @@ std::string display_name(const Style& s, Lang lang) {
   if (n == "normal") return "正文";
   if (int h = heading_level_of_name(n)) return "标题 " + std::to_string(h);
   if (n.size() == 5 && n.compare(0, 4, "toc ") == 0) return "目录 " + n.substr(4);
-  static const std::pair<const char*, const char*> kNames[] = {
-      {"title", "标题"},           {"subtitle", "副标题"},         {"header", "页眉"},
-      {"footer", "页脚"},          {"caption", "题注"},            {"toc heading", "TOC 标题"},
-      {"list paragraph", "列表段落"}, {"table grid", "网格型"},       {"normal table", "普通表格"},
-      {"default paragraph font", "默认段落字体"}, {"quote", "引用"}, {"body text", "正文文本"},
-      {"hyperlink", "超链接"},       {"strong", "要点"},             {"emphasis", "强调"}};
+  static const std::pair<const char*, const char*> kNames[] = {{"title", "标题"},
+                                                               {"subtitle", "副标题"},
+                                                               {"header", "页眉"},
+                                                               {"footer", "页脚"},
+                                                               {"caption", "题注"},
+                                                               {"toc heading", "TOC 标题"},
+                                                               {"list paragraph", "列表段落"},
+                                                               {"table grid", "网格型"},
+                                                               {"normal table", "普通表格"},
+                                                               {"default paragraph font", "默认段落字体"},
+                                                               {"quote", "引用"},
+                                                               {"body text", "正文文本"},
+                                                               {"hyperlink", "超链接"},
+                                                               {"strong", "要点"},
+                                                               {"emphasis", "强调"}};
   for (const auto& [en, zh] : kNames)
     if (n == en) return zh;
   return name;

@@ -23,7 +23,7 @@ TableLook read_table_look(pugi::xml_node tblpr);
 // is resolved as Word resolves conflicts (a cell border beats a table border, nil hides the other,
 // else the heavier border — width × border number — wins). gridSpan, gridBefore and vMerge are
 // respected: the edge inside a vertically merged cell is not drawn.
-void resolve_table_borders(Table& t, const std::vector<pugi::xml_node>& rows,
-                           const std::vector<std::vector<pugi::xml_node>>& cells, const StyleSheet& styles);
+void resolve_table_borders(Table& t, const std::vector<pugi::xml_node>& rows, const std::vector<std::vector<pugi::xml_node>>& cells,
+                           const StyleSheet& styles);
 
 }  // namespace bidfmt::docx

@@ -20,15 +20,9 @@ namespace {
 // Namespace URI → the prefix the rest of the reader expects (transitional and strict forms).
 const std::map<std::string_view, std::string_view>& canonical_prefixes() {
   static const std::map<std::string_view, std::string_view> m = {
-      {package::ns::kW, "w"},
-      {package::ns::kStrictW, "w"},
-      {package::ns::kR, "r"},
-      {package::ns::kStrictR, "r"},
-      {package::ns::kA, "a"},
-      {package::ns::kStrictA, "a"},
-      {package::ns::kMc, "mc"},
-      {package::ns::kWp, "wp"},
-      {package::ns::kV, "v"},
+      {package::ns::kW, "w"},       {package::ns::kStrictW, "w"}, {package::ns::kR, "r"},
+      {package::ns::kStrictR, "r"}, {package::ns::kA, "a"},       {package::ns::kStrictA, "a"},
+      {package::ns::kMc, "mc"},     {package::ns::kWp, "wp"},     {package::ns::kV, "v"},
   };
   return m;
 }

@@ -164,10 +164,9 @@ void fix_captions(Workspace& ws) {
     figures.push_back(x);
   }
   const profile::Profile& pf = ws.profile();
-  fix_kind(ws, pf.table_caption, docx::Role::table_caption, tables, {pf.table_caption.label, "Table", "TABLE", "Tab."},
-           "TableCaption");
-  fix_kind(ws, pf.figure_caption, docx::Role::figure_caption, figures,
-           {pf.figure_caption.label, "Figure", "FIGURE", "Fig."}, "FigureCaption");
+  fix_kind(ws, pf.table_caption, docx::Role::table_caption, tables, {pf.table_caption.label, "Table", "TABLE", "Tab."}, "TableCaption");
+  fix_kind(ws, pf.figure_caption, docx::Role::figure_caption, figures, {pf.figure_caption.label, "Figure", "FIGURE", "Fig."},
+           "FigureCaption");
 }
 
 }  // namespace bidfmt::fix

@@ -75,7 +75,7 @@ void run_pass(Workspace& ws) {
   fix_page_setup(ws);
   fix_metadata(ws);
   fix_lists(ws);
-  install_styles(ws);     // first: a heading style it installs or patches may refer to the heading numbering
+  install_styles(ws);  // first: a heading style it installs or patches may refer to the heading numbering
   install_numbering(ws);
 }
 

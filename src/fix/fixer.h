@@ -36,11 +36,11 @@ struct Options {
 using Change = rules::Change;
 
 struct Outcome {
-  std::vector<Change> changes;   // in the order they were made, the same edit over passes once
-  std::vector<Text> notes;       // what fix left alone and why (content controls, fields, …)
-  rules::Findings remaining;     // the fixed document's findings (unfixable ones, normally)
-  bool changed = false;          // false: the document already complied; nothing to write
-  std::string project;           // the project name the header was checked against
+  std::vector<Change> changes;  // in the order they were made, the same edit over passes once
+  std::vector<Text> notes;      // what fix left alone and why (content controls, fields, …)
+  rules::Findings remaining;    // the fixed document's findings (unfixable ones, normally)
+  bool changed = false;         // false: the document already complied; nothing to write
+  std::string project;          // the project name the header was checked against
   // The fixed package (when changed): entry names in archive order and their bytes. Parts fix
   // did not rewrite keep their bytes.
   std::vector<std::pair<std::string, std::string>> package;

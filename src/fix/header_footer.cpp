@@ -83,13 +83,18 @@ void split_after_toc(Workspace& ws, const docx::Section& s) {
     sz.append_attribute("w:w") = pg.width.v;
     sz.append_attribute("w:h") = pg.height.v;
     pugi::xml_node mar = sp.append_child("w:pgMar");
-    for (auto [a, v] : {std::pair{"w:top", pg.margin_top.v}, {"w:right", pg.margin_right.v}, {"w:bottom", pg.margin_bottom.v},
-                        {"w:left", pg.margin_left.v}, {"w:header", pg.header_distance.v}, {"w:footer", pg.footer_distance.v},
+    for (auto [a, v] : {std::pair{"w:top", pg.margin_top.v},
+                        {"w:right", pg.margin_right.v},
+                        {"w:bottom", pg.margin_bottom.v},
+                        {"w:left", pg.margin_left.v},
+                        {"w:header", pg.header_distance.v},
+                        {"w:footer", pg.footer_distance.v},
                         {"w:gutter", pg.gutter.v}})
       mar.append_attribute(a) = v;
   }
   ws.change(ws.at(ps[static_cast<size_t>(last)]), "header.none-on-toc", "section_break",
-            Text{"目录后插入分节符:目录单独成节,不设页眉页脚", "section break after the TOC: the TOC gets its own section without header or footer"});
+            Text{"目录后插入分节符:目录单独成节,不设页眉页脚",
+                 "section break after the TOC: the TOC gets its own section without header or footer"});
 }
 
 // The _BodyEnd bookmark (PAGEREF target of the footer's total) in the last body paragraph.
@@ -144,7 +149,8 @@ void place_body_end(Workspace& ws) {
   bs.append_attribute("w:id") = id.c_str();
   bs.append_attribute("w:name") = "_BodyEnd";
   para.append_child("w:bookmarkEnd").append_attribute("w:id") = id.c_str();
-  ws.change(last >= 0 ? ws.at(ps[static_cast<size_t>(last)]) : ws.at_section(static_cast<int>(doc.sections().size())), "footer.page-number", "total_pages",
+  ws.change(last >= 0 ? ws.at(ps[static_cast<size_t>(last)]) : ws.at_section(static_cast<int>(doc.sections().size())), "footer.page-number",
+            "total_pages",
             Text{"在正文末段放置书签 _BodyEnd(页脚总页数)", "bookmark _BodyEnd placed in the last body paragraph (footer page total)"});
 }
 
@@ -187,7 +193,8 @@ void clear_front_sections(Workspace& ws) {
         changed = true;
       }
       if (changed)
-        ws.change(ws.at_section(s.number), "header.none-on-toc", "", Text{"去除封面/目录节的页眉页脚", "header and footer removed from the cover/TOC section"});
+        ws.change(ws.at_section(s.number), "header.none-on-toc", "",
+                  Text{"去除封面/目录节的页眉页脚", "header and footer removed from the cover/TOC section"});
     }
   }
 }
@@ -267,7 +274,9 @@ bool rewrite_body_parts(Workspace& ws) {
       en.push_back("footer");
     }
     std::string z = zh.size() == 2 ? zh[0] + "和" + zh[1] : zh[0], e = en.size() == 2 ? en[0] + " and " + en[1] : en[0];
-    ws.change(ws.at_section(s.number), header ? "header.text" : "footer.page-number", "", Text{"正文" + z + "按规范重写(原有部件保留未改)", "body " + e + " written per the profile (the old parts kept as they were)"});
+    ws.change(
+        ws.at_section(s.number), header ? "header.text" : "footer.page-number", "",
+        Text{"正文" + z + "按规范重写(原有部件保留未改)", "body " + e + " written per the profile (the old parts kept as they were)"});
   }
   return footers_made;
 }
@@ -285,14 +294,16 @@ void fix_page_numbers(Workspace& ws) {
     if (f->kind() == rules::kind::kNumberFormat) {
       sp.child("w:pgNumType").remove_attribute("w:fmt");
       xml::remove_if_empty(sp.child("w:pgNumType"));
-      ws.change(ws.at_section(s.number), "footer.page-number", "number_format", Text{"页码格式", "page number format"}, f->actual(), f->expected());
+      ws.change(ws.at_section(s.number), "footer.page-number", "number_format", Text{"页码格式", "page number format"}, f->actual(),
+                f->expected());
     } else if (s.number == first_body) {
       xml::set(xml::ensure(sp, "w:pgNumType", xml::sect_order()), "w:start", "1");
       ws.change(ws.at_section(s.number), "footer.page-number", "restart", Text{"正文页码从 1 开始", "body page numbers start at 1"});
     } else {
       sp.child("w:pgNumType").remove_attribute("w:start");
       xml::remove_if_empty(sp.child("w:pgNumType"));
-      ws.change(ws.at_section(s.number), "footer.page-number", "restart", Text{"页码接续前节", "page numbers continue from the previous section"});
+      ws.change(ws.at_section(s.number), "footer.page-number", "restart",
+                Text{"页码接续前节", "page numbers continue from the previous section"});
     }
   }
 }

@@ -45,8 +45,8 @@ struct Cursor {
 enum class Form { profile, chapter, chinese, paren, groups, single, bare };
 
 struct Typed {
-  size_t end = 0;   // bytes of the text it takes, blanks before and after included
-  int level = 0;    // the heading level the form stands for (0 when it does not say)
+  size_t end = 0;  // bytes of the text it takes, blanks before and after included
+  int level = 0;   // the heading level the form stands for (0 when it does not say)
   Form form = Form::profile;
   int value = 0;    // the number it counts (「5、」 → 5, 「第二部分」 → 2, 「1.3」 → 3); 0 when not read
   std::string key;  // its shape, the same for every number of one sequence: 「N、」「第N部分」「N.N」…
@@ -136,8 +136,7 @@ std::optional<Typed> read_typed(std::string_view text, const profile::Profile& p
         size_t j = 0;
         bool digits = digit(docx::decode_utf8(n, j));
         char32_t close = k.next();
-        if (close == ')' || close == U'）')
-          t = Typed{k.i, 0, Form::paren, numeral_value(n), digits ? "(N)" : "(一)"}, found = true;
+        if (close == ')' || close == U'）') t = Typed{k.i, 0, Form::paren, numeral_value(n), digits ? "(N)" : "(一)"}, found = true;
       }
     } else if (digit(first)) {
       size_t number_start = k.i;
@@ -156,7 +155,7 @@ std::optional<Typed> read_typed(std::string_view text, const profile::Profile& p
       }
       if (groups >= 2) {
         int v = numeral_value(text.substr(group_start, k.i - group_start));  // the last group counts the sequence
-        if (dot(k.peek())) k.next();  // 「1.1.」
+        if (dot(k.peek())) k.next();                                         // 「1.1.」
         int lvl = level_with_groups(pf, groups);
         std::string key = "N";
         for (int g = 1; g < groups; ++g) key += ".N";
@@ -185,8 +184,7 @@ bool heading_like(const std::string& text, size_t max_chars) {
   std::string t = docx::trim(text);
   if (t.empty() || docx::length_utf8(t) > max_chars) return false;
   for (const char* end : {"。", "；", ";", "：", ":", "，", ",", ".", "!", "?", "！", "？", "、"})
-    if (t.size() >= std::string(end).size() && t.compare(t.size() - std::string(end).size(), std::string::npos, end) == 0)
-      return false;
+    if (t.size() >= std::string(end).size() && t.compare(t.size() - std::string(end).size(), std::string::npos, end) == 0) return false;
   return true;
 }
 
@@ -240,8 +238,7 @@ void convert(Workspace& ws, const docx::Paragraph& p, int level, int from, How h
     }
     changed = true;
   }
-  if (pugi::xml_node ol = ppr.child("w:outlineLvl"); ol && docx::int_attr(ol, "w:val").value_or(-1) != level - 1)
-    ppr.remove_child(ol);
+  if (pugi::xml_node ol = ppr.child("w:outlineLvl"); ol && docx::int_attr(ol, "w:val").value_or(-1) != level - 1) ppr.remove_child(ol);
   std::string old_label;
   bool own_number = false, number_removed = false;
   if (pugi::xml_node np = ppr.child("w:numPr")) {
@@ -270,7 +267,8 @@ void convert(Workspace& ws, const docx::Paragraph& p, int level, int from, How h
         changed = true;
       } else if (r == TextEdit::protected_text) {
         ws.note(Text{"标题「" + docx::excerpt(p.text, 20) + "」的手写编号在域、内容控件或修订中,未删除",
-                     "the typed number of heading '" + docx::excerpt(p.text, 20) + "' is inside a field, content control or tracked change; left as is"});
+                     "the typed number of heading '" + docx::excerpt(p.text, 20) +
+                         "' is inside a field, content control or tracked change; left as is"});
       }
     }
   }
@@ -286,14 +284,13 @@ void convert(Workspace& ws, const docx::Paragraph& p, int level, int from, How h
 struct Sequences {
   struct Seen {
     int level = 0, value = 0;
-    std::string label;  // the last one, for the log: 「5、」
+    std::string label;       // the last one, for the log: 「5、」
     bool converted = false;  // fix numbers that heading automatically (its number goes)
   };
   std::map<std::string, Seen> by_key;
   // Headings of a deeper level end the sequences below them: 「1、」 under 「二、」 starts again.
   void entered(int level) {
-    for (auto it = by_key.begin(); it != by_key.end();)
-      it = it->second.level > level ? by_key.erase(it) : std::next(it);
+    for (auto it = by_key.begin(); it != by_key.end();) it = it->second.level > level ? by_key.erase(it) : std::next(it);
   }
 };
 
@@ -328,8 +325,7 @@ void fix_headings(Workspace& ws) {
       pugi::xml_node np = xml::ensure(ppr, "w:numPr", xml::ppr_order());
       np.remove_children();
       xml::set(np.append_child("w:numId"), "w:val", "0");
-      ws.change(ws.at(p), "", "number", {"空段落不编号", "empty paragraph unnumbered"},
-                {"标题编号", "heading number"}, {"无", "none"});
+      ws.change(ws.at(p), "", "number", {"空段落不编号", "empty paragraph unnumbered"}, {"标题编号", "heading number"}, {"无", "none"});
     }
   Sequences seq;
   for (const docx::Paragraph& p : doc.body().paragraphs) {
@@ -366,8 +362,10 @@ void fix_headings(Workspace& ws) {
       // them all, or the ones left with their own numbering would break the sequence.
       const bool asked = !heading_findings.empty();
       if (sibling && !asked && !touched) {
-        ws.left_alone(ws.at(p), rule_of(level, pf), "level", Text{"标题层级未改:" + why.zh + ",而样式为另一级", "heading level not changed: " + why.en + ", but its style says another"},
-                      style_label(heading_style(level)), style_label(heading_style(known->second.level)));
+        ws.left_alone(
+            ws.at(p), rule_of(level, pf), "level",
+            Text{"标题层级未改:" + why.zh + ",而样式为另一级", "heading level not changed: " + why.en + ", but its style says another"},
+            style_label(heading_style(level)), style_label(heading_style(known->second.level)));
         sibling = false;
       }
       if (sibling) level = known->second.level;
@@ -395,7 +393,8 @@ void fix_headings(Workspace& ws) {
         remember(level, true);
       } else {
         ws.left_alone(ws.at(p), rule_of(level, pf), "promote",
-                      Text{"像标题,未改:" + why.zh + ",但 check 视其为正文", "looks like a heading, not changed: " + why.en + ", but check reads it as body text"},
+                      Text{"像标题,未改:" + why.zh + ",但 check 视其为正文",
+                           "looks like a heading, not changed: " + why.en + ", but check reads it as body text"},
                       style_name_label(p.style), style_label(heading_style(level)));
       }
       continue;
@@ -425,7 +424,7 @@ void log_renumbering(const docx::Document& doc, Journal& journal) {
     c.where = r.where;
     c.rule = r.rule;
     c.kind = "renumber";
-    c.what = r.old_label.empty()       ? Text{"标题编号(自动编号)", "heading number (automatic)"}
+    c.what = r.old_label.empty()    ? Text{"标题编号(自动编号)", "heading number (automatic)"}
              : label == r.old_label ? Text{"手写标题编号改为自动编号", "typed heading number made automatic"}
                                     : Text{"标题编号", "heading number"};
     c.before = words(r.old_label.empty() ? "—" : r.old_label);

@@ -48,8 +48,10 @@ void fix_metadata(Workspace& ws) {
     bool properties = f->where.part().rfind("docProps/", 0) == 0;
     if (properties) clear_properties(root, f->where.part());
     else clear_authors(root);
-    ws.change(rules::in_part(f->where.part()), properties ? Text{"暗标:清除文档属性中的作者、单位等信息", "anonymous bid: cleared author, company and the like from the document properties"}
-                             : Text{"暗标:清除修订和批注的作者姓名", "anonymous bid: cleared the authors' names of revisions and comments"});
+    ws.change(rules::in_part(f->where.part()),
+              properties ? Text{"暗标:清除文档属性中的作者、单位等信息",
+                                "anonymous bid: cleared author, company and the like from the document properties"}
+                         : Text{"暗标:清除修订和批注的作者姓名", "anonymous bid: cleared the authors' names of revisions and comments"});
   }
 }
 

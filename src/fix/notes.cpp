@@ -57,7 +57,8 @@ std::vector<Text> notes_for(const docx::Document& doc, const std::vector<std::st
   fields.erase("");
   std::vector<Text> out;
   auto count = [&](const char* k) { return std::to_string(n[k]); };
-  if (n["sdt"]) out.push_back({"保留了 " + count("sdt") + " 个内容控件,未改动其结构", count("sdt") + " content control(s) kept as they are"});
+  if (n["sdt"])
+    out.push_back({"保留了 " + count("sdt") + " 个内容控件,未改动其结构", count("sdt") + " content control(s) kept as they are"});
   if (n["tracked"])
     out.push_back({"文档含 " + count("tracked") + " 处修订标记,未接受也未拒绝;修订中的文字不改",
                    "the document has " + count("tracked") + " tracked change(s): neither accepted nor rejected, their text untouched"});

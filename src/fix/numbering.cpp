@@ -102,7 +102,8 @@ void install_numbering(Workspace& ws) {
   }
   xml::insert_copy(root, num, xml::numbering_order());
   std::string id = std::to_string(ws.heading_num_id);
-  ws.change(rules::in_part(part), Text{"添加规范的标题自动编号(w:numId " + id + ")", "added the profile's heading numbering (w:numId " + id + ")"});
+  ws.change(rules::in_part(part),
+            Text{"添加规范的标题自动编号(w:numId " + id + ")", "added the profile's heading numbering (w:numId " + id + ")"});
 }
 
 void fix_lists(Workspace& ws) {
@@ -173,7 +174,8 @@ void fix_lists(Workspace& ws) {
       for (pugi::xml_node ov : num.children("w:lvlOverride")) changed |= xml::remove_children(ov, "w:lvl");
     }
     if (!changed) continue;
-    ws.change(rules::in_part(part), Text{"列表编号定义 " + id + " 改为规范的编号顺序与缩进", "list definition " + id + " set to the profile's number sequence and indents"});
+    ws.change(rules::in_part(part), Text{"列表编号定义 " + id + " 改为规范的编号顺序与缩进",
+                                         "list definition " + id + " set to the profile's number sequence and indents"});
   }
 }
 

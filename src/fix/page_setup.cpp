@@ -98,8 +98,8 @@ void fix_page_setup(Workspace& ws) {
     std::string settings = ws.part_of_type("settings");
     if (pugi::xml_node root = settings.empty() ? pugi::xml_node() : ws.edit(settings)) {
       root.remove_child("w:gutterAtTop");
-      ws.change(rules::in_part(settings), "page.gutter", "gutter_position", Text{"装订线位置", "gutter position"},
-                Text{"上侧", "top"}, Text{"左侧", "left"});
+      ws.change(rules::in_part(settings), "page.gutter", "gutter_position", Text{"装订线位置", "gutter position"}, Text{"上侧", "top"},
+                Text{"左侧", "left"});
     }
   }
 }

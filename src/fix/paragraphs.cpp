@@ -31,8 +31,8 @@ std::string_view normal_jc(std::string_view v) {
   return v;
 }
 
-const char* emphasis[] = {"w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike", "w:color",
-                          "w:highlight", "w:u", "w:shd", "w:vertAlign", "w:em"};
+const char* emphasis[] = {"w:b",       "w:bCs",   "w:i",         "w:iCs", "w:caps", "w:smallCaps", "w:strike",
+                          "w:dstrike", "w:color", "w:highlight", "w:u",   "w:shd",  "w:vertAlign", "w:em"};
 
 class Normaliser {
  public:
@@ -51,16 +51,15 @@ class Normaliser {
     if (!escalate_.empty()) {
       for (pugi::xml_node r : runs)
         if (r.child("w:t")) run_properties(xml::ensure(r, "w:rPr", xml::r_order()), true);
-      if (t_.label_checked && !p_.label.empty())
-        run_properties(xml::ensure(ppr(), "w:rPr", xml::ppr_order()), true);
+      if (t_.label_checked && !p_.label.empty()) run_properties(xml::ensure(ppr(), "w:rPr", xml::ppr_order()), true);
     }
     if (pugi::xml_node pp = p_.node.child("w:pPr")) xml::remove_if_empty(pp);
     if (log_.zh.empty()) return;
     // The log names each value the findings named, as check saw it and as it now is; how it was
     // done (direct formatting removed, a value set) is detail a reviewer does not need.
     if (restyled_)
-      ws_.change(ws_.at(p_), findings_.empty() ? "" : findings_.front()->rule(), "style", aspect_label("style"),
-                 style_name_label(p_.style), style_label(t_.style));
+      ws_.change(ws_.at(p_), findings_.empty() ? "" : findings_.front()->rule(), "style", aspect_label("style"), style_name_label(p_.style),
+                 style_label(t_.style));
     for (const rules::Finding* f : findings_) ws_.answered(*f);
   }
 
@@ -107,7 +106,8 @@ class Normaliser {
           "direct first-line indent removed");
     strip(ind, "indent_left", {"w:left", "w:leftChars", "w:start", "w:startChars"}, "去除直接设置的左缩进", "direct left indent removed");
     strip(ind, "indent_right", {"w:right", "w:rightChars", "w:end", "w:endChars"}, "去除直接设置的右缩进", "direct right indent removed");
-    strip(sp, "space_before", {"w:before", "w:beforeLines", "w:beforeAutospacing"}, "去除直接设置的段前间距", "direct space before removed");
+    strip(sp, "space_before", {"w:before", "w:beforeLines", "w:beforeAutospacing"}, "去除直接设置的段前间距",
+          "direct space before removed");
     strip(sp, "space_after", {"w:after", "w:afterLines", "w:afterAutospacing"}, "去除直接设置的段后间距", "direct space after removed");
     strip(sp, "line_spacing", {"w:line", "w:lineRule"}, "去除直接设置的行距", "direct line spacing removed");
     if (ind) xml::remove_if_empty(ind);
@@ -197,7 +197,8 @@ class Normaliser {
       if (pugi::xml_node f = rpr.child("w:rFonts")) {
         bool changed = false;
         if (has("east_asia_font")) {
-          if (f.attribute("w:eastAsia") && !docx::same_font(docx::attr(f, "w:eastAsia"), want.east_asia)) changed |= f.remove_attribute("w:eastAsia");
+          if (f.attribute("w:eastAsia") && !docx::same_font(docx::attr(f, "w:eastAsia"), want.east_asia))
+            changed |= f.remove_attribute("w:eastAsia");
           changed |= f.remove_attribute("w:eastAsiaTheme");
         }
         if (has("latin_font")) {
@@ -267,7 +268,7 @@ class Normaliser {
 
 void fix_paragraphs(Workspace& ws) {
   const docx::Document& doc = ws.doc();
-  std::map<int, std::set<std::string>> todo;  // body paragraph index → kinds
+  std::map<int, std::set<std::string>> todo;                  // body paragraph index → kinds
   std::map<int, std::vector<const rules::Finding*>> answers;  // … and the findings, for the log
   for (const rules::Finding& f : ws.findings()) {
     if (f.where.part() != doc.body().part || f.where.paragraph < 1) continue;

@@ -20,9 +20,7 @@ namespace {
 // The generated styles fix installs: every paragraph style but the cover's (a document that has
 // a cover keeps its own), which covers body, headings, lists, quotes, table text, captions,
 // figures, TOC levels, header and footer.
-bool installs(pugi::xml_node s) {
-  return docx::attr(s, "w:type") == "paragraph" && docx::attr(s, "w:styleId").rfind("Cover", 0) != 0;
-}
+bool installs(pugi::xml_node s) { return docx::attr(s, "w:type") == "paragraph" && docx::attr(s, "w:styleId").rfind("Cover", 0) != 0; }
 
 std::string_view type_of(pugi::xml_node s) {
   std::string_view t = docx::attr(s, "w:type");
@@ -174,8 +172,7 @@ bool patch(const Workspace& ws, pugi::xml_node s, const docx::Style* r, const st
   auto ind = [&]() { return xml::ensure(ppr(), "w:ind", xml::ppr_order()); };
   auto spacing = [&]() { return xml::ensure(ppr(), "w:spacing", xml::ppr_order()); };
   const int size = f.size.v;
-  if (has("alignment") && pp.jc.value_or("left") != f.align)
-    xml::set(xml::ensure(ppr(), "w:jc", xml::ppr_order()), "w:val", f.align);
+  if (has("alignment") && pp.jc.value_or("left") != f.align) xml::set(xml::ensure(ppr(), "w:jc", xml::ppr_order()), "w:val", f.align);
   if (has("first_line_indent")) {
     pugi::xml_node n = ind();
     xml::remove_attrs(n, {"w:hanging", "w:hangingChars"});
@@ -214,8 +211,8 @@ bool patch(const Workspace& ws, pugi::xml_node s, const docx::Style* r, const st
     xml::set(n, "w:lineRule", "auto");
   }
   const bool east_asia = has("east_asia_font") && !docx::same_font(rp.east_asia.value.name, f.fonts.east_asia);
-  const bool latin = has("latin_font") && (!docx::same_font(rp.ascii.value.name, f.fonts.latin) ||
-                                           !docx::same_font(rp.h_ansi.value.name, f.fonts.latin));
+  const bool latin =
+      has("latin_font") && (!docx::same_font(rp.ascii.value.name, f.fonts.latin) || !docx::same_font(rp.h_ansi.value.name, f.fonts.latin));
   if (east_asia || latin) {
     pugi::xml_node n = xml::ensure(rpr(), "w:rFonts", xml::rpr_order());
     if (east_asia) {
@@ -335,8 +332,7 @@ void install_styles(Workspace& ws) {
         auto it = ws.style_ids.find(r.attribute("w:val").value());
         if (it != ws.style_ids.end()) r.attribute("w:val").set_value(it->second.c_str());
       }
-    if (pugi::xml_node num = s.child("w:pPr").child("w:numPr").child("w:numId"))
-      num.attribute("w:val").set_value(ws.heading_num_id);
+    if (pugi::xml_node num = s.child("w:pPr").child("w:numPr").child("w:numId")) num.attribute("w:val").set_value(ws.heading_num_id);
     stand_as_written(ws, s);
     if (!existing) {
       xml::insert_copy(root, s, xml::styles_order());
@@ -351,8 +347,7 @@ void install_styles(Workspace& ws) {
   // One default paragraph style: the profile's body style.
   std::string normal = ws.style_id("Normal");
   for (pugi::xml_node s : root.children("w:style"))
-    if (type_of(s) == "paragraph" && docx::attr(s, "w:styleId") != normal && s.attribute("w:default"))
-      s.remove_attribute("w:default");
+    if (type_of(s) == "paragraph" && docx::attr(s, "w:styleId") != normal && s.attribute("w:default")) s.remove_attribute("w:default");
 
   if (!changed.empty()) {
     Text names = names_of(changed);

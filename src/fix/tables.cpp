@@ -191,8 +191,8 @@ void set_header_bold(const docx::Document& doc, const docx::Table& t, std::vecto
 void set_header_repeat(pugi::xml_node tbl, std::vector<std::string>& zh, std::vector<std::string>& en) {
   std::vector<pugi::xml_node> rows = rows_of(tbl);
   if (rows.empty()) return;
-  static const xml::Order trpr = {"cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
-                                  "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange"};
+  static const xml::Order trpr = {"cnfStyle",  "divId",          "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
+                                  "tblHeader", "tblCellSpacing", "jc",         "hidden",    "ins",     "del",    "trPrChange"};
   pugi::xml_node pr = xml::ensure(rows.front(), "w:trPr", xml::tr_order());
   pugi::xml_node h = xml::ensure(pr, "w:tblHeader", trpr);
   h.remove_attribute("w:val");
@@ -205,7 +205,7 @@ void set_header_repeat(pugi::xml_node tbl, std::vector<std::string>& zh, std::ve
 void fix_tables(Workspace& ws) {
   const docx::Document& doc = ws.doc();
   const profile::Table& pt = ws.profile().table;
-  std::map<int, std::set<std::string>> todo;  // table number → rule:kind
+  std::map<int, std::set<std::string>> todo;                  // table number → rule:kind
   std::map<int, std::vector<const rules::Finding*>> answers;  // … and the findings, for the log
   for (const char* rule : {"table.align", "table.borders", "table.header-row"})
     for (const rules::Finding* f : ws.findings_of(rule))

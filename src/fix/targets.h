@@ -12,12 +12,12 @@
 namespace bidfmt::fix {
 
 struct Target {
-  std::string style;               // the profile's style id (before mapping to the document's id)
-  profile::TextFormat format;      // fonts, size, bold, alignment, spacing, line, character spacing
+  std::string style;           // the profile's style id (before mapping to the document's id)
+  profile::TextFormat format;  // fonts, size, bold, alignment, spacing, line, character spacing
   profile::FirstLineIndent first_line;
-  profile::FirstLineIndent left;   // left indent (block quotes: the profile's quote indent)
-  bool bold_checked = false;       // headings and captions: bold must be exactly format.bold
-  bool label_checked = false;      // the number label counts (headings, table text, captions)
+  profile::FirstLineIndent left;  // left indent (block quotes: the profile's quote indent)
+  bool bold_checked = false;      // headings and captions: bold must be exactly format.bold
+  bool label_checked = false;     // the number label counts (headings, table text, captions)
 };
 
 // The target of a body paragraph by its role (and heading level), or nullopt for roles no rule

@@ -27,8 +27,7 @@ class Walker {
       std::string_view name = n.name();
       if (name == "w:r") {
         run(n, protect);
-      } else if (name == "w:hyperlink" || name == "w:smartTag" || name == "w:customXml" || name == "w:dir" ||
-                 name == "w:bdo") {
+      } else if (name == "w:hyperlink" || name == "w:smartTag" || name == "w:customXml" || name == "w:dir" || name == "w:bdo") {
         inline_children(n, protect);
       } else if (name == "w:ins" || name == "w:moveTo") {
         inline_children(n, true);  // tracked changes stay as they are
@@ -199,9 +198,8 @@ std::vector<pugi::xml_node> runs_of(pugi::xml_node p) {
       out.push_back(n);
       continue;
     }
-    bool container = name == "w:hyperlink" || name == "w:smartTag" || name == "w:customXml" || name == "w:ins" ||
-                     name == "w:moveTo" || name == "w:sdt" || name == "w:sdtContent" || name == "w:fldSimple" ||
-                     name == "w:dir" || name == "w:bdo";
+    bool container = name == "w:hyperlink" || name == "w:smartTag" || name == "w:customXml" || name == "w:ins" || name == "w:moveTo" ||
+                     name == "w:sdt" || name == "w:sdtContent" || name == "w:fldSimple" || name == "w:dir" || name == "w:bdo";
     if (!container) continue;
     for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling()) stack.push_back(c);
   }

@@ -50,10 +50,8 @@ Text why_not(TextEdit e) {
   switch (e) {
     case TextEdit::protected_text:
       return {"文字在域、内容控件或修订中,未改写", "the text is in a field, content control or tracked change: not rewritten"};
-    case TextEdit::split:
-      return {"文字跨越格式不同的文本段,未改写", "the text spans runs formatted differently: not rewritten"};
-    default:
-      return {"文字与检查所见不同,未改写", "the text is not what check saw: not rewritten"};
+    case TextEdit::split: return {"文字跨越格式不同的文本段,未改写", "the text spans runs formatted differently: not rewritten"};
+    default: return {"文字与检查所见不同,未改写", "the text is not what check saw: not rewritten"};
   }
 }
 

@@ -58,9 +58,14 @@ void Journal::note(Text t) {
   notes.push_back(std::move(t));
 }
 
-Workspace::Workspace(const std::string& path, const profile::Profile& profile, const Options& options,
-                     Entries& entries, const Generated& generated, Journal& journal)
-    : profile_(profile), project_(options.project), keep_text_(options.keep_text), entries_(entries), generated_(generated), journal_(journal) {
+Workspace::Workspace(const std::string& path, const profile::Profile& profile, const Options& options, Entries& entries,
+                     const Generated& generated, Journal& journal)
+    : profile_(profile),
+      project_(options.project),
+      keep_text_(options.keep_text),
+      entries_(entries),
+      generated_(generated),
+      journal_(journal) {
   doc_ = docx::Document::read(path, profile);
   findings_ = rules::check_document(*doc_, profile, project_, nullptr, options.identity, options.strict);
 }
@@ -213,8 +218,8 @@ void Workspace::change(const rules::Location& where, Text what) { change(where, 
 void Workspace::change(rules::Change c) { journal_.changes.push_back(std::move(c)); }
 
 namespace {
-rules::Change make_change(const rules::Location& where, const std::string& rule, const std::string& kind, Text what,
-                          Text before, Text after) {
+rules::Change make_change(const rules::Location& where, const std::string& rule, const std::string& kind, Text what, Text before,
+                          Text after) {
   rules::Change c;
   c.where = where;
   c.rule = rule;
@@ -226,17 +231,14 @@ rules::Change make_change(const rules::Location& where, const std::string& rule,
 }
 }  // namespace
 
-void Workspace::change(const rules::Location& where, const std::string& rule, const std::string& kind, Text what,
-                       Text before, Text after) {
+void Workspace::change(const rules::Location& where, const std::string& rule, const std::string& kind, Text what, Text before, Text after) {
   change(make_change(where, rule, kind, std::move(what), std::move(before), std::move(after)));
 }
 
-void Workspace::answered(const rules::Finding& f) {
-  change(f.where, f.rule(), f.kind(), aspect_label(f.kind()), f.actual(), f.expected());
-}
+void Workspace::answered(const rules::Finding& f) { change(f.where, f.rule(), f.kind(), aspect_label(f.kind()), f.actual(), f.expected()); }
 
-void Workspace::left_alone(const rules::Location& where, const std::string& rule, const std::string& kind, Text why,
-                           Text before, Text after) {
+void Workspace::left_alone(const rules::Location& where, const std::string& rule, const std::string& kind, Text why, Text before,
+                           Text after) {
   rules::Change c = make_change(where, rule, kind, std::move(why), std::move(before), std::move(after));
   c.applied = false;  // seen and reported, not changed
   change(std::move(c));

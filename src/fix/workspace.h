@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "docx/document.h"
-#include "package/ooxml.h"
 #include "fix/fixer.h"
+#include "package/ooxml.h"
 #include "profile/profile.h"
 #include "rules/finding.h"
 
@@ -46,7 +46,7 @@ inline constexpr const char* kRelBase = package::rel_type::kOffice;
 // new number is known once the fixed document is read again (log_renumbering).
 struct Renumbered {
   rules::Location where;
-  int index = 0;          // body paragraph index when it was changed
+  int index = 0;  // body paragraph index when it was changed
   std::string rule;
   std::string old_label;  // 「5、」; "" when it had none
   std::string rest;       // its words after the number, to find it again
@@ -65,8 +65,8 @@ struct Journal {
 class Workspace {
  public:
   // Reads `path` (the input, or the previous pass's result) and checks it.
-  Workspace(const std::string& path, const profile::Profile& profile, const Options& options, Entries& entries,
-            const Generated& generated, Journal& journal);
+  Workspace(const std::string& path, const profile::Profile& profile, const Options& options, Entries& entries, const Generated& generated,
+            Journal& journal);
 
   const docx::Document& doc() const { return *doc_; }
   const profile::Profile& profile() const { return profile_; }
@@ -82,12 +82,10 @@ class Workspace {
   // written back when its XML differs from what was read). Null when the package has no such part.
   pugi::xml_node edit(const std::string& part);
   // The root of a new part, written with this content type and a relationship from the main part.
-  pugi::xml_node create(const std::string& part, const char* root_name, const std::string& content_type,
-                        const std::string& rel_type);
+  pugi::xml_node create(const std::string& part, const char* root_name, const std::string& content_type, const std::string& rel_type);
   // Adds a part from finished XML (e.g. a header the writer made; its style references are mapped
   // to this document's style ids); returns its relationship id.
-  std::string add_part(const std::string& part, const std::string& xml, const std::string& content_type,
-                       const std::string& rel_type);
+  std::string add_part(const std::string& part, const std::string& xml, const std::string& content_type, const std::string& rel_type);
   bool has_part(const std::string& part) const { return entries_.bytes.count(part) > 0 || created_.count(part) > 0; }
   // "word/header3.xml": the first free name of the form `stem` N `ext`.
   std::string free_name(const std::string& stem, const std::string& ext) const;
@@ -124,14 +122,13 @@ class Workspace {
   // was left alone.
   void change(const rules::Location& where, Text what);
   void change(rules::Change c);
-  void change(const rules::Location& where, const std::string& rule, const std::string& kind, Text what,
-              Text before = {}, Text after = {});
+  void change(const rules::Location& where, const std::string& rule, const std::string& kind, Text what, Text before = {}, Text after = {});
   // The change that answers finding `f`: its aspect, and its actual value → the expected one.
   void answered(const rules::Finding& f);
   // Something fix saw and left alone on purpose (an ambiguous heading, words with --keep-text):
   // in the log as not applied, `why` saying why.
-  void left_alone(const rules::Location& where, const std::string& rule, const std::string& kind, Text why,
-                  Text before = {}, Text after = {});
+  void left_alone(const rules::Location& where, const std::string& rule, const std::string& kind, Text why, Text before = {},
+                  Text after = {});
   void note(Text what) { journal_.note(std::move(what)); }
   Journal& journal() { return journal_; }
   rules::Location at(const docx::Paragraph& p) const;
@@ -161,12 +158,12 @@ class Workspace {
   std::unique_ptr<docx::Document> doc_;
   rules::Findings findings_;
   std::map<std::string, std::unique_ptr<pugi::xml_document>> own_;  // parts the Document does not keep
-  std::map<std::string, std::string> baseline_;                      // edited part → its XML as read
-  std::map<std::string, std::set<std::string>> baseline_styles_;     // edited part → the style ids it named as read
-  std::set<std::string> created_;                                    // new parts (written whole)
-  std::vector<std::string> order_;                                   // new parts, in creation order
-  std::map<std::string, std::string> rel_ids_;                       // new part → its relationship id
-  std::map<std::string, std::string> created_types_;                 // relationship type → new part
+  std::map<std::string, std::string> baseline_;                     // edited part → its XML as read
+  std::map<std::string, std::set<std::string>> baseline_styles_;    // edited part → the style ids it named as read
+  std::set<std::string> created_;                                   // new parts (written whole)
+  std::vector<std::string> order_;                                  // new parts, in creation order
+  std::map<std::string, std::string> rel_ids_;                      // new part → its relationship id
+  std::map<std::string, std::string> created_types_;                // relationship type → new part
 };
 
 }  // namespace bidfmt::fix

@@ -39,42 +39,74 @@ const char* default_uri(std::string_view prefix) {
 }  // namespace
 
 const Order& ppr_order() {
-  static const Order o = {"pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-                          "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-                          "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-                          "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-                          "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-                          "sectPr", "pPrChange"};
+  static const Order o = {"pStyle",
+                          "keepNext",
+                          "keepLines",
+                          "pageBreakBefore",
+                          "framePr",
+                          "widowControl",
+                          "numPr",
+                          "suppressLineNumbers",
+                          "pBdr",
+                          "shd",
+                          "tabs",
+                          "suppressAutoHyphens",
+                          "kinsoku",
+                          "wordWrap",
+                          "overflowPunct",
+                          "topLinePunct",
+                          "autoSpaceDE",
+                          "autoSpaceDN",
+                          "bidi",
+                          "adjustRightInd",
+                          "snapToGrid",
+                          "spacing",
+                          "ind",
+                          "contextualSpacing",
+                          "mirrorIndents",
+                          "suppressOverlap",
+                          "jc",
+                          "textDirection",
+                          "textAlignment",
+                          "textboxTightWrap",
+                          "outlineLvl",
+                          "divId",
+                          "cnfStyle",
+                          "rPr",
+                          "sectPr",
+                          "pPrChange"};
   return o;
 }
 
 const Order& rpr_order() {
-  static const Order o = {"ins", "del", "moveFrom", "moveTo", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps",
-                          "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss", "imprint", "noProof",
-                          "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
-                          "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
-                          "eastAsianLayout", "specVanish", "oMath", "rPrChange"};
+  static const Order o = {
+      "ins",     "del",        "moveFrom",  "moveTo",    "rStyle",          "rFonts",     "b",      "bCs",      "i",
+      "iCs",     "caps",       "smallCaps", "strike",    "dstrike",         "outline",    "shadow", "emboss",   "imprint",
+      "noProof", "snapToGrid", "vanish",    "webHidden", "color",           "spacing",    "w",      "kern",     "position",
+      "sz",      "szCs",       "highlight", "u",         "effect",          "bdr",        "shd",    "fitText",  "vertAlign",
+      "rtl",     "cs",         "em",        "lang",      "eastAsianLayout", "specVanish", "oMath",  "rPrChange"};
   return o;
 }
 
 const Order& sect_order() {
-  static const Order o = {"headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
-                          "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
-                          "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"};
+  static const Order o = {"headerReference", "footerReference", "footnotePr",      "endnotePr",   "type",          "pgSz",
+                          "pgMar",           "paperSrc",        "pgBorders",       "lnNumType",   "pgNumType",     "cols",
+                          "formProt",        "vAlign",          "noEndnote",       "titlePg",     "textDirection", "bidi",
+                          "rtlGutter",       "docGrid",         "printerSettings", "sectPrChange"};
   return o;
 }
 
 const Order& tblpr_order() {
-  static const Order o = {"tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
-                          "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar",
-                          "tblLook", "tblCaption", "tblDescription", "tblPrChange"};
+  static const Order o = {"tblStyle",  "tblpPr",     "tblOverlap",     "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+                          "tblW",      "jc",         "tblCellSpacing", "tblInd",     "tblBorders",          "shd",
+                          "tblLayout", "tblCellMar", "tblLook",        "tblCaption", "tblDescription",      "tblPrChange"};
   return o;
 }
 
 const Order& tcpr_order() {
-  static const Order o = {"cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
-                          "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel",
-                          "cellMerge", "tcPrChange"};
+  static const Order o = {"cnfStyle", "tcW",     "gridSpan", "hMerge",        "vMerge",    "tcBorders",
+                          "shd",      "noWrap",  "tcMar",    "textDirection", "tcFitText", "vAlign",
+                          "hideMark", "headers", "cellIns",  "cellDel",       "cellMerge", "tcPrChange"};
   return o;
 }
 
@@ -99,10 +131,17 @@ const Order& r_order() {
 }
 
 const Order& style_order() {
-  static const Order o = {"name",           "aliases", "basedOn", "next",  "link",  "autoRedefine", "hidden",
-                          "uiPriority",     "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal",
-                          "personalCompose", "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr",
-                          "tblStylePr"};
+  static const Order o = {"name",          "aliases",
+                          "basedOn",       "next",
+                          "link",          "autoRedefine",
+                          "hidden",        "uiPriority",
+                          "semiHidden",    "unhideWhenUsed",
+                          "qFormat",       "locked",
+                          "personal",      "personalCompose",
+                          "personalReply", "rsid",
+                          "pPr",           "rPr",
+                          "tblPr",         "trPr",
+                          "tcPr",          "tblStylePr"};
   return o;
 }
 

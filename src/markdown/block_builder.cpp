@@ -34,9 +34,9 @@ namespace {
 // One open md4c block.
 struct Frame {
   MD_BLOCKTYPE type = MD_BLOCK_DOC;
-  model::Inlines text;  // P, H, TH, TD, and LI (a tight list's item text comes without a P)
-  int line = 0;         // first source line seen inside, 0 = none yet
-  int level = 0;        // H
+  model::Inlines text;                              // P, H, TH, TD, and LI (a tight list's item text comes without a P)
+  int line = 0;                                     // first source line seen inside, 0 = none yet
+  int level = 0;                                    // H
   model::CellAlign align = model::CellAlign::none;  // TH, TD
   // P: figure detection — one image and nothing else.
   int images = 0;
@@ -138,7 +138,7 @@ struct BlockBuilder::Impl {
 
   // Pandoc captions: a caption paragraph waits for the next block; a table waits for one after it.
   std::optional<std::pair<model::Paragraph, std::string>> held_caption;
-  size_t last_table = SIZE_MAX;  // index in doc.blocks of a table that was the last block emitted
+  size_t last_table = SIZE_MAX;   // index in doc.blocks of a table that was the last block emitted
   size_t last_figure = SIZE_MAX;  // …of a figure that was
   // A typed caption 「表1-1 名称」 waiting for the table (or 「图1 名称」 for the figure) after it.
   struct HeldTyped {
@@ -156,9 +156,9 @@ struct BlockBuilder::Impl {
     std::optional<std::vector<model::Inlines>> parsed;
   };
   std::map<std::string, NoteDef> notes;
-  std::vector<std::string> note_order;  // labels in definition order
-  std::vector<int> typed_lines;         // headings whose typed number went
-  std::vector<std::pair<std::string, int>> duplicates;  // second definitions of a label: text, line
+  std::vector<std::string> note_order;                   // labels in definition order
+  std::vector<int> typed_lines;                          // headings whose typed number went
+  std::vector<std::pair<std::string, int>> duplicates;   // second definitions of a label: text, line
   std::set<std::pair<int, std::string>> html_warned_at;  // (line, tag) already reported
 
   int last_line = 1;
@@ -178,8 +178,7 @@ struct BlockBuilder::Impl {
     using B = std::decay_t<T>;
     last_table = std::is_same_v<B, model::Table> ? doc.blocks.size() : SIZE_MAX;
     last_figure = std::is_same_v<B, model::Figure> ? doc.blocks.size() : SIZE_MAX;
-    if constexpr (std::is_same_v<B, model::Paragraph> || std::is_same_v<B, model::ListItem> ||
-                  std::is_same_v<B, model::Heading>) {
+    if constexpr (std::is_same_v<B, model::Paragraph> || std::is_same_v<B, model::ListItem> || std::is_same_v<B, model::Heading>) {
       resolve_notes(b.text);
     } else if constexpr (std::is_same_v<B, model::Table>) {
       for (auto& c : b.header) resolve_notes(c);
@@ -313,9 +312,7 @@ struct BlockBuilder::Impl {
     push(std::forward<T>(b));
   }
 
-  void warn(int line, std::string zh, std::string en) {
-    doc.warnings.push_back(model::Warning{line, std::move(zh), std::move(en)});
-  }
+  void warn(int line, std::string zh, std::string en) { doc.warnings.push_back(model::Warning{line, std::move(zh), std::move(en)}); }
 
   // An HTML element bidfmt has no format for: its text is kept; each tag is named once a line.
   void warn_html(int line, const std::string& tag) {
@@ -484,18 +481,10 @@ struct BlockBuilder::Impl {
       case MD_TEXT_SOFTBR:
         if (!f.text.empty()) pending_soft_break = true;
         break;
-      case MD_TEXT_BR:
-        line_break(f);
-        break;
-      case MD_TEXT_ENTITY:
-        append(f, decode_entity(s));
-        break;
-      case MD_TEXT_NULLCHAR:
-        append(f, "\xEF\xBF\xBD");
-        break;
-      case MD_TEXT_HTML:
-        inline_html(f, s, src.line_of(p));
-        break;
+      case MD_TEXT_BR: line_break(f); break;
+      case MD_TEXT_ENTITY: append(f, decode_entity(s)); break;
+      case MD_TEXT_NULLCHAR: append(f, "\xEF\xBF\xBD"); break;
+      case MD_TEXT_HTML: inline_html(f, s, src.line_of(p)); break;
       default:  // NORMAL, CODE (inline code is plain text), LATEXMATH
         // Only normal text holds references: 「`@tbl:x`」 stays as typed.
         text_kind = type;
@@ -811,8 +800,7 @@ struct BlockBuilder::Impl {
 // md4c glue
 // ---------------------------------------------------------------------------------------------
 
-BlockBuilder::BlockBuilder(const SourceText& src, const std::string& source, const std::string& base_dir,
-                           model::Document& doc)
+BlockBuilder::BlockBuilder(const SourceText& src, const std::string& source, const std::string& base_dir, model::Document& doc)
     : impl_(std::make_unique<Impl>(src, source, base_dir, doc)) {}
 
 BlockBuilder::~BlockBuilder() = default;
@@ -827,9 +815,7 @@ void BlockBuilder::parse(size_t begin, size_t end) {
   parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return Impl::guarded(u, [&](Impl& i) { i.leave_block(t, d); }); };
   parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return Impl::guarded(u, [&](Impl& i) { i.enter_span(t, d); }); };
   parser.leave_span = [](MD_SPANTYPE t, void*, void* u) { return Impl::guarded(u, [&](Impl& i) { i.leave_span(t); }); };
-  parser.text = [](MD_TEXTTYPE t, const MD_CHAR* p, MD_SIZE n, void* u) {
-    return Impl::guarded(u, [&](Impl& i) { i.on_text(t, p, n); });
-  };
+  parser.text = [](MD_TEXTTYPE t, const MD_CHAR* p, MD_SIZE n, void* u) { return Impl::guarded(u, [&](Impl& i) { i.on_text(t, p, n); }); };
 
   Impl& impl = *impl_;
   impl.frames.clear();
@@ -846,8 +832,7 @@ void BlockBuilder::parse(size_t begin, size_t end) {
     impl.failure = nullptr;
     std::rethrow_exception(e);
   }
-  if (rc != 0)
-    throw Error(impl.source, impl.last_line, "Markdown 解析失败（内存不足？）", "Markdown parsing failed (out of memory?)");
+  if (rc != 0) throw Error(impl.source, impl.last_line, "Markdown 解析失败（内存不足？）", "Markdown parsing failed (out of memory?)");
 }
 
 void BlockBuilder::add(model::Block block) {

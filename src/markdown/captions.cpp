@@ -21,8 +21,7 @@ const icu::RegexPattern& pattern() {
   static const std::unique_ptr<icu::RegexPattern> compiled = [] {
     UErrorCode status = U_ZERO_ERROR;
     UParseError pe;
-    std::unique_ptr<icu::RegexPattern> p(
-        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(kPattern), 0, pe, status));
+    std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(kPattern), 0, pe, status));
     if (U_FAILURE(status)) throw std::logic_error(std::string("bad caption pattern: ") + u_errorName(status));
     return p;
   }();

@@ -29,16 +29,13 @@ size_t name_length(std::string_view s) {
 
 }  // namespace
 
-bool is_crossref_id(std::string_view id) {
-  return id.size() > 4 && has_kind(id) && name_length(id.substr(4)) == id.size() - 4;
-}
+bool is_crossref_id(std::string_view id) { return id.size() > 4 && has_kind(id) && name_length(id.substr(4)) == id.size() - 4; }
 
 std::string id_attribute_only(std::string_view text, std::string_view kind) {
   const std::string_view t = trim(text);
   if (t.size() < 4 || t.substr(0, 2) != "{#" || t.back() != '}') return "";
   const std::string_view id = t.substr(2, t.size() - 3);
-  if (id.size() <= kind.size() + 1 || id.substr(0, kind.size()) != kind || id[kind.size()] != ':' || !is_crossref_id(id))
-    return "";
+  if (id.size() <= kind.size() + 1 || id.substr(0, kind.size()) != kind || id[kind.size()] != ':' || !is_crossref_id(id)) return "";
   return std::string(id);
 }
 

@@ -24,9 +24,7 @@ class MetaReader {
  public:
   MetaReader(const std::string& source, int first_line) : source_(source), first_line_(first_line) {}
 
-  int line_of(const YAML::Node& n) const {
-    return n.Mark().is_null() ? first_line_ : first_line_ + n.Mark().line;
-  }
+  int line_of(const YAML::Node& n) const { return n.Mark().is_null() ? first_line_ : first_line_ + n.Mark().line; }
 
   std::string text(const std::string& key, const YAML::Node& key_node, const YAML::Node& v) const {
     if (v.IsNull()) return "";

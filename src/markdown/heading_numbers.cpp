@@ -36,15 +36,21 @@ constexpr const char* kPatterns[6] = {
 };
 // Any level: drafts type the numbers of whatever scheme they like at whatever level —
 // 第一章 第一节 一、 （一） 1.1.1 1.1 1. 1、 （1） 1） ①.
-constexpr const char* kAnyLevel =
-    "^((?:第(?:" CN "|" AR ")(?:章|节|部分|篇|条)[、:：.．]?)"
-    "|(?:[(（]" CN "[)）])"
-    "|(?:" CN "[、.．])"
-    "|(?:" AR "(?:" DOT AR "){1,4}" DOTTED_END ")"
-    "|(?:" AR "(?:、|" DOT "(?![0-9０-９])))"
-    "|(?:[(（]" AR "[)）])"
-    "|(?:" AR "[)）])"
-    "|(?:[\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF]))";
+constexpr const char* kAnyLevel = "^((?:第(?:" CN "|" AR
+                                  ")(?:章|节|部分|篇|条)[、:：.．]?)"
+                                  "|(?:[(（]" CN
+                                  "[)）])"
+                                  "|(?:" CN
+                                  "[、.．])"
+                                  "|(?:" AR "(?:" DOT AR "){1,4}" DOTTED_END
+                                  ")"
+                                  "|(?:" AR "(?:、|" DOT
+                                  "(?![0-9０-９])))"
+                                  "|(?:[(（]" AR
+                                  "[)）])"
+                                  "|(?:" AR
+                                  "[)）])"
+                                  "|(?:[\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF]))";
 #undef CN
 #undef AR
 #undef DOT
@@ -103,8 +109,7 @@ std::string strip_heading_number(int level, model::Inlines& text) {
 
   // Keep a heading that would be left empty.
   bool nothing_left = is_blank(rest);
-  for (size_t i = 1; nothing_left && i < text.size(); ++i)
-    nothing_left = !text[i].line_break && is_blank(text[i].text);
+  for (size_t i = 1; nothing_left && i < text.size(); ++i) nothing_left = !text[i].line_break && is_blank(text[i].text);
   if (nothing_left) return "";
 
   text.front().text = std::move(rest);
@@ -123,7 +128,8 @@ namespace bidfmt::markdown {
 bool strip_unnumbered_mark(model::Inlines& text, std::string* id) {
   // The attribute block ends the heading's last text span.
   size_t last = text.size();
-  while (last > 0 && !text[last - 1].line_break && is_blank(text[last - 1].text) && !text[last - 1].footnote && text[last - 1].ref.empty()) --last;
+  while (last > 0 && !text[last - 1].line_break && is_blank(text[last - 1].text) && !text[last - 1].footnote && text[last - 1].ref.empty())
+    --last;
   if (last == 0 || text[last - 1].line_break || text[last - 1].footnote || !text[last - 1].ref.empty()) return false;
   std::string& s = text[last - 1].text;
   const std::string_view t = trim(s);

@@ -69,9 +69,9 @@ bool is_one_of(const std::string& n, std::initializer_list<const char*> names) {
 bool paragraph_element(const std::string& n) { return is_one_of(n, {"p", "div", "html", "body", "blockquote"}); }
 // Containers walked for their content, named in the warning: their own look is not kept.
 bool other_block_element(const std::string& n) {
-  return is_one_of(n, {"section", "article", "header", "footer", "main", "nav", "aside", "center", "figure",
-                       "figcaption", "form", "fieldset", "address", "details", "summary", "dl", "dt", "dd", "head",
-                       "title", "caption", "legend", "noscript"});
+  return is_one_of(
+      n, {"section", "article", "header",  "footer", "main", "nav", "aside", "center", "figure",  "figcaption", "form",    "fieldset",
+          "address", "details", "summary", "dl",     "dt",   "dd",  "head",  "title",  "caption", "legend",     "noscript"});
 }
 
 // Whitespace of HTML text: runs become one space, none between two CJK characters.
@@ -128,8 +128,7 @@ void tidy(model::Inlines& text) {
 
 class Walker {
  public:
-  Walker(int line, int& next_list_id, std::set<std::string>& ignored)
-      : line_(line), next_list_id_(next_list_id), ignored_(ignored) {}
+  Walker(int line, int& next_list_id, std::set<std::string>& ignored) : line_(line), next_list_id_(next_list_id), ignored_(ignored) {}
 
   std::vector<model::Block> blocks;
 
@@ -190,8 +189,7 @@ class Walker {
 
  private:
   // An element met in running text.
-  void inline_element(const xmlNode* n, const std::string& name, HtmlFormat f, const std::string& link,
-                      model::Inlines& out) {
+  void inline_element(const xmlNode* n, const std::string& name, HtmlFormat f, const std::string& link, model::Inlines& out) {
     if (name == "br") return line_break(out);
     if (name == "img") {
       ignored_.insert("img");
@@ -222,8 +220,7 @@ class Walker {
     for (const xmlNode* n = parent->children; n; n = n->next) {
       if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
         append_text(out, reinterpret_cast<const char*>(n->content), f, link);
-      else if (n->type == XML_ELEMENT_NODE)
-        inline_element(n, name_of(n), f, link, out);
+      else if (n->type == XML_ELEMENT_NODE) inline_element(n, name_of(n), f, link, out);
     }
   }
 

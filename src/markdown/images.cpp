@@ -18,7 +18,8 @@ bool is_url(const std::string& ref) {
   if (colon == std::string::npos || colon < 2) return false;
   for (size_t i = 0; i < colon; ++i) {
     const char c = ref[i];
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return false;
   }
   return true;
@@ -58,8 +59,7 @@ fs::path resolve(const std::string& ref, const std::string& base_dir) {
 std::string resolve_image(const std::string& ref, const std::string& base_dir, const std::string& source, int line) {
   const std::string shown = "「" + ref + "」";
   const std::string shown_en = "\"" + ref + "\"";
-  if (ref.empty())
-    throw Error(source, line, "图片路径为空", "image path is empty");
+  if (ref.empty()) throw Error(source, line, "图片路径为空", "image path is empty");
   if (is_url(ref))
     throw Error(source, line, "图片" + shown + "是网址：bidfmt 不下载网络图片，请先保存到本地并写相对路径",
                 "image " + shown_en + " is a URL: bidfmt does not download; save the image locally and use its path");
@@ -73,16 +73,13 @@ std::string resolve_image(const std::string& ref, const std::string& base_dir, c
   if (!fs::exists(path, ec))
     throw Error(source, line, "找不到图片文件" + shown + "（" + path.u8string() + "）",
                 "image file " + shown_en + " not found (" + path.u8string() + ")");
-  if (!fs::is_regular_file(path, ec))
-    throw Error(source, line, "图片" + shown + "不是文件", "image " + shown_en + " is not a file");
+  if (!fs::is_regular_file(path, ec)) throw Error(source, line, "图片" + shown + "不是文件", "image " + shown_en + " is not a file");
 
   std::ifstream in(path, std::ios::binary);
   char magic[4] = {0, 0, 0, 0};
   if (in) in.read(magic, 4);
-  if (!in.is_open() || in.bad())
-    throw Error(source, line, "无法读取图片文件" + shown, "cannot read image file " + shown_en);
-  if (in.gcount() == 0)
-    throw Error(source, line, "图片文件" + shown + "是空文件", "image file " + shown_en + " is empty");
+  if (!in.is_open() || in.bad()) throw Error(source, line, "无法读取图片文件" + shown, "cannot read image file " + shown_en);
+  if (in.gcount() == 0) throw Error(source, line, "图片文件" + shown + "是空文件", "image file " + shown_en + " is empty");
   const std::string m(magic, 4);
   const bool png = m == "\x89PNG";
   const bool jpeg = m.compare(0, 3, "\xFF\xD8\xFF") == 0;

@@ -17,8 +17,8 @@ bool is_cjk(char32_t c) {
   if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) return true;
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &status);
-  return U_SUCCESS(status) && (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA ||
-                               sc == USCRIPT_HANGUL || sc == USCRIPT_BOPOMOFO);
+  return U_SUCCESS(status) &&
+         (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL || sc == USCRIPT_BOPOMOFO);
 }
 
 char32_t first_code_point(std::string_view s) {
@@ -58,21 +58,17 @@ struct Entity {
 };
 // The named references a Chinese technical text plausibly uses; sorted by name.
 constexpr Entity kEntities[] = {
-    {"Alpha", 0x391}, {"Beta", 0x392},  {"Delta", 0x394},  {"Omega", 0x3A9},  {"Prime", 0x2033},
-    {"Sigma", 0x3A3}, {"alpha", 0x3B1}, {"amp", '&'},      {"apos", '\''},    {"asymp", 0x2248},
-    {"beta", 0x3B2},  {"bull", 0x2022}, {"cent", 0xA2},    {"copy", 0xA9},    {"darr", 0x2193},
-    {"deg", 0xB0},    {"delta", 0x3B4}, {"divide", 0xF7},  {"emsp", 0x2003},  {"ensp", 0x2002},
-    {"epsilon", 0x3B5}, {"euro", 0x20AC}, {"frac12", 0xBD}, {"frac14", 0xBC}, {"frac34", 0xBE},
-    {"gamma", 0x3B3}, {"ge", 0x2265},   {"gt", '>'},       {"harr", 0x2194},  {"hellip", 0x2026},
-    {"infin", 0x221E}, {"lambda", 0x3BB}, {"laquo", 0xAB}, {"larr", 0x2190},  {"ldquo", 0x201C},
-    {"le", 0x2264},   {"lsquo", 0x2018}, {"lt", '<'},      {"mdash", 0x2014}, {"micro", 0xB5},
-    {"middot", 0xB7}, {"mu", 0x3BC},    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"ne", 0x2260},
-    {"omega", 0x3C9}, {"para", 0xB6},   {"permil", 0x2030}, {"phi", 0x3C6},   {"pi", 0x3C0},
-    {"plusmn", 0xB1}, {"pound", 0xA3},  {"prime", 0x2032}, {"quot", '"'},     {"raquo", 0xBB},
-    {"rarr", 0x2192}, {"rdquo", 0x201D}, {"reg", 0xAE},    {"rho", 0x3C1},    {"rsquo", 0x2019},
-    {"sect", 0xA7},   {"sigma", 0x3C3}, {"sup1", 0xB9},    {"sup2", 0xB2},    {"sup3", 0xB3},
-    {"tau", 0x3C4},   {"theta", 0x3B8}, {"thinsp", 0x2009}, {"times", 0xD7},  {"trade", 0x2122},
-    {"uarr", 0x2191}, {"yen", 0xA5},
+    {"Alpha", 0x391},  {"Beta", 0x392},    {"Delta", 0x394},  {"Omega", 0x3A9},  {"Prime", 0x2033},  {"Sigma", 0x3A3},   {"alpha", 0x3B1},
+    {"amp", '&'},      {"apos", '\''},     {"asymp", 0x2248}, {"beta", 0x3B2},   {"bull", 0x2022},   {"cent", 0xA2},     {"copy", 0xA9},
+    {"darr", 0x2193},  {"deg", 0xB0},      {"delta", 0x3B4},  {"divide", 0xF7},  {"emsp", 0x2003},   {"ensp", 0x2002},   {"epsilon", 0x3B5},
+    {"euro", 0x20AC},  {"frac12", 0xBD},   {"frac14", 0xBC},  {"frac34", 0xBE},  {"gamma", 0x3B3},   {"ge", 0x2265},     {"gt", '>'},
+    {"harr", 0x2194},  {"hellip", 0x2026}, {"infin", 0x221E}, {"lambda", 0x3BB}, {"laquo", 0xAB},    {"larr", 0x2190},   {"ldquo", 0x201C},
+    {"le", 0x2264},    {"lsquo", 0x2018},  {"lt", '<'},       {"mdash", 0x2014}, {"micro", 0xB5},    {"middot", 0xB7},   {"mu", 0x3BC},
+    {"nbsp", 0xA0},    {"ndash", 0x2013},  {"ne", 0x2260},    {"omega", 0x3C9},  {"para", 0xB6},     {"permil", 0x2030}, {"phi", 0x3C6},
+    {"pi", 0x3C0},     {"plusmn", 0xB1},   {"pound", 0xA3},   {"prime", 0x2032}, {"quot", '"'},      {"raquo", 0xBB},    {"rarr", 0x2192},
+    {"rdquo", 0x201D}, {"reg", 0xAE},      {"rho", 0x3C1},    {"rsquo", 0x2019}, {"sect", 0xA7},     {"sigma", 0x3C3},   {"sup1", 0xB9},
+    {"sup2", 0xB2},    {"sup3", 0xB3},     {"tau", 0x3C4},    {"theta", 0x3B8},  {"thinsp", 0x2009}, {"times", 0xD7},    {"trade", 0x2122},
+    {"uarr", 0x2191},  {"yen", 0xA5},
 };
 
 }  // namespace

@@ -104,9 +104,7 @@ std::optional<std::pair<std::string, size_t>> footnote_marker(std::string_view l
 }
 
 // A continuation line of a footnote: indented by a tab or at least two spaces.
-bool indented(std::string_view line) {
-  return !line.empty() && (line[0] == '\t' || line.compare(0, 2, "  ") == 0);
-}
+bool indented(std::string_view line) { return !line.empty() && (line[0] == '\t' || line.compare(0, 2, "  ") == 0); }
 
 std::string_view dedent(std::string_view line) {
   if (!line.empty() && line[0] == '\t') return line.substr(1);
@@ -152,10 +150,8 @@ std::vector<Piece> split_lines(const SourceText& src, int first_line, const std:
         throw Error(source, l, "未知的分节标记「" + shown + "」（可用 ::: landscape 或 ::: a3，以 ::: 结束）",
                     "unknown section fence \"" + shown + "\" (use ::: landscape or ::: a3, closed by :::)");
       if (open_line)
-        throw Error(source, l,
-                    "分节不能嵌套：第" + std::to_string(open_line) + "行的「" + open_text + "」还没有用 ::: 结束",
-                    "sections cannot nest: \"" + open_text + "\" on line " + std::to_string(open_line) +
-                        " is not closed by ::: yet");
+        throw Error(source, l, "分节不能嵌套：第" + std::to_string(open_line) + "行的「" + open_text + "」还没有用 ::: 结束",
+                    "sections cannot nest: \"" + open_text + "\" on line " + std::to_string(open_line) + " is not closed by ::: yet");
       open_line = l;
       open_text = shown;
       cut(l, model::SectionStart{shape});
@@ -195,8 +191,7 @@ std::vector<Piece> split_lines(const SourceText& src, int first_line, const std:
     // would read both as one paragraph (or the caption as a table row), so parse them apart.
     if (l < last) {
       const std::string_view next = src.line(l + 1);
-      if ((is_caption_line(line) && is_pipe_line(next)) || (is_pipe_line(line) && is_caption_line(next)))
-        cut(l + 1, std::nullopt);
+      if ((is_caption_line(line) && is_pipe_line(next)) || (is_pipe_line(line) && is_caption_line(next))) cut(l + 1, std::nullopt);
     }
   }
   if (open_line)

@@ -18,9 +18,7 @@ void normalize_outline(model::Document& doc, const TypedHeadings& typed_headings
   auto& first = std::get<model::Heading>(doc.blocks[headings.front()]);
   int top = 0;
   for (size_t i : headings) top += std::get<model::Heading>(doc.blocks[i]).level == 1;
-  auto typed = [&](const model::Heading& h) {
-    return typed_headings.count({h.file, h.line}) > 0;
-  };
+  auto typed = [&](const model::Heading& h) { return typed_headings.count({h.file, h.line}) > 0; };
   // The `##` headings carry typed numbers (「## 一、项目概况」): their writer made them the chapters.
   bool numbered_below = false;
   for (size_t i : headings) {
@@ -63,8 +61,8 @@ void normalize_outline(model::Document& doc, const TypedHeadings& typed_headings
   const model::Heading& top_heading = std::get<model::Heading>(doc.blocks[headings.front()]);
   doc.warnings.push_back({top_heading.line,
                           "最高一级标题为「" + from + "」，所有标题已上移 " + std::to_string(by) + " 级（「" + from + "」作为一级标题）",
-                          "the shallowest heading is \"" + from + "\": every heading moved up " + std::to_string(by) +
-                              " level(s) (\"" + from + "\" is level 1)",
+                          "the shallowest heading is \"" + from + "\": every heading moved up " + std::to_string(by) + " level(s) (\"" +
+                              from + "\" is level 1)",
                           top_heading.file});
 }
 

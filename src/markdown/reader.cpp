@@ -14,8 +14,7 @@
 
 namespace bidfmt::markdown {
 
-model::Document read(const std::string& text, const std::string& source, const std::string& base_dir,
-                     std::vector<int>* deferred_outline) {
+model::Document read(const std::string& text, const std::string& source, const std::string& base_dir, std::vector<int>* deferred_outline) {
   const SourceText src(text, source);
   model::Document doc;
   doc.source = source;
@@ -54,9 +53,8 @@ model::Document read_file(const std::string& path, std::vector<int>* deferred_ou
   model::Document doc = read(text.utf8, path, std::filesystem::u8path(path).parent_path().u8string(), deferred_outline);
   if (!text.encoding.empty()) {
     const std::string& e = text.encoding;
-    doc.warnings.insert(doc.warnings.begin(),
-                        model::Warning{0, "文件是 " + e + " 编码,已按 " + e + " 读取;建议另存为 UTF-8",
-                                       "the file is encoded in " + e + "; read as " + e + " (save it as UTF-8)"});
+    doc.warnings.insert(doc.warnings.begin(), model::Warning{0, "文件是 " + e + " 编码,已按 " + e + " 读取;建议另存为 UTF-8",
+                                                             "the file is encoded in " + e + "; read as " + e + " (save it as UTF-8)"});
   }
   return doc;
 }

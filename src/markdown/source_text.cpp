@@ -35,8 +35,7 @@ std::string normalise_line_endings(std::string_view in) {
 SourceText::SourceText(const std::string& bytes, const std::string& source) {
   std::string_view in(bytes);
   if (in.size() >= 3 && in.compare(0, 3, "\xEF\xBB\xBF") == 0) in.remove_prefix(3);
-  if (in.size() > static_cast<size_t>(INT32_MAX))
-    throw Error(source, 0, "文件过大（超过 2 GB）", "file too large (over 2 GB)");
+  if (in.size() > static_cast<size_t>(INT32_MAX)) throw Error(source, 0, "文件过大（超过 2 GB）", "file too large (over 2 GB)");
   text_ = normalise_line_endings(in);
 
   // One pass: line starts, NUL bytes, UTF-8 validity.
@@ -52,8 +51,7 @@ SourceText::SourceText(const std::string& bytes, const std::string& source) {
         if (i + 1 < length) starts_.push_back(static_cast<size_t>(i) + 1);
       } else if (b == 0) {
         const int line = static_cast<int>(starts_.size());
-        throw Error(source, line,
-                    "第" + std::to_string(line) + "行含有 NUL 字节（文件可能是 UTF-16 编码或二进制文件，请另存为 UTF-8）",
+        throw Error(source, line, "第" + std::to_string(line) + "行含有 NUL 字节（文件可能是 UTF-16 编码或二进制文件，请另存为 UTF-8）",
                     "line " + std::to_string(line) + " contains a NUL byte (UTF-16 or binary file? save it as UTF-8)");
       }
       ++i;
@@ -63,8 +61,7 @@ SourceText::SourceText(const std::string& bytes, const std::string& source) {
     U8_NEXT(s, i, length, c);
     if (c < 0) {
       const int line = static_cast<int>(starts_.size());
-      throw Error(source, line,
-                  "第" + std::to_string(line) + "行不是有效的 UTF-8 编码（文件可能是 GBK 编码，请另存为 UTF-8）",
+      throw Error(source, line, "第" + std::to_string(line) + "行不是有效的 UTF-8 编码（文件可能是 GBK 编码，请另存为 UTF-8）",
                   "invalid UTF-8 on line " + std::to_string(line) + " (GBK? save the file as UTF-8)");
     }
   }

@@ -13,7 +13,7 @@ struct Span {
   bool bold = false;
   bool italic = false;
   bool line_break = false;
-  std::string link;  // target URL when the span is part of a hyperlink
+  std::string link;          // target URL when the span is part of a hyperlink
   bool underline = false;    // <u>
   bool strike = false;       // ~~x~~, <del>, <s>
   bool superscript = false;  // <sup>
@@ -35,11 +35,11 @@ using Inlines = std::vector<Span>;
 // #…###### — levels 1–3 are the standard's headings, 4–6 its deeper sequence 1、 (1) ①.
 struct Heading {
   int level = 1;
-  Inlines text;  // typed numbers already removed by the reader
-  int line = 0;  // source line, for messages
+  Inlines text;             // typed numbers already removed by the reader
+  int line = 0;             // source line, for messages
   bool unnumbered = false;  // `{-}` / `{.unnumbered}`: no number, still in the TOC and outline
-  std::string id{};  // cross-reference target 「sec:…」 (`{#sec:…}`), "" = none
-  std::string file{};  // source file of a build from several inputs ("" = Document::source)
+  std::string id{};         // cross-reference target 「sec:…」 (`{#sec:…}`), "" = none
+  std::string file{};       // source file of a build from several inputs ("" = Document::source)
 };
 
 // code: one line of a code block (monospace, no first-line indent).
@@ -55,7 +55,7 @@ struct ListItem {
   int list_id = 0;
   int depth = 0;
   bool ordered = false;
-  int start = 1;     // first number of an ordered list
+  int start = 1;              // first number of an ordered list
   bool continuation = false;  // a further paragraph of the same item (no number)
   Inlines text;
   int task = 0;  // a task list item: 1 open 「[ ]」, 2 done 「[x]」 (a box instead of the bullet)
@@ -63,10 +63,10 @@ struct ListItem {
 
 enum class CellAlign { none, left, center, right };
 struct Table {
-  std::vector<CellAlign> align;           // per column
-  std::vector<Inlines> header;            // header row cells
-  std::vector<std::vector<Inlines>> rows; // body rows, each padded to the column count
-  std::string caption;                    // "" when the source gave none
+  std::vector<CellAlign> align;            // per column
+  std::vector<Inlines> header;             // header row cells
+  std::vector<std::vector<Inlines>> rows;  // body rows, each padded to the column count
+  std::string caption;                     // "" when the source gave none
   int line = 0;
   // Rows counted from the header row (0) through rows (1…): the first `header_rows` rows are
   // header rows (bold, repeated on each page). HTML tables may have several.
@@ -78,17 +78,17 @@ struct Table {
     int rows = 1, cols = 1;
   };
   std::vector<Merge> merges;
-  std::string id{};  // cross-reference target 「tbl:…」, "" = none
+  std::string id{};    // cross-reference target 「tbl:…」, "" = none
   std::string file{};  // source file of a build from several inputs ("" = Document::source)
 };
 
 struct Figure {
-  std::string path;      // resolved image path
+  std::string path;  // resolved image path
   std::string caption;
   int line = 0;
-  std::string alt;       // the image's alt text when a typed caption line replaced it as caption
-  std::string id{};      // cross-reference target 「fig:…」, "" = none
-  std::string file{};    // source file of a build from several inputs ("" = Document::source)
+  std::string alt;     // the image's alt text when a typed caption line replaced it as caption
+  std::string id{};    // cross-reference target 「fig:…」, "" = none
+  std::string file{};  // source file of a build from several inputs ("" = Document::source)
 };
 
 struct PageBreak {};
@@ -105,11 +105,11 @@ using Block = std::variant<Heading, Paragraph, ListItem, Table, Figure, PageBrea
 
 // Front matter (YAML block at the top of the Markdown file).
 struct Meta {
-  std::string project;   // header left text
+  std::string project;  // header left text
   std::string title;
   std::string bidder;
   std::string date;
-  std::string profile;   // profile name or path; "" = default
+  std::string profile;  // profile name or path; "" = default
   bool cover = true;
   bool toc = true;
 };

@@ -22,8 +22,7 @@ inline constexpr const char* kStrictA = "http://purl.oclc.org/ooxml/drawingml/ma
 inline constexpr const char* kRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
 inline constexpr const char* kContentTypes = "http://schemas.openxmlformats.org/package/2006/content-types";
 inline constexpr const char* kCoreProperties = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
-inline constexpr const char* kExtendedProperties =
-    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
+inline constexpr const char* kExtendedProperties = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
 }  // namespace ns
 
 // Content types of the parts bidfmt writes or adds.
@@ -49,8 +48,7 @@ inline constexpr const char* kJpeg = "image/jpeg";
 // Relationship types: office document ones are kOffice + a short name ("styles", "header", …).
 namespace rel_type {
 inline constexpr const char* kOffice = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
-inline constexpr const char* kCoreProperties =
-    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+inline constexpr const char* kCoreProperties = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
 inline constexpr const char* kComments = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 }  // namespace rel_type
 

@@ -17,9 +17,7 @@
 namespace bidfmt::package {
 namespace {
 
-[[noreturn]] void fail(const std::string& path, const std::string& zh, const std::string& en) {
-  throw Error(path, 0, zh, en);
-}
+[[noreturn]] void fail(const std::string& path, const std::string& zh, const std::string& en) { throw Error(path, 0, zh, en); }
 
 struct Closer {
   void operator()(void* z) const { unzClose(static_cast<unzFile>(z)); }
@@ -118,8 +116,7 @@ ZipReader::ZipReader(const std::string& path, const ZipLimits& limits) : path_(p
     if (unsafe_name(name)) fail(path, "zip 条目名不安全:「" + shown(name) + "」", "unsafe zip entry name: '" + shown(name) + "'");
     if ((info.flag & 1) || (info.flag & 0x40) || info.compression_method == 99)
       fail(path, "zip 条目「" + shown(name) + "」已加密", "zip entry '" + shown(name) + "' is encrypted");
-    if (!seen.insert(folded(name)).second)
-      fail(path, "zip 条目重复:「" + shown(name) + "」", "duplicate zip entry: '" + shown(name) + "'");
+    if (!seen.insert(folded(name)).second) fail(path, "zip 条目重复:「" + shown(name) + "」", "duplicate zip entry: '" + shown(name) + "'");
     const bool is_dir = name.back() == '/';
     if (is_dir) {
       rc = unzGoToNextFile(z);
@@ -131,10 +128,11 @@ ZipReader::ZipReader(const std::string& path, const ZipLimits& limits) : path_(p
                ", which bidfmt does not read");
     // The declared size is not trusted, but one over the limit needs no inflating to refuse.
     if (info.uncompressed_size > limits.max_entry) bomb(name, "声明大小超过 " + mib_entry, "declared size over " + mib_entry);
-    if (total + info.uncompressed_size > limits.max_total)
-      bomb(name, "合计超过 " + mib_total, "all entries together over " + mib_total);
+    if (total + info.uncompressed_size > limits.max_total) bomb(name, "合计超过 " + mib_total, "all entries together over " + mib_total);
 
-    if (unzOpenCurrentFile(z) != UNZ_OK) fail(path, "zip 条目「" + shown(name) + "」无法打开(文件已损坏)", "cannot open zip entry '" + shown(name) + "' (the file is damaged)");
+    if (unzOpenCurrentFile(z) != UNZ_OK)
+      fail(path, "zip 条目「" + shown(name) + "」无法打开(文件已损坏)",
+           "cannot open zip entry '" + shown(name) + "' (the file is damaged)");
     const uint64_t start = unzGetCurrentFileZStreamPos64(z);
     std::string data;
     data.reserve(static_cast<size_t>(std::min<uint64_t>(info.uncompressed_size, 16u << 20)));
@@ -149,8 +147,8 @@ ZipReader::ZipReader(const std::string& path, const ZipLimits& limits) : path_(p
       total += static_cast<uint64_t>(n);
       // The ratio uses the compressed bytes actually read, not the size the directory claims.
       const uint64_t read = unzGetCurrentFileZStreamPos64(z) - start;
-      const bool ratio_bad = data.size() > (1u << 20) &&
-                             static_cast<double>(data.size()) > limits.max_ratio * static_cast<double>(read + 1);
+      const bool ratio_bad =
+          data.size() > (1u << 20) && static_cast<double>(data.size()) > limits.max_ratio * static_cast<double>(read + 1);
       if (data.size() > limits.max_entry || total > limits.max_total || ratio_bad) {
         unzCloseCurrentFile(z);
         if (ratio_bad)
@@ -162,7 +160,8 @@ ZipReader::ZipReader(const std::string& path, const ZipLimits& limits) : path_(p
     }
     // minizip checks the CRC only when exactly the declared size came out.
     if (unzCloseCurrentFile(z) == UNZ_CRCERROR)
-      fail(path, "zip 条目「" + shown(name) + "」校验和(CRC)错误,文件已损坏", "zip entry '" + shown(name) + "' has a bad CRC (the file is damaged)");
+      fail(path, "zip 条目「" + shown(name) + "」校验和(CRC)错误,文件已损坏",
+           "zip entry '" + shown(name) + "' has a bad CRC (the file is damaged)");
     if (data.size() != info.uncompressed_size)
       fail(path, "zip 条目「" + shown(name) + "」已损坏(解压后大小与目录不符)",
            "zip entry '" + shown(name) + "' is damaged (its size does not match the zip directory)");

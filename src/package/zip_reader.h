@@ -9,10 +9,10 @@ namespace bidfmt::package {
 
 // Limits against zip bombs, checked while inflating.
 struct ZipLimits {
-  uint64_t max_total = 1ull << 30;   // bytes uncompressed, all entries
-  uint64_t max_entry = 512ull << 20; // bytes uncompressed, one entry
+  uint64_t max_total = 1ull << 30;    // bytes uncompressed, all entries
+  uint64_t max_entry = 512ull << 20;  // bytes uncompressed, one entry
   size_t max_entries = 10000;
-  double max_ratio = 200.0;          // uncompressed / compressed, for entries over 1 MiB
+  double max_ratio = 200.0;  // uncompressed / compressed, for entries over 1 MiB
 };
 
 // All entries of a zip file, by name. Throws Error naming the file when it is not a readable

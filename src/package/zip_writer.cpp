@@ -53,8 +53,8 @@ void ZipWriter::begin(const std::string& name) {
   info.tmz_date.tm_year = 1980;  // fixed date: byte-stable output
   info.tmz_date.tm_mday = 1;
   // raw = 1: minizip writes the headers and our bytes as they are; end_entry gives it the CRC and size.
-  int rc = zipOpenNewFileInZip2_64(static_cast<zipFile>(zip_), name.c_str(), &info, nullptr, 0, nullptr, 0,
-                                   nullptr, level_ == 0 ? 0 : Z_DEFLATED, level_, level_ == 0 ? 0 : 1, 0);
+  int rc = zipOpenNewFileInZip2_64(static_cast<zipFile>(zip_), name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr,
+                                   level_ == 0 ? 0 : Z_DEFLATED, level_, level_ == 0 ? 0 : 1, 0);
   if (rc != ZIP_OK) fail(path_, name, rc);
   in_entry_ = true;
   entry_.clear();

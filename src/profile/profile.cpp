@@ -31,10 +31,9 @@ struct NamedSize {
   double pt;
 };
 // 字号 → points (../shared/standard/README.md).
-const NamedSize kSizes[] = {{"初号", 42}, {"小初", 36}, {"一号", 26}, {"小一", 24}, {"二号", 22},
-                            {"小二", 18}, {"三号", 16}, {"小三", 15}, {"四号", 14}, {"小四", 12},
-                            {"五号", 10.5}, {"小五", 9}, {"六号", 7.5}, {"小六", 6.5}, {"七号", 5.5},
-                            {"八号", 5}};
+const NamedSize kSizes[] = {{"初号", 42},  {"小初", 36},  {"一号", 26},  {"小一", 24}, {"二号", 22},   {"小二", 18},
+                            {"三号", 16},  {"小三", 15},  {"四号", 14},  {"小四", 12}, {"五号", 10.5}, {"小五", 9},
+                            {"六号", 7.5}, {"小六", 6.5}, {"七号", 5.5}, {"八号", 5}};
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -52,8 +51,7 @@ double number_before(const std::string& s, const std::string& suffix) {
 
 HalfPoints parse_font_size(const std::string& s) {
   for (const NamedSize& n : kSizes)
-    if (s == n.name || s == std::string(n.name) + "字号" || s + "号" == std::string(n.name))
-      return HalfPoints::from_pt(n.pt);
+    if (s == n.name || s == std::string(n.name) + "字号" || s + "号" == std::string(n.name)) return HalfPoints::from_pt(n.pt);
   if (ends_with(s, "pt")) {
     double v = number_before(s, "pt");
     if (v <= 0 || v > 1638) throw std::invalid_argument(s);
@@ -273,13 +271,15 @@ void read_basis(const YAML::Node& root, const Origins& source, Profile& p) {
       if (cls == "required") basis.cls = ValueClass::required;
       else if (cls == "interpreted") basis.cls = ValueClass::interpreted;
       else if (cls == "default") basis.cls = ValueClass::default_value;
-      else bad(v, "basis.「" + key + "」的类别「" + cls + "」未知(可用 required、interpreted、default)",
-               "basis '" + key + "': unknown class '" + cls + "' (required, interpreted, default)");
+      else
+        bad(v, "basis.「" + key + "」的类别「" + cls + "」未知(可用 required、interpreted、default)",
+            "basis '" + key + "': unknown class '" + cls + "' (required, interpreted, default)");
       if (text.find_first_not_of(" \t") == std::string::npos)
         bad(v, "basis.「" + key + "」缺少说明(required 引用标准原文,interpreted 写明解读,default 写明理由)",
             "basis '" + key + "' needs its text (required: the sentence quoted; interpreted: the reading; default: the reason)");
       if (source.overrides.count(basis.file) && basis.cls != ValueClass::required)
-        bad(v, "覆盖文件是招标文件的要求,其中的类别只能是 required", "an override file holds the tender's requirements: its class can only be required");
+        bad(v, "覆盖文件是招标文件的要求,其中的类别只能是 required",
+            "an override file holds the tender's requirements: its class can only be required");
       p.basis[key] = std::move(basis);
     }
   }
@@ -291,12 +291,13 @@ void read_basis(const YAML::Node& root, const Origins& source, Profile& p) {
     if (source.overrides.count(file) && (!b || source.rank(b->file) < source.rank(file)))
       p.basis[key] = Basis{ValueClass::required, "招标文件要求(" + file + ")", file};
     else if (!b)
-      throw Error(file, line_of(node),
-                  "「" + key + "」没有类别:在 basis: 中写明 required(引用标准原文)、interpreted(写明解读)或 default(标准未规定,写明理由)",
-                  "'" + key + "' has no class: give it in basis: as required (quote the standard), interpreted (the reading) or default (not set by the standard; the reason)");
+      throw Error(
+          file, line_of(node),
+          "「" + key + "」没有类别:在 basis: 中写明 required(引用标准原文)、interpreted(写明解读)或 default(标准未规定,写明理由)",
+          "'" + key +
+              "' has no class: give it in basis: as required (quote the standard), interpreted (the reading) or default (not set by the standard; the reason)");
   }
 }
-
 
 YAML::Node load_yaml(const std::string& text, const std::string& source) {
   try {
@@ -330,7 +331,7 @@ void merge(YAML::Node base, const YAML::Node& top, const std::string& path, cons
 
 struct Located {
   std::string text, source, dir;  // dir: where relative `extends` paths resolve
-  std::string identity;            // for cycle detection
+  std::string identity;           // for cycle detection
 };
 
 Located locate(const std::string& name_or_path, const std::string& relative_to) {
@@ -350,8 +351,7 @@ Located locate(const std::string& name_or_path, const std::string& relative_to) 
 }
 
 // The profile's YAML with its `extends` chain merged underneath, newest on top.
-YAML::Node resolve(const std::string& name_or_path, const std::string& relative_to, Origins& origins,
-                   std::vector<std::string>& chain) {
+YAML::Node resolve(const std::string& name_or_path, const std::string& relative_to, Origins& origins, std::vector<std::string>& chain) {
   Located at = locate(name_or_path, relative_to);
   if (std::find(chain.begin(), chain.end(), at.identity) != chain.end())
     throw Error(at.source, 0, "格式配置的 extends 形成循环", "the profiles' extends form a cycle");
@@ -442,7 +442,8 @@ Profile parse_values(const YAML::Node& root, const Origins& source) {
       top.fail_at("captions", top.node("captions"), "captions.*.restart_level 大于标题级数",
                   "captions.*.restart_level exceeds the number of heading levels");
   if (top.has("assumptions"))
-    top.fail_at("assumptions", top.node("assumptions"), "assumptions: 已由 basis: 取代:每个值写明 required、interpreted 或 default(见 docs/profile-format.md)",
+    top.fail_at("assumptions", top.node("assumptions"),
+                "assumptions: 已由 basis: 取代:每个值写明 required、interpreted 或 default(见 docs/profile-format.md)",
                 "assumptions: is replaced by basis: give every value required, interpreted or default (docs/profile-format.md)");
   if (top.has("basis")) top.node("basis");  // read by read_basis, once every key is known
   if (top.has("quotes")) read_quotes(top, p);
@@ -493,8 +494,7 @@ void emit_with_origins(YAML::Emitter& out, const YAML::Node& node, const std::st
   }
 }
 
-std::string describe_unguarded(const std::string& name_or_path, const std::vector<std::string>& overrides,
-                               const Profile& resolved) {
+std::string describe_unguarded(const std::string& name_or_path, const std::vector<std::string>& overrides, const Profile& resolved) {
   Origins origins;
   std::vector<std::string> chain;
   YAML::Node root = resolve(name_or_path, "", origins, chain);
@@ -532,7 +532,8 @@ Profile load_unguarded(const std::string& name_or_path, const std::vector<std::s
   for (const std::string& o : overrides) {
     Located at = locate(o, "");
     YAML::Node layer = load_yaml(at.text, at.source);
-    if (layer["extends"]) throw Error(at.source, layer["extends"].Mark().line + 1, "覆盖文件不能使用 extends", "an override file cannot use extends");
+    if (layer["extends"])
+      throw Error(at.source, layer["extends"].Mark().line + 1, "覆盖文件不能使用 extends", "an override file cannot use extends");
     merge(root, layer, "", at.source, origins);
     origins.layers.push_back(at.source);
     origins.overrides.insert(at.source);

@@ -50,15 +50,15 @@ struct TextFormat {
 
 // One automatic numbering level (numbering.xml w:lvl).
 struct NumberLevel {
-  std::string format;        // w:numFmt: decimal, chineseCounting, decimalEnclosedCircle, …
-  std::string text;          // w:lvlText, e.g. "%1、"
+  std::string format;              // w:numFmt: decimal, chineseCounting, decimalEnclosedCircle, …
+  std::string text;                // w:lvlText, e.g. "%1、"
   std::string suffix = "nothing";  // w:suff: tab, space, nothing
-  bool legal = false;        // w:isLgl: show higher levels as arabic digits
+  bool legal = false;              // w:isLgl: show higher levels as arabic digits
 };
 
 struct HeadingLevel {
-  int level = 1;             // 1..6
-  std::string rule;          // the standard's rule ID, e.g. "heading.l1"
+  int level = 1;     // 1..6
+  std::string rule;  // the standard's rule ID, e.g. "heading.l1"
   NumberLevel number;
   TextFormat format;
   bool keep_with_next = false;  // w:keepNext: a heading stays on the page of what follows it
@@ -91,7 +91,7 @@ struct Border {
 
 struct Table {
   Align align = "center";
-  TextFormat text;             // cell paragraphs
+  TextFormat text;  // cell paragraphs
   Align cell_align = "left";
   std::string cell_valign = "center";  // w:vAlign of every cell: top, center, bottom
   Align header_align = "center";
@@ -111,12 +111,12 @@ struct Caption {
   std::string number;             // "{h1}.{h2}-{n}"
   std::string number_without_h2;  // "{h1}-{n}": used while a level `number` names has not started
   std::string separator = " ";
-  std::string position;           // above / below
-  int restart_level = 2;          // the sequence {n} restarts at each heading of this level or above
+  std::string position;   // above / below
+  int restart_level = 2;  // the sequence {n} restarts at each heading of this level or above
   // What `build` names a table or figure the Markdown gave no caption: "heading" (the title of the
   // heading it stands under) or "none" (no name).
   std::string untitled = "heading";
-  bool keep_with_next = false;    // the caption stays on the page of what follows it (w:keepNext)
+  bool keep_with_next = false;  // the caption stays on the page of what follows it (w:keepNext)
   TextFormat format;
   // The number part (「1.1-1」) for heading counters {h1, h2, h3, …} and sequence n.
   std::string number_for(const std::vector<int>& counters, int n) const;
@@ -127,18 +127,18 @@ struct Caption {
 };
 
 struct HeaderFooter {
-  std::string header_left;    // may contain {project}
+  std::string header_left;  // may contain {project}
   std::string header_right;
   HalfPoints header_size;
   Align header_align = "left";
   LineSpacing240 header_line;
   bool header_rule_below = false;
-  Border header_rule;       // the rule under the header text, when header_rule_below
+  Border header_rule;             // the rule under the header text, when header_rule_below
   std::string header_rule_color;  // its w:color: RRGGBB or auto
-  Twips header_rule_space;  // its distance from the text (w:pBdr w:space, whole points)
+  Twips header_rule_space;        // its distance from the text (w:pBdr w:space, whole points)
   bool header_on_cover = false;
   bool header_on_toc = false;
-  std::string footer_text;    // "第{page}页，共{pages}页"
+  std::string footer_text;  // "第{page}页，共{pages}页"
   HalfPoints footer_size;
   Align footer_align = "center";
   LineSpacing240 footer_line;
@@ -256,7 +256,7 @@ struct Profile {
   Page page;
   Fonts fonts;
   TextFormat body;
-  FirstLineIndent quote_indent;  // block quotes: left indent
+  FirstLineIndent quote_indent;        // block quotes: left indent
   std::vector<HeadingLevel> headings;  // ordered by level
   Lists lists;
   TextFormat footnote;  // footnote text (footnotes.xml)
@@ -307,10 +307,10 @@ Profile parse(const std::string& yaml_text, const std::string& source);
 std::vector<std::string> bundled_names();
 
 // Unit parsing, shared with front matter and overrides. Each throws std::invalid_argument.
-HalfPoints parse_font_size(const std::string& s);        // 小四, 12pt, 12
-Twips parse_length(const std::string& s);                 // 25mm, 12pt, 1.5cm
-FirstLineIndent parse_indent(const std::string& s);       // 2字符, 0, 7.4mm
-double parse_multiple(const std::string& s);              // 1.5, 1.5倍
+HalfPoints parse_font_size(const std::string& s);    // 小四, 12pt, 12
+Twips parse_length(const std::string& s);            // 25mm, 12pt, 1.5cm
+FirstLineIndent parse_indent(const std::string& s);  // 2字符, 0, 7.4mm
+double parse_multiple(const std::string& s);         // 1.5, 1.5倍
 // The Chinese name of a size (小四) or "12pt" when it has none.
 std::string font_size_name(HalfPoints size);
 

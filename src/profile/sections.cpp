@@ -13,11 +13,17 @@ NumberLevel read_number(Map m) {
   n.text = m.str("text");
   n.suffix = m.str_or("suffix", "nothing");
   n.legal = m.boolean_or("legal", false);
-  static const std::set<std::string> formats = {"decimal", "chineseCounting", "chineseCountingThousand",
-                                                "decimalEnclosedCircle", "upperLetter", "lowerLetter",
-                                                "upperRoman", "lowerRoman", "ideographTraditional", "bullet"};
-  if (!formats.count(n.format))
-    m.fail(m.node("format"), "未知的编号格式「" + n.format + "」", "unknown number format '" + n.format + "'");
+  static const std::set<std::string> formats = {"decimal",
+                                                "chineseCounting",
+                                                "chineseCountingThousand",
+                                                "decimalEnclosedCircle",
+                                                "upperLetter",
+                                                "lowerLetter",
+                                                "upperRoman",
+                                                "lowerRoman",
+                                                "ideographTraditional",
+                                                "bullet"};
+  if (!formats.count(n.format)) m.fail(m.node("format"), "未知的编号格式「" + n.format + "」", "unknown number format '" + n.format + "'");
   if (n.suffix != "nothing" && n.suffix != "space" && n.suffix != "tab")
     m.fail(m.node("suffix"), "suffix 应为 nothing/space/tab", "suffix must be nothing, space or tab");
   return n;
@@ -76,8 +82,7 @@ void read_page(Map m, Profile& p) {
   p.page.a3_width = m.page_length("a3_width", true);
   p.page.a3_height = m.page_length("a3_height", true);
   p.page.a3_at_end = m.boolean_or("a3_at_end", false);
-  if (p.page.text_width().v <= 0)
-    m.fail(m.node("width"), "页边距之和大于纸张宽度", "margins are wider than the page");
+  if (p.page.text_width().v <= 0) m.fail(m.node("width"), "页边距之和大于纸张宽度", "margins are wider than the page");
 }
 
 void read_fonts(Map m, Profile& p) {
@@ -128,8 +133,7 @@ void read_headings(Map& top, Profile& p) {
 
 void read_lists(Map m, Profile& p) {
   YAML::Node ordered = m.node("ordered");
-  if (!ordered.IsSequence() || ordered.size() == 0)
-    m.fail(ordered, "lists.ordered 应为非空列表", "lists.ordered must be a non-empty list");
+  if (!ordered.IsSequence() || ordered.size() == 0) m.fail(ordered, "lists.ordered 应为非空列表", "lists.ordered must be a non-empty list");
   for (size_t i = 0; i < ordered.size(); ++i)
     p.lists.ordered.push_back(read_number(Map(ordered[i], "lists.ordered." + std::to_string(i + 1), m.source())));
   // One glyph for every level, or a list: one per nesting level.
@@ -142,8 +146,7 @@ void read_lists(Map m, Profile& p) {
   } else if (bullet.IsScalar()) {
     p.lists.bullets.push_back(bullet.Scalar());
   }
-  if (p.lists.bullets.empty())
-    m.fail(bullet, "lists.bullet 应为文本或非空列表", "lists.bullet must be text or a non-empty list");
+  if (p.lists.bullets.empty()) m.fail(bullet, "lists.bullet 应为文本或非空列表", "lists.bullet must be text or a non-empty list");
   p.lists.first_line = m.indent("first_line_indent");
   p.lists.level_indent = m.indent("level_indent");
   p.lists.task_open = m.str("task_open");

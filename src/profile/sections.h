@@ -50,8 +50,7 @@ struct Origins {
 
 class Map {
  public:
-  Map(const YAML::Node& node, std::string path, const Origins& source)
-      : node_(node), path_(std::move(path)), source_(source) {
+  Map(const YAML::Node& node, std::string path, const Origins& source) : node_(node), path_(std::move(path)), source_(source) {
     if (!node.IsMap()) fail(node, "应为键值映射", "expected a mapping");
   }
   ~Map() noexcept(false) {
@@ -59,8 +58,7 @@ class Map {
     for (const auto& kv : node_) {
       if (!kv.first.IsScalar()) fail(kv.first, "键应为文本", "keys must be plain text");
       std::string key = kv.first.Scalar();
-      if (!used_.count(key))
-        fail_at(dotted(key), kv.first, "未知的键「" + dotted(key) + "」", "unknown key '" + dotted(key) + "'");
+      if (!used_.count(key)) fail_at(dotted(key), kv.first, "未知的键「" + dotted(key) + "」", "unknown key '" + dotted(key) + "'");
     }
   }
   Map(const Map&) = delete;
@@ -91,11 +89,13 @@ class Map {
   std::vector<std::pair<std::string, std::string>> pairs(const std::string& key) {
     YAML::Node n = node(key);
     if (!n.IsMap() || n.size() == 0)
-      fail_at(dotted(key), n, "「" + dotted(key) + "」应为非空的文本映射(如 米: m)", "'" + dotted(key) + "' must be a non-empty mapping of text to text (e.g. 米: m)");
+      fail_at(dotted(key), n, "「" + dotted(key) + "」应为非空的文本映射(如 米: m)",
+              "'" + dotted(key) + "' must be a non-empty mapping of text to text (e.g. 米: m)");
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& kv : n) {
       if (!kv.first.IsScalar() || !kv.second.IsScalar() || kv.first.Scalar().empty() || kv.second.Scalar().empty())
-        fail_at(dotted(key), kv.first, "「" + dotted(key) + "」的键和值都应为非空文本", "'" + dotted(key) + "': keys and values must be non-empty text");
+        fail_at(dotted(key), kv.first, "「" + dotted(key) + "」的键和值都应为非空文本",
+                "'" + dotted(key) + "': keys and values must be non-empty text");
       out.emplace_back(kv.first.Scalar(), kv.second.Scalar());
     }
     return out;
@@ -113,7 +113,7 @@ class Map {
     int v;
     if (!n.IsScalar() || !YAML::convert<int>::decode(n, v) || v < lo || v > hi)
       fail_at(dotted(key), n, "「" + dotted(key) + "」应为 " + std::to_string(lo) + "–" + std::to_string(hi) + " 的整数",
-           "'" + dotted(key) + "' must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
+              "'" + dotted(key) + "' must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
     return v;
   }
   // A share of something, more than 0 and at most 1 (e.g. 0.5: half a page).
@@ -141,7 +141,7 @@ class Map {
       return parse(s);
     } catch (const std::exception&) {
       fail_at(dotted(key), node_[key], "「" + dotted(key) + "」的值「" + s + "」无法识别(可用形式:" + forms + ")",
-           "'" + dotted(key) + "': cannot read '" + s + "' (accepted: " + forms + ")");
+              "'" + dotted(key) + "': cannot read '" + s + "' (accepted: " + forms + ")");
     }
   }
   HalfPoints size(const std::string& key) { return unit<HalfPoints>(key, parse_font_size, "小四, 12pt"); }
@@ -155,13 +155,12 @@ class Map {
     return t;
   }
   FirstLineIndent indent(const std::string& key) { return unit<FirstLineIndent>(key, parse_indent, "2字符, 0字符, 7.4mm"); }
-  LineSpacing240 multiple(const std::string& key) {
-    return LineSpacing240::from_multiple(unit<double>(key, parse_multiple, "1.5, 1.5倍"));
-  }
+  LineSpacing240 multiple(const std::string& key) { return LineSpacing240::from_multiple(unit<double>(key, parse_multiple, "1.5, 1.5倍")); }
   Align align(const std::string& key) {
     std::string a = str(key);
     if (a != "left" && a != "center" && a != "right" && a != "both")
-      fail_at(dotted(key), node_[key], "「" + dotted(key) + "」应为 left/center/right/both", "'" + dotted(key) + "' must be left, center, right or both");
+      fail_at(dotted(key), node_[key], "「" + dotted(key) + "」应为 left/center/right/both",
+              "'" + dotted(key) + "' must be left, center, right or both");
     return a;
   }
   // A colour as w:color takes it: six hex digits (RRGGBB) or auto.
@@ -175,11 +174,8 @@ class Map {
   const std::string& path() const { return path_; }
   const Origins& source() const { return source_; }
 
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& zh, const std::string& en) const {
-    fail_at(path_, n, zh, en);
-  }
-  [[noreturn]] void fail_at(const std::string& dotted_key, const YAML::Node& n, const std::string& zh,
-                            const std::string& en) const {
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& zh, const std::string& en) const { fail_at(path_, n, zh, en); }
+  [[noreturn]] void fail_at(const std::string& dotted_key, const YAML::Node& n, const std::string& zh, const std::string& en) const {
     throw Error(source_.file(dotted_key), n.Mark().is_null() ? 0 : n.Mark().line + 1, zh, en);
   }
 
@@ -201,7 +197,7 @@ void read_fonts(Map m, Profile& p);
 void read_body(Map m, Profile& p);         // after fonts: the body starts from them
 void read_headings(Map& top, Profile& p);  // a list, so read from the top map; after body
 void read_lists(Map m, Profile& p);
-void read_footnotes(Map m, Profile& p);    // this and the formats below start from the body's
+void read_footnotes(Map m, Profile& p);  // this and the formats below start from the body's
 void read_code(Map m, Profile& p);
 void read_table(Map m, Profile& p);
 void read_captions(Map m, Profile& p);
@@ -210,9 +206,9 @@ void read_header(Map m, Profile& p);
 void read_footer(Map m, Profile& p);
 void read_toc(Map m, Profile& p);
 void read_cover(Map m, Profile& p);
-void read_text(Map m, Profile& p);         // optional sections: read where the profile has them
+void read_text(Map m, Profile& p);  // optional sections: read where the profile has them
 void read_output(Map m, Profile& p);
 void read_render(Map m, Profile& p);
-void read_quotes(Map& top, Profile& p);    // rule ID → sentence (Map::pairs), from the top map
+void read_quotes(Map& top, Profile& p);  // rule ID → sentence (Map::pairs), from the top map
 
 }  // namespace bidfmt::profile::detail

@@ -38,12 +38,9 @@ std::string profile_base() {
   const char* xdg = std::getenv("XDG_CACHE_HOME");
   const char* home = std::getenv("HOME");
   fs::path base;
-  if (xdg && *xdg == '/')
-    base = xdg;
-  else if (home && *home == '/')
-    base = fs::path(home) / ".cache";
-  else
-    return "";
+  if (xdg && *xdg == '/') base = xdg;
+  else if (home && *home == '/') base = fs::path(home) / ".cache";
+  else return "";
   return (base / "bidfmt" / "lo-profile").string();
 }
 

@@ -22,7 +22,8 @@ constexpr int kTimeout = 300;
 void poppler(const std::string& pdf, const std::string& tool, std::vector<std::string> args, const std::string& out) {
   std::string exe = on_path(tool);
   if (exe.empty())
-    throw Error(pdf, 0, "需要 poppler-utils(" + tool + ")才能读取 PDF;请先安装", "reading a PDF needs poppler-utils (" + tool + "); install it first");
+    throw Error(pdf, 0, "需要 poppler-utils(" + tool + ")才能读取 PDF;请先安装",
+                "reading a PDF needs poppler-utils (" + tool + "); install it first");
   args.insert(args.begin(), exe);
   int rc = run_program(args, {}, out, kTimeout);
   if (rc != 0) {
@@ -34,9 +35,7 @@ void poppler(const std::string& pdf, const std::string& tool, std::vector<std::s
 
 }  // namespace
 
-bool poppler_available() {
-  return !on_path("pdftotext").empty() && !on_path("pdfinfo").empty() && !on_path("pdftoppm").empty();
-}
+bool poppler_available() { return !on_path("pdftotext").empty() && !on_path("pdfinfo").empty() && !on_path("pdftoppm").empty(); }
 
 std::vector<PdfPage> read_pdf(const std::string& pdf) {
   TempDir tmp("pdf");

@@ -54,10 +54,8 @@ pid_t spawn_program(const std::vector<std::string>& argv, const std::vector<std:
                     const std::string& output_file) {
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  if (stdin_fd >= 0)
-    posix_spawn_file_actions_adddup2(&fa, stdin_fd, 0);
-  else
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  if (stdin_fd >= 0) posix_spawn_file_actions_adddup2(&fa, stdin_fd, 0);
+  else posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&fa, 1, output_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_adddup2(&fa, 1, 2);
   posix_spawnattr_t attr;
@@ -103,8 +101,8 @@ int wait_program(pid_t pid, int timeout_s) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-int run_program(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
-                const std::string& output_file, int timeout_s) {
+int run_program(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env, const std::string& output_file,
+                int timeout_s) {
   pid_t pid = spawn_program(argv, extra_env, -1, output_file);
   if (pid < 0) return -1;
   return wait_program(pid, timeout_s);

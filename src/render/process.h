@@ -12,8 +12,8 @@ namespace bidfmt::render {
 // and stderr into `output_file`; `extra_env` ("K=V") is added to bidfmt's environment, less any
 // sanitizer settings. Returns the exit status, 128+signal, -1 when it cannot start, or -2 when it
 // ran past `timeout_s` (the whole process group is killed then).
-int run_program(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
-                const std::string& output_file, int timeout_s);
+int run_program(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env, const std::string& output_file,
+                int timeout_s);
 
 // Starts argv[0] as run_program does, without waiting: stdin from `stdin_fd` (/dev/null when -1).
 // Returns its pid (also its process group), or -1 when it cannot start.

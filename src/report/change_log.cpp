@@ -21,8 +21,7 @@ auto order_key(const rules::Location& l) {
 std::string group_text(const rules::Location& l, Lang lang) {
   bool en = lang == Lang::en;
   if (!main_part(l)) return l.part();
-  return l.section ? (en ? "section " + std::to_string(l.section) : "第 " + std::to_string(l.section) + " 节")
-                   : (en ? "document" : "全文");
+  return l.section ? (en ? "section " + std::to_string(l.section) : "第 " + std::to_string(l.section) + " 节") : (en ? "document" : "全文");
 }
 
 }  // namespace
@@ -55,10 +54,12 @@ void write_change_log_text(std::ostream& os, const std::vector<rules::Change>& c
     for (const rules::Change& c : changes)
       if (c.applied == applied) list.push_back(&c);
     if (list.empty()) continue;
-    std::stable_sort(list.begin(), list.end(), [](const rules::Change* a, const rules::Change* b) { return order_key(a->where) < order_key(b->where); });
+    std::stable_sort(list.begin(), list.end(),
+                     [](const rules::Change* a, const rules::Change* b) { return order_key(a->where) < order_key(b->where); });
     if (applied) os << (en ? "Changes (" + std::to_string(list.size()) + "):\n" : "修改记录(共 " + std::to_string(list.size()) + " 处):\n");
-    else os << (en ? "Left alone (" + std::to_string(list.size()) + ", for a person to decide):\n"
-                   : "未修改(共 " + std::to_string(list.size()) + " 处,需人工判断):\n");
+    else
+      os << (en ? "Left alone (" + std::to_string(list.size()) + ", for a person to decide):\n"
+                : "未修改(共 " + std::to_string(list.size()) + " 处,需人工判断):\n");
     // One place per paragraph or table, named as it was when fix first changed it (a later pass
     // sees new numbers in its heading path).
     std::string group, place;

@@ -35,7 +35,8 @@ std::string base64(const std::string& in) {
   out.reserve((in.size() + 2) / 3 * 4);
   size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
-    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) | static_cast<unsigned char>(in[i + 2]);
+    unsigned v =
+        (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) | static_cast<unsigned char>(in[i + 2]);
     out += t[v >> 18];
     out += t[(v >> 12) & 63];
     out += t[(v >> 6) & 63];
@@ -156,8 +157,8 @@ const char* kScript = R"JS(
 static void write_fix_preview(std::ostream& os, const FileReport& f, Lang lang, const Ui& ui) {
   if (!f.fix_previewed) {
     if (!f.fix_error.zh.empty())
-      os << "<h3>" << ui.s("fix 将做的修改", "What fix would change") << "</h3>\n<p class=\"failed\">" << ui.s("fix 无法运行:", "fix cannot run: ")
-         << esc(f.fix_error.in(lang)) << "</p>\n";
+      os << "<h3>" << ui.s("fix 将做的修改", "What fix would change") << "</h3>\n<p class=\"failed\">"
+         << ui.s("fix 无法运行:", "fix cannot run: ") << esc(f.fix_error.in(lang)) << "</p>\n";
     return;
   }
   os << "<section class=\"fix-preview\"><h3>" << ui.s("fix 将做的修改", "What fix would change") << "</h3>\n";
@@ -171,9 +172,12 @@ static void write_fix_preview(std::ostream& os, const FileReport& f, Lang lang, 
     if (list.empty()) continue;
     if (!done) os << "<p>" << ui.s("不修改(需人工判断):", "Left alone (for a person to decide):") << "</p>\n";
     os << "<table class=\"changes\"><thead><tr><th>" << ui.s("位置", "Location") << "</th><th>" << ui.s("规则", "Rule") << "</th><th>"
-       << ui.s("修改", "Change") << "</th><th>" << ui.s("原值", "Before") << "</th><th>" << ui.s("新值", "After") << "</th></tr></thead><tbody>\n";
+       << ui.s("修改", "Change") << "</th><th>" << ui.s("原值", "Before") << "</th><th>" << ui.s("新值", "After")
+       << "</th></tr></thead><tbody>\n";
     for (const rules::Change* c : list) {
-      std::string where = c->where.section ? (ui.en ? "section " + std::to_string(c->where.section) + " " : "第 " + std::to_string(c->where.section) + " 节 ") : "";
+      std::string where = c->where.section ? (ui.en ? "section " + std::to_string(c->where.section) + " "
+                                                    : "第 " + std::to_string(c->where.section) + " 节 ")
+                                           : "";
       os << "<tr class=\"change" << (done ? "" : " left-alone") << "\"><td>" << esc(where + place_text(c->where, lang)) << "</td><td><code>"
          << esc(c->rule) << "</code></td><td>" << esc(c->what.in(lang)) << "</td><td class=\"ev\">" << esc(c->before.in(lang))
          << "</td><td class=\"ev\">" << esc(c->after.in(lang)) << "</td></tr>\n";
@@ -200,8 +204,8 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
      << "<title>" << esc(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
-  os << "<header class=\"banner\" id=\"top\"><h1>" << esc(title) << "</h1><div class=\"meta\">"
-     << ui.s("格式配置 ", "profile ") << esc(o.profile_id) << " (" << esc(o.profile_source) << ") · bidfmt " << esc(o.tool_version) << "</div></header>\n<main>\n";
+  os << "<header class=\"banner\" id=\"top\"><h1>" << esc(title) << "</h1><div class=\"meta\">" << ui.s("格式配置 ", "profile ")
+     << esc(o.profile_id) << " (" << esc(o.profile_source) << ") · bidfmt " << esc(o.tool_version) << "</div></header>\n<main>\n";
 
   // ---- summary ----------------------------------------------------------------------------
   os << "<section id=\"summary\"><h2>" << ui.s("汇总", "Summary") << "</h2>\n<div class=\"cards\">"
@@ -218,13 +222,14 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
     for (const rules::Rule* r : rules::all_rules()) {
       auto it = by_rule.find(r->info.id);
       if (it == by_rule.end()) continue;
-      os << "<tr class=\"rule\" data-rule=\"" << esc(r->info.id) << "\" title=\"" << esc(profile::quote_of(o.quotes, r->info.id)) << "\"><td><code>" << esc(r->info.id)
-         << "</code></td><td>" << esc(r->info.summary.in(o.lang)) << "</td><td>" << it->second.first << "</td><td>" << it->second.second << "</td></tr>\n";
+      os << "<tr class=\"rule\" data-rule=\"" << esc(r->info.id) << "\" title=\"" << esc(profile::quote_of(o.quotes, r->info.id))
+         << "\"><td><code>" << esc(r->info.id) << "</code></td><td>" << esc(r->info.summary.in(o.lang)) << "</td><td>" << it->second.first
+         << "</td><td>" << it->second.second << "</td></tr>\n";
     }
     os << "</tbody></table>\n<div class=\"bar\"><span>" << ui.s("筛选:", "Filter:") << "</span><b id=\"filter-label\" data-all=\""
        << ui.s("全部规则", "all rules") << "\">" << ui.s("全部规则", "all rules") << "</b><button id=\"show-all\" type=\"button\">"
-       << ui.s("显示全部", "Show all") << "</button><span class=\"status\">" << ui.s("(点击规则行只看该规则)", "(click a rule to show only its findings)")
-       << "</span></div>\n";
+       << ui.s("显示全部", "Show all") << "</button><span class=\"status\">"
+       << ui.s("(点击规则行只看该规则)", "(click a rule to show only its findings)") << "</span></div>\n";
   }
   os << "</section>\n";
 
@@ -238,8 +243,9 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
       continue;
     }
     rules::Counts c = rules::count(f.findings);
-    os << "<p class=\"status\">" << (ui.en ? std::to_string(c.errors) + " error(s), " + std::to_string(c.warnings) + " warning(s)"
-                                           : "错误 " + std::to_string(c.errors) + " 处,警告 " + std::to_string(c.warnings) + " 处");
+    os << "<p class=\"status\">"
+       << (ui.en ? std::to_string(c.errors) + " error(s), " + std::to_string(c.warnings) + " warning(s)"
+                 : "错误 " + std::to_string(c.errors) + " 处,警告 " + std::to_string(c.warnings) + " 处");
     if (f.rendered) os << ui.s(" · 已由 LibreOffice 排版渲染核对", " · checked on the pages as LibreOffice lays them out");
     os << "</p>\n";
     if (!f.findings.empty()) {
@@ -249,10 +255,12 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
       for (size_t k = 0; k < f.findings.size(); ++k) {
         const rules::Finding& x = f.findings[k];
         bool err = x.severity == rules::Severity::error;
-        os << "<tr class=\"finding\" id=\"f-" << fid << "-" << k << "\" data-rule=\"" << esc(x.rule()) << "\"" << (x.where.page ? " data-page=\"" + std::to_string(x.where.page) + "\"" : "")
-           << "><td><span class=\"sev " << (err ? "error" : "warning") << "\">" << (err ? ui.s("错误", "error") : ui.s("警告", "warning"))
-           << "</span></td><td><code>" << esc(x.rule()) << "</code></td><td>" << location_html(x, fi, ui) << "</td><td>" << esc(x.message().in(o.lang))
-           << "</td><td class=\"ev\">" << esc(x.expected().in(o.lang)) << "</td><td class=\"ev\">" << esc(x.actual().in(o.lang)) << "</td></tr>\n";
+        os << "<tr class=\"finding\" id=\"f-" << fid << "-" << k << "\" data-rule=\"" << esc(x.rule()) << "\""
+           << (x.where.page ? " data-page=\"" + std::to_string(x.where.page) + "\"" : "") << "><td><span class=\"sev "
+           << (err ? "error" : "warning") << "\">" << (err ? ui.s("错误", "error") : ui.s("警告", "warning")) << "</span></td><td><code>"
+           << esc(x.rule()) << "</code></td><td>" << location_html(x, fi, ui) << "</td><td>" << esc(x.message().in(o.lang))
+           << "</td><td class=\"ev\">" << esc(x.expected().in(o.lang)) << "</td><td class=\"ev\">" << esc(x.actual().in(o.lang))
+           << "</td></tr>\n";
       }
       os << "</tbody></table>\n";
     }
@@ -272,13 +280,15 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
           if (x.where.page != page) continue;
           double y = k < f.finding_y.size() ? f.finding_y[k] : -1;
           bool wide = y < 0 || from_render(x);
-          os << "<a class=\"marker" << (x.severity == rules::Severity::error ? "" : " warning") << (wide ? " page-wide" : "") << "\" data-rule=\"" << esc(x.rule())
-             << "\" href=\"#f-" << fid << "-" << k << "\" title=\"" << esc(x.rule() + ": " + x.message().in(o.lang)) << "\"";
+          os << "<a class=\"marker" << (x.severity == rules::Severity::error ? "" : " warning") << (wide ? " page-wide" : "")
+             << "\" data-rule=\"" << esc(x.rule()) << "\" href=\"#f-" << fid << "-" << k << "\" title=\""
+             << esc(x.rule() + ": " + x.message().in(o.lang)) << "\"";
           if (wide) os << " style=\"top:" << 6 + 22 * wide_markers++ << "px\"";
           else os << " style=\"top:" << static_cast<int>(y * 1000) / 10.0 << "%\"";
           os << ">" << k + 1 << "</a>";
         }
-        os << "</div><figcaption>" << (ui.en ? "page " + std::to_string(page) : "第 " + std::to_string(page) + " 页") << "</figcaption></figure>\n";
+        os << "</div><figcaption>" << (ui.en ? "page " + std::to_string(page) : "第 " + std::to_string(page) + " 页")
+           << "</figcaption></figure>\n";
       }
       os << "</div>\n";
     }

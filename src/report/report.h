@@ -27,8 +27,8 @@ struct FileReport {
   Text error;           // one line, when !checked
   rules::Findings findings;
   std::vector<std::string> idle_rules;  // rules not in force for this check (JUnit: skipped)
-  bool rendered = false;        // checked with --render (pages laid out by LibreOffice)
-  std::vector<PageView> pages;  // the rendered pages, when page images were asked for
+  bool rendered = false;                // checked with --render (pages laid out by LibreOffice)
+  std::vector<PageView> pages;          // the rendered pages, when page images were asked for
   // Per finding (same order): where its place is on its page, 0 (top) – 1 (bottom); < 0 unknown.
   std::vector<double> finding_y;
   // What `bidfmt fix` would change (check --format html): its change log, when asked for.
@@ -39,7 +39,7 @@ struct FileReport {
 
 struct ReportOptions {
   Lang lang = Lang::zh;
-  bool color = false;            // ANSI colours (text report, only on a terminal)
+  bool color = false;  // ANSI colours (text report, only on a terminal)
   std::string tool_version = "dev";
   std::string profile_id, profile_source;
   // The profile's standard, sentence by rule ID (profile::Profile::quotes): SARIF's

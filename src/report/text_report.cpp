@@ -34,9 +34,7 @@ struct Out {
     s.clear();
   }
   // Document text may hold control characters (ESC, BEL): shown as \xNN, never sent to a terminal.
-  Out& printable(std::string_view t) {
-    return core::has_controls(t) ? *this << std::string_view(core::escape_controls(t)) : *this << t;
-  }
+  Out& printable(std::string_view t) { return core::has_controls(t) ? *this << std::string_view(core::escape_controls(t)) : *this << t; }
   // With colour, what `print` writes wrapped in the ANSI code `code`.
   template <typename Print>
   Out& wrapped_by(const char* code, Print print) {
@@ -108,10 +106,8 @@ void place(Out& os, const Group& g, Lang lang) {
   };
   if (shows_part(a)) next() << a.part();
   if (a.section) {
-    if (en)
-      next() << "section " << a.section;
-    else
-      next() << "第 " << a.section << " 节";
+    if (en) next() << "section " << a.section;
+    else next() << "第 " << a.section << " 节";
   }
   if (a.table) {
     Out& t = next();
@@ -120,18 +116,14 @@ void place(Out& os, const Group& g, Lang lang) {
     t << a.table;
     if (b.table != a.table) t << "–" << b.table;
     if (a.row && g.count == 1) {
-      if (en)
-        t << " row " << a.row << " col " << a.column;
-      else
-        t << " 第 " << a.row << " 行第 " << a.column << " 列";
+      if (en) t << " row " << a.row << " col " << a.column;
+      else t << " 第 " << a.row << " 行第 " << a.column << " 列";
     }
   }
   if (a.paragraph) {
     if (g.count > 1) {
-      if (en)
-        next() << "paragraphs " << a.paragraph << "–" << b.paragraph << " (" << g.count << ")";
-      else
-        next() << "第 " << a.paragraph << "–" << b.paragraph << " 段(" << g.count << " 段)";
+      if (en) next() << "paragraphs " << a.paragraph << "–" << b.paragraph << " (" << g.count << ")";
+      else next() << "第 " << a.paragraph << "–" << b.paragraph << " 段(" << g.count << " 段)";
     } else if (en) {
       next() << "paragraph " << a.paragraph;
     } else {
@@ -139,10 +131,8 @@ void place(Out& os, const Group& g, Lang lang) {
     }
   }
   if (a.page) {
-    if (en)
-      next() << "PDF page " << a.page;
-    else
-      next() << "PDF 第 " << a.page << " 页";
+    if (en) next() << "PDF page " << a.page;
+    else next() << "PDF 第 " << a.page << " 页";
   }
 }
 
@@ -156,10 +146,8 @@ void write_section(Out& os, const rules::Rule& rule, const std::vector<const rul
   for (const Group& g : group(findings)) {
     const rules::Finding& x = *g.first;
     os << "    ";
-    if (x.severity == rules::Severity::error)
-      os.wrapped("31", en ? "error" : "错误");
-    else
-      os.wrapped("33", en ? "warning" : "警告");
+    if (x.severity == rules::Severity::error) os.wrapped("31", en ? "error" : "错误");
+    else os.wrapped("33", en ? "warning" : "警告");
     os << " ";
     place(os, g, lang);
     os << ": ";
@@ -208,10 +196,8 @@ void write_text(std::ostream& stream, const std::vector<FileReport>& files, cons
     ++bad_files;
     long fixable = 0;
     for (const rules::Finding& x : f.findings) fixable += x.fixable;
-    if (en)
-      os << "  " << long{c.errors} << " error(s), " << long{c.warnings} << " warning(s), " << fixable << " fixable\n";
-    else
-      os << "  错误 " << long{c.errors} << " 处,警告 " << long{c.warnings} << " 处(可自动修复 " << fixable << " 处)\n";
+    if (en) os << "  " << long{c.errors} << " error(s), " << long{c.warnings} << " warning(s), " << fixable << " fixable\n";
+    else os << "  错误 " << long{c.errors} << " 处,警告 " << long{c.warnings} << " 处(可自动修复 " << fixable << " 处)\n";
     std::map<std::string_view, std::vector<const rules::Finding*>> by_rule;
     std::vector<const rules::Finding*>* same_rule = nullptr;  // a rule's findings come together
     for (const rules::Finding& x : f.findings) {
@@ -223,11 +209,11 @@ void write_text(std::ostream& stream, const std::vector<FileReport>& files, cons
     os << "\n";
   }
   if (en)
-    os << long(files.size()) << " file(s) checked: " << bad_files << " with findings, " << failed << " could not be checked; "
-       << errors << " error(s), " << warnings << " warning(s)";
+    os << long(files.size()) << " file(s) checked: " << bad_files << " with findings, " << failed << " could not be checked; " << errors
+       << " error(s), " << warnings << " warning(s)";
   else
-    os << "共 " << long(files.size()) << " 个文件:" << bad_files << " 个有问题," << failed << " 个无法检查;错误 " << errors
-       << " 处,警告 " << warnings << " 处";
+    os << "共 " << long(files.size()) << " 个文件:" << bad_files << " 个有问题," << failed << " 个无法检查;错误 " << errors << " 处,警告 "
+       << warnings << " 处";
   os << "\n";
   os.flush();
 }

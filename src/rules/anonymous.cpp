@@ -91,12 +91,17 @@ struct Pattern {
 const Pattern kPatterns[] = {
     {"email", {"电子邮箱", "e-mail address"}, "[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}"},
     {"url", {"网址", "URL"}, "(?:https?://|www\\.)[^\\s，。；、）)]+"},
-    {"id_card", {"身份证号", "ID-card number"}, "(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9x](?![0-9a-z])"},
-    {"licence", {"统一社会信用代码", "unified social credit code"}, "(?<![0-9a-z])(?=[0-9a-z]{0,17}[a-z])[0-9a-hj-npqrtuwxy]{2}[0-9]{6}[0-9a-hj-npqrtuwxy]{9}[0-9a-hj-npqrtuwxy](?![0-9a-z])"},
+    {"id_card",
+     {"身份证号", "ID-card number"},
+     "(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9x](?![0-9a-z])"},
+    {"licence",
+     {"统一社会信用代码", "unified social credit code"},
+     "(?<![0-9a-z])(?=[0-9a-z]{0,17}[a-z])[0-9a-hj-npqrtuwxy]{2}[0-9]{6}[0-9a-hj-npqrtuwxy]{9}[0-9a-hj-npqrtuwxy](?![0-9a-z])"},
     // Mobile 139 1234 5678 / 13912345678 / +86 139-1234-5678; fixed line 027-8888 6666 /
     // 0755 8888 6666 / (027)88886666 / +86 27 8888 6666. Folding makes full-width digits, spaces
     // and hyphens plain; a group of digits that runs on into more digits is not a phone number.
-    {"phone", {"电话号码", "phone number"},
+    {"phone",
+     {"电话号码", "phone number"},
      "(?<![0-9+])(?<![0-9][ -])"
      "(?:(?:(?:\\+|00)86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}"
      "|(?:(?:\\+|00)86[ -]?(?:\\(0?[1-9][0-9]{1,2}\\)|0?[1-9][0-9]{1,2})|\\(0[1-9][0-9]{1,2}\\)|0[1-9][0-9]{1,2})[ -]?[0-9]{3,4}[ -]?[0-9]{4})"
@@ -130,8 +135,7 @@ class Scanner {
     std::vector<Hit> hits;
     for (size_t t = 0; t < terms_.size(); ++t) {
       const icu::UnicodeString& term = terms_[t].second;
-      for (int32_t at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1))
-        hits.push_back(Hit{t, at, at + term.length()});
+      for (int32_t at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) hits.push_back(Hit{t, at, at + term.length()});
     }
     std::vector<bool> reported(terms_.size(), false);
     for (const Hit& h : hits) {
@@ -160,8 +164,7 @@ class Scanner {
   void add(const char* kind, const Location& where, const Text& place, const std::string& found, const Text& what, bool fixable) {
     Text message{"暗标中不得出现" + what.zh + ":" + place.zh + "含「" + found + "」",
                  "an anonymous bid must not show " + what.en + ": " + place.en + " contains '" + found + "'"};
-    out_.emplace_back(Statement{kRule, kind, Text{"无", "none"}, Text{found, found}, std::move(message)}, where,
-                      Severity::error, fixable);
+    out_.emplace_back(Statement{kRule, kind, Text{"无", "none"}, Text{found, found}, std::move(message)}, where, Severity::error, fixable);
   }
 
   std::vector<std::pair<std::string, icu::UnicodeString>> terms_;
@@ -238,12 +241,15 @@ Identity load_identity(const std::string& path) {
   for (const auto& kv : root) {
     std::string key = kv.first.as<std::string>();
     std::vector<std::string>* list = key == "names" ? &id.names : key == "people" ? &id.people : key == "other" ? &id.other : nullptr;
-    if (!list) throw Error(path, kv.first.Mark().line + 1, "未知的键「" + key + "」(可用 names、people、other)", "unknown key '" + key + "' (names, people, other)");
+    if (!list)
+      throw Error(path, kv.first.Mark().line + 1, "未知的键「" + key + "」(可用 names、people、other)",
+                  "unknown key '" + key + "' (names, people, other)");
     if (kv.second.IsScalar()) {
       list->push_back(kv.second.as<std::string>());
     } else if (kv.second.IsSequence()) {
       for (const auto& v : kv.second) {
-        if (!v.IsScalar()) throw Error(path, v.Mark().line + 1, "「" + key + "」的每一项应为文本", "each item of '" + key + "' must be text");
+        if (!v.IsScalar())
+          throw Error(path, v.Mark().line + 1, "「" + key + "」的每一项应为文本", "each item of '" + key + "' must be text");
         list->push_back(v.as<std::string>());
       }
     } else {
@@ -294,9 +300,9 @@ Findings check_anonymous(const docx::Document& doc, const Identity& identity) {
     for (pugi::xml_node e : d->document_element().children()) {
       if (docx::local_name(e.name()) != f.element || docx::blank(e.text().get())) continue;
       std::string value = e.text().get();
-      Text message{std::string("暗标的文档属性不得含个人或单位信息:") + f.element + " 为「" + value + "」",
-                   std::string("an anonymous bid's document properties must not name a person or company: ") + f.element +
-                       " is '" + value + "'"};
+      Text message{
+          std::string("暗标的文档属性不得含个人或单位信息:") + f.element + " 为「" + value + "」",
+          std::string("an anonymous bid's document properties must not name a person or company: ") + f.element + " is '" + value + "'"};
       out.emplace_back(Statement{kRule, kind::kMetadata, Text{"空", "empty"}, Text{value, value}, std::move(message)},
                        in_part(f.part, value), Severity::error, true);
     }

@@ -9,8 +9,7 @@ namespace bidfmt::rules {
 namespace {
 
 const RuleInfo kInfo{
-    "bid.anonymous",
-    {"暗标不得出现投标人身份信息", "an anonymous bid shows nothing that identifies the bidder"},
+    "bid.anonymous", {"暗标不得出现投标人身份信息", "an anonymous bid shows nothing that identifies the bidder"},
     {"anonymous"},  // `anonymous: true` in the profile (or check --anonymous) turns it on; neither standard has it
     Severity::error,
     false,  // the words are reported, never changed; names in the properties are fixable (fix --anonymous)

@@ -14,8 +14,8 @@ const RuleInfo kInfo{
 
 void check(const Context& ctx, Reporter& out) {
   const profile::TextFormat& body = ctx.profile.body;
-  const profile::ValueClass east_asia = ctx.cls("fonts.east_asia"), latin = ctx.cls("fonts.latin"),
-                            size = ctx.cls("body.size"), spacing = ctx.cls("body.character_spacing");
+  const profile::ValueClass east_asia = ctx.cls("fonts.east_asia"), latin = ctx.cls("fonts.latin"), size = ctx.cls("body.size"),
+                            spacing = ctx.cls("body.character_spacing");
   for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
     if (p.role != docx::Role::body && p.role != docx::Role::list_item && p.role != docx::Role::quote) continue;
     Location at = ctx.at(p);

@@ -81,21 +81,22 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
     std::string after_label = docx::trim(text.substr(cap.label.size()));
     auto [number, rest] = split_number(after_label);
     if (number != want_number && !(moved && !number.empty())) {
-      out.add("number", at, plain(cap.label + want_number), plain(cap.label + number),
-              Text{"题注编号为「" + cap.label + number + "」,按所在章节和顺序应为「" + cap.label + want_number + "」",
-                   "caption number is '" + cap.label + number + "'; by its section and order it should be '" + cap.label + want_number + "'"});
+      out.add(
+          "number", at, plain(cap.label + want_number), plain(cap.label + number),
+          Text{"题注编号为「" + cap.label + number + "」,按所在章节和顺序应为「" + cap.label + want_number + "」",
+               "caption number is '" + cap.label + number + "'; by its section and order it should be '" + cap.label + want_number + "'"});
       // fix renumbers captions (fix/captions.cpp): the typed number gives way to the profile's.
     }
     std::string name = docx::trim(rest);
     out.about(m, ctx.cls(key + ".number"));
     m = out.mark();
     if (name.empty()) {
-      out.add("name", at, plain(example), plain(text),
-              Text{"题注「" + text + "」没有名称", "caption '" + text + "' has no name"})
-          .fixable = false;
+      out.add("name", at, plain(example), plain(text), Text{"题注「" + text + "」没有名称", "caption '" + text + "' has no name"}).fixable =
+          false;
     } else if (!cap.separator.empty() && docx::blank(cap.separator) && rest == name) {
       out.add("separator", at, plain(example), plain(text),
-              Text{"题注编号与名称之间应有空格,如「" + example + "」", "caption number and name need a space between them, as in '" + example + "'"});
+              Text{"题注编号与名称之间应有空格,如「" + example + "」",
+                   "caption number and name need a space between them, as in '" + example + "'"});
     }
     out.about(m, "name", ctx.cls(key + ".number"));
     out.about(m, "separator", ctx.cls(key + ".separator"));
@@ -116,8 +117,17 @@ void check_captions(const Context& ctx, Reporter& out, const profile::Caption& c
 }
 
 std::vector<std::string> caption_keys() {
-  return {"{c}.label", "{c}.number", "{c}.number_without_h2", "{c}.restart_level", "{c}.separator", "{c}.position",
-          "{c}.font_east_asia|fonts.east_asia", "{c}.font_latin|fonts.latin", "{c}.size", "{c}.bold", "{c}.align"};
+  return {"{c}.label",
+          "{c}.number",
+          "{c}.number_without_h2",
+          "{c}.restart_level",
+          "{c}.separator",
+          "{c}.position",
+          "{c}.font_east_asia|fonts.east_asia",
+          "{c}.font_latin|fonts.latin",
+          "{c}.size",
+          "{c}.bold",
+          "{c}.align"};
 }
 
 }  // namespace bidfmt::rules

@@ -11,10 +11,10 @@ namespace bidfmt::rules {
 
 struct Change {
   Location where;
-  std::string rule;    // the rule ID whose finding it answers ("para.align"); "" for what fix adds so
-                       // that others can refer to it (the profile's styles, the heading numbering)
-  std::string kind;    // the aspect, ASCII: "alignment", "promote", "renumber", "punctuation", …
-  Text what;           // the aspect in words: 「对齐方式」 / "alignment", or the whole edit in one line
+  std::string rule;  // the rule ID whose finding it answers ("para.align"); "" for what fix adds so
+                     // that others can refer to it (the profile's styles, the heading numbering)
+  std::string kind;  // the aspect, ASCII: "alignment", "promote", "renumber", "punctuation", …
+  Text what;         // the aspect in words: 「对齐方式」 / "alignment", or the whole edit in one line
   Text before, after;  // 「左对齐」 → 「两端对齐」, 「正文」 → 「标题 2」, 「5、」 → 「三、」; empty when not one value
   bool applied = true;  // false: reported and left alone — `what` then says why
 };

@@ -6,8 +6,8 @@
 
 namespace bidfmt::rules {
 
-Findings check_document(const docx::Document& doc, const profile::Profile& profile, const std::string& project,
-                        const Rendered* rendered, const Identity* identity, bool strict) {
+Findings check_document(const docx::Document& doc, const profile::Profile& profile, const std::string& project, const Rendered* rendered,
+                        const Identity* identity, bool strict) {
   Context ctx{doc, profile, project, rendered, identity};
   ctx.strict = strict;
   Findings out;

@@ -130,9 +130,9 @@ int paragraph_font_size(const docx::Paragraph& p) {
   return p.mark->size.value_or(kWordDefaultSize);
 }
 
-void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const profile::Fonts& want,
-                 const Location& where, bool with_label) {
-  bool done_ea = false, done_latin = false;  // one finding per slot and paragraph
+void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const profile::Fonts& want, const Location& where,
+                 bool with_label) {
+  bool done_ea = false, done_latin = false;             // one finding per slot and paragraph
   const docx::FontRef fallback{"Times New Roman", {}};  // Word's when no ascii/hAnsi font is set
   auto latin = [&](const docx::Value<docx::FontRef>& slot) { return slot.set() ? slot.value : fallback; };
   for (const Piece& piece : pieces(p, with_label)) {
@@ -175,8 +175,7 @@ void check_fonts(const Context&, Reporter& out, const docx::Paragraph& p, const 
   }
 }
 
-Finding* check_size(const Context&, Reporter& out, const docx::Paragraph& p, HalfPoints want, const Location& where,
-                    bool with_label) {
+Finding* check_size(const Context&, Reporter& out, const docx::Paragraph& p, HalfPoints want, const Location& where, bool with_label) {
   for (const Piece& piece : pieces(p, with_label)) {
     if (docx::blank(piece.text)) continue;
     const auto& v = piece.props->size;
@@ -189,27 +188,27 @@ Finding* check_size(const Context&, Reporter& out, const docx::Paragraph& p, Hal
   return nullptr;
 }
 
-Finding* check_bold(const Context&, Reporter& out, const docx::Paragraph& p, bool want, const Location& where,
-                    bool with_label) {
+Finding* check_bold(const Context&, Reporter& out, const docx::Paragraph& p, bool want, const Location& where, bool with_label) {
   for (const Piece& piece : pieces(p, with_label)) {
     if (docx::blank(piece.text)) continue;
     const auto& v = piece.props->bold;
     if (v.value_or(false) == want) continue;
     return &out.add_keyed("bold", where, (Key() << want << v).view(), [&] {
-      return Wording{bold_text(want), bold_text(v.value_or(false)), wrong_value(Text{"加粗", "bold"}, v, false, bold_text, bold_text(want))};
+      return Wording{bold_text(want), bold_text(v.value_or(false)),
+                     wrong_value(Text{"加粗", "bold"}, v, false, bold_text, bold_text(want))};
     });
   }
   return nullptr;
 }
 
-Finding* check_char_spacing(const Context& ctx, Reporter& out, const docx::Paragraph& p, Twips want,
-                            const Location& where) {
+Finding* check_char_spacing(const Context& ctx, Reporter& out, const docx::Paragraph& p, Twips want, const Location& where) {
   auto fmt = [](int tw) {
     if (tw == 0) return Text{"标准", "normal"};
     std::string pt = std::to_string(tw / 20.0);
     pt.erase(pt.find_last_not_of('0') + 1);
     if (pt.back() == '.') pt.pop_back();
-    return tw > 0 ? Text{"加宽 " + pt + "磅", "expanded by " + pt + "pt"} : Text{"紧缩 " + pt.substr(1) + "磅", "condensed by " + pt.substr(1) + "pt"};
+    return tw > 0 ? Text{"加宽 " + pt + "磅", "expanded by " + pt + "pt"}
+                  : Text{"紧缩 " + pt.substr(1) + "磅", "condensed by " + pt.substr(1) + "pt"};
   };
   for (const docx::Run& r : p.runs) {
     if (docx::blank(p.text_of(r))) continue;
@@ -222,8 +221,7 @@ Finding* check_char_spacing(const Context& ctx, Reporter& out, const docx::Parag
   return nullptr;
 }
 
-Finding* check_align(const Context&, Reporter& out, const docx::Paragraph& p, const profile::Align& want,
-                     const Location& where) {
+Finding* check_align(const Context&, Reporter& out, const docx::Paragraph& p, const profile::Align& want, const Location& where) {
   std::string_view actual = p.props->jc.value_or("left");
   if (actual == want) return nullptr;
   return &out.add_keyed("alignment", where, (Key() << want << p.props->jc).view(), [&] {
@@ -232,8 +230,8 @@ Finding* check_align(const Context&, Reporter& out, const docx::Paragraph& p, co
   });
 }
 
-Finding* check_first_line(const Context& ctx, Reporter& out, const docx::Paragraph& p,
-                          const profile::FirstLineIndent& want, const Location& where, bool margin_ok) {
+Finding* check_first_line(const Context& ctx, Reporter& out, const docx::Paragraph& p, const profile::FirstLineIndent& want,
+                          const Location& where, bool margin_ok) {
   const int tol = ctx.profile.page.tolerance.v;
   const auto& chars = p.props->first_line_chars;
   const auto& tw = p.props->first_line;
@@ -285,8 +283,8 @@ struct Side {
 };
 }  // namespace
 
-void check_side_indents(const Context& ctx, Reporter& out, const docx::Paragraph& p,
-                        const profile::FirstLineIndent& want_left, Twips want_right, const Location& where) {
+void check_side_indents(const Context& ctx, Reporter& out, const docx::Paragraph& p, const profile::FirstLineIndent& want_left,
+                        Twips want_right, const Location& where) {
   const int tol = ctx.profile.page.tolerance.v;
   profile::FirstLineIndent right;
   right.length = want_right;
@@ -313,8 +311,7 @@ void check_side_indents(const Context& ctx, Reporter& out, const docx::Paragraph
   }
 }
 
-void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Twips before, Twips after,
-                 const Location& where) {
+void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Twips before, Twips after, const Location& where) {
   const int tol = ctx.profile.page.tolerance.v;
   const Side sides[] = {{"space_before", Text{"段前间距", "space before"}, p.props->before, p.props->before_lines},
                         {"space_after", Text{"段后间距", "space after"}, p.props->after, p.props->after_lines}};
@@ -341,7 +338,12 @@ void check_space(const Context& ctx, Reporter& out, const docx::Paragraph& p, Tw
       out.add_keyed(s.kind, where, (Key() << 0 << want.v << autos).view(), [&] {
         Text want_text = pt_text(want.v);
         return Wording{want_text, Text{"自动", "auto"},
-                       wrong_value(s.what, autos, false, [](bool) { return Text{"自动", "auto"}; }, want_text)};
+                       wrong_value(
+                           s.what, autos, false,
+                           [](bool) {
+                             return Text{"自动", "auto"};
+                           },
+                           want_text)};
       });
     } else if (s.relative.set() && s.relative.value != 0) {
       if (want.v != 0 || s.relative.value == 0) continue;
@@ -368,8 +370,9 @@ Finding* check_line(const Context&, Reporter& out, const docx::Paragraph& p, Lin
     return &out.add_keyed("line_spacing", where, (Key() << want.v << line << p.props->line_rule).view(), [&] {
       Text want_text = line_text(want.v, "auto");
       return Wording{want_text, fmt(line),
-                     wrong_value(Text{"行距", "line spacing"}, p.props->line_rule, std::string_view("auto"),
-                                 [line](std::string_view r) { return line_text(line, r); }, want_text)};
+                     wrong_value(
+                         Text{"行距", "line spacing"}, p.props->line_rule, std::string_view("auto"),
+                         [line](std::string_view r) { return line_text(line, r); }, want_text)};
     });
   return &out.add_keyed("line_spacing", where, (Key() << want.v << p.props->line).view(), [&] {
     Text want_text = line_text(want.v, "auto");

@@ -73,9 +73,9 @@ Text font_text(const docx::FontRef& f) {
 
 Text border_text(const docx::BorderSpec& b) {
   if (b.style == "none" || b.style.empty()) return Text{"无", "none"};
-  static const std::pair<const char*, const char*> kStyles[] = {
-      {"single", "单实线"}, {"dashed", "虚线"}, {"dotted", "点线"}, {"double", "双线"}, {"thick", "粗线"},
-      {"dashSmallGap", "短虚线"}, {"dotDash", "点划线"}};
+  static const std::pair<const char*, const char*> kStyles[] = {{"single", "单实线"}, {"dashed", "虚线"}, {"dotted", "点线"},
+                                                                {"double", "双线"},   {"thick", "粗线"},  {"dashSmallGap", "短虚线"},
+                                                                {"dotDash", "点划线"}};
   std::string zh(b.style);
   for (const auto& [en, z] : kStyles)
     if (b.style == en) zh = z;
@@ -88,10 +88,8 @@ Text origin_text(const docx::Origin& o) {
   switch (o.source) {
     case docx::Source::none: return Text{"未设置,取 Word 默认值", "not set, Word's default"};
     case docx::Source::doc_defaults: return Text{"文档默认格式", "document defaults"};
-    case docx::Source::table_style:
-      return Text{"表格样式「" + style_name(Lang::zh) + "」", "table style '" + style_name(Lang::en) + "'"};
-    case docx::Source::paragraph_style:
-      return Text{"样式「" + style_name(Lang::zh) + "」", "style '" + style_name(Lang::en) + "'"};
+    case docx::Source::table_style: return Text{"表格样式「" + style_name(Lang::zh) + "」", "table style '" + style_name(Lang::en) + "'"};
+    case docx::Source::paragraph_style: return Text{"样式「" + style_name(Lang::zh) + "」", "style '" + style_name(Lang::en) + "'"};
     case docx::Source::numbering:
       return Text{"编号定义(numId " + std::to_string(o.num_id) + " 第 " + std::to_string(o.ilvl + 1) + " 级)",
                   "numbering (numId " + std::to_string(o.num_id) + " level " + std::to_string(o.ilvl + 1) + ")"};

@@ -8,15 +8,15 @@
 
 namespace bidfmt::rules {
 
-Text size_text(int half_points);            // 小四 / 12pt (小四)
-Text mm_text(int twips);                    // 25.0mm
-Text chars_text(int chars100);              // 2字符 / 2 chars
+Text size_text(int half_points);                  // 小四 / 12pt (小四)
+Text mm_text(int twips);                          // 25.0mm
+Text chars_text(int chars100);                    // 2字符 / 2 chars
 Text line_text(int line, std::string_view rule);  // 1.5倍 / 1.5 lines; 固定值 20磅 / exactly 20pt
-Text align_text(std::string_view jc);       // 两端对齐 / justified
-Text bold_text(bool bold);                  // 加粗 / bold
-Text font_text(const docx::FontRef& f);     // 等线(主题字体 minorEastAsia)
-Text border_text(const docx::BorderSpec& b);  // 单实线 1.5磅 / single 1.5pt
-Text plain(const std::string& s);           // the same text in both languages
+Text align_text(std::string_view jc);             // 两端对齐 / justified
+Text bold_text(bool bold);                        // 加粗 / bold
+Text font_text(const docx::FontRef& f);           // 等线(主题字体 minorEastAsia)
+Text border_text(const docx::BorderSpec& b);      // 单实线 1.5磅 / single 1.5pt
+Text plain(const std::string& s);                 // the same text in both languages
 
 // Where a value came from: 直接格式 / 样式「正文」/ 文档默认格式 / … (en: direct formatting, …).
 Text origin_text(const docx::Origin& o);

@@ -26,11 +26,11 @@ struct Place {
 // Where a finding is. Numbers are 1-based; 0 means "does not apply".
 struct Location {
   int section = 0;
-  int paragraph = 0;         // paragraph number within the part
-  int table = 0;             // table number within the part
-  int row = 0, column = 0;   // cell, when the finding is about one
-  int ordinal = 0;           // position among non-empty paragraphs (groups consecutive findings)
-  int page = 0;              // page of the rendered PDF (check --render), 0 when not known
+  int paragraph = 0;        // paragraph number within the part
+  int table = 0;            // table number within the part
+  int row = 0, column = 0;  // cell, when the finding is about one
+  int ordinal = 0;          // position among non-empty paragraphs (groups consecutive findings)
+  int page = 0;             // page of the rendered PDF (check --render), 0 when not known
 
   const std::string& part() const { return place().part; }
   const std::string& heading_path() const { return place().heading_path; }

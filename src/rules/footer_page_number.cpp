@@ -28,16 +28,15 @@ std::pair<std::string, std::string> field_words(const std::string& instr) {
   std::string key, arg;
   size_t i = 0;
   if (!t.empty() && t[0] == '=') return {"=", docx::trim(t.substr(1))};
-  while (i < t.size() && !std::isspace(static_cast<unsigned char>(t[i])) && t[i] != '\\') key += static_cast<char>(std::toupper(static_cast<unsigned char>(t[i++])));
+  while (i < t.size() && !std::isspace(static_cast<unsigned char>(t[i])) && t[i] != '\\')
+    key += static_cast<char>(std::toupper(static_cast<unsigned char>(t[i++])));
   while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
   while (i < t.size() && !std::isspace(static_cast<unsigned char>(t[i])) && t[i] != '\\') arg += t[i++];
   if (arg.size() >= 2 && arg.front() == '"' && arg.back() == '"') arg = arg.substr(1, arg.size() - 2);
   return {key, arg};
 }
 
-bool is_total(const std::string& key) {
-  return key == "NUMPAGES" || key == "SECTIONPAGES" || key == "PAGEREF" || key == "=";
-}
+bool is_total(const std::string& key) { return key == "NUMPAGES" || key == "SECTIONPAGES" || key == "PAGEREF" || key == "="; }
 
 // Footer text with fields as {page}/{pages}, blanks dropped and commas made full-width.
 std::string normalise(const std::string& s) {
@@ -68,7 +67,8 @@ void check_total(const Context& ctx, Reporter& out, const Location& where, const
   const docx::Document& doc = ctx.doc;
   int body_sections = 0;
   for (const docx::Section& s : doc.sections()) body_sections += s.role == docx::SectionRole::body;
-  Text want{"PAGEREF 正文末尾书签(或单节正文的 SECTIONPAGES)", "PAGEREF to a bookmark at the end of the body (or SECTIONPAGES for a one-section body)"};
+  Text want{"PAGEREF 正文末尾书签(或单节正文的 SECTIONPAGES)",
+            "PAGEREF to a bookmark at the end of the body (or SECTIONPAGES for a one-section body)"};
   if (key == "PAGEREF") {
     const std::vector<docx::Paragraph>& ps = doc.body().paragraphs;
     int at = -1;
@@ -77,14 +77,17 @@ void check_total(const Context& ctx, Reporter& out, const Location& where, const
         if (b == arg) at = p.index;
     if (at < 0) {
       out.add(kind::kTotalPages, where, want, plain("PAGEREF " + arg),
-              Text{"总页数域 PAGEREF 指向的书签「" + arg + "」在正文中不存在", "the total-pages field PAGEREF names bookmark '" + arg + "', which does not exist"});
+              Text{"总页数域 PAGEREF 指向的书签「" + arg + "」在正文中不存在",
+                   "the total-pages field PAGEREF names bookmark '" + arg + "', which does not exist"});
       return;
     }
     for (size_t i = static_cast<size_t>(at) + 1; i < ps.size(); ++i) {
       if (ps[i].role == docx::Role::empty) continue;
       out.add(kind::kTotalPages, where, want, plain("PAGEREF " + arg),
-              Text{"总页数域 PAGEREF 指向的书签「" + arg + "」不在正文末尾(第 " + std::to_string(ps[static_cast<size_t>(at)].number) + " 段之后还有内容)",
-                   "the total-pages field PAGEREF names bookmark '" + arg + "', which is not at the end of the body (content follows paragraph " +
+              Text{"总页数域 PAGEREF 指向的书签「" + arg + "」不在正文末尾(第 " + std::to_string(ps[static_cast<size_t>(at)].number) +
+                       " 段之后还有内容)",
+                   "the total-pages field PAGEREF names bookmark '" + arg +
+                       "', which is not at the end of the body (content follows paragraph " +
                        std::to_string(ps[static_cast<size_t>(at)].number) + ")"});
       return;
     }
@@ -96,10 +99,12 @@ void check_total(const Context& ctx, Reporter& out, const Location& where, const
   } else if (key == "NUMPAGES") {
     if (doc.has_front_matter())
       out.add(kind::kTotalPages, where, want, plain("NUMPAGES"),
-              Text{"总页数用 NUMPAGES 会计入封面和目录页,应只计正文页", "NUMPAGES counts the cover and TOC pages too; the total must count body pages only"});
+              Text{"总页数用 NUMPAGES 会计入封面和目录页,应只计正文页",
+                   "NUMPAGES counts the cover and TOC pages too; the total must count body pages only"});
   } else if (key == "=") {
     out.add(kind::kTotalPages, where, want, plain("= " + arg),
-            Text{"总页数用公式域「= " + arg + "」计算,无法静态核对是否只计正文页", "the total is a formula field '= " + arg + "', which cannot be verified statically"})
+            Text{"总页数用公式域「= " + arg + "」计算,无法静态核对是否只计正文页",
+                 "the total is a formula field '= " + arg + "', which cannot be verified statically"})
         .severity = Severity::warning;
   }
 }
@@ -116,7 +121,8 @@ void check_part(const Context& ctx, Reporter& out, const docx::Story& st, Locati
       if (t.field && field_words(t.text).first == "PAGE" && !page_para) page_para = &p;
   if (!page_para) {
     out.add("page_field", where, plain(shown(want)), Text{"无页码域", "no PAGE field"},
-            Text{"页脚没有页码(PAGE 域),应为「" + shown(want) + "」", "the footer has no page number (PAGE field); expected '" + shown(want) + "'"});
+            Text{"页脚没有页码(PAGE 域),应为「" + shown(want) + "」",
+                 "the footer has no page number (PAGE field); expected '" + shown(want) + "'"});
     out.about(m, text_class);
     return;
   }
@@ -178,9 +184,11 @@ void check(const Context& ctx, Reporter& out) {
                   Text{"正文第一节(第 " + sec + " 节)页码应从 1 开始(w:pgNumType w:start=\"1\")",
                        "the first body section (section " + sec + ") must restart page numbers at 1 (w:pgNumType w:start=\"1\")"});
       } else if (s.page_start) {
-        out.add(kind::kRestart, where, Text{"接续前文", "continues"}, Text{"从 " + std::to_string(*s.page_start) + " 开始", "starts at " + std::to_string(*s.page_start)},
+        out.add(kind::kRestart, where, Text{"接续前文", "continues"},
+                Text{"从 " + std::to_string(*s.page_start) + " 开始", "starts at " + std::to_string(*s.page_start)},
                 Text{"第 " + sec + " 节页码重新从 " + std::to_string(*s.page_start) + " 编号,正文页码应连续",
-                     "section " + sec + " restarts page numbers at " + std::to_string(*s.page_start) + "; body pages must be numbered continuously"});
+                     "section " + sec + " restarts page numbers at " + std::to_string(*s.page_start) +
+                         "; body pages must be numbered continuously"});
       }
     }
     out.about(m, restart_class);
@@ -194,7 +202,8 @@ void check(const Context& ctx, Reporter& out) {
       if (!st || !st->has_content) {
         std::string want = shown(normalise(hf.footer_text));
         out.add(kind::kMissing, where, plain(want), Text{"无", "none"},
-                Text{"第 " + sec + " 节(正文)没有页脚页码,应为「" + want + "」", "section " + sec + " (body) has no footer page number; expected '" + want + "'"});
+                Text{"第 " + sec + " 节(正文)没有页脚页码,应为「" + want + "」",
+                     "section " + sec + " (body) has no footer page number; expected '" + want + "'"});
         out.about(m, text_class);
         continue;
       }

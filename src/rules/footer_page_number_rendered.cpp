@@ -154,7 +154,8 @@ void check_pages(const Context& ctx, Reporter& out) {
     std::string zh_pages = pages_text(r.first, r.last, false), en_pages = pages_text(r.first, r.last, true);
     if (r.kind == "rendered_missing") {
       out.add(r.kind, where, plain(want_shape), Text{"无", "none"},
-              Text{zh_pages + "是正文页,但页脚没有显示「" + want_shape + "」形式的页码", en_pages + " are body pages but show no page number of the form '" + want_shape + "'"});
+              Text{zh_pages + "是正文页,但页脚没有显示「" + want_shape + "」形式的页码",
+                   en_pages + " are body pages but show no page number of the form '" + want_shape + "'"});
     } else if (r.kind == "rendered_number") {
       std::string e = std::to_string(r.first_expected) + (r.last > r.first ? "…" + std::to_string(r.last_expected) : "");
       std::string a = std::to_string(r.first_shown.page) + (r.last > r.first ? "…" + std::to_string(r.last_actual) : "");

@@ -24,8 +24,7 @@ void check(const Context& ctx, Reporter& out) {
       for (int i = s.first_paragraph; i <= s.last_paragraph; ++i)
         if (ctx.doc.body().paragraphs[static_cast<size_t>(i)].role == docx::Role::toc) toc_in_body = true;
       if (!toc_in_body || hf.header_on_toc) continue;
-    } else if ((s.role == docx::SectionRole::toc && hf.header_on_toc) ||
-               (s.role == docx::SectionRole::cover && hf.header_on_cover)) {
+    } else if ((s.role == docx::SectionRole::toc && hf.header_on_toc) || (s.role == docx::SectionRole::cover && hf.header_on_cover)) {
       continue;
     }
     Text what = s.role == docx::SectionRole::cover ? Text{"封面", "cover"} : Text{"目录", "TOC"};
@@ -39,8 +38,8 @@ void check(const Context& ctx, Reporter& out) {
         std::string sec = std::to_string(s.number);
         Text msg = toc_in_body
                        ? Text{"目录与正文同在第 " + sec + " 节,目录页会显示正文的" + k.zh + "(" + part + ");目录应单独成节且不设页眉页脚",
-                              "the TOC shares section " + sec + " with the body, so TOC pages show the body " + k.en +
-                                  " (" + part + "); give the TOC its own section without header or footer"}
+                              "the TOC shares section " + sec + " with the body, so TOC pages show the body " + k.en + " (" + part +
+                                  "); give the TOC its own section without header or footer"}
                        : Text{"第 " + sec + " 节(" + what.zh + ")有" + k.zh + "(" + part + ")," + what.zh + "页不应设页眉页脚",
                               "section " + sec + " (" + what.en + ") has a " + k.en + " (" + part + "); " + what.en +
                                   " pages must have no header or footer"};

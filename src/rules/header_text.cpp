@@ -12,10 +12,7 @@ namespace bidfmt::rules {
 namespace {
 
 const RuleInfo kInfo{
-    "header.text",
-    {"正文页眉内容与字号", "body header text and size"},
-    {"header.left", "header.right", "header.size"},
-    Severity::error,
+    "header.text", {"正文页眉内容与字号", "body header text and size"}, {"header.left", "header.right", "header.size"}, Severity::error,
     true,
 };
 
@@ -112,7 +109,9 @@ bool page_as_profile(const Context& ctx, const docx::Section& s) {
   const int tol = pg.tolerance.v;
   if (!s.width || !s.height || !s.margin_left || !s.margin_right) return false;
   auto near = [&](int a, int b) { return std::abs(a - b) <= tol; };
-  auto fits = [&](Twips w, Twips h) { return (near(*s.width, w.v) && near(*s.height, h.v)) || (near(*s.width, h.v) && near(*s.height, w.v)); };
+  auto fits = [&](Twips w, Twips h) {
+    return (near(*s.width, w.v) && near(*s.height, h.v)) || (near(*s.width, h.v) && near(*s.height, w.v));
+  };
   return (fits(pg.width, pg.height) || fits(pg.a3_width, pg.a3_height)) && near(*s.margin_left, pg.margin_left.v) &&
          near(*s.margin_right, pg.margin_right.v) && near(s.gutter.value_or(0), pg.gutter.v);
 }
@@ -130,8 +129,9 @@ void check(const Context& ctx, Reporter& out) {
       size_t m = out.mark();
       if (!st || !st->has_content) {
         Text kind_text = kind == "first" ? Text{"首页", "first-page "} : kind == "even" ? Text{"偶数页", "even-page "} : Text{"", ""};
-        out.add(kind::kMissing, where, Text{"项目名称 / " + hf.header_right, "project name / " + hf.header_right}, Text{"无", "none"},
-                Text{"第 " + sec + " 节(正文)没有" + kind_text.zh + "页眉", "section " + sec + " (body) has no " + kind_text.en + "header"});
+        out.add(
+            kind::kMissing, where, Text{"项目名称 / " + hf.header_right, "project name / " + hf.header_right}, Text{"无", "none"},
+            Text{"第 " + sec + " 节(正文)没有" + kind_text.zh + "页眉", "section " + sec + " (body) has no " + kind_text.en + "header"});
         out.about(m, std::max(left_class, right_class));
         continue;
       }
@@ -155,8 +155,10 @@ void check(const Context& ctx, Reporter& out) {
                   Text{"右对齐制表位 " + pos.zh, "right tab stop at " + pos.en},
                   Text{"页眉右对齐制表位在 " + pos.zh + ",第 " + sec + " 节版心宽 " + w.zh + ":「" + l.right + "」" +
                            (short_of ? "距右边距约 " + gap.zh : "超出右边距约 " + gap.zh),
-                       "the header's right tab stop is at " + pos.en + " but section " + sec + "'s text width is " + w.en + ": '" + l.right +
-                           "' " + (short_of ? "ends about " + gap.en + " before the right margin" : "runs about " + gap.en + " into the right margin")});
+                       "the header's right tab stop is at " + pos.en + " but section " + sec + "'s text width is " + w.en + ": '" +
+                           l.right + "' " +
+                           (short_of ? "ends about " + gap.en + " before the right margin"
+                                     : "runs about " + gap.en + " into the right margin")});
         }
       }
       if (!seen.insert(part).second) continue;
@@ -165,8 +167,9 @@ void check(const Context& ctx, Reporter& out) {
       if (!ctx.project.empty() || !has_placeholder) {
         std::string want = replace(hf.header_left, "{project}", ctx.project);
         if (l.left != want)
-          out.add("left_text", where, plain(want), plain(l.left),
-                  Text{"页眉左侧为「" + l.left + "」,应为「" + want + "」", "header left text is '" + l.left + "'; expected '" + want + "'"});
+          out.add(
+              "left_text", where, plain(want), plain(l.left),
+              Text{"页眉左侧为「" + l.left + "」,应为「" + want + "」", "header left text is '" + l.left + "'; expected '" + want + "'"});
       } else if (l.left.empty()) {
         out.add("left_text", where, Text{"项目名称", "project name"}, Text{"无", "none"},
                 Text{"页眉左侧没有项目名称", "the header has no project name on the left"});

@@ -11,8 +11,8 @@
 namespace bidfmt::rules {
 
 std::vector<std::string> heading_keys() {
-  return {"{h}.number", "{h}.font_east_asia|fonts.east_asia", "{h}.font_latin|fonts.latin", "{h}.size", "{h}.bold",
-          "{h}.first_line_indent", "{h}.align"};
+  return {"{h}.number", "{h}.font_east_asia|fonts.east_asia", "{h}.font_latin|fonts.latin", "{h}.size", "{h}.bold", "{h}.first_line_indent",
+          "{h}.align"};
 }
 
 std::vector<profile::NumberLevel> heading_numbers(const profile::Profile& p) {
@@ -27,9 +27,7 @@ std::string heading_shown(const docx::Paragraph& p) {
   return p.label + sep + docx::trim(p.text);
 }
 
-Text level_name(int level) {
-  return Text{docx::format_number(level, "chineseCounting") + "级", "level-" + std::to_string(level)};
-}
+Text level_name(int level) { return Text{docx::format_number(level, "chineseCounting") + "级", "level-" + std::to_string(level)}; }
 
 std::string font_key(const profile::Profile& profile, const std::string& own, const char* fallback) {
   return profile.basis_of(own) ? own : fallback;

@@ -68,8 +68,8 @@ void check(const Context& ctx, Reporter& out) {
       if (!h) {
         out.add("too_deep", at, Text{"最多 " + std::to_string(max_level) + " 级", "at most " + std::to_string(max_level) + " levels"},
                 Text{std::to_string(p.heading_level) + " 级", "level " + std::to_string(p.heading_level)},
-                Text{"标题为第 " + std::to_string(p.heading_level) + " 级,超出规定的层级(标题最多 " + std::to_string(titles) + " 级,以下按 " +
-                         sequence_text(pf.lists.ordered) + " 依次下编)",
+                Text{"标题为第 " + std::to_string(p.heading_level) + " 级,超出规定的层级(标题最多 " + std::to_string(titles) +
+                         " 级,以下按 " + sequence_text(pf.lists.ordered) + " 依次下编)",
                      "heading level " + std::to_string(p.heading_level) + " is deeper than allowed (at most " + std::to_string(titles) +
                          " heading levels; below them number items " + sequence_text(pf.lists.ordered) + ")"})
             .fixable = false;
@@ -111,7 +111,9 @@ void check(const Context& ctx, Reporter& out) {
       size_t idx = static_cast<size_t>(p.ilvl);
       if (p.ilvl >= titles && heading_lists.count(ctx.doc.numbering().abstract_of(p.num_id))) idx -= static_cast<size_t>(titles);
       if (idx >= pf.lists.ordered.size()) {
-        out.add("list_depth", at, Text{"最多 " + std::to_string(pf.lists.ordered.size()) + " 级", "at most " + std::to_string(pf.lists.ordered.size()) + " levels"},
+        out.add("list_depth", at,
+                Text{"最多 " + std::to_string(pf.lists.ordered.size()) + " 级",
+                     "at most " + std::to_string(pf.lists.ordered.size()) + " levels"},
                 Text{std::to_string(idx + 1) + " 级", "level " + std::to_string(idx + 1)},
                 Text{"列表为第 " + std::to_string(idx + 1) + " 级,超出规定的 " + sequence_text(pf.lists.ordered) + " 顺序",
                      "list level " + std::to_string(idx + 1) + " is deeper than the sequence " + sequence_text(pf.lists.ordered)})
@@ -124,9 +126,10 @@ void check(const Context& ctx, Reporter& out) {
         std::vector<int> ones(pf.lists.ordered.size(), 1);
         std::string want = docx::format_label(pf.lists.ordered, idx, ones);
         out.add(kind::kListNumber, at, plain(want), plain(p.label),
-                Text{"第 " + std::to_string(idx + 1) + " 级列表编号应为「" + want + "」形式(顺序 " + sequence_text(pf.lists.ordered) + "),实际为「" + p.label + "」",
-                     "level-" + std::to_string(idx + 1) + " list number must look like '" + want + "' (sequence " + sequence_text(pf.lists.ordered) +
-                         "); it is '" + p.label + "'"});
+                Text{"第 " + std::to_string(idx + 1) + " 级列表编号应为「" + want + "」形式(顺序 " + sequence_text(pf.lists.ordered) +
+                         "),实际为「" + p.label + "」",
+                     "level-" + std::to_string(idx + 1) + " list number must look like '" + want + "' (sequence " +
+                         sequence_text(pf.lists.ordered) + "); it is '" + p.label + "'"});
       }
       out.about(mark, ctx.cls("lists.ordered." + std::to_string(idx + 1)));
     }

@@ -5,11 +5,7 @@ namespace bidfmt::rules {
 namespace {
 
 const RuleInfo kInfo{
-    "heading.l1",
-    {"一级标题编号与格式", "level-1 heading number and format"},
-    heading_keys(),
-    Severity::error,
-    true,
+    "heading.l1", {"一级标题编号与格式", "level-1 heading number and format"}, heading_keys(), Severity::error, true,
 };
 
 void check(const Context& ctx, Reporter& out) { check_heading_rule(ctx, out, kInfo.id); }

@@ -5,11 +5,7 @@ namespace bidfmt::rules {
 namespace {
 
 const RuleInfo kInfo{
-    "heading.l2",
-    {"二级标题编号与格式", "level-2 heading number and format"},
-    heading_keys(),
-    Severity::error,
-    true,
+    "heading.l2", {"二级标题编号与格式", "level-2 heading number and format"}, heading_keys(), Severity::error, true,
 };
 
 void check(const Context& ctx, Reporter& out) { check_heading_rule(ctx, out, kInfo.id); }

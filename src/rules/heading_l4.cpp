@@ -5,11 +5,7 @@ namespace bidfmt::rules {
 namespace {
 
 const RuleInfo kInfo{
-    "heading.l4",
-    {"四级标题编号与格式", "level-4 heading number and format"},
-    heading_keys(),
-    Severity::error,
-    true,
+    "heading.l4", {"四级标题编号与格式", "level-4 heading number and format"}, heading_keys(), Severity::error, true,
 };
 
 // Idle unless a level of the profile names this rule (Standard B's fourth title level).

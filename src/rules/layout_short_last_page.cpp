@@ -49,7 +49,7 @@ void check(const Context& ctx, Reporter& out) {
       if (ps[static_cast<size_t>(i)].role != docx::Role::empty && ctx.in_body(ps[static_cast<size_t>(i)].section)) last = i;
     if (last < 0) continue;
     int first_page = page_of_paragraph(ctx, begin), last_page = page_of_paragraph(ctx, last);
-    if (first_page <= 0 || last_page <= first_page) continue;  // one page: nothing to move up
+    if (first_page <= 0 || last_page <= first_page) continue;                           // one page: nothing to move up
     if (c + 1 < chapters.size() && page_of_paragraph(ctx, end) == last_page) continue;  // the next chapter goes on there
     if (static_cast<size_t>(last_page) > ctx.rendered->pages.size()) continue;
     const RenderedPage& page = ctx.rendered->pages[static_cast<size_t>(last_page) - 1];
@@ -69,8 +69,8 @@ void check(const Context& ctx, Reporter& out) {
     const Text least = want == 0.5 ? Text{"半页", "half a page"} : Text{want_percent, want_percent};
     out.add("short_last_page", where, Text{"至少" + least.zh, "at least " + least.en},
             Text{"约 " + std::to_string(percent) + "%", "about " + std::to_string(percent) + "%"},
-            Text{"「" + name + "」的最后一页(PDF 第 " + std::to_string(last_page) + " 页)只排了约 " + std::to_string(percent) +
-                     "%,少于" + least.zh + ";宜调整排版,将这部分内容调至上页",
+            Text{"「" + name + "」的最后一页(PDF 第 " + std::to_string(last_page) + " 页)只排了约 " + std::to_string(percent) + "%,少于" +
+                     least.zh + ";宜调整排版,将这部分内容调至上页",
                  "the last page of '" + name + "' (PDF page " + std::to_string(last_page) + ") is only about " + std::to_string(percent) +
                      "% full, less than " + least.en + "; adjust the layout to move it up to the page before"});
   }

@@ -8,11 +8,7 @@ namespace bidfmt::rules {
 namespace {
 
 const RuleInfo kInfo{
-    "page.gutter",
-    {"装订线", "binding gutter"},
-    {"page.gutter", "page.gutter_position"},
-    Severity::error,
-    true,
+    "page.gutter", {"装订线", "binding gutter"}, {"page.gutter", "page.gutter_position"}, Severity::error, true,
 };
 
 Text position_text(profile::GutterPosition pos) {
@@ -29,8 +25,7 @@ void check(const Context& ctx, Reporter& out) {
     Location l = ctx.at_section(0);
     l.set_part("word/settings.xml");
     out.add("gutter_position", l, want_pos, position_text(profile::GutterPosition::top),
-            Text{"装订线位置为 上(w:gutterAtTop),应为 " + want_pos.zh,
-                 "gutter position is top (w:gutterAtTop); expected " + want_pos.en});
+            Text{"装订线位置为 上(w:gutterAtTop),应为 " + want_pos.zh, "gutter position is top (w:gutterAtTop); expected " + want_pos.en});
     out.about(m, position_class);
   }
   for (const docx::Section& s : ctx.doc.sections()) {
@@ -39,16 +34,14 @@ void check(const Context& ctx, Reporter& out) {
     if (std::abs(g - pg.gutter.v) > pg.tolerance.v) {
       Text a = mm_text(g), w = mm_text(pg.gutter.v);
       out.add("gutter", ctx.at_section(s.number), w, a,
-              Text{"装订线宽 " + a.zh + ",应为 " + w.zh,
-                   "gutter is " + a.en + "; expected " + w.en});
+              Text{"装订线宽 " + a.zh + ",应为 " + w.zh, "gutter is " + a.en + "; expected " + w.en});
     }
     out.about(m, width_class);
     m = out.mark();
     // No profile puts the gutter on the right, so w:rtlGutter is always a finding.
     if (s.rtl_gutter) {
       out.add("gutter_position", ctx.at_section(s.number), want_pos, Text{"右", "right"},
-              Text{"装订线在右侧(w:rtlGutter),应为 " + want_pos.zh,
-                   "gutter is on the right (w:rtlGutter); expected " + want_pos.en});
+              Text{"装订线在右侧(w:rtlGutter),应为 " + want_pos.zh, "gutter is on the right (w:rtlGutter); expected " + want_pos.en});
     }
     out.about(m, position_class);
   }

@@ -25,8 +25,7 @@ void check(const Context& ctx, Reporter& out) {
                 "top/bottom " + mm_text(pg.margin_top.v).en + ", left/right " + mm_text(pg.margin_left.v).en};
       const size_t m = out.mark();
       out.add("margins", ctx.at_section(s.number), want, Text{"未设置", "not set"},
-              Text{"未设置页边距(w:pgMar),应为 " + want.zh,
-                   "no margins are set (w:pgMar); expected " + want.en});
+              Text{"未设置页边距(w:pgMar),应为 " + want.zh, "no margins are set (w:pgMar); expected " + want.en});
       out.about(m, std::max({ctx.cls("page.margin_top"), ctx.cls("page.margin_bottom"), ctx.cls("page.margin_left"),
                              ctx.cls("page.margin_right")}));
       continue;
@@ -63,8 +62,7 @@ void check(const Context& ctx, Reporter& out) {
       Text a = mm_text(actual), w = mm_text(side.want.v);
       const size_t m = out.mark();
       out.add(side.kind, ctx.at_section(s.number), w, a,
-              Text{side.name.zh + "为 " + a.zh + ",应为 " + w.zh,
-                   side.name.en + " is " + a.en + "; expected " + w.en});
+              Text{side.name.zh + "为 " + a.zh + ",应为 " + w.zh, side.name.en + " is " + a.en + "; expected " + w.en});
       out.about(m, ctx.cls(side.key));
     }
   }

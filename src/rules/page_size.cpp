@@ -42,11 +42,12 @@ void check_a3_at_end(const Context& ctx, Reporter& out, Fits fits) {
   const size_t m = out.mark();
   for (const docx::Section& s : sections) {
     if (s.number >= last_text || !is_a3(s) || !ctx.in_body(s.number)) continue;
-    out.add("a3_position", ctx.at_section(s.number), Text{"全册最后", "at the end of the bid"},
-            Text{"第 " + std::to_string(s.number) + " 节,其后还有正文", "section " + std::to_string(s.number) + ", with body text after it"},
-            Text{"A3 页(第 " + std::to_string(s.number) + " 节)之后还有 A4 正文:A3附图附表应统一装订在全册的最后,并按章节次序排列",
-                 "the A3 pages (section " + std::to_string(s.number) +
-                     ") have A4 body text after them: A3 figures and tables belong at the end of the bid, in chapter order"})
+    out.add(
+           "a3_position", ctx.at_section(s.number), Text{"全册最后", "at the end of the bid"},
+           Text{"第 " + std::to_string(s.number) + " 节,其后还有正文", "section " + std::to_string(s.number) + ", with body text after it"},
+           Text{"A3 页(第 " + std::to_string(s.number) + " 节)之后还有 A4 正文:A3附图附表应统一装订在全册的最后,并按章节次序排列",
+                "the A3 pages (section " + std::to_string(s.number) +
+                    ") have A4 body text after them: A3 figures and tables belong at the end of the bid, in chapter order"})
         .fixable = false;
   }
   out.about(m, ctx.cls("page.a3_at_end"));
@@ -63,16 +64,14 @@ void check(const Context& ctx, Reporter& out) {
   for (const docx::Section& s : ctx.doc.sections()) {
     if (!s.width || !s.height) {
       out.add("paper", ctx.at_section(s.number), want, Text{"未设置", "not set"},
-              Text{"未设置纸张大小(w:pgSz),应为 " + want.zh,
-                   "no paper size is set (w:pgSz); expected " + want.en});
+              Text{"未设置纸张大小(w:pgSz),应为 " + want.zh, "no paper size is set (w:pgSz); expected " + want.en});
       continue;
     }
     // A3 is accepted for drawing sections (profile page.a3_*).
     if (fits(*s.width, *s.height, pg.width, pg.height) || fits(*s.width, *s.height, pg.a3_width, pg.a3_height)) continue;
     Text actual = paper_text(*s.width, *s.height);
     out.add("paper", ctx.at_section(s.number), want, actual,
-            Text{"纸张为 " + actual.zh + ",应为 " + want.zh,
-                 "paper is " + actual.en + "; expected " + want.en});
+            Text{"纸张为 " + actual.zh + ",应为 " + want.zh, "paper is " + actual.en + "; expected " + want.en});
   }
   out.about(m, std::max(ctx.cls("page.width"), ctx.cls("page.height")));
   check_a3_at_end(ctx, out, fits);

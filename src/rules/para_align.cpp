@@ -5,11 +5,7 @@ namespace bidfmt::rules {
 namespace {
 
 const RuleInfo kInfo{
-    "para.align",
-    {"正文对齐方式", "body text alignment"},
-    {"body.align"},
-    Severity::error,
-    true,
+    "para.align", {"正文对齐方式", "body text alignment"}, {"body.align"}, Severity::error, true,
 };
 
 void check(const Context& ctx, Reporter& out) {

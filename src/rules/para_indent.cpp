@@ -17,9 +17,8 @@ void check(const Context& ctx, Reporter& out) {
   profile::FirstLineIndent body_left;
   body_left.length = pf.body.indent_left;
   using profile::ValueClass;
-  const ValueClass first = ctx.cls("body.first_line_indent"), left = ctx.cls("body.indent_left"),
-                   right = ctx.cls("body.indent_right"), list_first = ctx.cls("lists.first_line_indent"),
-                   quote_left = ctx.cls("body.quote_indent");
+  const ValueClass first = ctx.cls("body.first_line_indent"), left = ctx.cls("body.indent_left"), right = ctx.cls("body.indent_right"),
+                   list_first = ctx.cls("lists.first_line_indent"), quote_left = ctx.cls("body.quote_indent");
   // Each indent's findings by the class of the value it was compared with.
   auto settle = [&](size_t m, ValueClass f, ValueClass l) {
     out.about(m, "first_line_indent", f);
@@ -47,8 +46,7 @@ void check(const Context& ctx, Reporter& out) {
         check_side_indents(ctx, out, p, pf.quote_indent, pf.body.indent_right, at);
         settle(m, first, quote_left);
         break;
-      default:
-        break;
+      default: break;
     }
   }
 }

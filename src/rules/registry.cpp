@@ -55,13 +55,13 @@ const std::vector<const Rule*>& all_rules() {
       &table_borders_rule(),
       &table_caption_rule(),
       &figure_caption_rule(),
-      &text_units_rule(),        // Standard B; idle unless the profile's text.units is on
-      &text_punctuation_rule(),  // Standard B; idle unless the profile's text.punctuation is on
-      &output_per_chapter_rule(),  // Standard B; idle unless the profile's output.per_chapter is on
-      &bid_anonymous_rule(),     // 暗标; idle unless check --anonymous or the profile's anonymous
-      &toc_page_numbers_rule(),         // render-only (check --render)
-      &layout_short_last_page_rule(),   // render-only, Standard B; idle unless render.short_last_page
-      &table_same_width_rule(),         // render-only, Standard B; idle unless render.table_same_width
+      &text_units_rule(),              // Standard B; idle unless the profile's text.units is on
+      &text_punctuation_rule(),        // Standard B; idle unless the profile's text.punctuation is on
+      &output_per_chapter_rule(),      // Standard B; idle unless the profile's output.per_chapter is on
+      &bid_anonymous_rule(),           // 暗标; idle unless check --anonymous or the profile's anonymous
+      &toc_page_numbers_rule(),        // render-only (check --render)
+      &layout_short_last_page_rule(),  // render-only, Standard B; idle unless render.short_last_page
+      &table_same_width_rule(),        // render-only, Standard B; idle unless render.table_same_width
   };
   return rules;
 }

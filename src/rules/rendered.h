@@ -22,8 +22,8 @@ struct RenderedPage {
 
 // Where a body paragraph was laid out.
 struct Placement {
-  int page = 0;        // PDF page, 1-based
-  double y_pt = -1;    // top of its first line, points from the top of the page; -1 unknown
+  int page = 0;      // PDF page, 1-based
+  double y_pt = -1;  // top of its first line, points from the top of the page; -1 unknown
 };
 
 struct RenderedTable {

@@ -164,9 +164,9 @@ Finding& Reporter::add(std::shared_ptr<const Statement> said, Location where) {
 }
 
 Finding& Reporter::add(std::string_view kind, Location where, Text expected, Text actual, Text message) {
-  return add(std::make_shared<const Statement>(
-                 Statement{info_.id, std::string(kind), std::move(expected), std::move(actual), std::move(message)}),
-             std::move(where));
+  return add(
+      std::make_shared<const Statement>(Statement{info_.id, std::string(kind), std::move(expected), std::move(actual), std::move(message)}),
+      std::move(where));
 }
 
 void Reporter::not_fixable(size_t since) {

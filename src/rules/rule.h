@@ -16,8 +16,8 @@ struct Identity;  // rules/anonymous.h
 
 // What a rule is, kept next to its code (one file per rule, named after the ID).
 struct RuleInfo {
-  const char* id;         // "page.margins"
-  Text summary;           // one line, zh and en
+  const char* id;  // "page.margins"
+  Text summary;    // one line, zh and en
   // The profile keys the rule compares a document with (dotted, as under `basis:`). 「{h}.」 stands
   // for each heading level whose `rule` is this one ("headings.2."), 「{c}.」 for the rule's caption
   // ("captions.table."); a key ending in 「|fallback」 is a font the paragraph kind may set itself,
@@ -25,8 +25,8 @@ struct RuleInfo {
   // these (rules/values.h); the sentence of the standard the rule enforces is the profile's
   // (`quotes:`, profile::quote_of), since each standard words it differently or not at all.
   std::vector<std::string> keys;
-  Severity severity;      // default severity of its findings
-  bool fixable;           // whether `bidfmt fix` can repair its findings safely
+  Severity severity;  // default severity of its findings
+  bool fixable;       // whether `bidfmt fix` can repair its findings safely
 };
 
 // What every rule checks against.

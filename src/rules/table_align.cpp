@@ -6,11 +6,7 @@ namespace bidfmt::rules {
 namespace {
 
 const RuleInfo kInfo{
-    "table.align",
-    {"表格对齐", "table alignment"},
-    {"table.align"},
-    Severity::error,
-    true,
+    "table.align", {"表格对齐", "table alignment"}, {"table.align"}, Severity::error, true,
 };
 
 void check(const Context& ctx, Reporter& out) {

@@ -8,7 +8,8 @@ namespace {
 const RuleInfo kInfo{
     "table.borders",
     {"表格边框", "table borders"},
-    {"table.border_top", "table.border_bottom", "table.border_left", "table.border_right", "table.border_inside_h", "table.border_inside_v"},
+    {"table.border_top", "table.border_bottom", "table.border_left", "table.border_right", "table.border_inside_h",
+     "table.border_inside_v"},
     Severity::error,
     true,
 };
@@ -16,9 +17,12 @@ const RuleInfo kInfo{
 const char* const kKinds[docx::kBorderSides] = {"top", "left", "bottom", "right", "inside_h", "inside_v"};
 const char* const kKeys[docx::kBorderSides] = {"table.border_top",   "table.border_left",     "table.border_bottom",
                                                "table.border_right", "table.border_inside_h", "table.border_inside_v"};
-const Text kNames[docx::kBorderSides] = {{"上框线", "top border"},   {"左框线", "left border"},
-                                         {"下框线", "bottom border"}, {"右框线", "right border"},
-                                         {"内部横框线", "inside horizontal border"}, {"内部竖框线", "inside vertical border"}};
+const Text kNames[docx::kBorderSides] = {{"上框线", "top border"},
+                                         {"左框线", "left border"},
+                                         {"下框线", "bottom border"},
+                                         {"右框线", "right border"},
+                                         {"内部横框线", "inside horizontal border"},
+                                         {"内部竖框线", "inside vertical border"}};
 
 docx::BorderSpec want_of(const profile::Border& b) {
   if (b.style == "none") return docx::BorderSpec{"none", 0};
@@ -33,14 +37,19 @@ bool same(const docx::BorderSpec& a, const docx::BorderSpec& b) {
 
 // The conditional part of a table style, as Word's table style dialog names it.
 Text part_text(std::string_view part) {
-  static const std::pair<const char*, Text> kParts[] = {
-      {"wholeTable", {"整个表格", "whole table"}},    {"firstRow", {"标题行", "header row"}},
-      {"lastRow", {"汇总行", "total row"}},           {"firstCol", {"第一列", "first column"}},
-      {"lastCol", {"最后一列", "last column"}},       {"band1Horz", {"奇条带行", "odd banded rows"}},
-      {"band2Horz", {"偶条带行", "even banded rows"}}, {"band1Vert", {"奇条带列", "odd banded columns"}},
-      {"band2Vert", {"偶条带列", "even banded columns"}}, {"nwCell", {"左上单元格", "top left cell"}},
-      {"neCell", {"右上单元格", "top right cell"}},   {"swCell", {"左下单元格", "bottom left cell"}},
-      {"seCell", {"右下单元格", "bottom right cell"}}};
+  static const std::pair<const char*, Text> kParts[] = {{"wholeTable", {"整个表格", "whole table"}},
+                                                        {"firstRow", {"标题行", "header row"}},
+                                                        {"lastRow", {"汇总行", "total row"}},
+                                                        {"firstCol", {"第一列", "first column"}},
+                                                        {"lastCol", {"最后一列", "last column"}},
+                                                        {"band1Horz", {"奇条带行", "odd banded rows"}},
+                                                        {"band2Horz", {"偶条带行", "even banded rows"}},
+                                                        {"band1Vert", {"奇条带列", "odd banded columns"}},
+                                                        {"band2Vert", {"偶条带列", "even banded columns"}},
+                                                        {"nwCell", {"左上单元格", "top left cell"}},
+                                                        {"neCell", {"右上单元格", "top right cell"}},
+                                                        {"swCell", {"左下单元格", "bottom left cell"}},
+                                                        {"seCell", {"右下单元格", "bottom right cell"}}};
   for (const auto& [name, text] : kParts)
     if (part == name) return Text{text.zh + "(" + name + ")", text.en + " (" + name + ")"};
   return plain(std::string(part));
@@ -88,11 +97,12 @@ void check(const Context& ctx, Reporter& out) {
       at.column = cell + 1;
       Text actual = border_text(bad->spec), expected = border_text(w), from = source_text(*bad);
       std::string n = std::to_string(wrong), total = std::to_string(edges.size());
-      std::string where_zh = wrong == edges.size() ? "全部 " + total + " 处单元格边" : "共 " + total + " 处单元格边中 " + n + " 处,首处在第 " +
-                                                                                std::to_string(row + 1) + " 行第 " + std::to_string(cell + 1) + " 列";
+      std::string where_zh = wrong == edges.size() ? "全部 " + total + " 处单元格边"
+                                                   : "共 " + total + " 处单元格边中 " + n + " 处,首处在第 " + std::to_string(row + 1) +
+                                                         " 行第 " + std::to_string(cell + 1) + " 列";
       std::string where_en = wrong == edges.size() ? "all " + total + " cell edges"
-                                                   : n + " of " + total + " cell edges, the first at row " + std::to_string(row + 1) + ", column " +
-                                                         std::to_string(cell + 1);
+                                                   : n + " of " + total + " cell edges, the first at row " + std::to_string(row + 1) +
+                                                         ", column " + std::to_string(cell + 1);
       out.add(kKinds[kind], at, expected, actual,
               Text{kNames[kind].zh + "为 " + actual.zh + "(" + from.zh + ";" + where_zh + "),应为 " + expected.zh,
                    kNames[kind].en + " is " + actual.en + " (" + from.en + "; " + where_en + "); expected " + expected.en});

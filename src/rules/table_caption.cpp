@@ -5,11 +5,7 @@ namespace bidfmt::rules {
 namespace {
 
 const RuleInfo kInfo{
-    "table.caption",
-    {"表格题注", "table captions"},
-    caption_keys(),
-    Severity::error,
-    true,
+    "table.caption", {"表格题注", "table captions"}, caption_keys(), Severity::error, true,
 };
 
 void check(const Context& ctx, Reporter& out) {

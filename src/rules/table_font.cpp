@@ -15,8 +15,8 @@ const RuleInfo kInfo{
 void check(const Context& ctx, Reporter& out) {
   const profile::TextFormat& f = ctx.profile.table.text;
   // Table text has no fonts of its own in the profile: the body's.
-  const profile::ValueClass east_asia = ctx.cls("fonts.east_asia"), latin = ctx.cls("fonts.latin"),
-                            size = ctx.cls("table.size"), line = ctx.cls("table.line_spacing");
+  const profile::ValueClass east_asia = ctx.cls("fonts.east_asia"), latin = ctx.cls("fonts.latin"), size = ctx.cls("table.size"),
+                            line = ctx.cls("table.line_spacing");
   for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
     if (p.role != docx::Role::table_text || !ctx.in_body(p.section)) continue;
     Location at = ctx.at(p);

@@ -6,11 +6,7 @@ namespace bidfmt::rules {
 namespace {
 
 const RuleInfo kInfo{
-    "table.header-row",
-    {"表格标题栏", "table header row"},
-    {"table.header_bold", "table.header_repeat"},
-    Severity::error,
-    true,
+    "table.header-row", {"表格标题栏", "table header row"}, {"table.header_bold", "table.header_repeat"}, Severity::error, true,
 };
 
 void check(const Context& ctx, Reporter& out) {

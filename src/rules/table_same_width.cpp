@@ -49,10 +49,10 @@ void check(const Context& ctx, Reporter& out) {
       where.page = shared;
       std::string ta = std::to_string(tables[i].first->number), tb = std::to_string(tables[j].first->number);
       out.add("width", where, plain(mm(a.width_mm)), plain(mm(b.width_mm)),
-              Text{"表格 " + tb + " 宽 " + mm(b.width_mm) + ",与同在 PDF 第 " + std::to_string(shared) + " 页的表格 " + ta + "(宽 " + mm(a.width_mm) +
-                       ")不同;同一页中表格宽度应相同",
-                   "table " + tb + " is " + mm(b.width_mm) + " wide, unlike table " + ta + " (" + mm(a.width_mm) + ") on the same PDF page " +
-                       std::to_string(shared) + "; tables on one page must be equally wide"});
+              Text{"表格 " + tb + " 宽 " + mm(b.width_mm) + ",与同在 PDF 第 " + std::to_string(shared) + " 页的表格 " + ta + "(宽 " +
+                       mm(a.width_mm) + ")不同;同一页中表格宽度应相同",
+                   "table " + tb + " is " + mm(b.width_mm) + " wide, unlike table " + ta + " (" + mm(a.width_mm) +
+                       ") on the same PDF page " + std::to_string(shared) + "; tables on one page must be equally wide"});
     }
   }
   out.about(m, ctx.cls("render.table_same_width"));

@@ -21,9 +21,7 @@ void check(const Context& ctx, Reporter& out) {
   const size_t m = out.mark();
   for (const docx::Paragraph& p : ctx.doc.body().paragraphs) {
     using docx::Role;
-    if (p.role == Role::empty || p.role == Role::toc || p.role == Role::cover || p.role == Role::code ||
-        !ctx.in_body(p.section))
-      continue;
+    if (p.role == Role::empty || p.role == Role::toc || p.role == Role::cover || p.role == Role::code || !ctx.in_body(p.section)) continue;
     std::vector<Word> marks = marks_in_chinese(p.text, ctx.profile.text);
     if (marks.empty()) continue;
     std::string ascii, wide;

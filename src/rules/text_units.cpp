@@ -9,10 +9,7 @@ namespace bidfmt::rules {
 namespace {
 
 const RuleInfo kInfo{
-    "text.units",
-    {"单位表述统一", "units written one way"},
-    {"text.units"},
-    Severity::error,
+    "text.units", {"单位表述统一", "units written one way"}, {"text.units"}, Severity::error,
     true,  // fix writes the English abbreviation in the run text (each edit logged; --keep-text leaves them)
 };
 

@@ -96,7 +96,8 @@ std::vector<Word> marks_in_chinese(const std::string& text, const profile::TextR
   for (size_t i = 0; i < t.cps.size(); ++i) {
     const auto* m = mark_of(t.cps[i]);
     if (!m) continue;
-    if (std::any_of(skip.begin(), skip.end(), [&](const auto& r) { return static_cast<int32_t>(i) >= r.first && static_cast<int32_t>(i) < r.second; }))
+    if (std::any_of(skip.begin(), skip.end(),
+                    [&](const auto& r) { return static_cast<int32_t>(i) >= r.first && static_cast<int32_t>(i) < r.second; }))
       continue;
     UChar32 c = t.cps[i], before = neighbour(i, -1), after = neighbour(i, +1);
     // Brackets: Chinese on either side. Other marks: Chinese follows, or Chinese precedes and
@@ -107,9 +108,7 @@ std::vector<Word> marks_in_chinese(const std::string& text, const profile::TextR
   }
   // A pair of brackets is written one way: 「(1)施工」 is 「（1）施工」, never 「(1）施工」.
   std::vector<size_t> open;
-  auto flagged = [&](size_t i) {
-    return std::any_of(found.begin(), found.end(), [&](const Word& w) { return w.begin == t.byte[i]; });
-  };
+  auto flagged = [&](size_t i) { return std::any_of(found.begin(), found.end(), [&](const Word& w) { return w.begin == t.byte[i]; }); };
   std::vector<Word> more;
   for (size_t i = 0; i < t.cps.size(); ++i) {
     if (t.cps[i] == '(') open.push_back(i);
@@ -147,8 +146,8 @@ std::vector<Word> units_in(const std::string& text, const profile::TextRules& ru
     if (alternatives.length()) alternatives.append(u'|');
     alternatives.append(icu::UnicodeString::fromUTF8("\\Q" + f.text + "\\E"));
   }
-  std::unique_ptr<icu::RegexPattern> pattern = compile(icu::UnicodeString::fromUTF8("\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?\\s*(") +
-                                                       alternatives + icu::UnicodeString::fromUTF8(")(?![A-Za-z0-9²³])"));
+  std::unique_ptr<icu::RegexPattern> pattern = compile(icu::UnicodeString::fromUTF8("\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?\\s*(") + alternatives +
+                                                       icu::UnicodeString::fromUTF8(")(?![A-Za-z0-9²³])"));
   if (!pattern) return out;
   // NFKC per code point (full-width digits and letters become ASCII), ² and ³ kept; each
   // normalised UTF-16 unit remembers the code point it came from.
@@ -178,8 +177,8 @@ std::vector<Word> units_in(const std::string& text, const profile::TextRules& ru
     for (const Form& f : forms) {
       if (f.text != unit) continue;
       size_t first = from[static_cast<size_t>(a)], last = from[static_cast<size_t>(b - 1)] + 1;
-      out.push_back(Word{t.byte[first], t.byte[last] - t.byte[first], text.substr(t.byte[first], t.byte[last] - t.byte[first]),
-                         f.english, f.unit, f.chinese});
+      out.push_back(Word{t.byte[first], t.byte[last] - t.byte[first], text.substr(t.byte[first], t.byte[last] - t.byte[first]), f.english,
+                         f.unit, f.chinese});
       break;
     }
   }

@@ -95,7 +95,8 @@ void check(const Context& ctx, Reporter& out) {
       for (size_t k = next_heading; k < headings.size() && heading < 0; ++k) {
         const docx::Paragraph& h = ps[static_cast<size_t>(headings[k])];
         std::string a = squash(h.shown()), b = squash(h.text);
-        if (!want.empty() && (want == a || want == b || (b.size() >= 6 && want.size() > b.size() && want.compare(want.size() - b.size(), b.size(), b) == 0)))
+        if (!want.empty() &&
+            (want == a || want == b || (b.size() >= 6 && want.size() > b.size() && want.compare(want.size() - b.size(), b.size(), b) == 0)))
           heading = headings[k];
       }
     }
@@ -110,8 +111,8 @@ void check(const Context& ctx, Reporter& out) {
     if (auto tp = ctx.rendered->paragraphs.find(p.index); tp != ctx.rendered->paragraphs.end()) where.page = tp->second.page;
     std::string name = docx::excerpt(ps[static_cast<size_t>(heading)].shown(), 30);
     out.add("page", where, plain(std::to_string(actual)), plain(std::to_string(shown)),
-            Text{"目录中「" + name + "」的页码为 " + std::to_string(shown) + ",而该标题印在第 " + std::to_string(actual) + " 页(渲染后 PDF 第 " +
-                     std::to_string(placed->second.page) + " 页);请更新目录",
+            Text{"目录中「" + name + "」的页码为 " + std::to_string(shown) + ",而该标题印在第 " + std::to_string(actual) +
+                     " 页(渲染后 PDF 第 " + std::to_string(placed->second.page) + " 页);请更新目录",
                  "the TOC gives page " + std::to_string(shown) + " for '" + name + "', which is printed on page " + std::to_string(actual) +
                      " (PDF page " + std::to_string(placed->second.page) + "); update the TOC"});
   }

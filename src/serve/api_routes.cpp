@@ -72,8 +72,7 @@ void take_files(const httplib::Request& req, Work& w, const std::string& ext, co
     std::string shown = plain_name(f.filename);
     w.shown.push_back(shown.empty() ? fallback : shown);
   }
-  if (w.inputs.empty())
-    throw Refusal{400, "缺少上传文件(multipart 字段 file)", "no upload (multipart field 'file')"};
+  if (w.inputs.empty()) throw Refusal{400, "缺少上传文件(multipart 字段 file)", "no upload (multipart field 'file')"};
   if (one && w.inputs.size() > 1) throw Refusal{400, "只接受一个文件", "takes exactly one file"};
 }
 
@@ -86,8 +85,7 @@ void answer(Context& c, httplib::Response& res, const std::shared_ptr<Work>& w, 
       res.set_header("Retry-After", "10");
       return send_error(res, 503, lang, "服务器正忙(等待的任务已满),请稍后再试", "the server is busy (the queue is full); try again later");
     }
-    if (out == JobQueue::Outcome::timeout)
-      return send_error(res, 504, lang, "任务超时,未完成", "the job did not finish in time");
+    if (out == JobQueue::Outcome::timeout) return send_error(res, 504, lang, "任务超时,未完成", "the job did not finish in time");
   } catch (const Refusal& r) {
     return send_error(res, r.status, lang, r.zh, r.en);
   } catch (const Error& e) {
@@ -101,8 +99,7 @@ void answer(Context& c, httplib::Response& res, const std::shared_ptr<Work>& w, 
 }
 
 // Parses the request into a Work, or answers the refusal; null then.
-std::shared_ptr<Work> prepare(Context& c, const httplib::Request& req, httplib::Response& res,
-                              const std::function<void(Work&)>& read) {
+std::shared_ptr<Work> prepare(Context& c, const httplib::Request& req, httplib::Response& res, const std::function<void(Work&)>& read) {
   Lang lang = request_lang(req);
   std::shared_ptr<Work> w;
   try {
@@ -126,7 +123,8 @@ std::shared_ptr<Work> prepare(Context& c, const httplib::Request& req, httplib::
 
 void need_render(const char* what) {
   if (!render::available())
-    throw Refusal{501, std::string(what) + " 需要服务器安装 LibreOffice 与 python3-uno", std::string(what) + " needs LibreOffice and python3-uno on the server"};
+    throw Refusal{501, std::string(what) + " 需要服务器安装 LibreOffice 与 python3-uno",
+                  std::string(what) + " needs LibreOffice and python3-uno on the server"};
 }
 
 // ---- POST /api/check ----
@@ -210,8 +208,7 @@ void fix_route(Context& c, const httplib::Request& req, httplib::Response& res) 
     o.overrides = w.overrides;
     o.project = project;
     FixResult r = fix_docx(o);
-    w.headers = {{"X-Bidfmt-Changes", std::to_string(r.changes.size())},
-                 {"X-Bidfmt-Remaining", std::to_string(r.remaining.size())}};
+    w.headers = {{"X-Bidfmt-Changes", std::to_string(r.changes.size())}, {"X-Bidfmt-Remaining", std::to_string(r.remaining.size())}};
     if (log) {
       w.body = change_log_json(r, w.lang);
       w.type = "application/json";
@@ -265,7 +262,8 @@ void build_route(Context& c, const httplib::Request& req, httplib::Response& res
     } else if (has_ext(f.filename, ".md") || has_ext(f.filename, ".markdown")) {
       w.inputs.push_back(w.dir.save("src", f.filename, f.content, ".md", "document.md"));
     } else {
-      throw Refusal{415, "build 接受 Markdown(.md)或含 Markdown 与图片的 zip", "build takes Markdown (.md) or a zip of Markdown and images"};
+      throw Refusal{415, "build 接受 Markdown(.md)或含 Markdown 与图片的 zip",
+                    "build takes Markdown (.md) or a zip of Markdown and images"};
     }
     if (pdf) need_render("pdf");
   });

@@ -37,7 +37,11 @@ std::optional<uint64_t> parse_size(std::string_view text) {
   if (i == 0 || n == 0) return std::nullopt;
   std::string unit;
   for (; i < text.size(); ++i) unit += static_cast<char>(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 'a' + 'A' : text[i]);
-  int shift = unit == "" || unit == "B" ? 0 : unit == "K" || unit == "KB" ? 10 : unit == "M" || unit == "MB" ? 20 : unit == "G" || unit == "GB" ? 30 : -1;
+  int shift = unit == "" || unit == "B"     ? 0
+              : unit == "K" || unit == "KB" ? 10
+              : unit == "M" || unit == "MB" ? 20
+              : unit == "G" || unit == "GB" ? 30
+                                            : -1;
   if (shift < 0 || n > (UINT64_MAX >> shift)) return std::nullopt;
   return n << shift;
 }
@@ -101,7 +105,8 @@ struct Server::Impl {
     return std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
   }
   explicit Impl(ServeOptions o)
-      : options(std::move(o)), jobs(workers(options), options.queue > 0 ? options.queue : std::max(32, 4 * workers(options)), options.before_job) {}
+      : options(std::move(o)),
+        jobs(workers(options), options.queue > 0 ? options.queue : std::max(32, 4 * workers(options)), options.before_job) {}
 };
 
 Server::Server(ServeOptions o) {
@@ -130,7 +135,8 @@ Server::Server(ServeOptions o) {
     std::string given = auth.rfind(bearer, 0) == 0 ? auth.substr(bearer.size()) : std::string();
     if (same_secret(given, m.options.token)) return httplib::Server::HandlerResponse::Unhandled;
     res.set_header("WWW-Authenticate", "Bearer");
-    send_error(res, 401, request_lang(req), "需要令牌:请求头 Authorization: Bearer 令牌", "a token is required: Authorization: Bearer TOKEN");
+    send_error(res, 401, request_lang(req), "需要令牌:请求头 Authorization: Bearer 令牌",
+               "a token is required: Authorization: Bearer TOKEN");
     return httplib::Server::HandlerResponse::Handled;
   });
   // Errors httplib answers itself (413 over the limit, 404, 400 for a malformed request) get the
@@ -142,12 +148,11 @@ Server::Server(ServeOptions o) {
     if (s == 413)
       send_error(res, s, lang, "上传超过上限(" + std::to_string(m.options.max_upload) + " 字节)",
                  "the upload is over the limit (" + std::to_string(m.options.max_upload) + " bytes)");
-    else if (s == 404)
-      send_error(res, s, lang, "没有这个地址", "no such address");
-    else if (s == 405)
-      send_error(res, s, lang, "该地址不接受此方法", "this address does not take this method");
+    else if (s == 404) send_error(res, s, lang, "没有这个地址", "no such address");
+    else if (s == 405) send_error(res, s, lang, "该地址不接受此方法", "this address does not take this method");
     else
-      send_error(res, s, lang, "请求无法处理(HTTP " + std::to_string(s) + ")", "the request cannot be handled (HTTP " + std::to_string(s) + ")");
+      send_error(res, s, lang, "请求无法处理(HTTP " + std::to_string(s) + ")",
+                 "the request cannot be handled (HTTP " + std::to_string(s) + ")");
     return httplib::Server::HandlerResponse::Handled;
   }));
   m.http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
@@ -156,8 +161,7 @@ Server::Server(ServeOptions o) {
       if (ep) std::rethrow_exception(ep);
     } catch (const std::exception& e) {
       what = e.what();
-    } catch (...) {
-    }
+    } catch (...) {}
     send_error(res, 500, request_lang(req), "服务器内部错误:" + what, "internal error: " + what);
   });
   if (opt.log)
@@ -224,8 +228,8 @@ int serve(const ServeOptions& options, Lang lang) {
     return 2;
   }
   std::string host = options.host.find(':') != std::string::npos && options.host[0] != '[' ? "[" + options.host + "]" : options.host;
-  std::cout << (lang == Lang::en ? "bidfmt serve: listening on http://" : "bidfmt serve:正在监听 http://") << host << ":"
-            << server->port() << "/" << std::endl;
+  std::cout << (lang == Lang::en ? "bidfmt serve: listening on http://" : "bidfmt serve:正在监听 http://") << host << ":" << server->port()
+            << "/" << std::endl;
   std::atomic<bool> signalled{false};
   std::thread waiter([&] {
     int sig = 0;

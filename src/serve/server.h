@@ -15,15 +15,15 @@ namespace bidfmt::serve {
 
 struct ServeOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;                      // 0: any free port (Server::port() says which)
-  std::string token;                    // "" = none; a host other than loopback requires one
-  uint64_t max_upload = 100ull << 20;   // bytes of one request body; over it → 413
-  int jobs = 0;                         // checks, fixes and builds at once; 0 = one per core (at least 2)
-  int queue = 0;                        // jobs waiting for a worker; 0 = 32 (or 4 × jobs if more); full → 503
+  int port = 8080;                                                 // 0: any free port (Server::port() says which)
+  std::string token;                                               // "" = none; a host other than loopback requires one
+  uint64_t max_upload = 100ull << 20;                              // bytes of one request body; over it → 413
+  int jobs = 0;                                                    // checks, fixes and builds at once; 0 = one per core (at least 2)
+  int queue = 0;                                                   // jobs waiting for a worker; 0 = 32 (or 4 × jobs if more); full → 503
   std::chrono::milliseconds job_timeout{std::chrono::minutes(5)};  // no answer by then → 504
-  std::string work_root;                // where each request's temp dir goes; "" = $TMPDIR or /tmp
-  std::string version = "dev";          // the tool version the reports name
-  bool log = true;                      // one line per request on stderr: method, path, status (never a file name)
+  std::string work_root;                                           // where each request's temp dir goes; "" = $TMPDIR or /tmp
+  std::string version = "dev";                                     // the tool version the reports name
+  bool log = true;  // one line per request on stderr: method, path, status (never a file name)
   // For tests: runs on the worker just before each job (a test holds jobs here to fill the queue
   // or to pass the time limit without waiting for a slow document).
   std::function<void()> before_job;

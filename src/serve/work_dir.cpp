@@ -57,8 +57,8 @@ WorkDir::~WorkDir() {
   fs::remove_all(path_, ec);
 }
 
-std::string WorkDir::save(const std::string& sub, const std::string& upload_name, const std::string& bytes,
-                          const std::string& ext, const std::string& fallback) {
+std::string WorkDir::save(const std::string& sub, const std::string& upload_name, const std::string& bytes, const std::string& ext,
+                          const std::string& fallback) {
   std::string name = plain_name(upload_name);
   if (name.empty() || !has_ext(name, ext)) name = fallback;
   fs::path path = fs::path(path_) / sub / name;

@@ -20,8 +20,8 @@ class WorkDir {
   // Writes `bytes` as `sub`/NAME inside the folder, NAME being the upload's own file name when it
   // is a plain one (no folder part, no control character, not hidden, with `ext`), else
   // `fallback`; the name is remembered for messages. Returns the path.
-  std::string save(const std::string& sub, const std::string& upload_name, const std::string& bytes,
-                   const std::string& ext, const std::string& fallback);
+  std::string save(const std::string& sub, const std::string& upload_name, const std::string& bytes, const std::string& ext,
+                   const std::string& fallback);
 
   // Unpacks the zip at `zip` into `sub`/ (ZipReader's checks: unsafe names, duplicates, bombs;
   // besides, at most 1,000 entries and 256 MiB). Returns the files written.

@@ -46,8 +46,8 @@ class DocumentWriter {
 
   void write() {
     buffer_ = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-    buffer_ += std::string("<w:document xmlns:w=\"") + xml::kW + "\" xmlns:r=\"" + xml::kR + "\" xmlns:wp=\"" +
-               xml::kWp + "\" xmlns:a=\"" + xml::kA + "\" xmlns:pic=\"" + xml::kPic + "\"><w:body>";
+    buffer_ += std::string("<w:document xmlns:w=\"") + xml::kW + "\" xmlns:r=\"" + xml::kR + "\" xmlns:wp=\"" + xml::kWp + "\" xmlns:a=\"" +
+               xml::kA + "\" xmlns:pic=\"" + xml::kPic + "\"><w:body>";
     if (doc_.meta.cover) cover();
     if (doc_.meta.toc) toc();
     body();
@@ -240,7 +240,8 @@ class DocumentWriter {
       }
       if (!s.ref.empty()) {
         // make_plan refused unknown ids; one in another file of the build is its text.
-        if (auto t = plan_.refs.find(s.ref); t != plan_.refs.end()) ref_field(parent, t->second.bookmark, t->second.number, t->second.text, rp);
+        if (auto t = plan_.refs.find(s.ref); t != plan_.refs.end())
+          ref_field(parent, t->second.bookmark, t->second.number, t->second.text, rp);
         else text_run(parent, plan_.outside_refs.at(s.ref), rp);
         continue;
       }
@@ -517,8 +518,7 @@ class DocumentWriter {
 
 }  // namespace
 
-void write_document_xml(const model::Document& doc, const profile::Profile& p, const Plan& plan,
-                        package::ZipWriter& zip) {
+void write_document_xml(const model::Document& doc, const profile::Profile& p, const Plan& plan, package::ZipWriter& zip) {
   zip.begin("word/document.xml");
   DocumentWriter(doc, p, plan, zip).write();
 }

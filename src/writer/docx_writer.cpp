@@ -25,10 +25,8 @@ std::string timestamp(const std::string& given) {
 
 }  // namespace
 
-void write_docx(const model::Document& doc, const profile::Profile& profile, const WriteOptions& options,
-                const std::string& path) {
-  Plan plan = make_plan(doc, profile, options.pages, options.first_chapter,
-                        options.outside_refs.empty() ? nullptr : &options.outside_refs);
+void write_docx(const model::Document& doc, const profile::Profile& profile, const WriteOptions& options, const std::string& path) {
+  Plan plan = make_plan(doc, profile, options.pages, options.first_chapter, options.outside_refs.empty() ? nullptr : &options.outside_refs);
   for (const auto& [block, text] : options.captions) plan.caption[block] = text;
   for (const auto& [block, label] : options.caption_labels) {
     plan.caption_label[block] = label;

@@ -10,10 +10,10 @@
 namespace bidfmt::writer {
 
 struct WriteOptions {
-  std::string created;            // W3CDTF timestamp for docProps; "" = SOURCE_DATE_EPOCH or a fixed date
+  std::string created;                // W3CDTF timestamp for docProps; "" = SOURCE_DATE_EPOCH or a fixed date
   const Pagination* pages = nullptr;  // page numbers from a layout pass, if one ran
-  int first_chapter = 1;          // number of the first level-1 heading (per-chapter files)
-  bool word_template = false;     // write a .dotx (template main part) instead of a .docx
+  int first_chapter = 1;              // number of the first level-1 heading (per-chapter files)
+  bool word_template = false;         // write a .dotx (template main part) instead of a .docx
   // Block index → caption text that replaces the plan's: A3 sections moved after the last chapter
   // (profile page.a3_at_end) keep the numbers of the chapter they came from.
   std::map<size_t, std::string> captions{};
@@ -23,7 +23,6 @@ struct WriteOptions {
 };
 
 // Writes `path` atomically; throws Error on failure, leaving no file behind.
-void write_docx(const model::Document& doc, const profile::Profile& profile, const WriteOptions& options,
-                const std::string& path);
+void write_docx(const model::Document& doc, const profile::Profile& profile, const WriteOptions& options, const std::string& path);
 
 }  // namespace bidfmt::writer

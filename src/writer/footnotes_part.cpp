@@ -48,8 +48,7 @@ std::string footnotes_xml(const model::Document& doc, const profile::Profile& pr
         if (!s.ref.empty()) {
           if (auto t = plan.refs.find(s.ref); t != plan.refs.end())
             ref_field(p, t->second.bookmark, t->second.number, t->second.text, span_props(plain, RunProps{}));
-          else
-            text_run(p, plan.outside_refs.at(s.ref), span_props(plain, RunProps{}));
+          else text_run(p, plan.outside_refs.at(s.ref), span_props(plain, RunProps{}));
           continue;
         }
         span_run(p, plain, span_props(plain, RunProps{}));

@@ -95,8 +95,7 @@ class BodyLists {
   void ordered() const {
     pugi::xml_node ordered = abstract_num(root_, kOrderedAbstract);
     for (int i = 0; i < 9; ++i) {
-      profile::NumberLevel n =
-          i < static_cast<int>(p_.lists.ordered.size()) ? p_.lists.ordered[static_cast<size_t>(i)] : filler(i);
+      profile::NumberLevel n = i < static_cast<int>(p_.lists.ordered.size()) ? p_.lists.ordered[static_cast<size_t>(i)] : filler(i);
       // The profile's sequence is written with %1…%6 per position; renumber to this level.
       std::string text = n.text;
       for (size_t pos = 0; (pos = text.find('%', pos)) != std::string::npos; ++pos)

@@ -34,9 +34,7 @@ std::string content_types_xml(const Plan& plan, bool word_template) {
   xml::declare(doc);
   pugi::xml_node t = doc.append_child("Types");
   xml::set(t, "xmlns", package::ns::kContentTypes);
-  auto def = [&](const char* ext, const std::string& type) {
-    xml::set(xml::add(t, "Default", "Extension", ext), "ContentType", type);
-  };
+  auto def = [&](const char* ext, const std::string& type) { xml::set(xml::add(t, "Default", "Extension", ext), "ContentType", type); };
   def("rels", ct::kRelationships);
   def("xml", ct::kXml);
   bool png = false, jpeg = false;

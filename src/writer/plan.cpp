@@ -28,8 +28,7 @@ std::string chinese_counting(int n) {
 }
 
 std::string format_one(const std::string& fmt, int n) {
-  if (fmt == "chineseCounting" || fmt == "chineseCountingThousand" || fmt == "ideographTraditional")
-    return chinese_counting(n);
+  if (fmt == "chineseCounting" || fmt == "chineseCountingThousand" || fmt == "ideographTraditional") return chinese_counting(n);
   if (fmt == "decimalEnclosedCircle" && n >= 1 && n <= 20) {
     std::string s;
     icu::UnicodeString(static_cast<UChar32>(0x2460 + n - 1)).toUTF8String(s);
@@ -147,8 +146,7 @@ void for_each_inlines(const model::Block& b, F&& f) {
 // One pass over the blocks, a method per block kind; then references, parts and pages.
 class Planner {
  public:
-  Planner(const model::Document& doc, const profile::Profile& profile, int first_chapter)
-      : doc_(doc), profile_(profile), est_(profile) {
+  Planner(const model::Document& doc, const profile::Profile& profile, int first_chapter) : doc_(doc), profile_(profile), est_(profile) {
     plan_.first_chapter = std::max(1, first_chapter);
     plan_.geometries.push_back(geometry_of(model::PageShape::portrait, profile));
     counters_[0] = plan_.first_chapter - 1;
@@ -262,8 +260,8 @@ class Planner {
   }
 
   // Numbers a table's or figure's caption and makes it a reference target.
-  void caption(size_t i, const profile::Caption& cap, int n, const std::string& given, const std::string& id,
-               const std::string& file, int line) {
+  void caption(size_t i, const profile::Caption& cap, int n, const std::string& given, const std::string& id, const std::string& file,
+               int line) {
     plan_.caption[i] = cap.text_for(counters_, n, name_of(cap, given));
     plan_.caption_label[i] = cap.text_for(counters_, n, "");
     target(i, id, file, line, plan_.caption_label[i], false);
@@ -388,8 +386,8 @@ class Planner {
 
 }  // namespace
 
-Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages,
-               int first_chapter, const std::map<std::string, std::string>* outside) {
+Plan make_plan(const model::Document& doc, const profile::Profile& profile, const Pagination* pages, int first_chapter,
+               const std::map<std::string, std::string>* outside) {
   Planner planner(doc, profile, first_chapter);
   for (size_t i = 0; i < doc.blocks.size(); ++i) planner.block(i, doc.blocks[i]);
   planner.check_references(outside);

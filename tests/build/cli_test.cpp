@@ -31,8 +31,7 @@ void expect_clean_failure(const testkit::RunResult& r, const Case& c, const std:
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(c.out));
-  for (const auto& e : fs::directory_iterator(c.dir))
-    EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
+  for (const auto& e : fs::directory_iterator(c.dir)) EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
 }
 
 const char* kGood = "---\nproject: 测试工程\n---\n\n# 工程概况\n\n正文。\n";
@@ -138,8 +137,7 @@ namespace {
 
 TEST(BuildCli, PaginateWithoutLibreOfficeSaysSoAndExits2) {
   Case c = prepare("no-lo", kGood);
-  testkit::RunResult r = testkit::run({testkit::binary(), "build", c.md, "-o", c.out, "--paginate"},
-                                      {"PATH=/nonexistent"});
+  testkit::RunResult r = testkit::run({testkit::binary(), "build", c.md, "-o", c.out, "--paginate"}, {"PATH=/nonexistent"});
   expect_clean_failure(r, c, "LibreOffice");
 }
 

@@ -161,7 +161,8 @@ TEST(DraftWalk, FragmentsSplitAtPunctuationAndMarkup) {
   EXPECT_EQ(fragments("（一）建设内容，共1,286盏"), (std::vector<std::string>{"建设内容", "共1", "286盏"}));
   EXPECT_EQ(fragments(source_prose("## 附件 {-}\nm<sup>2</sup>面积[^1]\n")), (std::vector<std::string>{"附件", "m2面积"}));
   // …and a fragment missing from the output text is reported.
-  EXPECT_EQ(docx_text({{"word/document.xml", "<w:document xmlns:w=\"x\"><w:p><w:r><w:t>附</w:t></w:r><w:r><w:t>件</w:t></w:r></w:p></w:document>"}}),
+  EXPECT_EQ(docx_text({{"word/document.xml",
+                        "<w:document xmlns:w=\"x\"><w:p><w:r><w:t>附</w:t></w:r><w:r><w:t>件</w:t></w:r></w:p></w:document>"}}),
             "附件");
 }
 

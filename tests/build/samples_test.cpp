@@ -138,8 +138,8 @@ TEST_P(BuiltSample, DocumentHeadersAndFootersMatchGolden) {
     const std::string f = e.path().filename().string();
     if (content_part("word/" + f) && !files.count(f)) {
       if (accepting_goldens()) fs::remove(e.path());
-      else ADD_FAILURE() << "stale golden " << e.path().string() << ": the sample has no word/" << f
-                         << " (BIDFMT_ACCEPT_GOLDEN=1 removes it)";
+      else
+        ADD_FAILURE() << "stale golden " << e.path().string() << ": the sample has no word/" << f << " (BIDFMT_ACCEPT_GOLDEN=1 removes it)";
     }
   }
 }
@@ -203,12 +203,11 @@ TEST_P(BuiltSample, DocumentStructure) {
   EXPECT_NE(parts_.at("word/numbering.xml").find("chineseCounting"), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Samples, BuiltSample, ::testing::ValuesIn(samples()),
-                         [](const ::testing::TestParamInfo<std::string>& i) {
-                           std::string n = fs::path(i.param).stem().string();
-                           std::replace(n.begin(), n.end(), '-', '_');
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Samples, BuiltSample, ::testing::ValuesIn(samples()), [](const ::testing::TestParamInfo<std::string>& i) {
+  std::string n = fs::path(i.param).stem().string();
+  std::replace(n.begin(), n.end(), '-', '_');
+  return n;
+});
 
 }  // namespace
 }  // namespace bidfmt

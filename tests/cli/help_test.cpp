@@ -11,8 +11,8 @@ namespace bidfmt {
 namespace {
 
 const std::vector<std::vector<std::string>> kCommands = {
-    {"build"}, {"parse"}, {"check"}, {"fix"}, {"profiles"}, {"profiles", "list"}, {"profiles", "show"},
-    {"profiles", "validate"}, {"template"}, {"explain"}};
+    {"build"},    {"parse"},  {"check"}, {"fix"}, {"profiles"}, {"profiles", "list"}, {"profiles", "show"}, {"profiles", "validate"},
+    {"template"}, {"explain"}};
 
 std::string joined(const std::vector<std::string>& words) {
   std::string s = "bidfmt";
@@ -99,23 +99,20 @@ TEST(CliUsage, UnknownOptionOfEverySubcommand) {
   for (const auto& cmd : kCommands) {
     SCOPED_TRACE(joined(cmd));
     expect_usage_error(testkit::run_cli(with(cmd, {"--bogus"})), "未知选项「--bogus」", "用法: " + joined(cmd));
-    expect_usage_error(testkit::run_cli(with(cmd, {"--bogus", "--lang", "en"})), "unknown option '--bogus'",
-                       "Usage: " + joined(cmd));
+    expect_usage_error(testkit::run_cli(with(cmd, {"--bogus", "--lang", "en"})), "unknown option '--bogus'", "Usage: " + joined(cmd));
   }
 }
 
 TEST(CliUsage, OptionWithoutItsValue) {
   expect_usage_error(testkit::run_cli({"check", "a.docx", "--profile"}), "选项「--profile」需要一个值", "用法: bidfmt check");
-  expect_usage_error(testkit::run_cli({"--lang", "en", "build", "a.md", "-o"}), "option '--output' needs a value",
-                     "Usage: bidfmt build");
+  expect_usage_error(testkit::run_cli({"--lang", "en", "build", "a.md", "-o"}), "option '--output' needs a value", "Usage: bidfmt build");
 }
 
 TEST(CliUsage, MissingArgumentsAndSubcommands) {
   expect_usage_error(testkit::run_cli({"build", "a.md"}), "build 需要 -o 输出文件.docx", "用法: bidfmt build");
   expect_usage_error(testkit::run_cli({"check"}), "check 需要至少一个 .docx 文件或文件夹", "用法: bidfmt check");
   expect_usage_error(testkit::run_cli({"profiles", "show"}), "缺少参数「名称」", "用法: bidfmt profiles show");
-  expect_usage_error(testkit::run_cli({"profiles", "show", "--lang", "en"}), "missing argument 'NAME'",
-                     "Usage: bidfmt profiles show");
+  expect_usage_error(testkit::run_cli({"profiles", "show", "--lang", "en"}), "missing argument 'NAME'", "Usage: bidfmt profiles show");
   expect_usage_error(testkit::run_cli({"profiles"}), "profiles 需要 list、show 名称 或 validate 文件", "用法: bidfmt profiles");
   expect_usage_error(testkit::run_cli({"template", "extra"}), "多余的参数「extra」", "用法: bidfmt template");
   expect_usage_error(testkit::run_cli({"explain", "a", "b", "--lang", "en"}),
@@ -124,7 +121,8 @@ TEST(CliUsage, MissingArgumentsAndSubcommands) {
 
 TEST(CliUsage, UnknownSubcommandAndLanguage) {
   expect_usage_error(testkit::run_cli({"frobnicate"}),
-                     "未知的子命令「frobnicate」(可用 build、parse、check、fix、profiles、template、explain、serve;见 --help)", "用法: bidfmt");
+                     "未知的子命令「frobnicate」(可用 build、parse、check、fix、profiles、template、explain、serve;见 --help)",
+                     "用法: bidfmt");
   testkit::RunResult lang = testkit::run_cli({"check", "a.docx", "--lang", "fr"});
   EXPECT_EQ(lang.status, 2);
   EXPECT_EQ(lang.err, "bidfmt: --lang 只接受 zh 或 en\n");
@@ -133,12 +131,13 @@ TEST(CliUsage, UnknownSubcommandAndLanguage) {
 TEST(CliUsage, ValuesInEveryWayCli11Takes) {
   // --name=VALUE and repeated --override, interleaved with the inputs, as before the move to CLI11.
   std::string dir = testkit::temp_dir("cli-values");
-  testkit::RunResult r = testkit::run_cli({"build", testkit::source_dir() + "/samples/road-bid.md", "--output=" + dir + "/a.docx",
-                                           "--profile=xx-2014"});
+  testkit::RunResult r =
+      testkit::run_cli({"build", testkit::source_dir() + "/samples/road-bid.md", "--output=" + dir + "/a.docx", "--profile=xx-2014"});
   EXPECT_EQ(r.status, 0) << r.err;
   std::ofstream(dir + "/t1.yaml") << "page:\n  margin_left: 30mm\n";
   std::ofstream(dir + "/t2.yaml") << "page:\n  margin_right: 30mm\n";
-  testkit::RunResult show = testkit::run_cli({"profiles", "show", "xx-2014", "--override", dir + "/t1.yaml", "--override", dir + "/t2.yaml"});
+  testkit::RunResult show =
+      testkit::run_cli({"profiles", "show", "xx-2014", "--override", dir + "/t1.yaml", "--override", dir + "/t2.yaml"});
   EXPECT_EQ(show.status, 0) << show.err;
   EXPECT_NE(show.out.find("t1.yaml"), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("t2.yaml"), std::string::npos) << show.out;

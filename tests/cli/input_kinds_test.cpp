@@ -40,7 +40,7 @@ std::string body_text(const std::string& docx) {
 }
 
 struct Encoded {
-  const char* name;      // the encoding the warning names
+  const char* name;  // the encoding the warning names
   std::string bytes;
 };
 
@@ -95,8 +95,8 @@ TEST(ForeignInputs, WithoutLibreOfficeOneLineSaysHowToInstallIt) {
   std::ofstream(dir + "/c.rtf") << "{\\rtf1\\ansi 正文}";
   std::string odt = dir + "/d.odt";
   testkit::write_zip(odt, {{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", "<x/>"}});
-  for (const std::string& in : {ole2_file(dir + "/a.doc"), ole2_file(dir + "/b.wps"), ole2_file(dir + "/named-docx.docx"),
-                                dir + "/c.rtf", odt}) {
+  for (const std::string& in :
+       {ole2_file(dir + "/a.doc"), ole2_file(dir + "/b.wps"), ole2_file(dir + "/named-docx.docx"), dir + "/c.rtf", odt}) {
     for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
              {"check", in}, {"fix", in, "-o", dir + "/out.docx"}, {"check", in, "--annotate", dir + "/c.docx"}}) {
       SCOPED_TRACE(in + " " + args.front());

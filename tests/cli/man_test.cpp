@@ -59,7 +59,8 @@ bool has_word(const std::string& text, const std::string& word) {
 }
 
 const std::vector<std::vector<std::string>> kCommands = {
-    {"build"}, {"parse"}, {"check"}, {"fix"}, {"profiles"}, {"profiles", "show"}, {"profiles", "validate"}, {"template"}, {"explain"}, {"serve"}};
+    {"build"},    {"parse"},   {"check"}, {"fix"}, {"profiles"}, {"profiles", "show"}, {"profiles", "validate"},
+    {"template"}, {"explain"}, {"serve"}};
 const std::set<std::string> kGlobal = {"-h", "--help", "--lang", "--version"};
 
 TEST(ManPage, EveryOptionOfEverySubcommandIsDescribed) {
@@ -123,8 +124,9 @@ TEST(BashCompletion, LoadsInBash) {
   if (!testkit::have_program("bash")) GTEST_SKIP() << "no bash";
   std::string script = testkit::source_dir() + "/scripts/bidfmt-completion.bash";
   testkit::RunResult r = testkit::run({"bash", "-c",
-                                       "source '" + script + "' && COMP_WORDS=(bidfmt check --ren) && COMP_CWORD=2 && _bidfmt && "
-                                       "printf '%s\\n' \"${COMPREPLY[@]}\""});
+                                       "source '" + script +
+                                           "' && COMP_WORDS=(bidfmt check --ren) && COMP_CWORD=2 && _bidfmt && "
+                                           "printf '%s\\n' \"${COMPREPLY[@]}\""});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "--render\n");
 }

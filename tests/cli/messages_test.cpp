@@ -31,10 +31,7 @@ Inputs setup(const std::string& name) {
 
 // Every command that writes a file the user names, writing to `out`.
 std::vector<std::vector<std::string>> writers(const Inputs& s, const std::string& out) {
-  return {{"build", s.md, "-o", out},
-          {"fix", s.docx, "-o", out},
-          {"check", s.docx, "-o", out},
-          {"template", "-o", out}};
+  return {{"build", s.md, "-o", out}, {"fix", s.docx, "-o", out}, {"check", s.docx, "-o", out}, {"template", "-o", out}};
 }
 
 // One line naming `out`, with `reason`; exit 2; no temp file anywhere in the line.

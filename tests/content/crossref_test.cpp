@@ -100,8 +100,9 @@ TEST(Crossref, JsonRefRunsBuildAndParseWritesThem) {
   EXPECT_EQ(cached_after(doc, doc.find(" REF _Ref", t + 1)), "一、");
 
   // parse keeps ids and refs; build(parse(x)) writes the same document.xml as build(x).
-  const std::string md = write(dir, "d.md", "# 概况 {#sec:intro}\n\n## 人员\n\n见@tbl:staff与@sec:intro。\n\n"
-                                            "| 岗位 |\n|---|\n| 项目经理 |\n\nTable: 人员配置表 {#tbl:staff}\n");
+  const std::string md = write(dir, "d.md",
+                               "# 概况 {#sec:intro}\n\n## 人员\n\n见@tbl:staff与@sec:intro。\n\n"
+                               "| 岗位 |\n|---|\n| 项目经理 |\n\nTable: 人员配置表 {#tbl:staff}\n");
   const std::vector<std::string> env{"SOURCE_DATE_EPOCH=1767225600"};
   testkit::RunResult p = testkit::run({testkit::binary(), "parse", md, "-o", dir + "/d.json"}, env);
   ASSERT_EQ(p.status, 0) << p.err;

@@ -75,7 +75,8 @@ TEST(ContentModel, RowspanPastTheLastRowRefused) {
 }
 
 TEST(ContentModel, NestedSectionRefused) {
-  auto [zh, en] = refusal(doc_with(R"({"type": "section", "page": "landscape", "blocks": [{"type": "section", "page": "a3", "blocks": []}]})"));
+  auto [zh, en] =
+      refusal(doc_with(R"({"type": "section", "page": "landscape", "blocks": [{"type": "section", "page": "a3", "blocks": []}]})"));
   EXPECT_NE(zh.find("/blocks/0/blocks/0:分节不能嵌套"), std::string::npos) << zh;
 }
 

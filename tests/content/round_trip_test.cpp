@@ -65,9 +65,7 @@ INSTANTIATE_TEST_SUITE_P(Inputs, ParseRoundTrip, ::testing::ValuesIn(markdown_in
 TEST(ParseCli, WritesToStandardOutputWithoutOutput) {
   const std::string dir = testkit::temp_dir("parse-stdout");
   const std::string md = dir + "/a.md";
-  {
-    std::ofstream(md) << "# 章\n\n正文。\n";
-  }
+  { std::ofstream(md) << "# 章\n\n正文。\n"; }
   testkit::RunResult r = testkit::run_cli({"parse", md});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out.rfind("{\n  \"bidfmt\": \"content/1\"", 0), 0u) << r.out;
@@ -77,9 +75,7 @@ TEST(ParseCli, WritesToStandardOutputWithoutOutput) {
 TEST(ParseCli, RefusesToOverwriteItsInput) {
   const std::string dir = testkit::temp_dir("parse-self");
   const std::string md = dir + "/a.md";
-  {
-    std::ofstream(md) << "# 章\n";
-  }
+  { std::ofstream(md) << "# 章\n"; }
   testkit::RunResult r = testkit::run_cli({"parse", md, "-o", md});
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(testkit::read_text(md), "# 章\n");
@@ -94,7 +90,8 @@ TEST(BuildJson, InvalidContentExitsTwoWritingNothing) {
   }
   testkit::RunResult r = testkit::run_cli({"build", json, "-o", dir + "/out.docx", "--lang", "en"});
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "bidfmt: " + json + ": content does not follow docs/content.schema.json: /blocks/1/rows/0/cells/1/rowspan: must be at least 1\n");
+  EXPECT_EQ(r.err, "bidfmt: " + json +
+                       ": content does not follow docs/content.schema.json: /blocks/1/rows/0/cells/1/rowspan: must be at least 1\n");
   EXPECT_FALSE(fs::exists(dir + "/out.docx"));
 }
 

@@ -38,8 +38,8 @@ const Fixtures& fixtures() {
       return x;
     }
     for (const char* ext : {"doc", "rtf", "odt"}) {
-      testkit::RunResult c = testkit::run({"soffice", "-env:UserInstallation=file://" + x.dir + "/lo-profile", "--headless",
-                                           "--convert-to", ext, "--outdir", x.dir + "/made", x.docx});
+      testkit::RunResult c = testkit::run({"soffice", "-env:UserInstallation=file://" + x.dir + "/lo-profile", "--headless", "--convert-to",
+                                           ext, "--outdir", x.dir + "/made", x.docx});
       std::string made = x.dir + "/made/技术标." + ext;
       if (c.status != 0 || !fs::exists(made)) {
         x.why_not = std::string("LibreOffice could not make the .") + ext + " fixture: " + c.err;
@@ -54,9 +54,9 @@ const Fixtures& fixtures() {
   return f;
 }
 
-#define REQUIRE_FIXTURES()                                                        \
-  do {                                                                            \
-    if (!fixtures().why_not.empty()) GTEST_SKIP() << fixtures().why_not;          \
+#define REQUIRE_FIXTURES()                                               \
+  do {                                                                   \
+    if (!fixtures().why_not.empty()) GTEST_SKIP() << fixtures().why_not; \
   } while (0)
 
 TEST(ConvertInputs, CheckReadsEachKindAndNamesTheFileTheUserGave) {
@@ -109,8 +109,8 @@ TEST(ConvertInputs, AnnotateMakesACommentedDocxOfAnOdt) {
   std::string out = fixtures().dir + "/批注版.docx";
   // A profile the document does not meet: findings to comment on.
   std::ofstream(fixtures().dir + "/tender.yaml") << "page:\n  margin_left: 35mm\n";
-  testkit::RunResult r = testkit::run_cli({"check", fixtures().by_ext.at("odt"), "--annotate", out, "--project", kProject,
-                                           "--override", fixtures().dir + "/tender.yaml"});
+  testkit::RunResult r = testkit::run_cli(
+      {"check", fixtures().by_ext.at("odt"), "--annotate", out, "--project", kProject, "--override", fixtures().dir + "/tender.yaml"});
   EXPECT_EQ(r.status, 1) << r.err;
   ASSERT_TRUE(fs::exists(out)) << r.err;
   auto parts = testkit::read_zip(out);

@@ -7,14 +7,13 @@
 
 #include "api/bidfmt.h"
 #include "docx/document.h"
-#include "rules/checker.h"
 #include "rules/check_fixture.h"
+#include "rules/checker.h"
 
 namespace bidfmt::testfix {
 namespace {
 
 namespace fs = std::filesystem;
-
 
 TEST(Corpus, EveryPandocDocxChecksWithoutCrashOrHang) {
   std::vector<std::string> files = testkit::corpus_docx();

@@ -12,16 +12,17 @@
 
 namespace bidfmt::docxtest {
 
-inline const char* kW = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-                        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+inline const char* kW =
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
 
 // Literal parts of a small package; empty strings leave a part out.
 struct Pkg {
-  std::string body;        // children of w:body
-  std::string styles;      // children of w:styles
-  std::string numbering;   // children of w:numbering
-  std::string theme;       // a whole theme1.xml
-  std::string settings;    // children of w:settings
+  std::string body;                          // children of w:body
+  std::string styles;                        // children of w:styles
+  std::string numbering;                     // children of w:numbering
+  std::string theme;                         // a whole theme1.xml
+  std::string settings;                      // children of w:settings
   std::map<std::string, std::string> parts;  // rel id → {part name, whole XML} via add_part
   std::map<std::string, std::string> part_names;
   void add_part(const std::string& rel_id, const std::string& name, const std::string& xml) {

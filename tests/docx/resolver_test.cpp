@@ -65,7 +65,8 @@ TEST(Resolver, NumIdZeroSwitchesStyleNumberingOff) {
   Pkg p;
   p.styles = kStyles;
   p.numbering = kNumbering;
-  p.body = R"(<w:p><w:pPr><w:pStyle w:val="B"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>无</w:t></w:r></w:p>)";
+  p.body =
+      R"(<w:p><w:pPr><w:pStyle w:val="B"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>无</w:t></w:r></w:p>)";
   auto d = read_pkg(p, "numid0");
   const docx::Paragraph& a = para(*d, "无");
   EXPECT_EQ(a.label, "");
@@ -183,8 +184,8 @@ TEST(Resolver, ToggleBoldAcrossStyles) {
 }
 
 TEST(Resolver, FontSlotPerCharacter) {
-  using docx::FontSlot;
   using docx::font_slot;
+  using docx::FontSlot;
   EXPECT_EQ(font_slot(U'A', false), FontSlot::ascii);
   EXPECT_EQ(font_slot(U'7', true), FontSlot::ascii);
   EXPECT_EQ(font_slot(U'中', false), FontSlot::east_asia);
@@ -204,10 +205,10 @@ TEST(Resolver, SameFontNames) {
   EXPECT_TRUE(docx::same_font("calibri", "Calibri"));
   EXPECT_TRUE(docx::same_font("Times New Roman", "TimesNewRoman"));
   EXPECT_FALSE(docx::same_font("等线", "宋体"));
-  EXPECT_TRUE(docx::same_font("SimHei", "黑体"));           // English name first
+  EXPECT_TRUE(docx::same_font("SimHei", "黑体"));  // English name first
   EXPECT_TRUE(docx::same_font("仿宋_GB2312", "FangSong_GB2312"));
   EXPECT_TRUE(docx::same_font("Microsoft YaHei", "微软雅黑"));  // spaces do not count
-  EXPECT_FALSE(docx::same_font("SimSun", "黑体"));          // an alias, but of another font
+  EXPECT_FALSE(docx::same_font("SimSun", "黑体"));              // an alias, but of another font
   EXPECT_FALSE(docx::same_font("Calibri", "Times New Roman"));
   EXPECT_FALSE(docx::same_font("", "宋体"));
 }

@@ -31,7 +31,8 @@ const char* kHeadingStyles = R"(
 <w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>)";
 
 std::string p(const std::string& style, const std::string& text, const std::string& extra = "") {
-  std::string ppr = style.empty() && extra.empty() ? "" : "<w:pPr>" + (style.empty() ? "" : "<w:pStyle w:val=\"" + style + "\"/>") + extra + "</w:pPr>";
+  std::string ppr =
+      style.empty() && extra.empty() ? "" : "<w:pPr>" + (style.empty() ? "" : "<w:pStyle w:val=\"" + style + "\"/>") + extra + "</w:pPr>";
   return "<w:p>" + ppr + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
 }
 
@@ -44,8 +45,8 @@ TEST(Numbering, HeadingLabelsChineseCountingAndLegal) {
   pk.styles = kHeadingStyles;
   pk.numbering = kHeadingNumbering;
   // Heading 2 uses the WPS-style id "2": it is a heading by w:name, not by id.
-  pk.body = p("H1", "概况") + p("2", "依据") + p("Custom3", "原则") + p("2", "范围") + p("H1", "方法") + p("2", "测量") +
-            list(2, 0, "甲") + list(2, 1, "乙") + list(2, 0, "丙") + list(3, 0, "丁");
+  pk.body = p("H1", "概况") + p("2", "依据") + p("Custom3", "原则") + p("2", "范围") + p("H1", "方法") + p("2", "测量") + list(2, 0, "甲") +
+            list(2, 1, "乙") + list(2, 0, "丙") + list(3, 0, "丁");
   auto d = read_pkg(pk, "labels");
   EXPECT_EQ(para(*d, "概况").label, "一、");
   EXPECT_EQ(para(*d, "依据").label, "1.1");
@@ -129,10 +130,10 @@ TEST(Structure, SectionsAndHeaderInheritance) {
   auto sect = [](const std::string& refs, const std::string& extra = "") {
     return "<w:p><w:pPr><w:sectPr>" + refs + extra + "</w:sectPr></w:pPr></w:p>";
   };
-  pk.body = p("", "封面") + sect("") +                                                   // 1 cover
-            p("TOC1", "一、概况 1") + sect("") +                                          // 2 TOC
+  pk.body = p("", "封面") + sect("") +                                                                                          // 1 cover
+            p("TOC1", "一、概况 1") + sect("") +                                                                                // 2 TOC
             p("H1", "概况") + sect(R"(<w:headerReference w:type="default" r:id="rIdH1"/>)", R"(<w:pgNumType w:start="1"/>)") +  // 3
-            p("", "正文二") + sect("") +                                                  // 4 inherits header1
+            p("", "正文二") + sect("") +  // 4 inherits header1
             p("", "正文三") + R"(<w:sectPr><w:headerReference w:type="default" r:id="rIdH2"/><w:titlePg/></w:sectPr>)";  // 5
   auto d = read_pkg(pk, "sections");
   const auto& ss = d->sections();
@@ -167,9 +168,7 @@ TEST(Structure, HeadingsRecognisedFromTypedNumbers) {
 TEST(Structure, BadFilesThrowLocatedErrors) {
   std::string dir = testkit::temp_dir("docx-bad");
   std::string not_zip = dir + "/not.docx";
-  {
-    std::ofstream(not_zip) << "hello";
-  }
+  { std::ofstream(not_zip) << "hello"; }
   EXPECT_THROW(docx::Document::read(not_zip, xx2014()), Error);
   std::string no_doc = dir + "/nodoc.docx";
   testkit::write_zip(no_doc, {{"a.txt", "x"}});

@@ -29,8 +29,8 @@ const docx::Table& only_table(const docx::Document& d) { return d.body().tables.
 
 TEST(TableBorders, TableBordersGiveEveryEdge) {
   Pkg p;
-  p.body = tbl("<w:tblBorders>" + b("top", "single", 12) + b("bottom", "single", 12) + b("insideH", "dashed", 2) + b("insideV", "dashed", 2) +
-                   "</w:tblBorders>",
+  p.body = tbl("<w:tblBorders>" + b("top", "single", 12) + b("bottom", "single", 12) + b("insideH", "dashed", 2) +
+                   b("insideV", "dashed", 2) + "</w:tblBorders>",
                "<w:tr>" + tc() + tc() + "</w:tr><w:tr>" + tc() + tc() + "</w:tr><w:tr>" + tc() + tc() + "</w:tr>");
   auto d = read_pkg(p, "tb-table");
   const docx::Table& t = only_table(*d);
@@ -61,10 +61,10 @@ TEST(TableBorders, CellBorderBeatsTableBorderAndTheHeavierCellBorderWins) {
 
 TEST(TableBorders, NilHidesTheNeighboursBorderNoneYieldsToIt) {
   Pkg p;
-  p.body = tbl("",
-               "<w:tr>" + tc("<w:tcBorders>" + b("bottom", "nil") + "</w:tcBorders>") + tc("<w:tcBorders>" + b("bottom", "none") + "</w:tcBorders>") +
-                   "</w:tr><w:tr>" + tc("<w:tcBorders>" + b("top", "single", 4) + "</w:tcBorders>") +
-                   tc("<w:tcBorders>" + b("top", "single", 4) + "</w:tcBorders>") + "</w:tr>");
+  p.body = tbl("", "<w:tr>" + tc("<w:tcBorders>" + b("bottom", "nil") + "</w:tcBorders>") +
+                       tc("<w:tcBorders>" + b("bottom", "none") + "</w:tcBorders>") + "</w:tr><w:tr>" +
+                       tc("<w:tcBorders>" + b("top", "single", 4) + "</w:tcBorders>") +
+                       tc("<w:tcBorders>" + b("top", "single", 4) + "</w:tcBorders>") + "</w:tr>");
   auto d = read_pkg(p, "tb-nil");
   const auto& h = only_table(*d).edges[docx::kInsideH];
   ASSERT_EQ(h.size(), 2u);
@@ -74,13 +74,15 @@ TEST(TableBorders, NilHidesTheNeighboursBorderNoneYieldsToIt) {
 
 TEST(TableBorders, StyleFirstRowPartOnlyWhenTheLookTurnsItOn) {
   Pkg p;
-  p.styles = "<w:style w:type=\"table\" w:styleId=\"T\"><w:name w:val=\"Three Lines\"/><w:tblPr><w:tblBorders>" + b("insideH", "dashed", 2) +
-             "</w:tblBorders></w:tblPr><w:tblStylePr w:type=\"firstRow\"><w:tcPr><w:tcBorders>" + b("bottom", "single", 8) +
-             "</w:tcBorders></w:tcPr></w:tblStylePr></w:style>";
+  p.styles = "<w:style w:type=\"table\" w:styleId=\"T\"><w:name w:val=\"Three Lines\"/><w:tblPr><w:tblBorders>" +
+             b("insideH", "dashed", 2) + "</w:tblBorders></w:tblPr><w:tblStylePr w:type=\"firstRow\"><w:tcPr><w:tcBorders>" +
+             b("bottom", "single", 8) + "</w:tcBorders></w:tcPr></w:tblStylePr></w:style>";
   std::string rows = "<w:tr>" + tc() + tc() + "</w:tr><w:tr>" + tc() + tc() + "</w:tr>";
-  for (const auto& [look, first_row] : std::vector<std::pair<std::string, bool>>{
-           {"", true}, {"<w:tblLook w:val=\"04A0\"/>", true}, {"<w:tblLook w:val=\"0400\"/>", false},
-           {"<w:tblLook w:firstRow=\"0\" w:lastRow=\"0\"/>", false}, {"<w:tblLook w:val=\"0000\" w:firstRow=\"1\"/>", true}}) {
+  for (const auto& [look, first_row] : std::vector<std::pair<std::string, bool>>{{"", true},
+                                                                                 {"<w:tblLook w:val=\"04A0\"/>", true},
+                                                                                 {"<w:tblLook w:val=\"0400\"/>", false},
+                                                                                 {"<w:tblLook w:firstRow=\"0\" w:lastRow=\"0\"/>", false},
+                                                                                 {"<w:tblLook w:val=\"0000\" w:firstRow=\"1\"/>", true}}) {
     p.body = tbl("<w:tblStyle w:val=\"T\"/>" + look, rows);
     auto d = read_pkg(p, "tb-look");
     const auto& h = only_table(*d).edges[docx::kInsideH];

@@ -18,7 +18,6 @@ bool unfixable_only(const Case& c) {
   return n == "heading_too_deep";
 }
 
-
 class BrokenRule : public ::testing::TestWithParam<Case> {};
 
 TEST_P(BrokenRule, FixedWithNothingFixableLeftAndTheWordsKept) {

@@ -14,7 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-
 TEST(FixCorpus, EveryDocumentFixesAndOpensInLibreOffice) {
   std::vector<std::string> files = testkit::corpus_docx();
   if (files.empty()) GTEST_SKIP() << testkit::no_corpus();
@@ -73,8 +72,8 @@ TEST(FixCorpus, EveryDocumentFixesAndOpensInLibreOffice) {
   std::cout << files.size() << " documents: " << outputs.size() << " fixed, " << strict << " Strict refused, " << unreadable
             << " unreadable\n";
   if (!testkit::have_program("soffice")) GTEST_SKIP() << "soffice (LibreOffice) is not installed: PDF conversion not tried";
-  std::vector<std::string> argv = {"soffice", "-env:UserInstallation=file://" + dir + "/lo-profile", "--headless",
-                                   "--convert-to", "pdf", "--outdir", dir + "/pdf"};
+  std::vector<std::string> argv = {
+      "soffice", "-env:UserInstallation=file://" + dir + "/lo-profile", "--headless", "--convert-to", "pdf", "--outdir", dir + "/pdf"};
   argv.insert(argv.end(), outputs.begin(), outputs.end());
   testkit::RunResult lo = testkit::run(argv);
   EXPECT_EQ(lo.status, 0) << lo.err;

@@ -72,8 +72,8 @@ std::string resaved_sample(const std::string& sample, const std::string& dir) {
   testkit::RunResult b = testkit::run_cli({"build", dir + "/samples/" + sample + ".md", "-o", built});
   EXPECT_EQ(b.status, 0) << b.err;
   fs::create_directories(dir + "/lo");
-  testkit::RunResult lo = testkit::run({"soffice", "-env:UserInstallation=file://" + dir + "/lo-profile", "--headless",
-                                        "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir + "/lo", built});
+  testkit::RunResult lo = testkit::run({"soffice", "-env:UserInstallation=file://" + dir + "/lo-profile", "--headless", "--convert-to",
+                                        "docx:MS Word 2007 XML", "--outdir", dir + "/lo", built});
   EXPECT_EQ(lo.status, 0) << lo.err;
   return dir + "/lo/" + sample + ".docx";
 }

@@ -28,10 +28,12 @@ struct Para {
 };
 
 TEST(FixTextEdit, TypedNumberAcrossRunsIsRemoved) {
-  Para x("<w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>1.</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>1 编制</w:t></w:r>"
-         "<w:r><w:t>依据</w:t></w:r>");
+  Para x(
+      "<w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>1.</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>1 编制</w:t></w:r>"
+      "<w:r><w:t>依据</w:t></w:r>");
   EXPECT_EQ(remove_leading_text(x.p, "1.1 "), TextEdit::done);
-  EXPECT_EQ(x.xml(), "<w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>编制</w:t></w:r><w:r><w:t>依据</w:t></w:r>");
+  EXPECT_EQ(x.xml(),
+            "<w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>编制</w:t></w:r><w:r><w:t>依据</w:t></w:r>");
 }
 
 TEST(FixTextEdit, TabAndBlankAfterTheNumberGoToo) {
@@ -47,9 +49,10 @@ TEST(FixTextEdit, TextThatDoesNotMatchIsLeftAlone) {
 }
 
 TEST(FixTextEdit, NumbersInFieldsTrackedChangesAndControlsStay) {
-  Para field("<w:r><w:t xml:space=\"preserve\">表 </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-             "<w:r><w:instrText>SEQ 表</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-             "<w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t xml:space=\"preserve\"> 名称</w:t></w:r>");
+  Para field(
+      "<w:r><w:t xml:space=\"preserve\">表 </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      "<w:r><w:instrText>SEQ 表</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+      "<w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t xml:space=\"preserve\"> 名称</w:t></w:r>");
   std::string before = field.xml();
   EXPECT_EQ(remove_leading_text(field.p, "表 3 "), TextEdit::protected_text);
   EXPECT_EQ(field.xml(), before);
@@ -58,7 +61,9 @@ TEST(FixTextEdit, NumbersInFieldsTrackedChangesAndControlsStay) {
   EXPECT_EQ(remove_leading_text(tracked.p, "1.1 "), TextEdit::protected_text);
 
   pugi::xml_document d;
-  d.load_string(("<w:body " + std::string(kNs) + "><w:sdt><w:sdtContent><w:p><w:r><w:t>1.1 依据</w:t></w:r></w:p></w:sdtContent></w:sdt></w:body>").c_str());
+  d.load_string(
+      ("<w:body " + std::string(kNs) + "><w:sdt><w:sdtContent><w:p><w:r><w:t>1.1 依据</w:t></w:r></w:p></w:sdtContent></w:sdt></w:body>")
+          .c_str());
   pugi::xml_node p = d.document_element().child("w:sdt").child("w:sdtContent").child("w:p");
   EXPECT_EQ(remove_leading_text(p, "1.1 "), TextEdit::protected_text);
 }
@@ -73,13 +78,15 @@ TEST(FixTextEdit, HiddenTextAndFieldCodesAreNotText) {
 TEST(FixTextEdit, LeadingTextTakesTheFirstRunsFormatting) {
   Para x("<w:pPr/><w:hyperlink><w:r><w:rPr><w:b/></w:rPr><w:t>名称</w:t></w:r></w:hyperlink>");
   insert_leading_text(x.p, "表1-1 ");
-  EXPECT_EQ(x.xml(), "<w:pPr/><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">表1-1 </w:t></w:r>"
-                     "<w:hyperlink><w:r><w:rPr><w:b/></w:rPr><w:t>名称</w:t></w:r></w:hyperlink>");
+  EXPECT_EQ(x.xml(),
+            "<w:pPr/><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">表1-1 </w:t></w:r>"
+            "<w:hyperlink><w:r><w:rPr><w:b/></w:rPr><w:t>名称</w:t></w:r></w:hyperlink>");
 }
 
 TEST(FixTextEdit, RunsInReadingOrderSkipTextBoxesAndDeletions) {
-  Para x("<w:r><w:t>a</w:t></w:r><w:hyperlink><w:r><w:t>b</w:t></w:r></w:hyperlink><w:del><w:r><w:delText>x</w:delText></w:r></w:del>"
-         "<w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r>");
+  Para x(
+      "<w:r><w:t>a</w:t></w:r><w:hyperlink><w:r><w:t>b</w:t></w:r></w:hyperlink><w:del><w:r><w:delText>x</w:delText></w:r></w:del>"
+      "<w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r>");
   EXPECT_EQ(runs_of(x.p).size(), 3u);
 }
 
@@ -89,7 +96,8 @@ TEST(FixXmlEdit, ChildrenGoWhereTheSchemaPutsThem) {
   xml::ensure(ppr, "w:spacing", xml::ppr_order()).append_attribute("w:line") = "360";
   xml::ensure(ppr, "w:numPr", xml::ppr_order());
   xml::ensure(ppr, "w:jc", xml::ppr_order());  // present: kept where it is
-  EXPECT_EQ(xml::to_string(ppr), "<w:pPr><w:pStyle w:val=\"a\"/><w:numPr/><w:spacing w:line=\"360\"/><w:jc w:val=\"left\"/><w:rPr><w:b/></w:rPr></w:pPr>");
+  EXPECT_EQ(xml::to_string(ppr),
+            "<w:pPr><w:pStyle w:val=\"a\"/><w:numPr/><w:spacing w:line=\"360\"/><w:jc w:val=\"left\"/><w:rPr><w:b/></w:rPr></w:pPr>");
 }
 
 TEST(FixXmlEdit, AttributesSetAndRemoved) {

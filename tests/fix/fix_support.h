@@ -143,8 +143,7 @@ inline std::string with_logged_edits(std::string text, const std::vector<fix::Ch
 // Every character of every paragraph, cell, header, footer and note of `before` is in `after`,
 // in order; a paragraph may differ only by the typed number fix replaced and by the text edits
 // fix logged (`changes`).
-inline void expect_same_words(const std::string& before, const std::string& after,
-                              const std::vector<fix::Change>& changes = {}) {
+inline void expect_same_words(const std::string& before, const std::string& after, const std::vector<fix::Change>& changes = {}) {
   auto a = testkit::read_zip(before), b = testkit::read_zip(after);
   for (const auto& [part, xml] : a) {
     bool text_part = part == "word/document.xml" || part == "word/footnotes.xml" || part == "word/endnotes.xml" ||
@@ -172,7 +171,8 @@ inline void expect_same_words(const std::string& before, const std::string& afte
       if (x[i] == y[i]) continue;
       // The blanks before a typed number may go with it (「\t8.1.\t要求」 → 「\t要求」): only then.
       if (without_number(x[i]) != x[i] && without_lead(without_number(x[i])) == without_lead(y[i])) continue;
-      EXPECT_EQ(without_number(x[i]), without_number(y[i])) << part << " paragraph " << i + 1 << ": '" << x[i] << "' became '" << y[i] << "'";
+      EXPECT_EQ(without_number(x[i]), without_number(y[i]))
+          << part << " paragraph " << i + 1 << ": '" << x[i] << "' became '" << y[i] << "'";
     }
   }
 }
@@ -204,11 +204,13 @@ inline std::string file_bytes(const std::string& path) { return testkit::read_te
 // fix(fix(x)) == fix(x), byte for byte.
 inline void expect_idempotent(const Fixed& f, const std::string& name, const std::string& project = kProject) {
   Fixed again = fix_path(f.output, name + "-again", project);
-  EXPECT_FALSE(again.result.changed) << "a second fix changed:\n" << [&] {
-    std::string s;
-    for (const fix::Change& c : again.result.changes) s += c.where.part() + " p" + std::to_string(c.where.paragraph) + ": " + c.what.zh + "\n";
-    return s;
-  }();
+  EXPECT_FALSE(again.result.changed) << "a second fix changed:\n"
+                                     << [&] {
+                                          std::string s;
+                                          for (const fix::Change& c : again.result.changes)
+                                            s += c.where.part() + " p" + std::to_string(c.where.paragraph) + ": " + c.what.zh + "\n";
+                                          return s;
+                                        }();
   EXPECT_EQ(file_bytes(again.output), file_bytes(f.output)) << "fix(fix(x)) differs from fix(x)";
 }
 
@@ -219,7 +221,7 @@ inline void expect_valid_parts(const std::string& before, const std::string& aft
     bool xml_part = part.size() > 4 && (part.compare(part.size() - 4, 4, ".xml") == 0 || part.compare(part.size() - 5, 5, ".rels") == 0);
     if (!xml_part) continue;
     auto old = a.find(part);
-    if (old != a.end() && old->second == xml) continue;                              // copied as it was
+    if (old != a.end() && old->second == xml) continue;                                  // copied as it was
     if (old != a.end() && !testkit::validate_part(part, old->second).empty()) continue;  // was not valid before
     EXPECT_EQ(testkit::validate_part(part, xml), "") << part << " of " << after;
   }

@@ -24,10 +24,14 @@ std::string style_of(const std::string& docx, const std::string& text) {
 Parts typed_headings() {
   Parts p = clean_parts();
   edit(p, "word/document.xml", [](pugi::xml_document& d) {
-    const std::pair<const char*, const char*> typed[] = {
-        {"工程概况", "一、工程概况"},     {"编制依据", "1.1 编制依据"},     {"编制原则", "1.1.1编制原则"},
-        {"施工部署", "1.2 施工部署"},     {"主要施工方法", "第二章 主要施工方法"}, {"测量工程", "2.1　测量工程"},
-        {"控制网复测", "2.1.1 控制网复测"}, {"深层标题", nullptr}};
+    const std::pair<const char*, const char*> typed[] = {{"工程概况", "一、工程概况"},
+                                                         {"编制依据", "1.1 编制依据"},
+                                                         {"编制原则", "1.1.1编制原则"},
+                                                         {"施工部署", "1.2 施工部署"},
+                                                         {"主要施工方法", "第二章 主要施工方法"},
+                                                         {"测量工程", "2.1　测量工程"},
+                                                         {"控制网复测", "2.1.1 控制网复测"},
+                                                         {"深层标题", nullptr}};
     for (const auto& [text, with_number] : typed) {
       pugi::xml_node para = paragraph_with_text(d, text);
       pugi::xml_node ppr = para.child("w:pPr");

@@ -87,9 +87,9 @@ TEST(FixLog, EveryPromotionAndRenumberingIsLogged) {
       if (c.applied && c.kind == kind && c.before.zh == before && c.after.zh == after) return true;
     return false;
   };
-  EXPECT_TRUE(has("promote", "正文", "标题 2"));    // 7、施工部署, 1.1 测量工程
-  EXPECT_TRUE(has("promote", "正文", "标题 1"));    // 第二部分：主要施工方法
-  EXPECT_TRUE(has("level", "标题 3", "标题 2"));    // 6、编制原则
+  EXPECT_TRUE(has("promote", "正文", "标题 2"));  // 7、施工部署, 1.1 测量工程
+  EXPECT_TRUE(has("promote", "正文", "标题 1"));  // 第二部分：主要施工方法
+  EXPECT_TRUE(has("level", "标题 3", "标题 2"));  // 6、编制原则
   EXPECT_TRUE(has("renumber", "5、", "1.1"));
   EXPECT_TRUE(has("renumber", "6、", "1.2"));
   EXPECT_TRUE(has("renumber", "7、", "1.3"));
@@ -212,8 +212,11 @@ TEST(FixLog, HtmlReportShowsWhatFixWouldChange) {
   size_t at = html.find("<section class=\"fix-preview\"><h3>fix 将做的修改</h3>");
   ASSERT_NE(at, std::string::npos);
   std::string preview = html.substr(at, html.find("</section>", at) - at);
-  EXPECT_NE(preview.find("<td><code>heading.l2</code></td><td>设为标题:接续标题「6、」的编号</td><td class=\"ev\">正文</td><td class=\"ev\">标题 2</td>"),
-            std::string::npos) << preview;
+  EXPECT_NE(
+      preview.find(
+          "<td><code>heading.l2</code></td><td>设为标题:接续标题「6、」的编号</td><td class=\"ev\">正文</td><td class=\"ev\">标题 2</td>"),
+      std::string::npos)
+      << preview;
   EXPECT_NE(preview.find("不修改(需人工判断)"), std::string::npos);
   EXPECT_NE(preview.find("深层标题"), std::string::npos);
   EXPECT_EQ(testkit::read_text(dir + "/in.docx"), before);
@@ -247,7 +250,8 @@ TEST(FixLog, CaptionMovedToTheProfilesSide) {
   ASSERT_TRUE(cap);
   EXPECT_STREQ(cap.next_sibling().name(), "w:tbl");
   // The same words, one paragraph in another place.
-  std::vector<std::string> a = paragraph_texts(p.at("word/document.xml")), b = paragraph_texts(testkit::read_zip(f.output).at("word/document.xml"));
+  std::vector<std::string> a = paragraph_texts(p.at("word/document.xml")),
+                           b = paragraph_texts(testkit::read_zip(f.output).at("word/document.xml"));
   std::sort(a.begin(), a.end());
   std::sort(b.begin(), b.end());
   EXPECT_EQ(a, b);

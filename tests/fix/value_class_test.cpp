@@ -97,7 +97,7 @@ TEST(FixValueClass, AStyleGetsOnlyWhatCheckReported) {
   pugi::xml_document d;
   pugi::xml_node s = heading1_style(d, f.output);
   ASSERT_TRUE(s);
-  EXPECT_STREQ(s.child("w:rPr").child("w:sz").attribute("w:val").value(), "24");  // 小四, as required
+  EXPECT_STREQ(s.child("w:rPr").child("w:sz").attribute("w:val").value(), "24");    // 小四, as required
   EXPECT_STREQ(s.child("w:pPr").child("w:jc").attribute("w:val").value(), "both");  // the default left alone
   EXPECT_TRUE(check(f.output).findings.empty()) << dump(check(f.output));
   // What --strict would still say: the alignment, and nothing else.

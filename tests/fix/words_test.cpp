@@ -54,9 +54,7 @@ rules::Findings word_findings(const std::string& path) {
   return out;
 }
 
-std::vector<std::string> texts(const std::string& docx) {
-  return paragraph_texts(testkit::read_zip(docx).at("word/document.xml"));
-}
+std::vector<std::string> texts(const std::string& docx) { return paragraph_texts(testkit::read_zip(docx).at("word/document.xml")); }
 
 bool has_text(const std::string& docx, const std::string& text) {
   std::vector<std::string> t = texts(docx);
@@ -86,7 +84,8 @@ TEST(FixWords, AsciiMarksBesideChineseBecomeFullWidth) {
   std::string in = built("本工程位于某市,全长约3km;工期(日历天)为120天:详见下表?");
   ASSERT_EQ(word_findings(in).size(), 1u);
   Fixed f = fix_heiti(in);
-  EXPECT_TRUE(has_text(f.output, "本工程位于某市，全长约3km；工期（日历天）为120天：详见下表？")) << ::testing::PrintToString(texts(f.output));
+  EXPECT_TRUE(has_text(f.output, "本工程位于某市，全长约3km；工期（日历天）为120天：详见下表？"))
+      << ::testing::PrintToString(texts(f.output));
   EXPECT_TRUE(word_findings(f.output).empty());
   std::vector<fix::Change> c = text_changes(f.result);
   ASSERT_EQ(c.size(), 1u);
@@ -130,9 +129,9 @@ TEST(FixWords, NoFalseEdits) {
   const char* cases[] = {
       "见表1.1-1 与 1.2 节，共 10,000 个，比例 1:500，时间 10:30 开始，长 1.5m。",  // decimals, thousands, ratios
       "详见网站 https://www.example.cn/路径?页=1&类=2,所有内容以网站为准。",        // a web address
-      "The beam is 5 m long, see (Note 1): it weighs 3 t!",                            // Latin only
-      "采用3D建模与5G网络，模型精度达到 0.5m。",                                      // 「3D」「5G」
-      "沿线种植玉米，采用 C30 混凝土，钢筋间距 25mm，强度 10MPa。",                   // not units
+      "The beam is 5 m long, see (Note 1): it weighs 3 t!",                         // Latin only
+      "采用3D建模与5G网络，模型精度达到 0.5m。",                                    // 「3D」「5G」
+      "沿线种植玉米，采用 C30 混凝土，钢筋间距 25mm，强度 10MPa。",                 // not units
   };
   for (const char* body : cases) {
     SCOPED_TRACE(body);

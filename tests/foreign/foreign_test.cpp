@@ -23,8 +23,8 @@ report::FileReport check(const Shape& s, const Break& b, const std::string& name
 std::string dump(const report::FileReport& r) {
   std::string out = r.checked ? "" : "NOT CHECKED: " + r.error.en + "\n";
   for (const rules::Finding& f : r.findings)
-    out += f.rule() + " [" + f.kind() + "] p" + std::to_string(f.where.paragraph) + " s" + std::to_string(f.where.section) + " " + f.where.part() +
-           ": " + f.message().zh + "\n";
+    out += f.rule() + " [" + f.kind() + "] p" + std::to_string(f.where.paragraph) + " s" + std::to_string(f.where.section) + " " +
+           f.where.part() + ": " + f.message().zh + "\n";
   return out;
 }
 
@@ -50,9 +50,9 @@ struct BrokenCase {
   const char* name;
   Shape shape;
   Break brk;
-  std::string rule;   // the one rule that reports it
-  std::string kind;   // and the kind of every finding ("" = any)
-  size_t count = 0;   // the number of findings (0 = any, at least one)
+  std::string rule;  // the one rule that reports it
+  std::string kind;  // and the kind of every finding ("" = any)
+  size_t count = 0;  // the number of findings (0 = any, at least one)
 };
 void PrintTo(const BrokenCase& c, std::ostream* os) { *os << c.name; }
 
@@ -63,26 +63,42 @@ std::vector<BrokenCase> broken() {
     edit(b);
     all.push_back(BrokenCase{name, std::move(s), b, std::move(rule), std::move(kind), count});
   };
-  add("word_heading2_size", word2016(), [](Break& b) { b.heading2_size = "28"; }, "heading.l2");
-  add("word_first_row_rule", word2016(), [](Break& b) { b.first_row_rule = true; }, "table.borders", "inside_h", 1);
-  add("wps_first_row_rule", wps(), [](Break& b) { b.first_row_rule = true; }, "table.borders", "inside_h", 1);
+  add(
+      "word_heading2_size", word2016(), [](Break& b) { b.heading2_size = "28"; }, "heading.l2");
+  add(
+      "word_first_row_rule", word2016(), [](Break& b) { b.first_row_rule = true; }, "table.borders", "inside_h", 1);
+  add(
+      "wps_first_row_rule", wps(), [](Break& b) { b.first_row_rule = true; }, "table.borders", "inside_h", 1);
   // The legacy hex look without 0x0020: the style's firstRow part (bold) is off.
-  add("wps_look_no_first_row", wps(), [](Break& b) { b.look = "w:val=\"0400\""; }, "table.header-row");
-  add("wps_body_indent", wps(), [](Break& b) { b.body_indent = true; }, "para.indent");
-  add("lo_cell_inner_solid", libreoffice(), [](Break& b) { b.cell_inner_solid = true; }, "table.borders", "inside_h", 1);
+  add(
+      "wps_look_no_first_row", wps(), [](Break& b) { b.look = "w:val=\"0400\""; }, "table.header-row");
+  add(
+      "wps_body_indent", wps(), [](Break& b) { b.body_indent = true; }, "para.indent");
+  add(
+      "lo_cell_inner_solid", libreoffice(), [](Break& b) { b.cell_inner_solid = true; }, "table.borders", "inside_h", 1);
   // Per-cell borders win over the table style's conditional parts: its rule under the header
   // row is not drawn where every cell says dashed.
-  add("localized_first_row_rule_hidden_by_cells", localized(), [](Break& b) { b.first_row_rule = true; }, "", "", 0);
-  add("lo_outer_top_thin", libreoffice(), [](Break& b) { b.outer_top_thin = true; }, "table.borders", "top", 1);
-  add("lo_a3_header_a4_tab", libreoffice(), [](Break& b) { b.a3_header_a4_tab = true; }, "header.text", "right_tab", 1);
-  add("word_deep_item_letter", word2016(), [](Break& b) { b.deep_item_letter = true; }, "heading.depth", "list_number");
-  add("localized_toc_spacing", localized(), [](Break& b) { b.toc_spacing = true; }, "para.spacing");
-  add("word_header_style_tabs", word2016(), [](Break& b) { b.header_word_tabs = true; }, "header.text", "right_align", 1);
-  add("word_theme_font_shows", word2016(), [](Break& b) { b.theme_font_left = true; }, "body.font");
+  add(
+      "localized_first_row_rule_hidden_by_cells", localized(), [](Break& b) { b.first_row_rule = true; }, "", "", 0);
+  add(
+      "lo_outer_top_thin", libreoffice(), [](Break& b) { b.outer_top_thin = true; }, "table.borders", "top", 1);
+  add(
+      "lo_a3_header_a4_tab", libreoffice(), [](Break& b) { b.a3_header_a4_tab = true; }, "header.text", "right_tab", 1);
+  add(
+      "word_deep_item_letter", word2016(), [](Break& b) { b.deep_item_letter = true; }, "heading.depth", "list_number");
+  add(
+      "localized_toc_spacing", localized(), [](Break& b) { b.toc_spacing = true; }, "para.spacing");
+  add(
+      "word_header_style_tabs", word2016(), [](Break& b) { b.header_word_tabs = true; }, "header.text", "right_align", 1);
+  add(
+      "word_theme_font_shows", word2016(), [](Break& b) { b.theme_font_left = true; }, "body.font");
   // SECTIONPAGES counts one section's pages: wrong once the body has an A3 section.
-  add("lo_sectionpages_with_a3", libreoffice(), [](Break& b) { b.total = "SECTIONPAGES"; }, "footer.page-number");
-  add("localized_header_text", localized(), [](Break& b) { b.header_text = true; }, "header.text", "right_text");
-  add("localized_outer_top_thin", localized(), [](Break& b) { b.outer_top_thin = true; }, "table.borders", "top", 1);
+  add(
+      "lo_sectionpages_with_a3", libreoffice(), [](Break& b) { b.total = "SECTIONPAGES"; }, "footer.page-number");
+  add(
+      "localized_header_text", localized(), [](Break& b) { b.header_text = true; }, "header.text", "right_text");
+  add(
+      "localized_outer_top_thin", localized(), [](Break& b) { b.outer_top_thin = true; }, "table.borders", "top", 1);
   return all;
 }
 
@@ -103,7 +119,8 @@ TEST_P(Broken, IsFoundUnderTheRightRule) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Breaks, Broken, ::testing::ValuesIn(broken()), [](const ::testing::TestParamInfo<BrokenCase>& i) { return i.param.name; });
+INSTANTIATE_TEST_SUITE_P(Breaks, Broken, ::testing::ValuesIn(broken()),
+                         [](const ::testing::TestParamInfo<BrokenCase>& i) { return i.param.name; });
 
 // The message of a table style's rule under the header row says where it comes from.
 TEST(ForeignTables, FirstRowRuleIsNamedWithItsStylePart) {

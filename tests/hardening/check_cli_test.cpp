@@ -16,7 +16,7 @@ using hardening::RawEntry;
 
 #define REQUIRE_CHECK()                                                        \
   do {                                                                         \
-    static const std::string why = hardening::missing_subcommand("check");    \
+    static const std::string why = hardening::missing_subcommand("check");     \
     if (!why.empty()) GTEST_SKIP() << why << ": this test runs once it lands"; \
   } while (0)
 
@@ -253,11 +253,10 @@ TEST(CheckHardening, StylesWithABasedOnCycleAndNumberingLoops) {
       "<w:style w:type=\"paragraph\" w:styleId=\"C\"><w:basedOn w:val=\"C\"/><w:pPr><w:numPr><w:numId w:val=\"1\"/>"
       "</w:numPr></w:pPr></w:style><w:style w:type=\"numbering\" w:styleId=\"N\"><w:pPr><w:numPr><w:numId w:val=\"1\"/>"
       "</w:numPr></w:pPr></w:style></w:styles>";
-  const std::string numbering =
-      std::string("<?xml version=\"1.0\"?><w:numbering xmlns:w=\"") + hardening::kW +
-      "\"><w:abstractNum w:abstractNumId=\"0\"><w:numStyleLink w:val=\"N\"/><w:lvl w:ilvl=\"99\"><w:start "
-      "w:val=\"-5\"/><w:lvlText w:val=\"%9%99%\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId "
-      "w:val=\"0\"/></w:num></w:numbering>";
+  const std::string numbering = std::string("<?xml version=\"1.0\"?><w:numbering xmlns:w=\"") + hardening::kW +
+                                "\"><w:abstractNum w:abstractNumId=\"0\"><w:numStyleLink w:val=\"N\"/><w:lvl w:ilvl=\"99\"><w:start "
+                                "w:val=\"-5\"/><w:lvlText w:val=\"%9%99%\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId "
+                                "w:val=\"0\"/></w:num></w:numbering>";
   const std::string rels =
       "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
       "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
@@ -317,9 +316,9 @@ TEST(CheckHardening, TheInputIsNeverWritten) {
 
 // --- fix ----------------------------------------------------------------------------------------
 
-#define REQUIRE_FIX()                                                        \
-  do {                                                                       \
-    static const std::string why = hardening::missing_subcommand("fix");    \
+#define REQUIRE_FIX()                                                          \
+  do {                                                                         \
+    static const std::string why = hardening::missing_subcommand("fix");       \
     if (!why.empty()) GTEST_SKIP() << why << ": this test runs once it lands"; \
   } while (0)
 
@@ -330,11 +329,10 @@ TEST(FixHardening, HostilePackagesAreRefusedWithoutOutput) {
   std::vector<RawEntry> crc = hardening::minimal_docx(hardening::document_xml(kPara));
   crc.back().crc ^= 1;
   const std::string whole = hardening::raw_zip(hardening::minimal_docx(hardening::document_xml(kPara)));
-  for (const auto& [name, bytes] : std::vector<std::pair<std::string, std::string>>{
-           {"fix-bomb", hardening::raw_zip(bomb)},
-           {"fix-crc", hardening::raw_zip(crc)},
-           {"fix-cut", whole.substr(0, whole.size() / 2)},
-           {"fix-text", "不是 zip"}}) {
+  for (const auto& [name, bytes] : std::vector<std::pair<std::string, std::string>>{{"fix-bomb", hardening::raw_zip(bomb)},
+                                                                                    {"fix-crc", hardening::raw_zip(crc)},
+                                                                                    {"fix-cut", whole.substr(0, whole.size() / 2)},
+                                                                                    {"fix-text", "不是 zip"}}) {
     std::string p = write(name, bytes);
     std::string out = fs::path(p).parent_path().string() + "/out.docx";
     Measured r = hardening::run_bidfmt({"fix", p, "-o", out, "--project", "项目", "--lang", "en"});

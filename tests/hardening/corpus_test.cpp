@@ -13,7 +13,6 @@ namespace bidfmt {
 namespace {
 namespace fs = std::filesystem;
 
-
 TEST(CorpusHardening, CheckEveryCorpusFile) {
   const std::vector<std::string> files = testkit::corpus_docx();
   if (files.empty()) GTEST_SKIP() << testkit::no_corpus();

@@ -34,8 +34,8 @@ struct RawEntry {
   uint16_t method = 0;  // 0 stored, 8 deflated, anything else for "unsupported"
   uint16_t flags = 0;   // bit 0: encrypted
   uint32_t crc = 0;
-  uint32_t usize = 0;                // uncompressed size as declared
-  uint32_t csize_claim = UINT32_MAX; // compressed size as declared; UINT32_MAX = the payload's
+  uint32_t usize = 0;                 // uncompressed size as declared
+  uint32_t csize_claim = UINT32_MAX;  // compressed size as declared; UINT32_MAX = the payload's
 };
 
 inline uint32_t crc_of(const std::string& s) {
@@ -124,8 +124,8 @@ inline std::string raw_zip(const std::vector<RawEntry>& entries) {
       put16(s, 20);  // version needed
       put16(s, e.flags);
       put16(s, e.method);
-      put16(s, 0);       // time
-      put16(s, 0x21);    // date: 1980-01-01
+      put16(s, 0);     // time
+      put16(s, 0x21);  // date: 1980-01-01
       put32(s, e.crc);
       put32(s, csize);
       put32(s, e.usize);
@@ -183,8 +183,8 @@ inline const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006
 
 // word/document.xml with `body` inside w:body.
 inline std::string document_xml(const std::string& body) {
-  return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"") + kW +
-         "\"><w:body>" + body + "</w:body></w:document>";
+  return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"") + kW + "\"><w:body>" + body +
+         "</w:body></w:document>";
 }
 
 // ---------------------------------------------------------------------------------------------

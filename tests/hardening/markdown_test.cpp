@@ -36,8 +36,7 @@ Built build(const std::string& name, const std::string& markdown, double max_sec
   EXPECT_FALSE(b.run.timed_out) << name;
   EXPECT_FALSE(hardening::sanitizer_report(b.run.err)) << b.run.err.substr(0, 4000);
   // No temp files, whatever happened.
-  for (const auto& f : fs::directory_iterator(b.dir))
-    EXPECT_EQ(f.path().filename().string().find(".tmp"), std::string::npos) << f.path();
+  for (const auto& f : fs::directory_iterator(b.dir)) EXPECT_EQ(f.path().filename().string().find(".tmp"), std::string::npos) << f.path();
   return b;
 }
 
@@ -91,13 +90,9 @@ TEST(MarkdownHardening, TenMegabyteLine) {
 
 // --- nesting ------------------------------------------------------------------------------------
 
-TEST(MarkdownHardening, TenThousandNestedBulletLists) {
-  expect_either(build("nested-ul", repeat("- ", 10000) + "最深的一项\n"));
-}
+TEST(MarkdownHardening, TenThousandNestedBulletLists) { expect_either(build("nested-ul", repeat("- ", 10000) + "最深的一项\n")); }
 
-TEST(MarkdownHardening, TenThousandNestedOrderedLists) {
-  expect_either(build("nested-ol", repeat("1. ", 10000) + "最深的一项\n"));
-}
+TEST(MarkdownHardening, TenThousandNestedOrderedLists) { expect_either(build("nested-ol", repeat("1. ", 10000) + "最深的一项\n")); }
 
 TEST(MarkdownHardening, ThousandIndentedListLevels) {
   std::string md;
@@ -105,17 +100,13 @@ TEST(MarkdownHardening, ThousandIndentedListLevels) {
   expect_either(build("indented-ul", md));
 }
 
-TEST(MarkdownHardening, TenThousandNestedQuotes) {
-  expect_either(build("nested-quote", repeat(">", 10000) + " 最深的引用\n"));
-}
+TEST(MarkdownHardening, TenThousandNestedQuotes) { expect_either(build("nested-quote", repeat(">", 10000) + " 最深的引用\n")); }
 
-TEST(MarkdownHardening, TenThousandAlternatingQuotesAndLists) {
-  expect_either(build("nested-mixed", repeat("> - ", 5000) + "深处\n"));
-}
+TEST(MarkdownHardening, TenThousandAlternatingQuotesAndLists) { expect_either(build("nested-mixed", repeat("> - ", 5000) + "深处\n")); }
 
 TEST(MarkdownHardening, TenThousandNestedEmphasisAndBrackets) {
-  expect_either(build("nested-inline", repeat("*", 10000) + "x" + repeat("*", 10000) + "\n\n" + repeat("[", 10000) +
-                                           "x" + repeat("](u)", 10000) + "\n\n" + repeat("**_", 3000) + "y\n"));
+  expect_either(build("nested-inline", repeat("*", 10000) + "x" + repeat("*", 10000) + "\n\n" + repeat("[", 10000) + "x" +
+                                           repeat("](u)", 10000) + "\n\n" + repeat("**_", 3000) + "y\n"));
 }
 
 // --- width and count ----------------------------------------------------------------------------
@@ -184,16 +175,14 @@ TEST(MarkdownHardening, ProjectNameContainingItsOwnPlaceholder) {
 }
 
 TEST(MarkdownHardening, DeeplyNestedFrontMatterYaml) {
-  expect_refused(build("deep-yaml", "---\nproject: " + repeat("[", 10000) + repeat("]", 10000) + "\n---\n\n正文\n"),
-                 "in.md");
+  expect_refused(build("deep-yaml", "---\nproject: " + repeat("[", 10000) + repeat("]", 10000) + "\n---\n\n正文\n"), "in.md");
 }
 
 TEST(MarkdownHardening, YamlAliasBombInFrontMatter) {
   std::string yaml = "a: &a [x,x,x,x,x,x,x,x,x,x]\n";
   for (char c = 'b'; c <= 'j'; ++c)
-    yaml += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" +
-            char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" +
-            char(c - 1) + ",*" + char(c - 1) + "]\n";
+    yaml += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" +
+            char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + "]\n";
   expect_refused(build("alias", "---\n" + yaml + "project: *j\n---\n\n正文\n"), "in.md");
 }
 

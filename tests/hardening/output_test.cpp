@@ -81,8 +81,7 @@ TEST(OutputHardening, FullTmpfsLeavesThePreviousOutputWhole) {
   {  // fill the disk but for a few bytes
     std::ofstream filler(dir + "/disk/filler", std::ios::binary);
     const std::string kb(1024, 'x');
-    while (filler.write(kb.data(), static_cast<std::streamsize>(kb.size())) && filler.flush()) {
-    }
+    while (filler.write(kb.data(), static_cast<std::streamsize>(kb.size())) && filler.flush()) {}
   }
   Measured r = hardening::run_bidfmt({"build", md, "-o", out, "--lang", "en"});
   expect_refused(r, "out.docx");
@@ -98,8 +97,8 @@ TEST(OutputHardening, CheckReportOnAFullDisk) {
   ASSERT_EQ(hardening::run_bidfmt({"build", md, "-o", docx}).status, 0);
   const std::string why = hardening::missing_subcommand("check");
   if (!why.empty()) GTEST_SKIP() << why;
-  Measured r = hardening::run_bidfmt({"check", docx, "--format", "json", "-o", dir + "/report.json", "--lang", "en"},
-                                     hardening::Limits{60, 64});
+  Measured r =
+      hardening::run_bidfmt({"check", docx, "--format", "json", "-o", dir + "/report.json", "--lang", "en"}, hardening::Limits{60, 64});
   EXPECT_EQ(r.status, 2) << r.err;
   EXPECT_FALSE(hardening::sanitizer_report(r.err)) << r.err;
   expect_only(dir, {"in.md", "in.docx"});
@@ -164,8 +163,7 @@ TEST(OutputHardening, OutputEqualToAnImageOrTheProfile) {
   expect_refused(hardening::run_bidfmt({"build", md, "-o", dir + "/fig.png", "--lang", "en"}), "fig.png");
   EXPECT_TRUE(testkit::read_text(dir + "/fig.png") == png);
   fs::copy_file(testkit::source_dir() + "/styles/xx-2014.yaml", dir + "/p.yaml");
-  expect_refused(hardening::run_bidfmt({"build", md, "-o", dir + "/p.yaml", "--profile", dir + "/p.yaml", "--lang", "en"}),
-                 "p.yaml");
+  expect_refused(hardening::run_bidfmt({"build", md, "-o", dir + "/p.yaml", "--profile", dir + "/p.yaml", "--lang", "en"}), "p.yaml");
   EXPECT_EQ(testkit::read_text(dir + "/p.yaml"), testkit::read_text(testkit::source_dir() + "/styles/xx-2014.yaml"));
   expect_only(dir, {"in.md", "fig.png", "p.yaml"});
 }

@@ -25,8 +25,7 @@ std::string with_value(const std::string& key, const std::string& value) {
     if (end == std::string::npos) end = text.size();
     std::string line = text.substr(pos, end - pos);
     size_t indent = line.find_first_not_of(' ');
-    if (indent != std::string::npos && line.compare(0, key.size() + 1, key + ":") == 0 &&
-        indent == key.find_first_not_of(' '))
+    if (indent != std::string::npos && line.compare(0, key.size() + 1, key + ":") == 0 && indent == key.find_first_not_of(' '))
       return text.substr(0, pos) + key + ": " + value + text.substr(end);
     pos = end + 1;
   }
@@ -67,8 +66,8 @@ TEST(ProfileHardening, UnknownNestedKeyNamesKeyAndLine) {
 }
 
 TEST(ProfileHardening, WrongUnitsAndAbsurdLengths) {
-  for (const char* v : {"210px", "210", "abcmm", "mm", "1e999mm", "nanmm", "infmm", "-infmm", "0x10mm", "210 mm x",
-                        "99999999mm", "[210mm]", "{a: 1}", "\"\""}) {
+  for (const char* v : {"210px", "210", "abcmm", "mm", "1e999mm", "nanmm", "infmm", "-infmm", "0x10mm", "210 mm x", "99999999mm", "[210mm]",
+                        "{a: 1}", "\"\""}) {
     std::string msg = parse_error(with_value("  width", v));
     EXPECT_NE(msg, "") << "page.width: " << v;
   }
@@ -110,9 +109,7 @@ TEST(ProfileHardening, NonScalarKeys) {
   EXPECT_NE(parse_error(bundled() + "\n? {a: 1}\n: 1\n"), "");
 }
 
-TEST(ProfileHardening, NonTextAssumptions) {
-  EXPECT_NE(parse_error(bundled() + "\n  nested.key: [a, b]\n"), "");
-}
+TEST(ProfileHardening, NonTextAssumptions) { EXPECT_NE(parse_error(bundled() + "\n  nested.key: [a, b]\n"), ""); }
 
 TEST(ProfileHardening, DeeplyNestedYaml) {
   std::string deep = "id: x\nname: " + std::string(10000, '[') + std::string(10000, ']') + "\n";

@@ -50,9 +50,7 @@ TEST(ZipHardening, TextRenamedToDocx) {
   EXPECT_NE(read_error(write("text", "# 标题\n\n这不是 zip。\n")).find("not a valid DOCX"), std::string::npos);
 }
 
-TEST(ZipHardening, EmptyFile) {
-  EXPECT_NE(read_error(write("empty", "")).find("empty"), std::string::npos);
-}
+TEST(ZipHardening, EmptyFile) { EXPECT_NE(read_error(write("empty", "")).find("empty"), std::string::npos); }
 
 TEST(ZipHardening, MissingFile) {
   std::string dir = testkit::temp_dir("zip-missing");
@@ -139,8 +137,7 @@ TEST(ZipHardening, UnsupportedCompressionMethod) {
 // --- names --------------------------------------------------------------------------------------
 
 TEST(ZipHardening, UnsafeEntryNames) {
-  for (const char* name : {"../evil.xml", "word/../../evil.xml", "/etc/passwd", "word\\document.xml", "C:/x.xml",
-                           "word/a\x01.xml", ".."}) {
+  for (const char* name : {"../evil.xml", "word/../../evil.xml", "/etc/passwd", "word\\document.xml", "C:/x.xml", "word/a\x01.xml", ".."}) {
     std::string msg = read_error(write("name", zip_of({hardening::stored(name, "x")})));
     EXPECT_NE(msg.find("unsafe zip entry name"), std::string::npos) << name << ": " << msg;
   }
@@ -164,15 +161,15 @@ TEST(ZipHardening, OverlongNameIsRefusedNotOverread) {
 }
 
 TEST(ZipHardening, DuplicatePartNames) {
-  std::string msg = read_error(write("dup", zip_of({hardening::stored("word/document.xml", "a"),
-                                                     hardening::stored("word/document.xml", "b")})));
+  std::string msg =
+      read_error(write("dup", zip_of({hardening::stored("word/document.xml", "a"), hardening::stored("word/document.xml", "b")})));
   EXPECT_NE(msg.find("duplicate"), std::string::npos) << msg;
 }
 
 TEST(ZipHardening, DuplicatePartNamesDifferingOnlyInCase) {
   // OPC part names compare case-insensitively: Word would see one part, we two.
-  std::string msg = read_error(write("dupcase", zip_of({hardening::stored("word/document.xml", "a"),
-                                                         hardening::stored("Word/Document.XML", "b")})));
+  std::string msg =
+      read_error(write("dupcase", zip_of({hardening::stored("word/document.xml", "a"), hardening::stored("Word/Document.XML", "b")})));
   EXPECT_NE(msg.find("duplicate"), std::string::npos) << msg;
 }
 

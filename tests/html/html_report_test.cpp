@@ -65,7 +65,8 @@ TEST(HtmlReport, SelfContainedEscapedAndFilterable) {
   EXPECT_NE(h.find("<style>"), std::string::npos);
   EXPECT_NE(h.find("<script>"), std::string::npos);
   // Nothing is fetched: no external scripts, styles, images or fonts.
-  for (const char* bad : {"src=\"http", "href=\"http", "<link", "url(", "@import", "src=\"//"}) EXPECT_EQ(h.find(bad), std::string::npos) << bad;
+  for (const char* bad : {"src=\"http", "href=\"http", "<link", "url(", "@import", "src=\"//"})
+    EXPECT_EQ(h.find(bad), std::string::npos) << bad;
   // Escaped: the excerpt's quotes and tags, the path's angle brackets.
   EXPECT_NE(h.find("正文&quot;引号&quot;&lt;b&gt;&amp;"), std::string::npos);
   EXPECT_EQ(h.find("<b>&"), std::string::npos);
@@ -198,9 +199,7 @@ TEST(HtmlReportInChromium, LoadsWithoutConsoleErrorsAndShowsTheSummary) {
   std::string dir = testkit::temp_dir("html-chromium");
   // The console check must be able to fail: a page that throws is reported.
   std::string bad = dir + "/throws.html";
-  {
-    std::ofstream(bad) << "<!DOCTYPE html><html><body><script>undefinedFunction();</script></body></html>";
-  }
+  { std::ofstream(bad) << "<!DOCTYPE html><html><body><script>undefinedFunction();</script></body></html>"; }
   testkit::RunResult control = screenshot(bad, dir + "/throws.png", dir + "/profile-control");
   ASSERT_TRUE(console_error(control.err)) << "Chromium does not log console errors here:\n" << control.err;
 

@@ -168,9 +168,7 @@ TEST(MarkdownOutline, LoneTitleOverNumberedChaptersIsTheCoverTitle) {
   EXPECT_TRUE(contains(dump_warnings(d), "W@1 唯一的一级标题「智慧路灯技术方案」在二级标题之前，已作为封面标题"));
 }
 
-TEST(MarkdownOutline, LoneChapterOverUnnumberedSectionsStays) {
-  EXPECT_EQ(blocks_of("# 总则\n\n## 范围\n"), "H1@1 [总则]\nH2@3 [范围]\n");
-}
+TEST(MarkdownOutline, LoneChapterOverUnnumberedSectionsStays) { EXPECT_EQ(blocks_of("# 总则\n\n## 范围\n"), "H1@1 [总则]\nH2@3 [范围]\n"); }
 
 TEST(MarkdownOutline, TitleWithoutCoverStaysAsParagraph) {
   model::Document d = parse("---\ncover: false\n---\n# 技术方案\n\n## 一、概况\n");
@@ -192,9 +190,7 @@ TEST(MarkdownLists, NestedDepthsAndMixedKinds) {
   EXPECT_EQ(blocks_of("1. 甲\n   - 乙\n2. 丙\n"), "LI#1 d0 ol1 [甲]\nLI#2 d1 ul [乙]\nLI#1 d0 ol1 [丙]\n");
 }
 
-TEST(MarkdownLists, TaskItems) {
-  EXPECT_EQ(blocks_of("- [x] 完成\n- [ ] 未完成\n"), "LI#1 d0 ul [x] [完成]\nLI#1 d0 ul [ ] [未完成]\n");
-}
+TEST(MarkdownLists, TaskItems) { EXPECT_EQ(blocks_of("- [x] 完成\n- [ ] 未完成\n"), "LI#1 d0 ul [x] [完成]\nLI#1 d0 ul [ ] [未完成]\n"); }
 
 TEST(MarkdownInline, Strikethrough) { EXPECT_EQ(blocks_of("原定~~夜间~~方案\n"), "P [原定][s:夜间][方案]\n"); }
 

@@ -51,9 +51,7 @@ TEST(MarkdownLists, TightItemTextJoinsCjkLines) {
             "LI#1 d0 ul [Item two]\n");
 }
 
-TEST(MarkdownLists, EmptyItemKeepsItsNumber) {
-  EXPECT_EQ(blocks_of("1.\n2. 二\n"), "LI#1 d0 ol1 ∅\nLI#1 d0 ol1 [二]\n");
-}
+TEST(MarkdownLists, EmptyItemKeepsItsNumber) { EXPECT_EQ(blocks_of("1.\n2. 二\n"), "LI#1 d0 ol1 ∅\nLI#1 d0 ol1 [二]\n"); }
 
 TEST(MarkdownLists, ListsAfterOtherBlocksGetNewIds) {
   EXPECT_EQ(blocks_of("- 甲\n\n正文\n\n- 乙\n"), "LI#1 d0 ul [甲]\nP [正文]\nLI#2 d0 ul [乙]\n");
@@ -76,9 +74,7 @@ TEST(MarkdownQuotes, ParagraphsWithDepth) {
             "P [正文]\n");
 }
 
-TEST(MarkdownQuotes, ListInsideQuote) {
-  EXPECT_EQ(blocks_of("> - 甲\n> - 乙\n"), "LI#1 d0 ul [甲]\nLI#1 d0 ul [乙]\n");
-}
+TEST(MarkdownQuotes, ListInsideQuote) { EXPECT_EQ(blocks_of("> - 甲\n> - 乙\n"), "LI#1 d0 ul [甲]\nLI#1 d0 ul [乙]\n"); }
 
 // ---------------------------------------------------------------------------------------------
 // Tables
@@ -102,8 +98,7 @@ TEST(MarkdownTables, AlignmentPaddingAndNoCaption) {
 }
 
 TEST(MarkdownTables, CaptionBefore) {
-  EXPECT_EQ(blocks_of(std::string("Table: 主要机械设备表\n\n") + kTable),
-            std::string("TABLE@3 \"主要机械设备表\"") + kTableDump);
+  EXPECT_EQ(blocks_of(std::string("Table: 主要机械设备表\n\n") + kTable), std::string("TABLE@3 \"主要机械设备表\"") + kTableDump);
 }
 
 TEST(MarkdownTables, CaptionAfter) {
@@ -112,8 +107,7 @@ TEST(MarkdownTables, CaptionAfter) {
 }
 
 TEST(MarkdownTables, CaptionWithoutBlankLine) {
-  EXPECT_EQ(blocks_of("Table: 表一\n| a |\n|---|\n| 1 |\nTable: 表二\n"),
-            "TABLE@2 \"表一\" -\n  H: [a] |\n  R: [1] |\nP [Table: 表二]\n");
+  EXPECT_EQ(blocks_of("Table: 表一\n| a |\n|---|\n| 1 |\nTable: 表二\n"), "TABLE@2 \"表一\" -\n  H: [a] |\n  R: [1] |\nP [Table: 表二]\n");
   EXPECT_EQ(blocks_of("| a |\n|---|\n| 1 |\n: 表尾\n"), "TABLE@1 \"表尾\" -\n  H: [a] |\n  R: [1] |\n");
 }
 
@@ -142,9 +136,7 @@ TEST(MarkdownCode, FencedAndIndentedCodeIsOneParagraphPerLine) {
             "C [title: *x*]\nC ∅\nC [  key: 1]\nC [缩进代码]\nC [第二行]\n");
 }
 
-TEST(MarkdownCode, CodeInQuoteIsQuoted) {
-  EXPECT_EQ(blocks_of("> ```\n> 代码\n> ```\n"), "C1 [代码]\n");
-}
+TEST(MarkdownCode, CodeInQuoteIsQuoted) { EXPECT_EQ(blocks_of("> ```\n> 代码\n> ```\n"), "C1 [代码]\n"); }
 
 // Nothing typed is lost: blocks of <div>/<p> are paragraphs, other tags keep their text and are
 // named with their line.

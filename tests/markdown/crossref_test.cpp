@@ -12,8 +12,7 @@ using namespace test;
 // The reference spans of a paragraph: 「ref@line」 each, text spans as [text].
 std::string refs_of(const model::Inlines& text) {
   std::string out;
-  for (const model::Span& s : text)
-    out += s.ref.empty() ? "[" + s.text + "]" : "<" + s.ref + "@" + std::to_string(s.ref_line) + ">";
+  for (const model::Span& s : text) out += s.ref.empty() ? "[" + s.text + "]" : "<" + s.ref + "@" + std::to_string(s.ref_line) + ">";
   return out;
 }
 
@@ -46,8 +45,9 @@ TEST(MarkdownCrossref, HeadingIdFromItsAttributes) {
 }
 
 TEST(MarkdownCrossref, TableIdAfterItsCaption) {
-  model::Document d = parse("| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\nTable: 人员配置表 {#tbl:staff}\n\n"
-                            ": 第二表 {#tbl:two}\n\n| 丙 |\n|---|\n| 3 |\n");
+  model::Document d = parse(
+      "| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\nTable: 人员配置表 {#tbl:staff}\n\n"
+      ": 第二表 {#tbl:two}\n\n| 丙 |\n|---|\n| 3 |\n");
   const auto& t = std::get<model::Table>(d.blocks.at(0));
   EXPECT_EQ(t.caption, "人员配置表");
   EXPECT_EQ(t.id, "tbl:staff");

@@ -34,16 +34,22 @@ std::string image_dir(const std::string& name) {
 TEST(MarkdownFigures, ImageAloneIsAFigure) {
   const std::string dir = image_dir("markdown-figures-ok");
   model::Document d = parse("正文\n\n![施工总平面布置图](images/plan.png)\n\n  ![现场照片](./images/../images/photo.jpg)  \n", dir);
-  EXPECT_EQ(dump_blocks(d), "P [正文]\n"
-                            "FIG@3 " + dir + "/images/plan.png \"施工总平面布置图\"\n"
-                            "FIG@5 " + dir + "/images/photo.jpg \"现场照片\"\n");
+  EXPECT_EQ(dump_blocks(d),
+            "P [正文]\n"
+            "FIG@3 " +
+                dir +
+                "/images/plan.png \"施工总平面布置图\"\n"
+                "FIG@5 " +
+                dir + "/images/photo.jpg \"现场照片\"\n");
 }
 
 TEST(MarkdownFigures, PercentEncodedAndAngleBracketPaths) {
   const std::string dir = image_dir("markdown-figures-names");
   EXPECT_EQ(dump_blocks(parse("![甲](<images/总平面 图.png>)\n\n![乙](images/%E6%80%BB%E5%B9%B3%E9%9D%A2%20%E5%9B%BE.png)\n", dir)),
-            "FIG@1 " + dir + "/images/总平面 图.png \"甲\"\n"
-            "FIG@3 " + dir + "/images/总平面 图.png \"乙\"\n");
+            "FIG@1 " + dir +
+                "/images/总平面 图.png \"甲\"\n"
+                "FIG@3 " +
+                dir + "/images/总平面 图.png \"乙\"\n");
 }
 
 TEST(MarkdownFigures, EmptyAltMakesAnEmptyCaption) {
@@ -76,9 +82,7 @@ TEST(MarkdownFigures, UrlIsAnError) {
   EXPECT_TRUE(contains(e.what(), "http://example.cn/a.png")) << e.what();
 }
 
-TEST(MarkdownFigures, ImageWithTextIsNotAFigure) {
-  EXPECT_EQ(blocks_of("![甲](a.png) 和 ![乙](b.png)\n"), "P [甲 和 乙]\n");
-}
+TEST(MarkdownFigures, ImageWithTextIsNotAFigure) { EXPECT_EQ(blocks_of("![甲](a.png) 和 ![乙](b.png)\n"), "P [甲 和 乙]\n"); }
 
 // ---------------------------------------------------------------------------------------------
 // Sections
@@ -111,9 +115,7 @@ TEST(MarkdownSections, LandscapeAndA3) {
             "END\n");
 }
 
-TEST(MarkdownSections, FencesInsideCodeAreCode) {
-  EXPECT_EQ(blocks_of("~~~\n::: landscape\n~~~\n"), "C [::: landscape]\n");
-}
+TEST(MarkdownSections, FencesInsideCodeAreCode) { EXPECT_EQ(blocks_of("~~~\n::: landscape\n~~~\n"), "C [::: landscape]\n"); }
 
 TEST(MarkdownSections, UnclosedFenceNamesItsLine) {
   Error e = error_of([] { parse("正文\n\n::: landscape\n| a |\n|---|\n"); });
@@ -138,8 +140,7 @@ TEST(MarkdownSections, UnknownSectionIsAnError) {
 }
 
 TEST(MarkdownSections, ListIdsStayUniqueAcrossSections) {
-  EXPECT_EQ(blocks_of("- 甲\n::: landscape\n- 乙\n:::\n"),
-            "LI#1 d0 ul [甲]\nSECTION landscape\nLI#2 d0 ul [乙]\nEND\n");
+  EXPECT_EQ(blocks_of("- 甲\n::: landscape\n- 乙\n:::\n"), "LI#1 d0 ul [甲]\nSECTION landscape\nLI#2 d0 ul [乙]\nEND\n");
 }
 
 }  // namespace

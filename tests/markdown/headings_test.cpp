@@ -45,9 +45,7 @@ TEST(MarkdownHeadings, LevelsAndLines) {
             "H1@10 [设置]\n");
 }
 
-TEST(MarkdownHeadings, HashWithoutSpaceIsAHeading) {
-  EXPECT_EQ(blocks_of("#工程概况\n"), "H1@1 [工程概况]\n");
-}
+TEST(MarkdownHeadings, HashWithoutSpaceIsAHeading) { EXPECT_EQ(blocks_of("#工程概况\n"), "H1@1 [工程概况]\n"); }
 
 TEST(MarkdownHeadings, Level1TypedNumbersAreRemoved) {
   expect_cases({
@@ -127,9 +125,7 @@ TEST(MarkdownHeadings, DigitsThatAreNoNumberAreKeptAtAnyLevel) {
   });
 }
 
-TEST(MarkdownHeadings, AHeadingThatIsOnlyANumberIsKept) {
-  expect_cases({{"# 一、", "H1@1 [一、]", ""}, {"## 1.1 ", "H2@1 [1.1]", ""}});
-}
+TEST(MarkdownHeadings, AHeadingThatIsOnlyANumberIsKept) { expect_cases({{"# 一、", "H1@1 [一、]", ""}, {"## 1.1 ", "H2@1 [1.1]", ""}}); }
 
 TEST(MarkdownHeadings, NumberInItsOwnSpan) {
   expect_cases({

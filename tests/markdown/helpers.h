@@ -24,8 +24,8 @@ inline std::string dump(const model::Inlines& text) {
       out += "[^" + std::to_string(s.footnote) + "]";
       continue;
     }
-    std::string flags = std::string(s.bold ? "b" : "") + (s.italic ? "i" : "") + (s.underline ? "u" : "") +
-                        (s.strike ? "s" : "") + (s.superscript ? "^" : "") + (s.subscript ? "_" : "");
+    std::string flags = std::string(s.bold ? "b" : "") + (s.italic ? "i" : "") + (s.underline ? "u" : "") + (s.strike ? "s" : "") +
+                        (s.superscript ? "^" : "") + (s.subscript ? "_" : "");
     if (!s.link.empty()) flags += "->" + s.link;
     out += "[";
     if (s.line_break) out += flags.empty() ? "br" : flags + ":br";
@@ -79,8 +79,10 @@ inline std::string dump(const model::Block& b) {
   } else if (std::holds_alternative<model::ThematicBreak>(b)) {
     o << "HR";
   } else if (auto* s = std::get_if<model::SectionStart>(&b)) {
-    o << "SECTION " << (s->shape == model::PageShape::landscape ? "landscape"
-                        : s->shape == model::PageShape::a3_landscape ? "a3" : "portrait");
+    o << "SECTION "
+      << (s->shape == model::PageShape::landscape      ? "landscape"
+          : s->shape == model::PageShape::a3_landscape ? "a3"
+                                                       : "portrait");
   } else if (std::holds_alternative<model::SectionEnd>(b)) {
     o << "END";
   }
@@ -100,9 +102,7 @@ inline std::string dump_warnings(const model::Document& d) {
 }
 
 // Parses `text` as file "t.md" with images relative to `base_dir`.
-inline model::Document parse(const std::string& text, const std::string& base_dir = ".") {
-  return read(text, "t.md", base_dir);
-}
+inline model::Document parse(const std::string& text, const std::string& base_dir = ".") { return read(text, "t.md", base_dir); }
 
 inline std::string blocks_of(const std::string& text) { return dump_blocks(parse(text)); }
 
@@ -118,8 +118,6 @@ Error error_of(F&& f) {
   return Error("", -1, "", "");
 }
 
-inline bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
+inline bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 }  // namespace bidfmt::markdown::test

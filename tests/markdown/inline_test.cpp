@@ -9,8 +9,7 @@ namespace {
 using namespace test;
 
 TEST(MarkdownInline, BoldItalicNested) {
-  EXPECT_EQ(blocks_of("普通**粗体*粗斜*粗体**与*斜体*和，__粗__。\n"),
-            "P [普通][b:粗体][bi:粗斜][b:粗体][与][i:斜体][和，][b:粗][。]\n");
+  EXPECT_EQ(blocks_of("普通**粗体*粗斜*粗体**与*斜体*和，__粗__。\n"), "P [普通][b:粗体][bi:粗斜][b:粗体][与][i:斜体][和，][b:粗][。]\n");
 }
 
 TEST(MarkdownInline, LinksCarryTheirUrl) {
@@ -20,8 +19,7 @@ TEST(MarkdownInline, LinksCarryTheirUrl) {
 }
 
 TEST(MarkdownInline, CodeIsPlainText) {
-  EXPECT_EQ(blocks_of("运行 `bidfmt build` 即可，*斜体中的 `代码`*。\n"),
-            "P [运行 bidfmt build 即可，][i:斜体中的 代码][。]\n");
+  EXPECT_EQ(blocks_of("运行 `bidfmt build` 即可，*斜体中的 `代码`*。\n"), "P [运行 bidfmt build 即可，][i:斜体中的 代码][。]\n");
 }
 
 TEST(MarkdownInline, AdjacentSpansWithTheSameAttributesMerge) {
@@ -43,9 +41,7 @@ TEST(MarkdownInline, SoftBreakNextToLatinIsASpace) {
   EXPECT_EQ(blocks_of("word\n**bold**\n"), "P [word ][b:bold]\n");
 }
 
-TEST(MarkdownInline, HardBreaks) {
-  EXPECT_EQ(blocks_of("第一行  \n第二行\\\n第三行\n"), "P [第一行][br][第二行][br][第三行]\n");
-}
+TEST(MarkdownInline, HardBreaks) { EXPECT_EQ(blocks_of("第一行  \n第二行\\\n第三行\n"), "P [第一行][br][第二行][br][第三行]\n"); }
 
 TEST(MarkdownInline, ImageInRunningTextIsItsAltText) {
   // Not a figure: no file is needed.
@@ -54,8 +50,7 @@ TEST(MarkdownInline, ImageInRunningTextIsItsAltText) {
 }
 
 TEST(MarkdownInline, Entities) {
-  EXPECT_EQ(blocks_of("&lt;a&gt; &#x4E00;&#20108; &copy; &plusmn;5mm &unknown;\n"),
-            "P [<a> 一二 © ±5mm &unknown;]\n");
+  EXPECT_EQ(blocks_of("&lt;a&gt; &#x4E00;&#20108; &copy; &plusmn;5mm &unknown;\n"), "P [<a> 一二 © ±5mm &unknown;]\n");
 }
 
 TEST(MarkdownInlineText, CjkClasses) {

@@ -3,8 +3,8 @@
 
 #include <fstream>
 
-#include "markdown/reader.h"
 #include "helpers.h"
+#include "markdown/reader.h"
 #include "support/testkit.h"
 
 namespace bidfmt::markdown {
@@ -140,13 +140,9 @@ TEST(MarkdownFrontMatter, UnclosedBlockIsAnError) {
   EXPECT_EQ(e.line(), 1);
 }
 
-TEST(MarkdownFrontMatter, DashesThenBlankLineAreAThematicBreak) {
-  EXPECT_EQ(blocks_of("---\n\n正文\n"), "HR\nP [正文]\n");
-}
+TEST(MarkdownFrontMatter, DashesThenBlankLineAreAThematicBreak) { EXPECT_EQ(blocks_of("---\n\n正文\n"), "HR\nP [正文]\n"); }
 
-TEST(MarkdownFrontMatter, BomBeforeFrontMatter) {
-  EXPECT_EQ(parse("\xEF\xBB\xBF---\r\ntitle: 标题\r\n---\r\n").meta.title, "标题");
-}
+TEST(MarkdownFrontMatter, BomBeforeFrontMatter) { EXPECT_EQ(parse("\xEF\xBB\xBF---\r\ntitle: 标题\r\n---\r\n").meta.title, "标题"); }
 
 TEST(MarkdownFrontMatter, InvalidUtf8InFrontMatterCountsFromLineOne) {
   EXPECT_EQ(error_of([] { parse("---\ntitle: \xFF\n---\n"); }).line(), 2);

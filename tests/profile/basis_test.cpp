@@ -46,8 +46,8 @@ TEST(ProfileBasis, StandardBLeavesMarginsSpacingHeaderFooterAndLatinFontOpen) {
   for (const char* key : {"page.margin_top", "page.margin_left", "body.line_spacing", "header.left", "header.size", "footer.text",
                           "footer.align", "fonts.latin", "table.border_top"})
     EXPECT_EQ(p.class_of(key), ValueClass::default_value) << key;
-  for (const char* key : {"page.width", "fonts.east_asia", "body.size", "headings.1.font_east_asia", "headings.1.size",
-                          "headings.1.align", "captions.table.size", "text.units"})
+  for (const char* key : {"page.width", "fonts.east_asia", "body.size", "headings.1.font_east_asia", "headings.1.size", "headings.1.align",
+                          "captions.table.size", "text.units"})
     EXPECT_EQ(p.class_of(key), ValueClass::required) << key;
   EXPECT_EQ(p.class_of("headings.3.number"), ValueClass::interpreted);
 }
@@ -119,7 +119,8 @@ TEST(ProfileBasis, TenderOverrideValuesAreRequired) {
   EXPECT_EQ(p.class_of("captions.table.align"), ValueClass::required);  // untouched values keep theirs
   EXPECT_EQ(p.class_of("headings.1.align"), ValueClass::default_value);
   // A tender may quote itself, but what it says is a requirement.
-  std::string quoted = write(dir, "quoted.yaml", "captions:\n  table:\n    size: 五号\nbasis:\n  captions.table.size: {required: 招标文件第三章:题注五号}\n");
+  std::string quoted = write(dir, "quoted.yaml",
+                             "captions:\n  table:\n    size: 五号\nbasis:\n  captions.table.size: {required: 招标文件第三章:题注五号}\n");
   Profile q = load("xx-2014", {quoted});
   EXPECT_EQ(q.class_of("captions.table.size"), ValueClass::required);
   EXPECT_EQ(q.basis_of("captions.table.size")->text, "招标文件第三章:题注五号");

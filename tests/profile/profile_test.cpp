@@ -52,7 +52,6 @@ TEST(Profile, UnitsByChineseNameAndSuffix) {
   EXPECT_EQ(font_size_name(HalfPoints{23}), "11.5pt");
 }
 
-
 TEST(Profile, UnknownKeyNamesKeyAndLine) {
   std::string text = "id: x\nname: y\nbogus: 1\n";
   try {
@@ -85,9 +84,7 @@ TEST(Profile, MalformedYamlNamesLine) {
   }
 }
 
-TEST(Profile, UnknownBundledNameIsAnError) {
-  EXPECT_THROW(load("no-such-profile"), Error);
-}
+TEST(Profile, UnknownBundledNameIsAnError) { EXPECT_THROW(load("no-such-profile"), Error); }
 
 }  // namespace
 }  // namespace bidfmt::profile

@@ -37,8 +37,7 @@ TEST(ProfilesCli, StandardBBuildsValidDocxWithHeitiChapters) {
 
 TEST(ProfilesCli, SplitChaptersWritesOneCompleteFilePerChapter) {
   std::string dir = testkit::temp_dir("profiles-split");
-  testkit::RunResult r = testkit::run_cli(
-      {"build", road_bid(), "--profile", "chapter-heiti", "--split-chapters", "-o", dir + "/out"});
+  testkit::RunResult r = testkit::run_cli({"build", road_bid(), "--profile", "chapter-heiti", "--split-chapters", "-o", dir + "/out"});
   ASSERT_EQ(r.status, 0) << r.err;
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(dir + "/out")) files.push_back(e.path().filename().string());

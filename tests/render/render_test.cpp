@@ -132,8 +132,7 @@ TEST_P(RenderedSample, TocListsHeadingsWithNumbersAndRightPages) {
     size_t page = std::stoul(m[3]);
     ASSERT_GE(page, 1u);
     ASSERT_LE(page, body_.size()) << line;
-    EXPECT_NE(squash(pages_[body_[page - 1]].text).find(title), std::string::npos)
-        << "TOC says " << title << " is on body page " << page;
+    EXPECT_NE(squash(pages_[body_[page - 1]].text).find(title), std::string::npos) << "TOC says " << title << " is on body page " << page;
     ++checked;
   }
   EXPECT_GE(checked, 3) << toc;
@@ -147,12 +146,11 @@ std::vector<std::string> samples() {
   return out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Samples, RenderedSample, ::testing::ValuesIn(samples()),
-                         [](const ::testing::TestParamInfo<std::string>& i) {
-                           std::string n = fs::path(i.param).stem().string();
-                           std::replace(n.begin(), n.end(), '-', '_');
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Samples, RenderedSample, ::testing::ValuesIn(samples()), [](const ::testing::TestParamInfo<std::string>& i) {
+  std::string n = fs::path(i.param).stem().string();
+  std::replace(n.begin(), n.end(), '-', '_');
+  return n;
+});
 
 }  // namespace
 }  // namespace bidfmt
@@ -187,7 +185,8 @@ TEST(RenderedCrossref, ReferencesShowTheirNumbersOnThePage) {
   for (const auto& [profile, want] : {std::make_pair("xx-2014", "见一、、1.1、1.1.1和表1.1-1。"),
                                       std::make_pair("chapter-heiti", "见第一章、第一节、1.1和表1-1.1-1。")}) {
     const std::string pdf = dir + "/" + profile + ".pdf";
-    testkit::RunResult r = testkit::run_cli({"build", dir + "/t.md", "--profile", profile, "-o", dir + "/" + profile + ".docx", "--pdf", pdf});
+    testkit::RunResult r =
+        testkit::run_cli({"build", dir + "/t.md", "--profile", profile, "-o", dir + "/" + profile + ".docx", "--pdf", pdf});
     ASSERT_EQ(r.status, 0) << r.err;
     std::string text;
     for (const Page& p : read_pdf(pdf)) text += squash(p.text);

@@ -35,8 +35,10 @@ TEST(LibreOfficeResave, EverySampleChecksClean) {
     built.push_back(out);
   }
   // One soffice run for all, with a private user profile.
-  std::vector<std::string> argv = {"soffice", "-env:UserInstallation=file://" + dir + "/lo-profile", "--headless", "--norestore",
-                                   "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir + "/lo"};
+  std::vector<std::string> argv = {"soffice",      "-env:UserInstallation=file://" + dir + "/lo-profile",
+                                   "--headless",   "--norestore",
+                                   "--convert-to", "docx:MS Word 2007 XML",
+                                   "--outdir",     dir + "/lo"};
   argv.insert(argv.end(), built.begin(), built.end());
   testkit::RunResult lo = testkit::run(argv);
   ASSERT_EQ(lo.status, 0) << lo.err;
@@ -57,8 +59,10 @@ TEST(LibreOfficeResave, EverySampleChecksClean) {
 TEST(LibreOfficeResave, ForeignBidsCheckClean) {
   if (!testkit::have_program("soffice")) GTEST_SKIP() << "soffice (LibreOffice) is not installed";
   std::string dir = testkit::temp_dir("lo-resave-foreign");
-  std::vector<std::string> names, argv = {"soffice", "-env:UserInstallation=file://" + dir + "/lo-profile", "--headless", "--norestore",
-                                          "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir + "/lo"};
+  std::vector<std::string> names, argv = {"soffice",      "-env:UserInstallation=file://" + dir + "/lo-profile",
+                                          "--headless",   "--norestore",
+                                          "--convert-to", "docx:MS Word 2007 XML",
+                                          "--outdir",     dir + "/lo"};
   for (const foreign::Shape& s : {foreign::word2016(), foreign::wps(), foreign::libreoffice(), foreign::localized()}) {
     argv.push_back(foreign::write(s, {}, "resave-" + s.name));
     names.push_back("resave-" + s.name);

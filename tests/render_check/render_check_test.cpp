@@ -35,7 +35,8 @@ std::string built(const std::string& name, const std::string& profile = "xx-2014
   if (it != done.end()) return it->second;
   std::string dir = testkit::temp_dir("render-check-" + name + "-" + profile);
   std::string docx = dir + "/" + name + ".docx";
-  testkit::RunResult r = testkit::run_cli({"build", testkit::source_dir() + "/samples/" + name + ".md", "-o", docx, "--profile", profile, "--paginate"});
+  testkit::RunResult r =
+      testkit::run_cli({"build", testkit::source_dir() + "/samples/" + name + ".md", "-o", docx, "--profile", profile, "--paginate"});
   EXPECT_EQ(r.status, 0) << r.err;
   return done[key] = docx;
 }
@@ -119,7 +120,8 @@ TEST_F(RenderCheck, FooterTotalWrongOnlyWhenRenderedIsCaughtByRenderAlone) {
 TEST_F(RenderCheck, StaleTocPageNumberIsCaughtWithItsPage) {
   // The cached result of the third TOC entry's PAGEREF says 99.
   std::string docx = edited(built("road-bid"), "stale-toc", [](std::string& xml) {
-    std::regex re(R"(PAGEREF _Toc\d+ \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t>(\d+)</w:t>)");
+    std::regex re(
+        R"(PAGEREF _Toc\d+ \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t>(\d+)</w:t>)");
     auto it = std::sregex_iterator(xml.begin(), xml.end(), re);
     ASSERT_NE(it, std::sregex_iterator());
     ++it;
@@ -240,7 +242,8 @@ std::string without_comments(const std::string& xml) {
   pugi::xml_document d;
   EXPECT_TRUE(d.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata));
   std::vector<pugi::xml_node> drop;
-  for (pugi::xpath_node n : d.select_nodes("//w:commentRangeStart | //w:commentRangeEnd | //w:r[w:commentReference]")) drop.push_back(n.node());
+  for (pugi::xpath_node n : d.select_nodes("//w:commentRangeStart | //w:commentRangeEnd | //w:r[w:commentReference]"))
+    drop.push_back(n.node());
   for (pugi::xml_node n : drop) n.parent().remove_child(n);
   std::ostringstream os;
   d.save(os, "", pugi::format_raw | pugi::format_no_declaration);
@@ -309,9 +312,8 @@ TEST(Annotate, OneCommentPerFindingAndNothingElseChanged) {
 }
 
 TEST_F(RenderCheck, AnnotatedCopyOfRenderedFindingsOpensInLibreOffice) {
-  std::string docx = edited(built("road-bid"), "annotate-render", [](std::string& xml) {
-    xml.insert(xml.rfind("<w:sectPr"), "<w:p><w:pPr><w:pageBreakBefore/></w:pPr></w:p>");
-  });
+  std::string docx = edited(built("road-bid"), "annotate-render",
+                            [](std::string& xml) { xml.insert(xml.rfind("<w:sectPr"), "<w:p><w:pPr><w:pageBreakBefore/></w:pPr></w:p>"); });
   std::string out = testkit::temp_dir("annotate-render") + "/批注版.docx";
   int status = -1;
   jsontest::Value r = check_json({docx, "--render", "--annotate", out}, &status);

@@ -18,9 +18,8 @@ namespace fs = std::filesystem;
 std::string broken_docx() {
   static const std::string path = [] {
     Parts p = clean_parts();
-    edit(p, "word/document.xml", [](pugi::xml_document& d) {
-      d.select_nodes("//w:sectPr")[2].node().child("w:pgMar").attribute("w:left") = "1134";
-    });
+    edit(p, "word/document.xml",
+         [](pugi::xml_document& d) { d.select_nodes("//w:sectPr")[2].node().child("w:pgMar").attribute("w:left") = "1134"; });
     return write(p, "cli-broken");
   }();
   return path;
@@ -137,7 +136,7 @@ TEST(CliCheck, SarifAndHtmlQuoteTheProfilesStandard) {
   }
   const profile::Profile b = profile::load("chapter-heiti");
   EXPECT_NE(b.quotes.at("page.size").find("A4复印纸"), std::string::npos);  // Standard B's words, not A's
-  EXPECT_EQ(b.quotes.count("page.margins"), 0u);                           // Standard B sets no margins
+  EXPECT_EQ(b.quotes.count("page.margins"), 0u);                            // Standard B sets no margins
 }
 
 // JUnit: a rule not in force for the check is skipped, not passed — bid.anonymous without

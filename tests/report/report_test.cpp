@@ -62,7 +62,7 @@ TEST(Report, TextGroupsConsecutiveParagraphs) {
   std::string t = emit(Format::text);
   EXPECT_NE(t.find("[body.font]"), std::string::npos) << t;
   EXPECT_NE(t.find("第 10–13 段(4 段)"), std::string::npos) << t;  // 4 consecutive paragraphs, one line
-  EXPECT_NE(t.find("第 30 段"), std::string::npos) << t;            // not consecutive: its own line
+  EXPECT_NE(t.find("第 30 段"), std::string::npos) << t;           // not consecutive: its own line
   EXPECT_NE(t.find("二、主要施工方法 › 2.3 管网工程"), std::string::npos);
   EXPECT_NE(t.find("无法检查"), std::string::npos);
   EXPECT_NE(t.find("未发现格式问题"), std::string::npos);
@@ -115,8 +115,7 @@ TEST(Report, SarifIs210WithRulesAndResults) {
   const jsontest::Value& r = run["results"][0];
   EXPECT_EQ(r["ruleId"].s, "body.font");
   EXPECT_EQ(r["level"].s, "error");
-  EXPECT_EQ(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].s,
-            "%E6%8A%95%E6%A0%87%E6%96%87%E4%BB%B6.docx");
+  EXPECT_EQ(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].s, "%E6%8A%95%E6%A0%87%E6%96%87%E4%BB%B6.docx");
   EXPECT_EQ(run["results"][6]["level"].s, "warning");
   EXPECT_FALSE(run["invocations"][0]["executionSuccessful"].b);
   EXPECT_EQ(run["invocations"][0]["toolExecutionNotifications"].items.size(), 1u);

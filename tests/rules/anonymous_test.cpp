@@ -180,7 +180,8 @@ TEST(AnonymousCli, OnlyWhenAskedAndIdentityFromTheFile) {
   EXPECT_NE(anon.out.find("docProps/core.xml"), std::string::npos) << anon.out;
   // --identity: the bidder's name on the cover is found too (and --identity alone implies --anonymous).
   write_file(dir + "/id.yaml", "names: [某某建设集团有限公司]\n");
-  testkit::RunResult id = testkit::run_cli({"check", dir + "/b.docx", "--project", "测试项目工程", "--identity", dir + "/id.yaml", "--lang", "en"});
+  testkit::RunResult id =
+      testkit::run_cli({"check", dir + "/b.docx", "--project", "测试项目工程", "--identity", dir + "/id.yaml", "--lang", "en"});
   EXPECT_EQ(id.status, 1);
   EXPECT_NE(id.out.find("the bidder's identity: the text contains '某某建设集团有限公司'"), std::string::npos) << id.out;
   // A missing or malformed identity file: exit 2, one line naming it.
@@ -209,7 +210,8 @@ TEST(AnonymousCli, ProfileTurnsItOnForBuildAndCheck) {
   EXPECT_EQ(c.status, 0) << c.out;
   // The same document built without the override is not anonymous, and the profile's rule says so.
   ASSERT_EQ(testkit::run_cli({"build", md, "-o", dir + "/named.docx"}).status, 0);
-  testkit::RunResult named = testkit::run_cli({"check", dir + "/named.docx", "--project", "测试项目工程", "--override", dir + "/tender.yaml"});
+  testkit::RunResult named =
+      testkit::run_cli({"check", dir + "/named.docx", "--project", "测试项目工程", "--override", dir + "/tender.yaml"});
   EXPECT_EQ(named.status, 1) << named.out;
   EXPECT_NE(named.out.find("bid.anonymous"), std::string::npos) << named.out;
 }
@@ -232,7 +234,8 @@ TEST(AnonymousCli, SamplesBuildCleanWhenAnonymous) {
   for (const char* name : {"road-bid", "service-proposal"}) {
     SCOPED_TRACE(name);
     std::string out = dir + "/" + name + ".docx";
-    testkit::RunResult b = testkit::run_cli({"build", testkit::source_dir() + "/samples/" + name + ".md", "-o", out, "--override", dir + "/tender.yaml"});
+    testkit::RunResult b =
+        testkit::run_cli({"build", testkit::source_dir() + "/samples/" + name + ".md", "-o", out, "--override", dir + "/tender.yaml"});
     ASSERT_EQ(b.status, 0) << b.err;
     testkit::RunResult c = testkit::run_cli({"check", out, "--override", dir + "/tender.yaml"});
     EXPECT_EQ(c.status, 0) << c.out;

@@ -22,9 +22,7 @@ inline pugi::xml_node sect(pugi::xml_document& d, int n) {
   return all[static_cast<size_t>(n)].node();
 }
 
-inline pugi::xml_node style(pugi::xml_document& d, const std::string& id) {
-  return first(d, "//w:style[@w:styleId='" + id + "']");
-}
+inline pugi::xml_node style(pugi::xml_document& d, const std::string& id) { return first(d, "//w:style[@w:styleId='" + id + "']"); }
 
 // A table style GridX with single borders all round.
 inline void add_table_style(Parts& p) {
@@ -83,33 +81,45 @@ inline void PrintTo(const BrokenCase& c, std::ostream* os) { *os << c.name; }
 
 inline const std::vector<BrokenCase>& broken_cases() {
   static const std::vector<BrokenCase> all = {
-      {"page_size", {"page.size"}, [](Parts& p) {
+      {"page_size",
+       {"page.size"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            pugi::xml_node sz = sect(d, 2).child("w:pgSz");
            sz.attribute("w:w") = "12240";
            sz.attribute("w:h") = "15840";
          });
        }},
-      {"page_margins", {"page.margins"}, [](Parts& p) {
-         on_document(p, [](pugi::xml_document& d) { sect(d, 2).child("w:pgMar").attribute("w:left") = "1134"; });
+      {"page_margins",
+       {"page.margins"},
+       [](Parts& p) { on_document(p, [](pugi::xml_document& d) { sect(d, 2).child("w:pgMar").attribute("w:left") = "1134"; }); }},
+      {"page_gutter",
+       {"page.gutter"},
+       [](Parts& p) { on_document(p, [](pugi::xml_document& d) { sect(d, 3).child("w:pgMar").attribute("w:gutter") = "567"; }); }},
+      {"para_align",
+       {"para.align"},
+       [](Parts& p) {
+         on_document(p, [](pugi::xml_document& d) {
+           set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:jc", {{"w:val", "left"}});
+         });
        }},
-      {"page_gutter", {"page.gutter"}, [](Parts& p) {
-         on_document(p, [](pugi::xml_document& d) { sect(d, 3).child("w:pgMar").attribute("w:gutter") = "567"; });
-       }},
-      {"para_align", {"para.align"}, [](Parts& p) {
-         on_document(p, [](pugi::xml_document& d) { set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:jc", {{"w:val", "left"}}); });
-       }},
-      {"para_indent", {"para.indent"}, [](Parts& p) {
+      {"para_indent",
+       {"para.indent"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:ind", {{"w:firstLine", "0"}, {"w:firstLineChars", "0"}});
          });
        }},
-      {"para_indent_chars", {"para.indent"}, [](Parts& p) {
+      {"para_indent_chars",
+       {"para.indent"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:ind", {{"w:firstLine", "480"}, {"w:firstLineChars", "100"}});
          });
        }},
-      {"para_spacing_based_on", {"para.spacing"}, [](Parts& p) {
+      {"para_spacing_based_on",
+       {"para.spacing"},
+       [](Parts& p) {
          on_styles(p, [](pugi::xml_document& d) {
            pugi::xml_node styles = d.document_element();
            pugi::xml_node base = styles.append_child("w:style");
@@ -124,33 +134,45 @@ inline const std::vector<BrokenCase>& broken_cases() {
            body.append_child("w:name").append_attribute("w:val") = "Body Two";
            body.append_child("w:basedOn").append_attribute("w:val") = "Base2";
          });
-         on_document(p, [](pugi::xml_document& d) { set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:pStyle", {{"w:val", "Body2"}}); });
+         on_document(p, [](pugi::xml_document& d) {
+           set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:pStyle", {{"w:val", "Body2"}});
+         });
        }},
-      {"para_spacing_toc", {"para.spacing"}, [](Parts& p) {
+      {"para_spacing_toc",
+       {"para.spacing"},
+       [](Parts& p) {
          on_styles(p, [](pugi::xml_document& d) { style(d, "TOC2").child("w:pPr").child("w:spacing").attribute("w:line") = "360"; });
        }},
-      {"header_on_toc", {"header.none-on-toc"}, [](Parts& p) {
+      {"header_on_toc",
+       {"header.none-on-toc"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            pugi::xml_node ref = sect(d, 1).prepend_child("w:headerReference");
            ref.append_attribute("w:type") = "default";
            ref.append_attribute("r:id") = "rIdHeader1";
          });
        }},
-      {"toc_in_body", {"header.none-on-toc"}, [](Parts& p) {
+      {"toc_in_body",
+       {"header.none-on-toc"},
+       [](Parts& p) {
          // The TOC's section break removed: the TOC shares the body's section, header and footer.
          on_document(p, [](pugi::xml_document& d) {
            pugi::xml_node sp = sect(d, 1);
            sp.parent().remove_child(sp);
          });
        }},
-      {"header_right_text", {"header.text"}, [](Parts& p) {
+      {"header_right_text",
+       {"header.text"},
+       [](Parts& p) {
          edit(p, "word/header1.xml", [](pugi::xml_document& d) {
            for (pugi::xpath_node t : d.select_nodes("//w:t"))
              if (std::string(t.node().text().get()) == "技术标") t.node().text() = "商务标";
          });
        }},
       {"header_project", {"header.text"}, [](Parts&) {}, "另一个项目"},
-      {"header_size", {"header.text"}, [](Parts& p) {
+      {"header_size",
+       {"header.text"},
+       [](Parts& p) {
          edit(p, "word/header1.xml", [](pugi::xml_document& d) {
            first(d, "//w:r").prepend_child("w:rPr").append_child("w:sz").append_attribute("w:val") = "24";
          });
@@ -158,10 +180,12 @@ inline const std::vector<BrokenCase>& broken_cases() {
       {"footer_formula", {"footer.page-number"}, [](Parts& p) { replace_total_field(p, "= 12 - 2"); }},
       {"footer_numpages", {"footer.page-number"}, [](Parts& p) { replace_total_field(p, " NUMPAGES "); }},
       {"footer_sectionpages", {"footer.page-number"}, [](Parts& p) { replace_total_field(p, " SECTIONPAGES "); }},
-      {"footer_restart", {"footer.page-number"}, [](Parts& p) {
-         on_document(p, [](pugi::xml_document& d) { sect(d, 2).remove_child("w:pgNumType"); });
-       }},
-      {"footer_bookmark", {"footer.page-number"}, [](Parts& p) {
+      {"footer_restart",
+       {"footer.page-number"},
+       [](Parts& p) { on_document(p, [](pugi::xml_document& d) { sect(d, 2).remove_child("w:pgNumType"); }); }},
+      {"footer_bookmark",
+       {"footer.page-number"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            first(d, "//w:bookmarkStart[@w:name='_BodyEnd']").attribute("w:name") = "_Elsewhere";
            pugi::xml_node b = paragraph_with_text(d, "复测正文。").append_child("w:bookmarkStart");
@@ -169,20 +193,28 @@ inline const std::vector<BrokenCase>& broken_cases() {
            b.append_attribute("w:name") = "_BodyEnd";
          });
        }},
-      {"heading_l1_numfmt", {"heading.l1"}, [](Parts& p) {
+      {"heading_l1_numfmt",
+       {"heading.l1"},
+       [](Parts& p) {
          edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
            first(d, "//w:abstractNum[@w:abstractNumId='0']/w:lvl[@w:ilvl='0']/w:numFmt").attribute("w:val") = "decimal";
          });
        }},
-      {"heading_l1_label_size", {"heading.l1"}, [](Parts& p) {
+      {"heading_l1_label_size",
+       {"heading.l1"},
+       [](Parts& p) {
          edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
            first(d, "//w:abstractNum[@w:abstractNumId='0']/w:lvl[@w:ilvl='0']/w:rPr").append_child("w:sz").append_attribute("w:val") = "18";
          });
        }},
-      {"heading_l2_not_bold", {"heading.l2"}, [](Parts& p) {
+      {"heading_l2_not_bold",
+       {"heading.l2"},
+       [](Parts& p) {
          on_styles(p, [](pugi::xml_document& d) { set_child(style(d, "Heading2").child("w:rPr"), "w:b", {{"w:val", "0"}}); });
        }},
-      {"heading_l2_typed", {"heading.l2"}, [](Parts& p) {
+      {"heading_l2_typed",
+       {"heading.l2"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            pugi::xml_node np = ppr_of(paragraph_with_text(d, "施工部署")).append_child("w:numPr");
            np.append_child("w:ilvl").append_attribute("w:val") = "0";
@@ -190,14 +222,18 @@ inline const std::vector<BrokenCase>& broken_cases() {
            first(d, "//w:p[.//w:t='施工部署']//w:t").text() = "1.5 施工部署";
          });
        }},
-      {"heading_l3_indent", {"heading.l3"}, [](Parts& p) {
+      {"heading_l3_indent",
+       {"heading.l3"},
+       [](Parts& p) {
          edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
            pugi::xml_node ind = first(d, "//w:abstractNum[@w:abstractNumId='0']/w:lvl[@w:ilvl='2']/w:pPr/w:ind");
            ind.attribute("w:firstLineChars") = "200";
            ind.attribute("w:firstLine") = "480";
          });
        }},
-      {"heading_l3_char_style", {"heading.l3"}, [](Parts& p) {
+      {"heading_l3_char_style",
+       {"heading.l3"},
+       [](Parts& p) {
          on_styles(p, [](pugi::xml_document& d) {
            pugi::xml_node s = d.document_element().append_child("w:style");
            s.append_attribute("w:type") = "character";
@@ -209,13 +245,17 @@ inline const std::vector<BrokenCase>& broken_cases() {
            first(d, "//w:p[.//w:t='控制网复测']/w:r").prepend_child("w:rPr").append_child("w:rStyle").append_attribute("w:val") = "StrongX";
          });
        }},
-      {"heading_depth_number", {"heading.depth"}, [](Parts& p) {
+      {"heading_depth_number",
+       {"heading.depth"},
+       [](Parts& p) {
          edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
            // Deep headings (level 4: 1、) number through their own list definition (abstractNum 3).
            first(d, "//w:abstractNum[@w:abstractNumId='3']/w:lvl[@w:ilvl='0']/w:lvlText").attribute("w:val") = "%1.";
          });
        }},
-      {"heading_too_deep", {"heading.depth"}, [](Parts& p) {
+      {"heading_too_deep",
+       {"heading.depth"},
+       [](Parts& p) {
          on_styles(p, [](pugi::xml_document& d) {
            pugi::xml_node s = d.document_element().append_child("w:style");
            s.append_attribute("w:type") = "paragraph";
@@ -223,15 +263,22 @@ inline const std::vector<BrokenCase>& broken_cases() {
            s.append_child("w:name").append_attribute("w:val") = "heading 7";
            s.append_child("w:basedOn").append_attribute("w:val") = "Normal";
          });
-         on_document(p, [](pugi::xml_document& d) { set_child(ppr_of(paragraph_with_text(d, "深层标题下的正文。")), "w:pStyle", {{"w:val", "Heading7"}}); });
-       }},
-      {"body_font_theme", {"body.font"}, [](Parts& p) {
-         add_theme(p);
          on_document(p, [](pugi::xml_document& d) {
-           first(d, "//w:p[.//w:t='复测正文。']/w:r").prepend_child("w:rPr").append_child("w:rFonts").append_attribute("w:eastAsiaTheme") = "minorEastAsia";
+           set_child(ppr_of(paragraph_with_text(d, "深层标题下的正文。")), "w:pStyle", {{"w:val", "Heading7"}});
          });
        }},
-      {"body_font_latin", {"body.font"}, [](Parts& p) {
+      {"body_font_theme",
+       {"body.font"},
+       [](Parts& p) {
+         add_theme(p);
+         on_document(p, [](pugi::xml_document& d) {
+           first(d, "//w:p[.//w:t='复测正文。']/w:r").prepend_child("w:rPr").append_child("w:rFonts").append_attribute("w:eastAsiaTheme") =
+               "minorEastAsia";
+         });
+       }},
+      {"body_font_latin",
+       {"body.font"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            for (const char* text : {"复测正文。", "本工程位于某市，全长 2.860 km，工期 120 日历天。"}) {
              pugi::xml_node f = first(d, std::string("//w:p[.//w:t='") + text + "']/w:r").prepend_child("w:rPr").append_child("w:rFonts");
@@ -240,28 +287,38 @@ inline const std::vector<BrokenCase>& broken_cases() {
            }
          });
        }},
-      {"body_size", {"body.font"}, [](Parts& p) {
+      {"body_size",
+       {"body.font"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            first(d, "//w:p[.//w:t='复测正文。']/w:r").prepend_child("w:rPr").append_child("w:sz").append_attribute("w:val") = "18";
          });
        }},
-      {"body_char_spacing", {"body.font"}, [](Parts& p) {
+      {"body_char_spacing",
+       {"body.font"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            first(d, "//w:p[.//w:t='复测正文。']/w:r").prepend_child("w:rPr").append_child("w:spacing").append_attribute("w:val") = "20";
          });
        }},
-      {"table_align", {"table.align"}, [](Parts& p) {
-         on_document(p, [](pugi::xml_document& d) { first(d, "//w:tbl/w:tblPr/w:jc").attribute("w:val") = "left"; });
-       }},
-      {"table_font_style", {"table.font"}, [](Parts& p) {
+      {"table_align",
+       {"table.align"},
+       [](Parts& p) { on_document(p, [](pugi::xml_document& d) { first(d, "//w:tbl/w:tblPr/w:jc").attribute("w:val") = "left"; }); }},
+      {"table_font_style",
+       {"table.font"},
+       [](Parts& p) {
          on_styles(p, [](pugi::xml_document& d) { style(d, "TableText").child("w:rPr").child("w:sz").attribute("w:val") = "24"; });
        }},
-      {"table_header_not_bold", {"table.header-row"}, [](Parts& p) {
+      {"table_header_not_bold",
+       {"table.header-row"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            for (pugi::xpath_node b : first(d, "//w:tbl/w:tr").select_nodes(".//w:rPr/w:b")) b.parent().remove_child(b.node());
          });
        }},
-      {"table_borders_style", {"table.borders"}, [](Parts& p) {
+      {"table_borders_style",
+       {"table.borders"},
+       [](Parts& p) {
          add_table_style(p);
          on_document(p, [](pugi::xml_document& d) {
            pugi::xml_node pr = first(d, "//w:tbl/w:tblPr");
@@ -269,14 +326,18 @@ inline const std::vector<BrokenCase>& broken_cases() {
            pr.remove_child("w:tblBorders");
          });
        }},
-      {"table_borders_cell", {"table.borders"}, [](Parts& p) {
+      {"table_borders_cell",
+       {"table.borders"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            pugi::xml_node top = first(d, "//w:tbl/w:tr[2]/w:tc[2]/w:tcPr").append_child("w:tcBorders").append_child("w:top");
            top.append_attribute("w:val") = "single";
            top.append_attribute("w:sz") = "4";
          });
        }},
-      {"table_borders_first_row_rule", {"table.borders"}, [](Parts& p) {
+      {"table_borders_first_row_rule",
+       {"table.borders"},
+       [](Parts& p) {
          // A table style whose firstRow part draws a solid 1.5 pt rule under the header row; the
          // table keeps its own (right) borders, which do not reach a conditional part's.
          on_styles(p, [](pugi::xml_document& d) {
@@ -294,14 +355,21 @@ inline const std::vector<BrokenCase>& broken_cases() {
            first(d, "//w:tbl/w:tblPr").prepend_child("w:tblStyle").append_attribute("w:val") = "HeaderRule";
          });
        }},
-      {"header_landscape_keeps_portrait_tab", {"header.text"}, [](Parts& p) {
+      {"header_landscape_keeps_portrait_tab",
+       {"header.text"},
+       [](Parts& p) {
          // The landscape section's own header with the portrait right tab: 「技术标」 ends 87 mm short.
          edit(p, "word/header2.xml", [](pugi::xml_document& d) { first(d, "//w:tab[@w:val='right']").attribute("w:pos") = "9412"; });
        }},
-      {"table_caption_number", {"table.caption"}, [](Parts& p) {
-         on_document(p, [](pugi::xml_document& d) { first(d, "//w:p[.//w:t='表1-1 工程概况统计表']//w:t").text() = "表1-2 工程概况统计表"; });
+      {"table_caption_number",
+       {"table.caption"},
+       [](Parts& p) {
+         on_document(p,
+                     [](pugi::xml_document& d) { first(d, "//w:p[.//w:t='表1-1 工程概况统计表']//w:t").text() = "表1-2 工程概况统计表"; });
        }},
-      {"table_caption_below", {"table.caption"}, [](Parts& p) {
+      {"table_caption_below",
+       {"table.caption"},
+       [](Parts& p) {
          on_document(p, [](pugi::xml_document& d) {
            pugi::xml_node cap = paragraph_with_text(d, "表1-1 工程概况统计表");
            cap.parent().insert_move_after(cap, cap.next_sibling("w:tbl"));

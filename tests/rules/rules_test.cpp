@@ -10,8 +10,7 @@ namespace bidfmt::testfix {
 namespace {
 
 // Expects the findings of `parts` to come from exactly `ids`.
-void expect_only(const Parts& parts, const std::string& name, const std::set<std::string>& ids,
-                 const std::string& project = kProject) {
+void expect_only(const Parts& parts, const std::string& name, const std::set<std::string>& ids, const std::string& project = kProject) {
   report::FileReport r = check(write(parts, name), project);
   ASSERT_TRUE(r.checked) << r.error.en;
   EXPECT_EQ(rule_ids(r), ids) << dump(r);
@@ -428,7 +427,8 @@ TEST(Rules, BodySizeDirectOverridesNormal) {
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"body.font"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].message().zh, "字号为 小五(直接格式,覆盖了样式「正文」的 小四),应为 小四");
-  EXPECT_EQ(r.findings[0].message().en, "font size is 9pt (小五) (direct formatting, overriding 12pt (小四) from style 'Normal'); expected 12pt (小四)");
+  EXPECT_EQ(r.findings[0].message().en,
+            "font size is 9pt (小五) (direct formatting, overriding 12pt (小四) from style 'Normal'); expected 12pt (小四)");
 }
 
 TEST(Rules, SameWordingIsSharedEachPlaceIsItsOwn) {
@@ -453,8 +453,7 @@ TEST(Rules, LeftAndRightIndentEachNameTheirSide) {
   // The same wrong value on both sides: the keys of the wording differ only in the aspect.
   Parts p = clean_parts();
   on_document(p, [](pugi::xml_document& d) {
-    set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:ind",
-              {{"w:left", "567"}, {"w:right", "567"}, {"w:firstLineChars", "200"}});
+    set_child(ppr_of(paragraph_with_text(d, "复测正文。")), "w:ind", {{"w:left", "567"}, {"w:right", "567"}, {"w:firstLineChars", "200"}});
   });
   report::FileReport r = check_parts(p, "para-indent-sides");
   ASSERT_EQ(r.findings.size(), 2u) << dump(r);
@@ -569,7 +568,8 @@ TEST(Rules, TableBordersPerCellAsLibreOfficeWritesThem) {
         for (pugi::xml_node tc : rows[r].children("w:tc")) cells.push_back(tc);
         for (size_t c = 0; c < cells.size(); ++c) {
           pugi::xml_node tcpr = cells[c].child("w:tcPr") ? cells[c].child("w:tcPr") : cells[c].prepend_child("w:tcPr");
-          pugi::xml_node tcb = tcpr.child("w:tcW") ? tcpr.insert_child_after("w:tcBorders", tcpr.child("w:tcW")) : tcpr.prepend_child("w:tcBorders");
+          pugi::xml_node tcb =
+              tcpr.child("w:tcW") ? tcpr.insert_child_after("w:tcBorders", tcpr.child("w:tcW")) : tcpr.prepend_child("w:tcBorders");
           auto side = [&](const char* name, bool outer, bool nil_outer) {
             pugi::xml_node e = tcb.append_child(name);
             if (outer && nil_outer) {

@@ -70,9 +70,11 @@ struct Chapter {
     auto heading = [](const char* id, const char* name, int outline, const std::string& size, const std::string& jc) {
       return std::string("<w:style w:type=\"paragraph\" w:styleId=\"") + id + "\"><w:name w:val=\"" + name +
              "\"/><w:basedOn w:val=\"a\"/><w:next w:val=\"a\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/>"
-             "<w:spacing w:before=\"120\" w:after=\"120\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>" + jc +
-             "<w:outlineLvl w:val=\"" + std::to_string(outline) + "\"/></w:pPr><w:rPr><w:rFonts w:eastAsia=\"黑体\"/>"
-             "<w:sz w:val=\"" + size + "\"/></w:rPr></w:style>";
+             "<w:spacing w:before=\"120\" w:after=\"120\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>" +
+             jc + "<w:outlineLvl w:val=\"" + std::to_string(outline) +
+             "\"/></w:pPr><w:rPr><w:rFonts w:eastAsia=\"黑体\"/>"
+             "<w:sz w:val=\"" +
+             size + "\"/></w:rPr></w:style>";
     };
     p.styles =
         "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\" w:hAnsi=\"Times New Roman\" "
@@ -96,20 +98,21 @@ struct Chapter {
         "<w:tabs><w:tab w:val=\"center\" w:pos=\"4153\"/><w:tab w:val=\"right\" w:pos=\"8306\"/></w:tabs><w:snapToGrid w:val=\"0\"/>"
         "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"left\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/></w:rPr></w:style>";
     p.add_part("rIdF1", "footer1.xml",
-               std::string("<?xml version=\"1.0\"?><w:ftr ") + kW + "><w:p><w:pPr><w:pStyle w:val=\"a3\"/><w:jc w:val=\"center\"/></w:pPr>" +
-                   run("第") + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
-                   "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + run("1") + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" + run("页") +
-                   "</w:p></w:ftr>");
+               std::string("<?xml version=\"1.0\"?><w:ftr ") + kW +
+                   "><w:p><w:pPr><w:pStyle w:val=\"a3\"/><w:jc w:val=\"center\"/></w:pPr>" + run("第") +
+                   "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+                   "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" +
+                   run("1") + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" + run("页") + "</w:p></w:ftr>");
     std::string table = "<w:tbl><w:tblPr><w:tblStyle w:val=\"a4\"/><w:tblW w:w=\"8000\" w:type=\"dxa\"/><w:jc w:val=\"" + table_jc +
                         "\"/><w:tblLook w:val=\"01E0\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4000\"/><w:gridCol w:w=\"4000\"/></w:tblGrid>"
-                        "<w:tr>" + cell("项目", cell_rpr) + cell("数量", cell_rpr) + "</w:tr><w:tr>" + cell("路基土方", cell_rpr) +
+                        "<w:tr>" +
+                        cell("项目", cell_rpr) + cell("数量", cell_rpr) + "</w:tr><w:tr>" + cell("路基土方", cell_rpr) +
                         cell("12000m3", cell_rpr) + "</w:tr></w:tbl>";
-    p.body = para("1", h1) + para("2", h2) + para("3", h3) + para("", body_1) +
-             para("3", "1.2  主要工程量") + caption(caption_1) + table + para("", "主要工程数量见上表。") +
-             para("4", "1.2.1  路基工程") + para("", body_2) + para("", item_1) + para("", "2、填筑试验段，确定压实参数。") +
-             para("3", "1.3  3D激光扫描复核") + para("", "路基成型后采用三维激光扫描复核标高。") +
-             "<w:p><w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>" + kCenter + "</w:pPr><w:r><w:pict/></w:r></w:p>" +
-             figure_caption + extra +
+    p.body = para("1", h1) + para("2", h2) + para("3", h3) + para("", body_1) + para("3", "1.2  主要工程量") + caption(caption_1) + table +
+             para("", "主要工程数量见上表。") + para("4", "1.2.1  路基工程") + para("", body_2) + para("", item_1) +
+             para("", "2、填筑试验段，确定压实参数。") + para("3", "1.3  3D激光扫描复核") +
+             para("", "路基成型后采用三维激光扫描复核标高。") + "<w:p><w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>" + kCenter +
+             "</w:pPr><w:r><w:pict/></w:r></w:p>" + figure_caption + extra +
              "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdF1\"/>" + page +
              "<w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
              "<w:cols w:space=\"425\"/><w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
@@ -156,8 +159,7 @@ TEST(StandardB, A3DrawingsAtTheEndCheckClean) {
   // Standard A does not ask for it: the same file has no such finding under xx-2014, even --strict.
   FileCheckOptions strict;
   strict.strict = true;
-  for (const rules::Finding& f : check_file(write(c, "a"), testfix::xx2014(), strict).findings)
-    EXPECT_NE(f.kind(), "a3_position");
+  for (const rules::Finding& f : check_file(write(c, "a"), testfix::xx2014(), strict).findings) EXPECT_NE(f.kind(), "a3_position");
 }
 
 TEST(StandardB, ChapterNumberIsTheFilesOwn) {
@@ -233,7 +235,10 @@ std::vector<Break> standard_b_breaks() {
       {"l2-spaces", [](Chapter& c) { c.h2 = "第一节工程简介"; }, "heading.l2"},
       {"l3-centered", [](Chapter& c) { c.h3_jc = kCenter; }, "heading.l3"},
       {"l3-one-space", [](Chapter& c) { c.h3 = "1.1 工程位置"; }, "heading.l3"},
-      {"figure-caption-font", [](Chapter& c) { c.figure_caption = para("", "图2-1.3-1  扫描成果示意图", std::string(kNoIndent) + kCenter, "<w:sz w:val=\"21\"/>"); },
+      {"figure-caption-font",
+       [](Chapter& c) {
+         c.figure_caption = para("", "图2-1.3-1  扫描成果示意图", std::string(kNoIndent) + kCenter, "<w:sz w:val=\"21\"/>");
+       },
        "figure.caption"},
       {"figure-caption-number", [](Chapter& c) { c.figure_caption = caption("图2-1.2-1  扫描成果示意图"); }, "figure.caption"},
       // 「A3附图附表统一装订在全册的最后」: an A3 section with the chapter's text going on after it.
@@ -351,9 +356,8 @@ TEST(StandardB, BuildPutsA3SectionsAfterTheLastChapter) {
   size_t first_a3 = static_cast<size_t>(std::find(a3.begin(), a3.end(), true) - a3.begin());
   for (size_t i = first_a3; i < a3.size(); ++i) EXPECT_TRUE(a3[i] || i + 1 == a3.size()) << i;
   // Each caption keeps its chapter's number; the chapter's own tables count on without the moved one.
-  EXPECT_EQ(captions_of(dir + "/bid.docx"),
-            (std::vector<std::string>{"表1-1.1-1  主要工程数量表", "表1-1.1-2  主要设备表", "表1-1.1-3  纵断面高程表",
-                                      "表2-1.1-1  施工进度计划表"}));
+  EXPECT_EQ(captions_of(dir + "/bid.docx"), (std::vector<std::string>{"表1-1.1-1  主要工程数量表", "表1-1.1-2  主要设备表",
+                                                                      "表1-1.1-3  纵断面高程表", "表2-1.1-1  施工进度计划表"}));
   // Two chapters in one file are what output.per-chapter reports; nothing else.
   report::FileReport r = check_b(dir + "/bid.docx");
   EXPECT_EQ(testfix::rule_ids(r), std::set<std::string>{"output.per-chapter"}) << testfix::dump(r);
@@ -371,9 +375,9 @@ TEST(StandardB, SplitBuildWritesTheA3SectionsIntoTheirOwnFile) {
     EXPECT_TRUE(r.findings.empty()) << e.path().filename().string() << "\n" << testfix::dump(r);
   }
   EXPECT_EQ(names, (std::set<std::string>{"第一章 工程概况.docx", "第二章 施工部署.docx", "A3附图附表.docx"}));
-  EXPECT_EQ(captions_of(dir + "/out/A3附图附表.docx"),
-            (std::vector<std::string>{"表1-1.1-3  纵断面高程表", "表2-1.1-1  施工进度计划表"}));
-  EXPECT_EQ(captions_of(dir + "/out/第一章 工程概况.docx"), (std::vector<std::string>{"表1-1.1-1  主要工程数量表", "表1-1.1-2  主要设备表"}));
+  EXPECT_EQ(captions_of(dir + "/out/A3附图附表.docx"), (std::vector<std::string>{"表1-1.1-3  纵断面高程表", "表2-1.1-1  施工进度计划表"}));
+  EXPECT_EQ(captions_of(dir + "/out/第一章 工程概况.docx"),
+            (std::vector<std::string>{"表1-1.1-1  主要工程数量表", "表1-1.1-2  主要设备表"}));
   // Under Standard A (page.a3_at_end false) the A3 section stays where it was written.
   testkit::RunResult a = testkit::run_cli({"build", dir + "/bid.md", "-o", dir + "/a.docx"});
   ASSERT_EQ(a.status, 0) << a.err;

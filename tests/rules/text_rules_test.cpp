@@ -9,8 +9,8 @@ using namespace testfix;
 std::vector<rules::Finding> findings_of(const std::string& body, const std::string& rule, const std::string& profile = "chapter-heiti") {
   static int n = 0;  // tests run as separate processes: the test's name keeps their folders apart
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string dir = testkit::temp_dir(std::string("text-rules-") + info->test_suite_name() + "-" + info->name() + "-" +
-                                      std::to_string(++n));
+  std::string dir =
+      testkit::temp_dir(std::string("text-rules-") + info->test_suite_name() + "-" + info->name() + "-" + std::to_string(++n));
   write_file(dir + "/bid.md", "---\nproject: 测试项目工程\n---\n\n# 工程概况\n\n" + body + "\n");
   testkit::RunResult b = testkit::run_cli({"build", dir + "/bid.md", "--profile", profile, "-o", dir + "/b.docx"});
   EXPECT_EQ(b.status, 0) << b.err;
@@ -43,9 +43,7 @@ TEST(TextUnits, NotUnits) {
   EXPECT_TRUE(findings_of("长 1.5m，宽 6m，面积 300m2。", "text.units").empty());
 }
 
-TEST(TextUnits, OffInStandardA) {
-  EXPECT_TRUE(findings_of("路面宽 6.5m，边沟长 300米。", "text.units", "xx-2014").empty());
-}
+TEST(TextUnits, OffInStandardA) { EXPECT_TRUE(findings_of("路面宽 6.5m，边沟长 300米。", "text.units", "xx-2014").empty()); }
 
 TEST(TextPunctuation, AsciiMarksInChineseText) {
   auto f = findings_of("本工程位于某市,全长约3km;工期(日历天)为120天:详见下表?", "text.punctuation");
@@ -62,15 +60,14 @@ TEST(TextPunctuation, DotsNumbersAndLatinAreFine) {
 TEST(TextRules, SamplesAreCleanWithStandardB) {
   for (const char* s : {"road-bid", "service-proposal"}) {
     std::string dir = testkit::temp_dir(std::string("text-rules-sample-") + s);
-    testkit::RunResult b = testkit::run_cli({"build", testkit::source_dir() + "/samples/" + s + ".md", "--profile",
-                                             "chapter-heiti", "-o", dir + "/b.docx"});
+    testkit::RunResult b =
+        testkit::run_cli({"build", testkit::source_dir() + "/samples/" + s + ".md", "--profile", "chapter-heiti", "-o", dir + "/b.docx"});
     ASSERT_EQ(b.status, 0) << b.err;
     report::FileReport r = check_file(dir + "/b.docx", profile::load("chapter-heiti"), "");
     // The whole bid in one file: only 「各章单独做一个word文档」 is broken (one finding per
     // chapter after the first); the split build's files check clean (standard_b_test.cpp).
     EXPECT_FALSE(r.findings.empty()) << s;
-    for (const rules::Finding& f : r.findings)
-      EXPECT_EQ(f.rule() + "/" + f.kind(), "output.per-chapter/chapters") << s << "\n" << dump(r);
+    for (const rules::Finding& f : r.findings) EXPECT_EQ(f.rule() + "/" + f.kind(), "output.per-chapter/chapters") << s << "\n" << dump(r);
   }
 }
 

@@ -92,10 +92,12 @@ TEST(ValueClass, RequiredValueBrokenIsAnErrorWithAndWithoutStrict) {
 TEST(ValueClass, TenderOverrideMakesADefaultRequired) {
   // The tender (招标文件) asks for left-aligned headings: now a justified heading is an error.
   std::string dir = testkit::temp_dir("class-tender");
-  write_file(dir + "/tender.yaml", "headings:\n" + std::string() +
-                                       "  - {level: 1, rule: heading.l1, number: {format: chineseCounting, text: \"%1、\"}, size: 小四, bold: true, align: left, first_line_indent: 0字符}\n"
-                                       "  - {level: 2, rule: heading.l2, number: {format: decimal, text: \"%1.%2\", suffix: space, legal: true}, size: 小四, bold: true, align: left, first_line_indent: 0字符}\n"
-                                       "  - {level: 3, rule: heading.l3, number: {format: decimal, text: \"%1.%2.%3\", suffix: space, legal: true}, size: 小四, bold: false, align: left, first_line_indent: 0字符}\n");
+  write_file(
+      dir + "/tender.yaml",
+      "headings:\n" + std::string() +
+          "  - {level: 1, rule: heading.l1, number: {format: chineseCounting, text: \"%1、\"}, size: 小四, bold: true, align: left, first_line_indent: 0字符}\n"
+          "  - {level: 2, rule: heading.l2, number: {format: decimal, text: \"%1.%2\", suffix: space, legal: true}, size: 小四, bold: true, align: left, first_line_indent: 0字符}\n"
+          "  - {level: 3, rule: heading.l3, number: {format: decimal, text: \"%1.%2.%3\", suffix: space, legal: true}, size: 小四, bold: false, align: left, first_line_indent: 0字符}\n");
   const profile::Profile tender = profile::load("xx-2014", {dir + "/tender.yaml"});
   EXPECT_EQ(tender.class_of("headings.1.align"), profile::ValueClass::required);
   report::FileReport r = check_with(write(heading_justified(), "class-tender-align"), false, tender);

@@ -66,10 +66,11 @@ TEST(ServeApi, CheckAnswersTheReportInEachFormat) {
     const char* type;
     const char* marker;
   };
-  for (Want w : {Want{"html", "text/html; charset=utf-8", "<!DOCTYPE html>"}, Want{"sarif", "application/sarif+json", "\"version\": \"2.1.0\""},
-                 Want{"junit", "application/xml", "<testsuites"}}) {
-    httplib::Result x = upload(c, "/api/check", {file_part("file", docx, "投标文件.docx"), text_part("format", w.format),
-                                              text_part("project", testfix::kProject)});
+  for (Want w : {Want{"html", "text/html; charset=utf-8", "<!DOCTYPE html>"},
+                 Want{"sarif", "application/sarif+json", "\"version\": \"2.1.0\""}, Want{"junit", "application/xml", "<testsuites"}}) {
+    httplib::Result x =
+        upload(c, "/api/check",
+               {file_part("file", docx, "投标文件.docx"), text_part("format", w.format), text_part("project", testfix::kProject)});
     ASSERT_TRUE(x);
     EXPECT_EQ(x->status, 200) << w.format << ": " << x->body.substr(0, 300);
     EXPECT_EQ(x->get_header_value("Content-Type"), w.type) << w.format;
@@ -90,8 +91,8 @@ TEST(ServeApi, SeveralFilesMakeOneReport) {
   Running s;
   httplib::Client c = s.client();
   const std::string docx = bytes_of(broken_docx());
-  httplib::Result r = upload(c, "/api/check", {file_part("file", docx, "一.docx"), file_part("file", docx, "一.docx"),
-                                               file_part("file", "junk", "坏.docx")});
+  httplib::Result r = upload(
+      c, "/api/check", {file_part("file", docx, "一.docx"), file_part("file", docx, "一.docx"), file_part("file", "junk", "坏.docx")});
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   rapidjson::Document d = json(r->body);
@@ -122,7 +123,8 @@ TEST(ServeApi, ThePageIsSelfContained) {
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 200) << path;
     // Nothing from elsewhere: no absolute URLs, no imports.
-    for (const char* bad : {"http://", "https://", "//cdn", "@import", "url("}) EXPECT_EQ(r->body.find(bad), std::string::npos) << path << ": " << bad;
+    for (const char* bad : {"http://", "https://", "//cdn", "@import", "url("})
+      EXPECT_EQ(r->body.find(bad), std::string::npos) << path << ": " << bad;
   }
 }
 
@@ -132,14 +134,16 @@ TEST(ServeApi, ATenderOverrideIsLaidOverTheProfile) {
   const std::string docx = bytes_of(broken_docx());
   // The override asks for a 20 mm left margin: the sections at 22 mm are now the wrong ones.
   const std::string yaml = "page:\n  margin_left: 20mm\n";
-  httplib::Result r = upload(c, "/api/check", {file_part("file", docx, "bid.docx"), file_part("override", yaml, "招标要求.yaml"),
-                                            text_part("project", testfix::kProject)});
+  httplib::Result r =
+      upload(c, "/api/check",
+             {file_part("file", docx, "bid.docx"), file_part("override", yaml, "招标要求.yaml"), text_part("project", testfix::kProject)});
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   EXPECT_NE(r->body.find("\"expected\": \"20.0mm\""), std::string::npos) << r->body.substr(0, 1500);
   EXPECT_EQ(r->body.find("\"expected\": \"22.0mm\""), std::string::npos) << r->body.substr(0, 1500);
   // An override may not reach other files of the server.
-  expect_error_json(upload(c, "/api/check", {file_part("file", docx, "bid.docx"), file_part("override", "extends: /etc/x.yaml\n", "o.yaml")}), 422);
+  expect_error_json(
+      upload(c, "/api/check", {file_part("file", docx, "bid.docx"), file_part("override", "extends: /etc/x.yaml\n", "o.yaml")}), 422);
   // A broken override is named in the error.
   httplib::Result bad = upload(c, "/api/check", {file_part("file", docx, "bid.docx"), file_part("override", "page: [1, 2\n", "坏.yaml")});
   expect_error_json(bad, 422);
@@ -163,7 +167,8 @@ TEST(ServeApi, FixAnswersTheFixedDocumentAndItsChangeLog) {
   ASSERT_TRUE(after.checked);
   EXPECT_EQ(testfix::rule_ids(after).count("page.margins"), 0u);
 
-  httplib::Result log = upload(c, "/api/fix", {file_part("file", docx, "bid.docx"), text_part("project", testfix::kProject), text_part("log", "1")});
+  httplib::Result log =
+      upload(c, "/api/fix", {file_part("file", docx, "bid.docx"), text_part("project", testfix::kProject), text_part("log", "1")});
   ASSERT_TRUE(log);
   ASSERT_EQ(log->status, 200) << log->body;
   rapidjson::Document d = json(log->body);
@@ -177,8 +182,9 @@ TEST(ServeApi, FixAnswersTheFixedDocumentAndItsChangeLog) {
 TEST(ServeApi, CheckWithAnnotateAnswersTheCommentedCopy) {
   Running s;
   httplib::Client c = s.client();
-  httplib::Result r = upload(c, "/api/check", {file_part("file", bytes_of(broken_docx()), "bid.docx"), text_part("annotate", "1"),
-                                            text_part("project", testfix::kProject)});
+  httplib::Result r =
+      upload(c, "/api/check",
+             {file_part("file", bytes_of(broken_docx()), "bid.docx"), text_part("annotate", "1"), text_part("project", testfix::kProject)});
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   std::string dir = testkit::temp_dir("serve-annotated");
@@ -201,8 +207,9 @@ TEST(ServeApi, BuildFromMarkdownAndFromAZip) {
   EXPECT_EQ(one->body.rfind("PK", 0), 0u);
 
   std::string dir = testkit::temp_dir("serve-zip");
-  testkit::write_zip(dir + "/bid.zip", {{"bid/bid.md", md},
-                                        {"bid/images/plan.png", std::string(reinterpret_cast<const char*>(testfix::kPng), sizeof testfix::kPng)}});
+  testkit::write_zip(
+      dir + "/bid.zip",
+      {{"bid/bid.md", md}, {"bid/images/plan.png", std::string(reinterpret_cast<const char*>(testfix::kPng), sizeof testfix::kPng)}});
   httplib::Result z = upload(c, "/api/build", {file_part("file", bytes_of(dir + "/bid.zip"), "bid.zip")});
   ASSERT_TRUE(z);
   ASSERT_EQ(z->status, 200) << z->body;

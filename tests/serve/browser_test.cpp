@@ -41,8 +41,9 @@ TEST(ServeRender, RenderCheckAndPdfBuild) {
   if (!render::available()) GTEST_SKIP() << "LibreOffice with python3-uno not installed";
   Running s({}, "render");
   httplib::Client c = s.client();
-  httplib::Result r = upload(c, "/api/check", {file_part("file", bytes_of(broken_docx()), "bid.docx"), text_part("render", "1"),
-                                               text_part("format", "html"), text_part("project", testfix::kProject)});
+  httplib::Result r = upload(c, "/api/check",
+                             {file_part("file", bytes_of(broken_docx()), "bid.docx"), text_part("render", "1"), text_part("format", "html"),
+                              text_part("project", testfix::kProject)});
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body.substr(0, 500);
   EXPECT_NE(r->body.find("data:image/png;base64,"), std::string::npos) << "page thumbnails";

@@ -64,7 +64,8 @@ TEST(ServeUnits, SizesLoopbackNamesAndSecrets) {
   EXPECT_TRUE(serve::is_loopback("127.1.2.3"));
   EXPECT_TRUE(serve::is_loopback("::1"));
   EXPECT_TRUE(serve::is_loopback("localhost"));
-  for (const char* far : {"0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "128.0.0.1", "example.com"}) EXPECT_FALSE(serve::is_loopback(far)) << far;
+  for (const char* far : {"0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "128.0.0.1", "example.com"})
+    EXPECT_FALSE(serve::is_loopback(far)) << far;
   EXPECT_TRUE(serve::same_secret("s3cret-token", "s3cret-token"));
   EXPECT_FALSE(serve::same_secret("s3cret-token", "s3cret-tokem"));
   EXPECT_FALSE(serve::same_secret("s3cret-token", "s3cret-token-longer"));

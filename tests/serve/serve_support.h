@@ -1,10 +1,10 @@
 // Serve test support: a server started in this process on a free loopback port, the bidfmt binary
 // started as `bidfmt serve` (its address read from its first line), and multipart uploads.
 #pragma once
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
-#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 

@@ -1,9 +1,9 @@
 // Test helpers: paths from the environment ctest sets, process running, zip access, XSD validation.
 #include "support/testkit.h"
 
+#include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>

@@ -6,8 +6,8 @@
 
 namespace bidfmt::testkit {
 
-std::string source_dir();   // the repository root
-std::string shared_dir();   // ../shared (only the default of corpus_dir(); tests need nothing from it)
+std::string source_dir();  // the repository root
+std::string shared_dir();  // ../shared (only the default of corpus_dir(); tests need nothing from it)
 // The ECMA-376 schemas validate_part uses: tests/data/ooxml-xsd in the repository.
 std::string schema_dir();
 // The foreign corpus (pandoc's DOCX test files from Word, Google Docs, LibreOffice): not part of
@@ -22,12 +22,12 @@ std::vector<std::string> corpus_docx();
 std::string corpus_file(const std::string& name);
 // Why a corpus test is skipped: "no corpus at PATH (set BIDFMT_CORPUS_DIR …)".
 std::string no_corpus();
-std::string binary();       // the bidfmt executable
+std::string binary();  // the bidfmt executable
 // A fresh empty directory for one test (under the build tree).
 std::string temp_dir(const std::string& name);
 
 struct RunResult {
-  int status = -1;          // exit status
+  int status = -1;  // exit status
   std::string out, err;
 };
 // Runs the bidfmt CLI with `args` (no shell), capturing stdout and stderr.

@@ -145,8 +145,10 @@ TEST_F(DraftWriterTest, CodeLinesTaskBoxesAndBulletsPerLevel) {
   EXPECT_STREQ(bullets.select_node("w:lvl[@w:ilvl='5']/w:lvlText").node().attribute("w:val").value(), "■");
   EXPECT_EQ(bullets.select_node("w:lvl[@w:ilvl='2']/w:pPr/w:ind").node().attribute("w:leftChars").as_int(), 400);
   // Task items: a box for the bullet.
-  EXPECT_STREQ(numbering.select_node("//w:abstractNum[@w:abstractNumId='4']/w:lvl[@w:ilvl='0']/w:lvlText").node().attribute("w:val").value(), "☐");
-  EXPECT_STREQ(numbering.select_node("//w:abstractNum[@w:abstractNumId='5']/w:lvl[@w:ilvl='0']/w:lvlText").node().attribute("w:val").value(), "☑");
+  EXPECT_STREQ(
+      numbering.select_node("//w:abstractNum[@w:abstractNumId='4']/w:lvl[@w:ilvl='0']/w:lvlText").node().attribute("w:val").value(), "☐");
+  EXPECT_STREQ(
+      numbering.select_node("//w:abstractNum[@w:abstractNumId='5']/w:lvl[@w:ilvl='0']/w:lvlText").node().attribute("w:val").value(), "☑");
   pugi::xml_node todo = doc.select_node("//w:p[w:r/w:t='待办']").node();
   ASSERT_TRUE(todo);
   int num = todo.select_node("w:pPr/w:numPr/w:numId").node().attribute("w:val").as_int();

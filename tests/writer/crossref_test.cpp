@@ -141,17 +141,17 @@ TEST_P(CrossrefWriter, ReferencesShowTheProfilesNumbersAndPointAtBookmarks) {
   EXPECT_EQ(distinct.size(), refs.size());
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Profiles, CrossrefWriter,
-    ::testing::Values(std::make_pair("xx-2014", std::vector<std::string>{"表1.1-1", "图1.1-1", "一、", "1.1", "1.1.1", "附录"}),
-                      std::make_pair("chapter-heiti",
-                                     std::vector<std::string>{"表1-1.1-1", "图1-1.1-1", "第一章", "第一节", "1.1", "附录"})),
-    [](const auto& i) {
-      std::string n = i.param.first;
-      for (char& c : n)
-        if (c == '-') c = '_';
-      return n;
-    });
+INSTANTIATE_TEST_SUITE_P(Profiles, CrossrefWriter,
+                         ::testing::Values(std::make_pair("xx-2014",
+                                                          std::vector<std::string>{"表1.1-1", "图1.1-1", "一、", "1.1", "1.1.1", "附录"}),
+                                           std::make_pair("chapter-heiti", std::vector<std::string>{"表1-1.1-1", "图1-1.1-1", "第一章",
+                                                                                                    "第一节", "1.1", "附录"})),
+                         [](const auto& i) {
+                           std::string n = i.param.first;
+                           for (char& c : n)
+                             if (c == '-') c = '_';
+                           return n;
+                         });
 
 TEST(CrossrefWriterErrors, UnknownIdNamesFileAndLine) {
   model::Document d = with_refs();
