@@ -11,30 +11,32 @@ Command add_build(CLI::App& root, Lang lang) {
   auto o = std::make_shared<BuildOptions>();
   auto inputs = std::make_shared<std::vector<std::string>>();
   auto quiet = std::make_shared<bool>(false);
-  CLI::App* app = root.add_subcommand("build", tr(lang, "由 Markdown 生成符合格式要求的技术标 DOCX",
-                                                  "build a DOCX technical bid from Markdown"));
-  app->add_option("INPUT.md", *inputs, tr(lang, "Markdown 标书(UTF-8;GB18030/GBK、UTF-16 会转换并警告)或 .json 内容(docs/content.md);多个文件按顺序合成一份",
-                                          "the Markdown proposal (UTF-8; GB18030/GBK and UTF-16 are converted, with a warning) or .json content (docs/content.md); several files are joined in order"))
+  CLI::App* app =
+      root.add_subcommand("build", tr(lang, "由 Markdown 生成符合格式要求的技术标 DOCX", "build a DOCX technical bid from Markdown"));
+  app->add_option(
+         "INPUT.md", *inputs,
+         tr(lang, "Markdown 标书(UTF-8;GB18030/GBK、UTF-16 会转换并警告)或 .json 内容(docs/content.md);多个文件按顺序合成一份",
+            "the Markdown proposal (UTF-8; GB18030/GBK and UTF-16 are converted, with a warning) or .json content (docs/content.md); several files are joined in order"))
       ->type_name("");
-  app->add_option("--meta", o->meta, tr(lang, "前置元数据取自此 YAML 文件(默认取第一个输入文件的)",
-                                         "take the front matter from this YAML file (default: the first input's)"))
+  app->add_option("--meta", o->meta,
+                  tr(lang, "前置元数据取自此 YAML 文件(默认取第一个输入文件的)",
+                     "take the front matter from this YAML file (default: the first input's)"))
       ->type_name("FILE");
-  app->add_option("-o,--output", o->output, tr(lang, "输出的 .docx(--split-chapters 时为目录)",
-                                               "the .docx to write (a folder with --split-chapters)"))
+  app->add_option("-o,--output", o->output,
+                  tr(lang, "输出的 .docx(--split-chapters 时为目录)", "the .docx to write (a folder with --split-chapters)"))
       ->type_name("FILE");
-  app->add_option("--profile", o->profile, tr(lang, "格式配置:内置名称或 YAML 文件(默认取 front matter 的 profile,否则 xx-2014)",
-                                              "profile: a bundled name or a YAML file (default: the front matter's, else xx-2014)"))
+  app->add_option("--profile", o->profile,
+                  tr(lang, "格式配置:内置名称或 YAML 文件(默认取 front matter 的 profile,否则 xx-2014)",
+                     "profile: a bundled name or a YAML file (default: the front matter's, else xx-2014)"))
       ->type_name("NAME");
-  app->add_option("--override", o->overrides, tr(lang, "招标文件的格式要求(YAML),叠加在格式配置之上;可重复",
-                                                 "the tender's own format requirements (YAML) laid over the profile; repeatable"))
-      ->type_name("FILE")->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->expected(1)->allow_extra_args(false);
-  app->add_flag("--paginate", o->paginate, tr(lang, "LibreOffice 排版一次,填入目录页码与「共Y页」",
-                                              "one LibreOffice layout pass: real TOC page numbers and the page count"));
-  app->add_option("--pdf", o->pdf, tr(lang, "同时导出 PDF(含 --paginate)", "also export a PDF (implies --paginate)"))
-      ->type_name("FILE");
+  add_override_option(*app, o->overrides, lang);
+  app->add_flag(
+      "--paginate", o->paginate,
+      tr(lang, "LibreOffice 排版一次,填入目录页码与「共Y页」", "one LibreOffice layout pass: real TOC page numbers and the page count"));
+  app->add_option("--pdf", o->pdf, tr(lang, "同时导出 PDF(含 --paginate)", "also export a PDF (implies --paginate)"))->type_name("FILE");
   app->add_flag("--doc", o->doc, tr(lang, "同时写一份 Word 97–2003 .doc", "also write a Word 97–2003 .doc"));
-  app->add_flag("--split-chapters", o->split_chapters, tr(lang, "每个一级标题一个 DOCX,写入 -o 目录",
-                                                          "one DOCX per level-1 heading, into the -o folder"));
+  app->add_flag("--split-chapters", o->split_chapters,
+                tr(lang, "每个一级标题一个 DOCX,写入 -o 目录", "one DOCX per level-1 heading, into the -o folder"));
   app->add_flag("-q,--quiet", *quiet, tr(lang, "不显示进度行", "no progress line"));
   add_lang_option(*app, lang);
 
@@ -49,8 +51,7 @@ Command add_build(CLI::App& root, Lang lang) {
             BuildResult r;
             {
               // A LibreOffice pass takes seconds to minutes: show that it is going on.
-              Progress progress(Progress::wanted(*quiet) && (o->paginate || !o->pdf.empty() || o->doc), lang, "排版中",
-                                "laying out", 0);
+              Progress progress(Progress::wanted(*quiet) && (o->paginate || !o->pdf.empty() || o->doc), lang, "排版中", "laying out", 0);
               r = build(*o);
             }
             for (const model::Warning& w : r.warnings)

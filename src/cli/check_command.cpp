@@ -36,12 +36,10 @@ int run_check(CheckArgs& a, Lang lang) {
     if (o.jobs <= 0) return usage_error(lang, "--jobs 应为正整数", "--jobs takes a positive number");
   }
   std::optional<report::Format> fmt = report::parse_format(a.format);
-  if (!fmt)
-    return usage_error(lang, "--format 只接受 text、json、sarif、junit、html", "--format takes text, json, sarif, junit or html");
+  if (!fmt) return usage_error(lang, "--format 只接受 text、json、sarif、junit、html", "--format takes text, json, sarif, junit or html");
   o.page_images = o.render && *fmt == report::Format::html;  // thumbnails for the HTML report
-  o.fix_preview = *fmt == report::Format::html;  // and what fix would change
-  if (o.inputs.empty())
-    return usage_error(lang, "check 需要至少一个 .docx 文件或文件夹", "check takes at least one .docx file or folder");
+  o.fix_preview = *fmt == report::Format::html;              // and what fix would change
+  if (o.inputs.empty()) return usage_error(lang, "check 需要至少一个 .docx 文件或文件夹", "check takes at least one .docx file or folder");
   if (!o.annotate.empty() && expand_inputs(o.inputs).size() != 1)
     return usage_error(lang, "--annotate 只能用于一个 .docx 文件", "--annotate takes exactly one .docx file");
   // The report never replaces a document being checked.
@@ -107,32 +105,35 @@ Command add_check(CLI::App& root, Lang lang) {
   CheckOptions& o = a->o;
   CLI::App* app = root.add_subcommand("check", tr(lang, "按格式要求检查 DOCX(也接受 .doc、.wps、.rtf、.odt,经 LibreOffice 转换)",
                                                   "check DOCX files against the format standard (.doc, .wps, .rtf, .odt via LibreOffice)"));
-  app->add_option("FILES", o.inputs, tr(lang, "要检查的文件,或其中的 .docx 要逐个检查的目录",
-                                        "files to check, or folders whose .docx files are checked"))
+  app->add_option("FILES", o.inputs,
+                  tr(lang, "要检查的文件,或其中的 .docx 要逐个检查的目录", "files to check, or folders whose .docx files are checked"))
       ->type_name("");
-  app->add_option("--profile", o.profile, tr(lang, "格式配置:内置名称或 YAML 文件(默认 xx-2014)",
-                                             "profile: a bundled name or a YAML file (default xx-2014)"))
+  app->add_option("--profile", o.profile,
+                  tr(lang, "格式配置:内置名称或 YAML 文件(默认 xx-2014)", "profile: a bundled name or a YAML file (default xx-2014)"))
       ->type_name("NAME");
-  app->add_option("--override", o.overrides, tr(lang, "招标文件的格式要求(YAML),叠加在格式配置之上;可重复",
-                                                "the tender's own format requirements (YAML) laid over the profile; repeatable"))
-      ->type_name("FILE")->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->expected(1)->allow_extra_args(false);
+  add_override_option(*app, o.overrides, lang);
   app->add_option("--project", o.project, tr(lang, "项目名称:页眉左侧应有的文字", "the project name the header must show"))
       ->type_name("NAME");
-  app->add_option("--format", a->format, tr(lang, "报告格式:text(默认)、json、sarif、junit、html",
-                                            "report format: text (default), json, sarif, junit, html"))
+  app->add_option("--format", a->format,
+                  tr(lang, "报告格式:text(默认)、json、sarif、junit、html", "report format: text (default), json, sarif, junit, html"))
       ->type_name("FORMAT");
-  app->add_option("-o,--output", a->output, tr(lang, "把报告写入文件(默认标准输出)", "write the report to a file (default: standard output)"))
+  app->add_option("-o,--output", a->output,
+                  tr(lang, "把报告写入文件(默认标准输出)", "write the report to a file (default: standard output)"))
       ->type_name("FILE");
   app->add_option("-j,--jobs", a->jobs, tr(lang, "同时检查的文件数(默认每核一个)", "files checked at once (default: one per core)"))
       ->type_name("N");
   app->add_flag("-q,--quiet", a->quiet, tr(lang, "不显示进度行", "no progress line"));
-  app->add_flag("--render", o.render, tr(lang, "LibreOffice 排版后核对页脚、目录页码等", "also check the pages as LibreOffice lays them out"));
-  app->add_option("--annotate", o.annotate, tr(lang, "另存一份每个问题一条 Word 批注的副本", "write a copy with one Word comment per finding"))
+  app->add_flag("--render", o.render,
+                tr(lang, "LibreOffice 排版后核对页脚、目录页码等", "also check the pages as LibreOffice lays them out"));
+  app->add_option("--annotate", o.annotate,
+                  tr(lang, "另存一份每个问题一条 Word 批注的副本", "write a copy with one Word comment per finding"))
       ->type_name("FILE");
-  app->add_flag("--strict", o.strict, tr(lang, "也报告标准未规定、由格式配置取默认值的项(警告,标「标准未规定」)",
-                                      "also report the profile's defaults the standard leaves open (warnings marked \"not set by the standard\")"));
+  app->add_flag("--strict", o.strict,
+                tr(lang, "也报告标准未规定、由格式配置取默认值的项(警告,标「标准未规定」)",
+                   "also report the profile's defaults the standard leaves open (warnings marked \"not set by the standard\")"));
   app->add_flag("--anonymous", o.anonymous, tr(lang, "暗标:查找投标人身份信息", "anonymous bid: find what identifies the bidder"));
-  app->add_option("--identity", o.identity, tr(lang, "暗标:投标人的名称、人员等(YAML)", "anonymous bid: the bidder's names and people (YAML)"))
+  app->add_option("--identity", o.identity,
+                  tr(lang, "暗标:投标人的名称、人员等(YAML)", "anonymous bid: the bidder's names and people (YAML)"))
       ->type_name("FILE");
   add_lang_option(*app, lang);
   return {app, [a, lang] { return run_check(*a, lang); }};

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -24,6 +25,8 @@ inline std::string tr(Lang lang, const char* zh, const char* en) { return lang =
 
 // Adds --lang (accepted by every subcommand and shown in its help; its value was read already).
 void add_lang_option(CLI::App& app, Lang lang);
+// Adds --override FILE (repeatable): the tender's own format requirements laid over the profile.
+void add_override_option(CLI::App& app, std::vector<std::string>& overrides, Lang lang);
 
 Command add_build(CLI::App& root, Lang lang);
 Command add_check(CLI::App& root, Lang lang);

@@ -87,7 +87,8 @@ int run_fix(FixOptions& o, const std::vector<std::string>& inputs, const std::st
   }
   if (size_t left = r.fixable_remaining())
     std::cerr << "bidfmt: " << o.input << ": "
-              << (en ? std::to_string(left) + " fixable finding(s) remain after fix" : "修复后仍有 " + std::to_string(left) + " 处可修复的问题")
+              << (en ? std::to_string(left) + " fixable finding(s) remain after fix"
+                     : "修复后仍有 " + std::to_string(left) + " 处可修复的问题")
               << "\n";
   if (!o.dry_run) {
     std::string target = o.in_place ? o.input : o.output;
@@ -95,7 +96,10 @@ int run_fix(FixOptions& o, const std::vector<std::string>& inputs, const std::st
     for (const fix::Change& c : r.changes) applied += c.applied;
     if (!r.changed)
       std::cout << (en ? "already meets the profile: " : "已符合规范:") << target
-                << (o.in_place ? (en ? " (not touched)" : "(未改动)") : en ? " (copied unchanged)" : "(原样复制)") << "\n";
+                << (o.in_place ? (en ? " (not touched)" : "(未改动)")
+                    : en       ? " (copied unchanged)"
+                               : "(原样复制)")
+                << "\n";
     else
       std::cout << (en ? "fixed " : "已修复 ") << applied << (en ? " change(s) → " : " 处 → ") << target
                 << (o.in_place ? (en ? " (original kept as " : "(原文件保留为 ") + o.input + ".bak" + (en ? ")" : ")") : "") << "\n";
@@ -109,8 +113,9 @@ Command add_fix(CLI::App& root, Lang lang) {
   auto o = std::make_shared<FixOptions>();
   auto inputs = std::make_shared<std::vector<std::string>>();
   auto log_file = std::make_shared<std::string>();
-  CLI::App* app = root.add_subcommand("fix", tr(lang, "修复 DOCX 的格式,文字不变(也接受 .doc、.wps、.rtf、.odt,输出 .docx)",
-                                                "fix a DOCX's format, the words unchanged (.doc, .wps, .rtf, .odt accepted; writes .docx)"));
+  CLI::App* app =
+      root.add_subcommand("fix", tr(lang, "修复 DOCX 的格式,文字不变(也接受 .doc、.wps、.rtf、.odt,输出 .docx)",
+                                    "fix a DOCX's format, the words unchanged (.doc, .wps, .rtf, .odt accepted; writes .docx)"));
   app->add_option("INPUT.docx", *inputs, tr(lang, "要修复的文件(只读,除非 --in-place)", "the file to fix (only read unless --in-place)"))
       ->type_name("");
   app->add_option("-o,--output", o->output, tr(lang, "修复后的 .docx", "the fixed .docx to write"))->type_name("FILE");
@@ -118,20 +123,23 @@ Command add_fix(CLI::App& root, Lang lang) {
   app->add_flag("--dry-run", o->dry_run, tr(lang, "只列出将做的修改,不写任何文件", "list the changes; write nothing"));
   app->add_option("--log", *log_file, tr(lang, "把修改记录写成 JSON 文件(docs/fix.md)", "write the change log as JSON (docs/fix.md)"))
       ->type_name("FILE");
-  app->add_option("--profile", o->profile, tr(lang, "格式配置:内置名称或 YAML 文件(默认 xx-2014)",
-                                              "profile: a bundled name or a YAML file (default xx-2014)"))
+  app->add_option("--profile", o->profile,
+                  tr(lang, "格式配置:内置名称或 YAML 文件(默认 xx-2014)", "profile: a bundled name or a YAML file (default xx-2014)"))
       ->type_name("NAME");
-  app->add_option("--override", o->overrides, tr(lang, "招标文件的格式要求(YAML),叠加在格式配置之上;可重复",
-                                                 "the tender's own format requirements (YAML) laid over the profile; repeatable"))
-      ->type_name("FILE")->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->expected(1)->allow_extra_args(false);
-  app->add_option("--project", o->project, tr(lang, "项目名称:写入页眉左侧(默认取原页眉)", "the project name for the header (default: the existing header's)"))
+  add_override_option(*app, o->overrides, lang);
+  app->add_option("--project", o->project,
+                  tr(lang, "项目名称:写入页眉左侧(默认取原页眉)", "the project name for the header (default: the existing header's)"))
       ->type_name("NAME");
-  app->add_flag("--strict", o->strict, tr(lang, "也修改标准未规定的默认值(check --strict 报告的项)",
-                                       "also change the defaults the standard leaves open (what check --strict reports)"));
-  app->add_flag("--keep-text", o->keep_text, tr(lang, "文字保留原样:标点与单位只报告、不改写",
-                                          "leave the words as typed: punctuation and units are reported, not rewritten"));
-  app->add_flag("--anonymous", o->anonymous, tr(lang, "暗标:清除文档属性和修订、批注中的姓名", "anonymous bid: clear names from properties, revisions and comments"));
-  app->add_option("--identity", o->identity, tr(lang, "暗标:投标人的名称、人员等(YAML)", "anonymous bid: the bidder's names and people (YAML)"))
+  app->add_flag("--strict", o->strict,
+                tr(lang, "也修改标准未规定的默认值(check --strict 报告的项)",
+                   "also change the defaults the standard leaves open (what check --strict reports)"));
+  app->add_flag(
+      "--keep-text", o->keep_text,
+      tr(lang, "文字保留原样:标点与单位只报告、不改写", "leave the words as typed: punctuation and units are reported, not rewritten"));
+  app->add_flag("--anonymous", o->anonymous,
+                tr(lang, "暗标:清除文档属性和修订、批注中的姓名", "anonymous bid: clear names from properties, revisions and comments"));
+  app->add_option("--identity", o->identity,
+                  tr(lang, "暗标:投标人的名称、人员等(YAML)", "anonymous bid: the bidder's names and people (YAML)"))
       ->type_name("FILE");
   add_lang_option(*app, lang);
   return {app, [o, inputs, log_file, lang] { return run_fix(*o, *inputs, *log_file, lang); }};

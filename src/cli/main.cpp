@@ -124,8 +124,7 @@ int parse_failure(const CLI::ParseError& e, const CLI::App* at, Lang lang) {
     return usage_error(lang, "选项「" + opt + "」需要一个值", "option '" + opt + "' needs a value");
   }
   if (dynamic_cast<const CLI::RequiredError*>(&e)) {
-    if (what.find("ubcommand") != std::string::npos)
-      return usage_error(lang, "缺少子命令", "a subcommand is needed");
+    if (what.find("ubcommand") != std::string::npos) return usage_error(lang, "缺少子命令", "a subcommand is needed");
     // "NAME is required": the argument by the name the help shows.
     std::string name = what.substr(0, what.find(" is required"));
     if (auto f = std::dynamic_pointer_cast<CLI::Formatter>(at->get_formatter())) name = f->get_label(name);
@@ -161,8 +160,17 @@ bool scan_lang(int argc, char** argv, Lang& lang) {
 void add_lang_option(CLI::App& app, Lang lang) {
   // The value was read by scan_lang; this makes it a known option here and lists it in the help.
   static std::string ignored;
-  app.add_option("--lang", ignored, tr(lang, "消息语言:zh(默认)或 en", "message language: zh (default) or en"))
-      ->type_name("LANG");
+  app.add_option("--lang", ignored, tr(lang, "消息语言:zh(默认)或 en", "message language: zh (default) or en"))->type_name("LANG");
+}
+
+void add_override_option(CLI::App& app, std::vector<std::string>& overrides, Lang lang) {
+  app.add_option("--override", overrides,
+                 tr(lang, "招标文件的格式要求(YAML),叠加在格式配置之上;可重复",
+                    "the tender's own format requirements (YAML) laid over the profile; repeatable"))
+      ->type_name("FILE")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->expected(1)
+      ->allow_extra_args(false);
 }
 
 void set_current_command(const CLI::App* app) { g_current = app; }
@@ -171,8 +179,7 @@ int usage_error(Lang lang, const std::string& zh, const std::string& en) {
   std::cerr << "bidfmt: " << (lang == Lang::en ? en : zh) << "\n";
   if (g_current) {
     std::string name = full_name(g_current);
-    if (auto f = std::dynamic_pointer_cast<CLI::Formatter>(g_current->get_formatter()))
-      std::cerr << f->make_usage(g_current, name);
+    if (auto f = std::dynamic_pointer_cast<CLI::Formatter>(g_current->get_formatter())) std::cerr << f->make_usage(g_current, name);
     std::cerr << tr(lang, "详见「", "see '") << name << " --help" << tr(lang, "」", "'") << "\n";
   }
   return 2;
@@ -196,10 +203,9 @@ int main(int argc, char** argv) {
   root.add_flag("--version", version, tr(lang, "显示版本并退出", "print the version and exit"));
   cli::add_lang_option(root, lang);
 
-  std::vector<cli::Command> commands{cli::add_build(root, lang),    cli::add_parse(root, lang),    cli::add_check(root, lang),
-                                     cli::add_fix(root, lang),      cli::add_profiles(root, lang),
-                                     cli::add_template(root, lang), cli::add_explain(root, lang),
-                                     cli::add_serve(root, lang)};
+  std::vector<cli::Command> commands{cli::add_build(root, lang),   cli::add_parse(root, lang),    cli::add_check(root, lang),
+                                     cli::add_fix(root, lang),     cli::add_profiles(root, lang), cli::add_template(root, lang),
+                                     cli::add_explain(root, lang), cli::add_serve(root, lang)};
   // CLI11 gives a subcommand's own help flag the group "Options" before option_defaults apply.
   std::function<void(CLI::App*)> localize = [&](CLI::App* app) {
     if (CLI::Option* h = app->get_help_ptr()) h->group(tr(lang, "选项", "Options"));

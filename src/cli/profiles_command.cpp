@@ -14,8 +14,7 @@ struct ProfilesArgs {
 };
 
 int profiles_usage(Lang lang) {
-  return usage_error(lang, "profiles 需要 list、show 名称 或 validate 文件",
-                     "profiles takes list, show NAME or validate FILE");
+  return usage_error(lang, "profiles 需要 list、show 名称 或 validate 文件", "profiles takes list, show NAME or validate FILE");
 }
 
 }  // namespace
@@ -26,7 +25,8 @@ Command add_profiles(CLI::App& root, Lang lang) {
   add_lang_option(*app, lang);
   app->require_subcommand(0, 1);
   CLI::App* list = app->add_subcommand("list", tr(lang, "列出内置的格式配置", "list the bundled profiles"));
-  CLI::App* show = app->add_subcommand("show", tr(lang, "显示格式配置的每个取值及其来源文件", "print every resolved value of a profile and the file it came from"));
+  CLI::App* show = app->add_subcommand(
+      "show", tr(lang, "显示格式配置的每个取值及其来源文件", "print every resolved value of a profile and the file it came from"));
   CLI::App* validate = app->add_subcommand("validate", tr(lang, "校验格式配置文件", "validate a profile file"));
   for (CLI::App* verb : {list, show, validate}) {
     verb->group(tr(lang, "子命令", "Subcommands"));
@@ -34,10 +34,7 @@ Command add_profiles(CLI::App& root, Lang lang) {
   }
   show->add_option("NAME", a->name, tr(lang, "内置名称或 YAML 文件", "a bundled name or a YAML file"))->type_name("")->required();
   validate->add_option("FILE", a->name, tr(lang, "格式配置 YAML 文件", "a profile YAML file"))->type_name("")->required();
-  for (CLI::App* verb : {show, validate})
-    verb->add_option("--override", a->overrides, tr(lang, "招标文件的格式要求(YAML),叠加在格式配置之上;可重复",
-                                                    "the tender's own format requirements (YAML) laid over the profile; repeatable"))
-        ->type_name("FILE")->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->expected(1)->allow_extra_args(false);
+  for (CLI::App* verb : {show, validate}) add_override_option(*verb, a->overrides, lang);
 
   return {app, [a, lang, list, show, validate]() -> int {
             if (list->parsed()) {
@@ -64,8 +61,8 @@ Command add_template(CLI::App& root, Lang lang) {
   auto profile = std::make_shared<std::string>("xx-2014");
   auto output = std::make_shared<std::string>();
   CLI::App* app = root.add_subcommand("template", tr(lang, "写出格式配置的 Word 模板(.dotx)", "write a profile's Word template (.dotx)"));
-  app->add_option("--profile", *profile, tr(lang, "格式配置:内置名称或 YAML 文件(默认 xx-2014)",
-                                            "profile: a bundled name or a YAML file (default xx-2014)"))
+  app->add_option("--profile", *profile,
+                  tr(lang, "格式配置:内置名称或 YAML 文件(默认 xx-2014)", "profile: a bundled name or a YAML file (default xx-2014)"))
       ->type_name("NAME");
   app->add_option("-o,--output", *output, tr(lang, "要写的 .dotx", "the .dotx to write"))->type_name("FILE");
   add_lang_option(*app, lang);

@@ -26,8 +26,7 @@ void merge_tabs(std::vector<TabStop>& tabs, const std::vector<TabStop>& upper) {
   }
 }
 
-void set_font(Value<FontRef>& v, pugi::xml_node fonts, const char* name, const char* theme_name, const Origin& o,
-              const Theme& theme) {
+void set_font(Value<FontRef>& v, pugi::xml_node fonts, const char* name, const char* theme_name, const Origin& o, const Theme& theme) {
   std::string_view slot = attr(fonts, theme_name);
   if (!slot.empty()) {
     v.assign(FontRef{theme.font(slot), slot}, o);
@@ -111,8 +110,8 @@ void put(std::string& k, const Value<T>& v) {
 void fingerprint(const ParaProps& p, std::string& k) {
   // Every member of ParaProps, in declaration order (keep in step with ParaProps::over).
   for (const Value<std::string_view>* v : {&p.jc, &p.line_rule}) put(k, *v);
-  for (const Value<int>* v : {&p.ind_left, &p.ind_right, &p.first_line, &p.first_line_chars, &p.left_chars, &p.right_chars,
-                              &p.before, &p.after, &p.before_lines, &p.after_lines, &p.line, &p.outline_lvl, &p.num_id, &p.ilvl})
+  for (const Value<int>* v : {&p.ind_left, &p.ind_right, &p.first_line, &p.first_line_chars, &p.left_chars, &p.right_chars, &p.before,
+                              &p.after, &p.before_lines, &p.after_lines, &p.line, &p.outline_lvl, &p.num_id, &p.ilvl})
     put(k, *v);
   for (const Value<bool>* v : {&p.before_auto, &p.after_auto}) put(k, *v);
   put(k, static_cast<int>(p.tabs.size()));
@@ -181,8 +180,7 @@ void apply_ppr(ParaProps& p, pugi::xml_node ppr, const Origin& o) {
   }
   if (pugi::xml_node tabs = ppr.child("w:tabs")) {
     std::vector<TabStop> upper;
-    for (pugi::xml_node t : tabs.children("w:tab"))
-      upper.push_back(TabStop{attr(t, "w:val"), twips_attr(t, "w:pos").value_or(0)});
+    for (pugi::xml_node t : tabs.children("w:tab")) upper.push_back(TabStop{attr(t, "w:val"), twips_attr(t, "w:pos").value_or(0)});
     merge_tabs(p.tabs, upper);
   }
 }
@@ -209,14 +207,18 @@ void apply_rpr(RunProps& r, pugi::xml_node rpr, const Origin& o, const Theme& th
   }
 }
 
+pugi::xml_node border_element(pugi::xml_node borders, int side) {
+  static const char* const names[kBorderSides][2] = {{"w:top", nullptr},   {"w:left", "w:start"},  {"w:bottom", nullptr},
+                                                     {"w:right", "w:end"}, {"w:insideH", nullptr}, {"w:insideV", nullptr}};
+  pugi::xml_node b = borders.child(names[side][0]);
+  if (!b && names[side][1]) b = borders.child(names[side][1]);
+  return b;
+}
+
 void apply_borders(Value<BorderSpec> (&borders)[kBorderSides], pugi::xml_node el, const Origin& o) {
   if (!el) return;
-  static const char* const names[kBorderSides][2] = {{"w:top", nullptr},   {"w:left", "w:start"},
-                                                      {"w:bottom", nullptr}, {"w:right", "w:end"},
-                                                      {"w:insideH", nullptr}, {"w:insideV", nullptr}};
   for (int i = 0; i < kBorderSides; ++i) {
-    pugi::xml_node b = el.child(names[i][0]);
-    if (!b && names[i][1]) b = el.child(names[i][1]);
+    pugi::xml_node b = border_element(el, i);
     if (!b) continue;
     BorderSpec spec;
     spec.style = attr(b, "w:val");

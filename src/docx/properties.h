@@ -72,17 +72,17 @@ struct TabStop {
 
 // Paragraph properties that checking needs (w:pPr, §17.3.1).
 struct ParaProps {
-  Value<std::string_view> jc;        // left/right normalised from start/end
-  Value<int> ind_left, ind_right;    // twips
-  Value<int> first_line;             // twips; negative = hanging
-  Value<int> first_line_chars;       // 1/100 char; negative = hanging; wins when non-zero
+  Value<std::string_view> jc;      // left/right normalised from start/end
+  Value<int> ind_left, ind_right;  // twips
+  Value<int> first_line;           // twips; negative = hanging
+  Value<int> first_line_chars;     // 1/100 char; negative = hanging; wins when non-zero
   Value<int> left_chars, right_chars;
-  Value<int> before, after;          // twips
+  Value<int> before, after;              // twips
   Value<int> before_lines, after_lines;  // 1/100 line; win when set
   Value<bool> before_auto, after_auto;
-  Value<int> line;                   // with line_rule auto: 240ths of a line; else twips
-  Value<std::string_view> line_rule; // auto, exact, atLeast
-  Value<int> outline_lvl;            // 0..8; 9 = body text
+  Value<int> line;                    // with line_rule auto: 240ths of a line; else twips
+  Value<std::string_view> line_rule;  // auto, exact, atLeast
+  Value<int> outline_lvl;             // 0..8; 9 = body text
   Value<int> num_id, ilvl;
   std::vector<TabStop> tabs;
   void over(const ParaProps& upper);
@@ -92,10 +92,10 @@ struct ParaProps {
 struct RunProps {
   Value<FontRef> ascii, h_ansi, east_asia, cs;
   Value<std::string_view> hint;
-  Value<int> size, size_cs;          // half-points
+  Value<int> size, size_cs;                   // half-points
   Value<bool> bold, bold_cs, italic, vanish;  // toggle properties (§17.7.3)
-  Value<int> spacing;                // character spacing, twips
-  Value<int> scale;                  // w:w, percent
+  Value<int> spacing;                         // character spacing, twips
+  Value<int> scale;                           // w:w, percent
   void over(const RunProps& upper);
 };
 
@@ -135,5 +135,8 @@ void apply_rpr(RunProps& r, pugi::xml_node rpr, const Origin& o, const Theme& th
 void apply_tblpr(TableProps& t, pugi::xml_node tblpr, const Origin& o);
 // Reads w:tblBorders or w:tcBorders into `borders`.
 void apply_borders(Value<BorderSpec> (&borders)[kBorderSides], pugi::xml_node el, const Origin& o);
+// The child of a w:pBdr / w:tblBorders / w:tcBorders element for `side`, or none (w:start and
+// w:end stand for left and right in a left-to-right table).
+pugi::xml_node border_element(pugi::xml_node borders, int side);
 
 }  // namespace bidfmt::docx

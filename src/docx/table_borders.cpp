@@ -38,13 +38,8 @@ Raw read_raw(pugi::xml_node b) {
 // w:tblBorders / w:tcBorders children over `sides` (start/end are left/right in a left-to-right table).
 void read_sides(RawSides& sides, pugi::xml_node el) {
   if (!el) return;
-  static const char* const names[kBorderSides][2] = {{"w:top", nullptr},   {"w:left", "w:start"}, {"w:bottom", nullptr},
-                                                      {"w:right", "w:end"}, {"w:insideH", nullptr}, {"w:insideV", nullptr}};
-  for (int i = 0; i < kBorderSides; ++i) {
-    pugi::xml_node b = el.child(names[i][0]);
-    if (!b && names[i][1]) b = el.child(names[i][1]);
-    if (b) sides[static_cast<size_t>(i)] = read_raw(b);
-  }
+  for (int i = 0; i < kBorderSides; ++i)
+    if (pugi::xml_node b = border_element(el, i)) sides[static_cast<size_t>(i)] = read_raw(b);
 }
 
 // The conditional parts of a table style (§17.7.6), in the order Word applies them: a later part
@@ -163,9 +158,7 @@ TableLook read_table_look(pugi::xml_node tblpr) {
   if (!look) return l;
   // Each flag from its attribute, else from the hex value, else Word's default look.
   long v = has_attr(look, "w:val") ? std::strtol(std::string(attr(look, "w:val")).c_str(), nullptr, 16) : 0x04A0;
-  auto flag = [&](const char* name, long bit) {
-    return has_attr(look, name) ? on_off_value(attr(look, name)) : (v & bit) != 0;
-  };
+  auto flag = [&](const char* name, long bit) { return has_attr(look, name) ? on_off_value(attr(look, name)) : (v & bit) != 0; };
   l.first_row = flag("w:firstRow", 0x20);
   l.last_row = flag("w:lastRow", 0x40);
   l.first_col = flag("w:firstColumn", 0x80);
@@ -175,8 +168,8 @@ TableLook read_table_look(pugi::xml_node tblpr) {
   return l;
 }
 
-void resolve_table_borders(Table& t, const std::vector<pugi::xml_node>& rows,
-                           const std::vector<std::vector<pugi::xml_node>>& cells, const StyleSheet& styles) {
+void resolve_table_borders(Table& t, const std::vector<pugi::xml_node>& rows, const std::vector<std::vector<pugi::xml_node>>& cells,
+                           const StyleSheet& styles) {
   for (auto& e : t.edges) e.clear();
   const int nrows = static_cast<int>(cells.size());
   if (nrows == 0) return;
