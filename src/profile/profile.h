@@ -189,6 +189,7 @@ struct Lists {
   FirstLineIndent level_indent;      // left indent added per nesting level
   std::string task_open, task_done;  // task list boxes 「[ ]」「[x]」
   Align number_align;                // w:lvlJc of every automatic number, the headings' and the lists'
+  std::string bullet_suffix;         // what follows a bullet or task box: nothing, space or tab (w:suff)
   const std::string& bullet(int depth) const {
     return bullets[static_cast<size_t>(std::clamp(depth, 0, static_cast<int>(bullets.size()) - 1))];
   }

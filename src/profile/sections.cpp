@@ -152,6 +152,9 @@ void read_lists(Map m, Profile& p) {
   p.lists.task_open = m.str("task_open");
   p.lists.task_done = m.str("task_done");
   p.lists.number_align = m.str("number_align");
+  p.lists.bullet_suffix = m.str("bullet_suffix");
+  if (p.lists.bullet_suffix != "nothing" && p.lists.bullet_suffix != "space" && p.lists.bullet_suffix != "tab")
+    m.fail(m.node("bullet_suffix"), "bullet_suffix 应为 nothing/space/tab", "bullet_suffix must be nothing, space or tab");
   if (p.lists.number_align != "left" && p.lists.number_align != "center" && p.lists.number_align != "right")
     m.fail(m.node("number_align"), "number_align 应为 left/center/right", "number_align must be left, center or right");
 }

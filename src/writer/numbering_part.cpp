@@ -23,7 +23,8 @@ void lvl(const profile::Profile& p, pugi::xml_node abs, int ilvl, const profile:
   rpr.emit(l);
 }
 
-// Levels past what the profile lists continue the last pattern with deeper counters.
+// Levels past what the profile lists (levels 7–9 of Word's nine: Markdown headings stop at 6, and
+// only a list nested deeper than the profile's sequence reaches them): 「7.」 「8.」 「9.」.
 profile::NumberLevel filler(int ilvl) {
   profile::NumberLevel n;
   n.format = "decimal";
@@ -111,7 +112,7 @@ class BodyLists {
       profile::NumberLevel n;
       n.format = "bullet";
       n.text = glyph(i);
-      n.suffix = "space";
+      n.suffix = p_.lists.bullet_suffix;
       lvl(p_, list, i, n, indent_at(i), list_fonts_, nullptr);
     }
   }
