@@ -9,6 +9,8 @@ include(GNUInstallDirs)
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
 install(TARGETS bidfmt RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# `bidfmt serve` executes it from here (src/cli/serve_command.cpp looks beside bidfmt first).
+install(TARGETS bidfmt-serve RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/bidfmt)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/styles/ DESTINATION ${CMAKE_INSTALL_DATADIR}/bidfmt/styles
         FILES_MATCHING PATTERN "*.yaml")
 install(FILES ${CMAKE_SOURCE_DIR}/templates/xx-2014.dotx ${CMAKE_SOURCE_DIR}/templates/chapter-heiti.dotx

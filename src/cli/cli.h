@@ -37,8 +37,9 @@ Command add_fix(CLI::App& root, Lang lang);
 Command add_profiles(CLI::App& root, Lang lang);
 Command add_template(CLI::App& root, Lang lang);
 Command add_explain(CLI::App& root, Lang lang);
-// `serve`: the team's web page and HTTP API (src/serve).
-Command add_serve(CLI::App& root, Lang lang);
+// `serve`: the team's web page and HTTP API (src/serve). In bidfmt it executes bidfmt-serve with
+// `argv` (main's); in bidfmt-serve it serves.
+Command add_serve(CLI::App& root, Lang lang, char** argv);
 
 // The formatter that writes help in Chinese or English (labels, group names, aligned by display
 // width so that Chinese descriptions line up).

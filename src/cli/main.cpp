@@ -203,9 +203,9 @@ int main(int argc, char** argv) {
   root.add_flag("--version", version, tr(lang, "显示版本并退出", "print the version and exit"));
   cli::add_lang_option(root, lang);
 
-  std::vector<cli::Command> commands{cli::add_build(root, lang),   cli::add_parse(root, lang),    cli::add_check(root, lang),
-                                     cli::add_fix(root, lang),     cli::add_profiles(root, lang), cli::add_template(root, lang),
-                                     cli::add_explain(root, lang), cli::add_serve(root, lang)};
+  std::vector<cli::Command> commands{cli::add_build(root, lang),   cli::add_parse(root, lang),      cli::add_check(root, lang),
+                                     cli::add_fix(root, lang),     cli::add_profiles(root, lang),   cli::add_template(root, lang),
+                                     cli::add_explain(root, lang), cli::add_serve(root, lang, argv)};
   // CLI11 gives a subcommand's own help flag the group "Options" before option_defaults apply.
   std::function<void(CLI::App*)> localize = [&](CLI::App* app) {
     if (CLI::Option* h = app->get_help_ptr()) h->group(tr(lang, "选项", "Options"));

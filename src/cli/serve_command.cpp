@@ -1,7 +1,15 @@
-// `bidfmt serve`: the bid team's web page and HTTP API (src/serve; docs/serve.md).
+// `bidfmt serve`: the bid team's web page and HTTP API (src/serve; docs/serve.md). Compiled into
+// both executables (src/CMakeLists.txt): bidfmt-serve runs the server; bidfmt parses the same
+// options (its help is the same) and executes bidfmt-serve with its own arguments.
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 
 #include "cli/cli.h"
+#include "core/error.h"
 #include "serve/server.h"
 
 #ifndef BIDFMT_VERSION
@@ -16,6 +24,7 @@ struct ServeArgs {
   std::string port, max_upload, jobs, queue, timeout;
 };
 
+#ifdef BIDFMT_SERVE_IN_PROCESS
 bool number(const std::string& s, int lo, int hi, int& out) {
   char* end = nullptr;
   long v = std::strtol(s.c_str(), &end, 10);
@@ -24,7 +33,7 @@ bool number(const std::string& s, int lo, int hi, int& out) {
   return true;
 }
 
-int run_serve(ServeArgs& a, Lang lang) {
+int run_serve(ServeArgs& a, Lang lang, char**) {
   serve::ServeOptions& o = a.o;
   o.version = BIDFMT_VERSION;
   if (o.token.empty())
@@ -46,10 +55,34 @@ int run_serve(ServeArgs& a, Lang lang) {
   }
   return serve::serve(o, lang);
 }
+#else
+// bidfmt-serve beside this executable (the build tree), else in ../libexec/bidfmt/ of its prefix
+// (cmake --install, the .deb); "" when neither is there.
+std::string serve_executable() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  for (const fs::path& p : {self.parent_path() / "bidfmt-serve", self.parent_path().parent_path() / "libexec" / "bidfmt" / "bidfmt-serve"})
+    if (access(p.c_str(), X_OK) == 0) return p.string();
+  return "";
+}
+
+// The options were parsed here only for --help and usage errors; bidfmt-serve reads them again.
+int run_serve(ServeArgs&, Lang, char** argv) {
+  std::string exe = serve_executable();
+  if (exe.empty())
+    throw Error("", 0, "找不到 bidfmt-serve(应在 bidfmt 旁或 ../libexec/bidfmt/ 中);请重新安装 bidfmt",
+                "bidfmt-serve is missing (it belongs beside bidfmt or in ../libexec/bidfmt/); reinstall bidfmt");
+  execv(exe.c_str(), argv);
+  std::string why = std::strerror(errno);
+  throw Error(exe, 0, "无法启动:" + why, "cannot start: " + why);
+}
+#endif
 
 }  // namespace
 
-Command add_serve(CLI::App& root, Lang lang) {
+Command add_serve(CLI::App& root, Lang lang, char** argv) {
   auto a = std::make_shared<ServeArgs>();
   CLI::App* app = root.add_subcommand(
       "serve", tr(lang, "启动团队网页与 HTTP API(见 docs/serve.md)", "start the team's web page and HTTP API (docs/serve.md)"));
@@ -69,7 +102,7 @@ Command add_serve(CLI::App& root, Lang lang) {
   app->add_option("--timeout", a->timeout, tr(lang, "单个任务的时限,秒(超时答 504)", "time limit of one job in seconds (504 past it)"))
       ->type_name("SECONDS");
   add_lang_option(*app, lang);
-  return {app, [a, lang] { return run_serve(*a, lang); }};
+  return {app, [a, lang, argv] { return run_serve(*a, lang, argv); }};
 }
 
 }  // namespace bidfmt::cli

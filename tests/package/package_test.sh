@@ -27,7 +27,7 @@ done
 
 root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
-for f in usr/bin/bidfmt usr/share/man/man1/bidfmt.1.gz usr/share/bash-completion/completions/bidfmt \
+for f in usr/bin/bidfmt usr/libexec/bidfmt/bidfmt-serve usr/share/man/man1/bidfmt.1.gz usr/share/bash-completion/completions/bidfmt \
          usr/share/bidfmt/styles/xx-2014.yaml usr/share/bidfmt/styles/chapter-heiti.yaml \
          usr/share/bidfmt/templates/xx-2014.dotx usr/share/bidfmt/templates/chapter-heiti.dotx \
          usr/share/doc/bidfmt/samples/road-bid.md; do
@@ -38,6 +38,9 @@ zcat "$root/usr/share/man/man1/bidfmt.1.gz" | grep -q '^\.SS "bidfmt check"' || 
 bin="$root/usr/bin/bidfmt"
 [ "$("$bin" --version)" = "bidfmt $version" ] || fail "--version: $("$bin" --version)"
 cd "$scratch"  # nothing of the source or build tree is at hand
+# `bidfmt serve` runs /usr/libexec/bidfmt/bidfmt-serve: its own check of --port answers (exit 2).
+set +e; serve_out=$("$bin" serve --port none --lang en 2>&1); serve_rc=$?; set -e
+[ "$serve_rc" = 2 ] && grep -q -- "--port takes a number" <<<"$serve_out" || fail "serve through bidfmt-serve: exit $serve_rc: $serve_out"
 "$bin" build "$root/usr/share/doc/bidfmt/samples/road-bid.md" -o road-bid.docx || fail "build"
 "$bin" check road-bid.docx || fail "check of the built sample is not clean"
 "$bin" check road-bid.docx --profile "$root/usr/share/bidfmt/styles/xx-2014.yaml" --format json -o report.json || fail "check with the installed profile"
