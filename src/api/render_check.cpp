@@ -64,8 +64,8 @@ RenderedCheck render_document(const docx::Document& doc, const profile::Profile&
     throw Error(doc.path(), 0, "--render 需要 LibreOffice(soffice)和 python3-uno;请先安装",
                 "--render needs LibreOffice (soffice) and python3-uno; install them first");
   if (!render::poppler_available())
-    throw Error(doc.path(), 0, "--render 需要 poppler-utils(pdftotext、pdfinfo、pdftoppm);请先安装",
-                "--render needs poppler-utils (pdftotext, pdfinfo, pdftoppm); install them first");
+    throw Error(doc.path(), 0, "--render 需要 poppler-utils(pdftotext、pdftoppm);请先安装",
+                "--render needs poppler-utils (pdftotext, pdftoppm); install them first");
   render::TempDir tmp("render-check");
   // The marked copy keeps the input's file name: what LibreOffice (and its log) sees is the reviewer's name.
   std::string marked = (tmp.path / std::filesystem::path(doc.path()).filename()).replace_extension(".docx").string();

@@ -1,4 +1,4 @@
-// Poppler as bidfmt's PDF reader: pdftotext -layout and -bbox-layout, pdfinfo, pdftoppm.
+// Poppler as bidfmt's PDF reader: pdftotext -bbox-layout, pdftoppm.
 #include "render/pdf.h"
 
 #include <pugixml.hpp>
@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <regex>
 
 #include "core/error.h"
 #include "core/file_io.h"
@@ -35,58 +34,60 @@ void poppler(const std::string& pdf, const std::string& tool, std::vector<std::s
 
 }  // namespace
 
-bool poppler_available() { return !on_path("pdftotext").empty() && !on_path("pdfinfo").empty() && !on_path("pdftoppm").empty(); }
+bool poppler_available() { return !on_path("pdftotext").empty() && !on_path("pdftoppm").empty(); }
+
+namespace {
+
+// The page's text as a reader reads it: lines whose boxes share a height are one row (a footer's
+// 「第 1 页」 and 「共 10 页」, two boxes apart), rows top to bottom, boxes left to right.
+std::string page_text(std::vector<const TextLine*> lines) {
+  std::sort(lines.begin(), lines.end(),
+            [](const TextLine* a, const TextLine* b) { return a->y_min != b->y_min ? a->y_min < b->y_min : a->x_min < b->x_min; });
+  std::string text;
+  for (size_t i = 0; i < lines.size();) {
+    // A row: every box whose middle lies within the first box's height.
+    size_t end = i + 1;
+    while (end < lines.size() && (lines[end]->y_min + lines[end]->y_max) / 2 < lines[i]->y_max) ++end;
+    std::sort(lines.begin() + static_cast<long>(i), lines.begin() + static_cast<long>(end),
+              [](const TextLine* a, const TextLine* b) { return a->x_min < b->x_min; });
+    for (size_t k = i; k < end; ++k) text += (k > i ? " " : "") + lines[k]->text;
+    text += '\n';
+    i = end;
+  }
+  return text;
+}
+
+}  // namespace
 
 std::vector<PdfPage> read_pdf(const std::string& pdf) {
   TempDir tmp("pdf");
-  std::string text_file = (tmp.path / "text.txt").string(), log = (tmp.path / "log.txt").string();
-  std::string info_file = (tmp.path / "info.txt").string(), bbox_file = (tmp.path / "bbox.html").string();
-  // -layout text: pages end with a form feed.
-  poppler(pdf, "pdftotext", {"-layout", "-enc", "UTF-8", pdf, text_file}, log);
-  std::string text = core::read_file(text_file);
-  std::vector<PdfPage> pages;
-  for (size_t start = 0; start < text.size();) {
-    size_t ff = text.find('\f', start);
-    if (ff == std::string::npos) {
-      if (text.find_first_not_of(" \n", start) != std::string::npos) pages.push_back(PdfPage{0, 0, text.substr(start), {}});
-      break;
-    }
-    pages.push_back(PdfPage{0, 0, text.substr(start, ff - start), {}});
-    start = ff + 1;
-  }
-  // Sizes of every page.
-  poppler(pdf, "pdfinfo", {"-f", "1", "-l", "100000", pdf}, info_file);
-  std::string info = core::read_file(info_file);
-  std::regex size_re(R"(Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+))");
-  for (std::sregex_iterator it(info.begin(), info.end(), size_re), end; it != end; ++it) {
-    size_t n = std::stoul((*it)[1]);
-    if (n == 0) continue;
-    if (n > pages.size()) pages.resize(n);  // a page without any text
-    pages[n - 1].width_pt = std::stod((*it)[2]);
-    pages[n - 1].height_pt = std::stod((*it)[3]);
-  }
-  // Line boxes: <page><flow><block><line xMin yMin xMax yMax><word>…</word></line>…
+  std::string bbox_file = (tmp.path / "bbox.html").string(), log = (tmp.path / "log.txt").string();
+  // One reading of the PDF (poppler parses it and its fonts once): every page with its size and
+  // its text line boxes, <page width height><flow><block><line xMin yMin xMax yMax><word>…
   poppler(pdf, "pdftotext", {"-bbox-layout", "-enc", "UTF-8", pdf, bbox_file}, log);
+  std::vector<PdfPage> pages;
   pugi::xml_document x;
   std::string bbox = core::read_file(bbox_file);
-  if (x.load_buffer(bbox.data(), bbox.size())) {
-    size_t n = 0;
-    for (pugi::xpath_node pn : x.select_nodes("//*[local-name()='page']")) {
-      if (n >= pages.size()) pages.resize(n + 1);
-      for (pugi::xpath_node ln : pn.node().select_nodes(".//*[local-name()='line']")) {
-        TextLine l;
-        l.x_min = ln.node().attribute("xMin").as_double();
-        l.y_min = ln.node().attribute("yMin").as_double();
-        l.x_max = ln.node().attribute("xMax").as_double();
-        l.y_max = ln.node().attribute("yMax").as_double();
-        for (pugi::xml_node w = ln.node().first_child(); w; w = w.next_sibling()) {
-          if (!l.text.empty()) l.text += ' ';
-          l.text += w.text().get();
-        }
-        pages[n].lines.push_back(std::move(l));
+  if (!x.load_buffer(bbox.data(), bbox.size())) throw Error(pdf, 0, "pdftotext 的输出无法读取", "pdftotext's output cannot be read");
+  for (pugi::xpath_node pn : x.select_nodes("//*[local-name()='page']")) {
+    PdfPage& page = pages.emplace_back();
+    page.width_pt = pn.node().attribute("width").as_double();
+    page.height_pt = pn.node().attribute("height").as_double();
+    for (pugi::xpath_node ln : pn.node().select_nodes(".//*[local-name()='line']")) {
+      TextLine l;
+      l.x_min = ln.node().attribute("xMin").as_double();
+      l.y_min = ln.node().attribute("yMin").as_double();
+      l.x_max = ln.node().attribute("xMax").as_double();
+      l.y_max = ln.node().attribute("yMax").as_double();
+      for (pugi::xml_node w = ln.node().first_child(); w; w = w.next_sibling()) {
+        if (!l.text.empty()) l.text += ' ';
+        l.text += w.text().get();
       }
-      ++n;
+      page.lines.push_back(std::move(l));
     }
+    std::vector<const TextLine*> order;
+    for (const TextLine& l : page.lines) order.push_back(&l);
+    page.text = page_text(std::move(order));
   }
   return pages;
 }

@@ -1,5 +1,5 @@
-// Reading a rendered PDF back with poppler: text per page (pdftotext), page sizes (pdfinfo),
-// text line boxes (pdftotext -bbox-layout) and small page images (pdftoppm).
+// Reading a rendered PDF back with poppler: page sizes, text line boxes and the text they make
+// (pdftotext -bbox-layout) and small page images (pdftoppm).
 #pragma once
 #include <string>
 #include <vector>
@@ -14,11 +14,11 @@ struct TextLine {
 
 struct PdfPage {
   double width_pt = 0, height_pt = 0;
-  std::string text;  // pdftotext -layout, this page only
+  std::string text;  // this page only: rows of line boxes top to bottom, each row left to right
   std::vector<TextLine> lines;
 };
 
-// True when pdftotext, pdfinfo and pdftoppm (poppler-utils) are installed.
+// True when pdftotext and pdftoppm (poppler-utils) are installed.
 bool poppler_available();
 
 // Every page of `pdf`. Throws Error naming the file when poppler cannot read it.

@@ -16,7 +16,7 @@ struct RenderedLine {
 
 struct RenderedPage {
   double width_pt = 0, height_pt = 0;
-  std::string text;  // the page's text, laid out (pdftotext -layout)
+  std::string text;  // the page's text: rows of line boxes top to bottom, each left to right
   std::vector<RenderedLine> lines;
 };
 
