@@ -16,6 +16,7 @@
 #include "markdown/reader.h"
 #include "profile/profile.h"
 #include "render/libreoffice.h"
+#include "render/office_pool.h"
 #include "rules/anonymous.h"
 #include "writer/docx_writer.h"
 #include "writer/plan.h"
@@ -237,6 +238,8 @@ ParseResult parse(const std::string& input, const std::string& json_dir) {
 
 BuildResult build(const BuildOptions& o) {
   refuse_overwriting_inputs(o.output, input_files(o));  // before the input is even read
+  // soffice starts while the input is read and the DOCX written: the layout pass finds it ready.
+  if ((o.paginate || !o.pdf.empty() || o.doc) && render::available()) render::prestart_workers(1);
   model::Document doc = read_inputs(o.inputs.empty() ? std::vector<std::string>{o.input} : o.inputs, o.meta);
   std::string profile_name = !o.profile.empty() ? o.profile : !doc.meta.profile.empty() ? doc.meta.profile : "xx-2014";
   profile::Profile profile = load_profile(profile_name, o.overrides);

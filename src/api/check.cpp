@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "docx/document.h"
 #include "render/libreoffice.h"
+#include "render/office_pool.h"
 #include "render/pdf.h"
 #include "rules/anonymous.h"
 #include "rules/checker.h"
@@ -124,8 +125,8 @@ CheckResult check(const CheckOptions& o) {
     throw Error("", 0, "--render 需要 LibreOffice(soffice)和 python3-uno,本机未安装",
                 "--render needs LibreOffice (soffice) and python3-uno, which are not installed");
   if (o.render && !render::poppler_available())
-    throw Error("", 0, "--render 需要 poppler-utils(pdftotext、pdfinfo、pdftoppm),本机未安装",
-                "--render needs poppler-utils (pdftotext, pdfinfo, pdftoppm), which are not installed");
+    throw Error("", 0, "--render 需要 poppler-utils(pdftotext、pdftoppm),本机未安装",
+                "--render needs poppler-utils (pdftotext, pdftoppm), which are not installed");
   profile::Profile profile = load_profile(o.profile, o.overrides);
   std::vector<std::string> files = expand_inputs(o.inputs);
   if (files.empty()) throw Error("", 0, "没有要检查的 .docx 文件", "no .docx files to check");
@@ -147,9 +148,15 @@ CheckResult check(const CheckOptions& o) {
   result.quotes = profile.quotes;
   result.files.resize(files.size());
   unsigned cores = std::max(2u, std::thread::hardware_concurrency());
-  // A LibreOffice pass takes a core of its own: one at a time per two cores unless asked.
-  size_t jobs = o.jobs > 0 ? static_cast<size_t>(o.jobs) : o.render ? std::max(1u, cores / 2) : cores;
-  jobs = std::min(jobs, files.size());
+  // A file per core, --render too: a LibreOffice worker per thread (six chapter files on two
+  // cores: 2.7 s, against 3.0 s with one worker the two threads take turns with and 4.3 s with
+  // one thread).
+  size_t jobs = std::min(o.jobs > 0 ? static_cast<size_t>(o.jobs) : cores, files.size());
+  if (o.render) {
+    render::set_max_workers(static_cast<int>(jobs));
+    // soffice starts while the files are read and checked: the first layout job finds it ready.
+    render::prestart_workers(static_cast<int>(jobs));
+  }
   std::atomic<size_t> next{0};
   std::mutex progress_mu;
   size_t done = 0;

@@ -8,7 +8,8 @@
 #   {"toc": [[entry text, page text], ...], "body_pages": N, "pages": M,
 #    "page_starts": [[page the view cursor reached, Y], ...],            (with --anchors)
 #    "anchors": {bookmark: [page, Y, table width or null, table's last page or null], ...}}
-# body_pages is LibreOffice's own value of the footer field PAGEREF _BodyEnd (ooxml-notes §2, §10).
+# body_pages is LibreOffice's own value of the footer field PAGEREF _BodyEnd (ooxml-notes §2, §10),
+# read with --update-toc only (null without).
 # --anchors PREFIX reports where each bookmark named PREFIX… is laid out: its page as LibreOffice
 # counts them (automatic blank pages included), the Y of its line in 1/100 mm of the layout, and
 # for a bookmark named PREFIXt… in a table cell the table's rendered width (1/100 mm) and its last
@@ -147,8 +148,10 @@ def lay_out(desktop, job):
         # (The fields were refreshed last in the loop and reading the TOC changes nothing: no
         # third refresh is needed before reading _BodyEnd.)
         body_pages = None
-        fields = doc.getTextFields().createEnumeration()
-        while fields.hasMoreElements():
+        # Only a build asks for it (it writes the number into its footers): the walk over the
+        # fields is a round trip to soffice per field.
+        fields = doc.getTextFields().createEnumeration() if update_toc else None
+        while fields is not None and fields.hasMoreElements():
             f = fields.nextElement()
             if f.supportsService("com.sun.star.text.TextField.GetReference"):
                 try:
@@ -188,7 +191,10 @@ class Office:
         self.desktop = None
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        for _ in range(600):
+        # Asked every 20 ms for a minute: soffice takes a few tenths of a second to accept, and
+        # each poll it answers late is time the caller waits.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
             try:
                 ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe)
                 self.desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
@@ -196,7 +202,7 @@ class Office:
             except NoConnectException:
                 if self.proc.poll() is not None:
                     raise RuntimeError("soffice exited before accepting a connection")
-                time.sleep(0.1)
+                time.sleep(0.02)
         self.close()
         raise RuntimeError("cannot connect to soffice")
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -65,8 +66,9 @@ class Worker {
   Worker(const Worker&) = delete;
   Worker& operator=(const Worker&) = delete;
 
-  // Starts python + soffice and waits for "ready" until `deadline`.
-  JobOutcome start(const std::vector<std::string>& env, Clock::time_point deadline) {
+  // Starts python + soffice; the first job waits for its "ready" (so soffice starts while the
+  // caller does other work: prestart_workers).
+  JobOutcome launch(const std::vector<std::string>& env) {
     std::string script = (dir_.path / "layout_pass.py").string();
     log_ = (dir_.path / "log.txt").string();
     auto data = core::resource("src/render/layout_pass.py");
@@ -91,14 +93,17 @@ class Worker {
     ::close(sv[1]);
     fd_ = sv[0];
     if (pid_ < 0) return {JobOutcome::failed, "cannot start " + argv[0]};
-    std::string line;
-    JobOutcome r = read_line(line, deadline);
-    if (r.kind != JobOutcome::ok) return r;
-    if (line != "ready") return ended("");
     return {};
   }
 
   JobOutcome run(const std::vector<std::string>& job, Clock::time_point deadline) {
+    if (!ready_) {  // soffice started: the worker said so once
+      std::string line;
+      JobOutcome r = read_line(line, deadline);
+      if (r.kind != JobOutcome::ok) return r;
+      if (line != "ready") return ended("");
+      ready_ = true;
+    }
     std::string msg;
     for (const std::string& a : job) msg.append(a).push_back('\0');
     msg.push_back('\0');
@@ -185,12 +190,16 @@ class Worker {
   std::string log_;
   pid_t pid_ = -1;
   int fd_ = -1;
+  bool ready_ = false;
   std::string buffer_;
 };
 
 struct Pool {
   std::mutex mu;
+  std::condition_variable freed;  // a worker became idle, or one fewer runs
   std::vector<std::unique_ptr<Worker>> idle;
+  int running = 0;      // workers started and not yet ended (idle or busy)
+  int max_workers = 0;  // 0: as many as threads ask at once
   PoolCounts counts;
   ~Pool() {  // the process is ending
     for (auto& w : idle) w->detach();
@@ -200,7 +209,9 @@ struct Pool {
     {
       std::lock_guard<std::mutex> lock(mu);
       ending.swap(idle);
+      running -= static_cast<int>(ending.size());
     }
+    freed.notify_all();
     for (auto& w : ending) w->stop();
   }
 };
@@ -222,22 +233,34 @@ JobOutcome run_job(const std::vector<std::string>& job, const std::vector<std::s
   Pool& p = pool();
   std::unique_ptr<Worker> w;
   {
-    std::lock_guard<std::mutex> lock(p.mu);
+    // An idle worker; else a new one, unless max_workers run already: then wait for one of them.
+    std::unique_lock<std::mutex> lock(p.mu);
+    p.freed.wait(lock, [&] { return !p.idle.empty() || p.max_workers <= 0 || p.running < p.max_workers; });
     if (!p.idle.empty()) {
       w = std::move(p.idle.back());
       p.idle.pop_back();
+    } else {
+      ++p.running;
+      ++p.counts.workers_started;
     }
   }
+  // The worker's end, whenever this job lets go of it without handing it back.
+  auto ended = [&p] {
+    {
+      std::lock_guard<std::mutex> lock(p.mu);
+      --p.running;
+    }
+    p.freed.notify_one();
+  };
   // The deadline covers starting soffice too: a worker that cannot start in time is a timeout.
   auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
   if (!w) {
     w = std::make_unique<Worker>();
-    {
-      std::lock_guard<std::mutex> lock(p.mu);
-      ++p.counts.workers_started;
+    JobOutcome started = w->launch(env);
+    if (started.kind != JobOutcome::ok) {
+      ended();
+      return started;
     }
-    JobOutcome started = w->start(env, deadline);
-    if (started.kind != JobOutcome::ok) return started;
   }
   JobOutcome r = w->run(job, deadline);
   bool keep = w->usable() && w->documents < documents_per_worker();
@@ -246,8 +269,36 @@ JobOutcome run_job(const std::vector<std::string>& job, const std::vector<std::s
     ++p.counts.documents;
     if (keep) p.idle.push_back(std::move(w));
   }
-  if (w) w->stop();  // retired after its share of documents (or already ended): closed cleanly
+  if (keep) {
+    p.freed.notify_one();
+  } else {
+    w->stop();  // retired after its share of documents (or already ended): closed cleanly
+    ended();
+  }
   return r;
+}
+
+void set_max_workers(int n) {
+  {
+    std::lock_guard<std::mutex> lock(pool().mu);
+    pool().max_workers = n;
+  }
+  pool().freed.notify_all();
+}
+
+void prestart_workers(int n) {
+  Pool& p = pool();
+  for (int i = 0; i < n; ++i) {
+    auto w = std::make_unique<Worker>();
+    if (w->launch({}).kind != JobOutcome::ok) return;  // the job that needs it says why
+    {
+      std::lock_guard<std::mutex> lock(p.mu);
+      ++p.running;
+      ++p.counts.workers_started;
+      p.idle.push_back(std::move(w));
+    }
+    p.freed.notify_one();
+  }
 }
 
 PoolCounts pool_counts() {
