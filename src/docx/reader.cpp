@@ -314,6 +314,9 @@ void Reader::read_paragraph(Story& story, pugi::xml_node pn, const Context& ctx)
       else if (it->depth == 0) break;
     }
   bool ends_section = reading_body_ && ctx.depth == 0 && ppr.child("w:sectPr");
+  // Text and runs grew by doubling while read; kept for the whole check, they keep only what they hold.
+  p.text.shrink_to_fit();
+  p.runs.shrink_to_fit();
   story.paragraphs.push_back(std::move(p));
   if (ends_section) close_section(ppr.child("w:sectPr"), static_cast<int>(story.paragraphs.size()) - 1);
 }
