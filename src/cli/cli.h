@@ -45,12 +45,6 @@ Command add_serve(CLI::App& root, Lang lang, char** argv);
 // width so that Chinese descriptions line up).
 std::shared_ptr<CLI::Formatter> make_formatter(Lang lang);
 
-// Called first in main. The process heap is reserved ahead and marked for transparent huge pages
-// (madvise): a 1,000-page check touches some 70 MB, and faulting it in 4 KB at a time — 17,000 page
-// faults, each zeroing a page — took a quarter of the run; in 2 MB pages it takes a few dozen.
-// Linux with glibc only; elsewhere (and where the kernel leaves THP off) it does nothing.
-void heap_on_huge_pages();
-
 // The command whose usage a usage error prints (set by main once the command line has parsed).
 void set_current_command(const CLI::App* app);
 

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "core/error.h"
+#include "core/heap.h"
 
 #ifndef BIDFMT_VERSION
 #define BIDFMT_VERSION "dev"
@@ -190,7 +191,7 @@ int usage_error(Lang lang, const std::string& zh, const std::string& en) {
 int main(int argc, char** argv) {
   using namespace bidfmt;
   using bidfmt::cli::tr;
-  cli::heap_on_huge_pages();
+  core::heap_on_huge_pages();  // core/heap.h
   Lang lang = Lang::zh;
   if (!cli::scan_lang(argc, argv, lang)) return 2;
 

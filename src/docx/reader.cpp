@@ -6,12 +6,9 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/heap.h"
 #include "docx/table_borders.h"
 #include "docx/xml.h"
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace bidfmt::docx {
 namespace {
@@ -86,6 +83,8 @@ Reader::Reader(Document& doc, const profile::Profile& profile)
     : doc_(doc), profile_(profile), resolver_(*doc.resolver_), counter_(*doc.numbering_) {}
 
 void Reader::read() {
+  // The tree is parsed: the model grows from here while the tree is freed (core/heap.h).
+  core::small_pages_from_here();
   pugi::xml_node body = doc_.package_->document().document_element().child("w:body");
   doc_.body_.part = doc_.package_->main_part();
   reading_body_ = true;
@@ -102,13 +101,6 @@ void Reader::read() {
 }
 
 namespace {
-// Returns the heap's free pages to the system (glibc; elsewhere the allocator decides).
-void give_back_freed_memory() {
-#if defined(__GLIBC__)
-  malloc_trim(0);
-#endif
-}
-
 // Paragraphs (w:p elements) below `container`: a story's paragraphs are allocated at once, since
 // a Paragraph is large and growth by doubling would copy them all. The walk does not enter a
 // paragraph (runs, text, properties are most of the tree; the reader takes no paragraph from
@@ -164,7 +156,7 @@ void Reader::read_blocks(Story& story, pugi::xml_node container, const Context& 
         container.remove_child(n);
         // The freed nodes go back to the system now and then: the model grows into fresh pages
         // (the paragraph array is allocated at once), so kept pages would count twice at the peak.
-        if (++released_ % kBlocksPerTrim == 0) give_back_freed_memory();
+        if (++released_ % kBlocksPerTrim == 0) core::give_back_freed_memory();
       }
     } else if (name == "w:sdt") {
       Context inner = ctx;
