@@ -150,13 +150,9 @@ CheckResult check(const CheckOptions& o) {
   unsigned cores = std::max(2u, std::thread::hardware_concurrency());
   // A file per core, --render too: a LibreOffice worker per thread (six chapter files on two
   // cores: 2.7 s, against 3.0 s with one worker the two threads take turns with and 4.3 s with
-  // one thread).
+  // one thread). soffice starts while the files are read and checked.
   size_t jobs = std::min(o.jobs > 0 ? static_cast<size_t>(o.jobs) : cores, files.size());
-  if (o.render) {
-    render::set_max_workers(static_cast<int>(jobs));
-    // soffice starts while the files are read and checked: the first layout job finds it ready.
-    render::prestart_workers(static_cast<int>(jobs));
-  }
+  if (o.render) render::prestart_workers(static_cast<int>(jobs));
   std::atomic<size_t> next{0};
   std::mutex progress_mu;
   size_t done = 0;

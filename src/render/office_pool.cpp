@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -196,10 +195,7 @@ class Worker {
 
 struct Pool {
   std::mutex mu;
-  std::condition_variable freed;  // a worker became idle, or one fewer runs
   std::vector<std::unique_ptr<Worker>> idle;
-  int running = 0;      // workers started and not yet ended (idle or busy)
-  int max_workers = 0;  // 0: as many as threads ask at once
   PoolCounts counts;
   ~Pool() {  // the process is ending
     for (auto& w : idle) w->detach();
@@ -209,9 +205,7 @@ struct Pool {
     {
       std::lock_guard<std::mutex> lock(mu);
       ending.swap(idle);
-      running -= static_cast<int>(ending.size());
     }
-    freed.notify_all();
     for (auto& w : ending) w->stop();
   }
 };
@@ -233,34 +227,22 @@ JobOutcome run_job(const std::vector<std::string>& job, const std::vector<std::s
   Pool& p = pool();
   std::unique_ptr<Worker> w;
   {
-    // An idle worker; else a new one, unless max_workers run already: then wait for one of them.
-    std::unique_lock<std::mutex> lock(p.mu);
-    p.freed.wait(lock, [&] { return !p.idle.empty() || p.max_workers <= 0 || p.running < p.max_workers; });
+    std::lock_guard<std::mutex> lock(p.mu);
     if (!p.idle.empty()) {
       w = std::move(p.idle.back());
       p.idle.pop_back();
-    } else {
-      ++p.running;
-      ++p.counts.workers_started;
     }
   }
-  // The worker's end, whenever this job lets go of it without handing it back.
-  auto ended = [&p] {
-    {
-      std::lock_guard<std::mutex> lock(p.mu);
-      --p.running;
-    }
-    p.freed.notify_one();
-  };
   // The deadline covers starting soffice too: a worker that cannot start in time is a timeout.
   auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
   if (!w) {
     w = std::make_unique<Worker>();
-    JobOutcome started = w->launch(env);
-    if (started.kind != JobOutcome::ok) {
-      ended();
-      return started;
+    {
+      std::lock_guard<std::mutex> lock(p.mu);
+      ++p.counts.workers_started;
     }
+    JobOutcome started = w->launch(env);
+    if (started.kind != JobOutcome::ok) return started;
   }
   JobOutcome r = w->run(job, deadline);
   bool keep = w->usable() && w->documents < documents_per_worker();
@@ -269,21 +251,8 @@ JobOutcome run_job(const std::vector<std::string>& job, const std::vector<std::s
     ++p.counts.documents;
     if (keep) p.idle.push_back(std::move(w));
   }
-  if (keep) {
-    p.freed.notify_one();
-  } else {
-    w->stop();  // retired after its share of documents (or already ended): closed cleanly
-    ended();
-  }
+  if (w) w->stop();  // retired after its share of documents (or already ended): closed cleanly
   return r;
-}
-
-void set_max_workers(int n) {
-  {
-    std::lock_guard<std::mutex> lock(pool().mu);
-    pool().max_workers = n;
-  }
-  pool().freed.notify_all();
 }
 
 void prestart_workers(int n) {
@@ -291,13 +260,9 @@ void prestart_workers(int n) {
   for (int i = 0; i < n; ++i) {
     auto w = std::make_unique<Worker>();
     if (w->launch({}).kind != JobOutcome::ok) return;  // the job that needs it says why
-    {
-      std::lock_guard<std::mutex> lock(p.mu);
-      ++p.running;
-      ++p.counts.workers_started;
-      p.idle.push_back(std::move(w));
-    }
-    p.freed.notify_one();
+    std::lock_guard<std::mutex> lock(p.mu);
+    ++p.counts.workers_started;
+    p.idle.push_back(std::move(w));
   }
 }
 

@@ -20,11 +20,6 @@ struct JobOutcome {
 // its soffice are killed). `env` ("K=V") is the environment a new worker starts with.
 JobOutcome run_job(const std::vector<std::string>& job, const std::vector<std::string>& env, int timeout_s);
 
-// At most `n` workers at once (0, the default: one per thread asking). A job that finds none idle
-// and `n` running waits for one: check --render runs a file per core, and while one thread's
-// document is in LibreOffice another reads its PDF back or runs the rules.
-void set_max_workers(int n);
-
 // Starts `n` workers now (python and soffice start in the background; nothing waits for them) for
 // the jobs that will come: a build starts soffice before writing the DOCX it will lay out, check
 // --render before reading the files. Workers started for the job environment {} (layout()'s).

@@ -32,12 +32,6 @@ void poppler(const std::string& pdf, const std::string& tool, std::vector<std::s
   }
 }
 
-}  // namespace
-
-bool poppler_available() { return !on_path("pdftotext").empty() && !on_path("pdftoppm").empty(); }
-
-namespace {
-
 // The page's text as a reader reads it: lines whose boxes share a height are one row (a footer's
 // 「第 1 页」 and 「共 10 页」, two boxes apart), rows top to bottom, boxes left to right.
 std::string page_text(std::vector<const TextLine*> lines) {
@@ -58,6 +52,8 @@ std::string page_text(std::vector<const TextLine*> lines) {
 }
 
 }  // namespace
+
+bool poppler_available() { return !on_path("pdftotext").empty() && !on_path("pdftoppm").empty(); }
 
 std::vector<PdfPage> read_pdf(const std::string& pdf) {
   TempDir tmp("pdf");
