@@ -1,5 +1,6 @@
 // ZipWriter: writes an OPC package (DOCX) with minizip, parts in the order they are added.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -9,10 +10,10 @@ namespace bidfmt::package {
 // output file on failure. Timestamps are fixed (reproducible output).
 class ZipWriter {
  public:
-  // `level`: libdeflate's 1–12, 0 = stored (the micro-benchmarks use it to time XML alone). The
-  // default 1: the 8.8 MB document.xml of a 1,000-page bid deflates in 23 ms of CPU to 795 KB,
-  // where zlib's level 6 took 99 ms for 614 KB (libdeflate's 6: 57 ms, 627 KB) — a DOCX a
-  // quarter larger, built in a fraction of the time; images are compressed already.
+  // `level`: 1–9, 0 = stored (the micro-benchmarks use it to time XML alone). The default 1: the
+  // DOCX parts are XML, which deflates to a tenth at the fastest level; images are compressed
+  // already. A part given whole (add) is deflated by libdeflate at this level; a part written in
+  // pieces (begin, write) by zlib at this level on a thread of its own while its writer goes on.
   explicit ZipWriter(const std::string& path, int level = 1);
   ~ZipWriter();
   ZipWriter(const ZipWriter&) = delete;
@@ -27,15 +28,17 @@ class ZipWriter {
   void close();
 
  private:
+  struct Stream;
   void end_entry();
   void write_raw(std::string_view bytes);
+  void deflate_pieces();                       // the deflate thread of a streamed entry
   void deflate_entry(std::string_view bytes);  // deflates, writes and closes the entry
   std::string path_;
   void* zip_ = nullptr;
   bool in_entry_ = false;
   int level_ = 1;
-  void* deflater_ = nullptr;  // libdeflate_compressor, none when stored
-  std::string entry_;         // the current entry's bytes until end_entry deflates them
+  void* deflater_ = nullptr;        // libdeflate_compressor, none when stored
+  std::unique_ptr<Stream> stream_;  // the entry begun, while its pieces are deflated
 };
 
 }  // namespace bidfmt::package
