@@ -68,9 +68,10 @@ measure_alt() {
 
 # The targets of issue 19, gathered as the rows run and printed last: target | measured | met.
 TARGETS=()
-target() {  # what measured op limit unit  (op: le = at most, ge = at least)
+target() {  # what measured op limit unit [exact]  (op: le = at most, ge = at least)
+  # Judged on `exact` when given (the unrounded ratio): a 29.6× shown as 30× has not met ≥ 30.
   local met
-  met=$(awk -v m="$2" -v l="$4" -v op="$3" 'BEGIN{print ((op == "le" ? m <= l : m >= l) ? "met" : "NOT met")}')
+  met=$(awk -v m="${6:-$2}" -v l="$4" -v op="$3" 'BEGIN{print ((op == "le" ? m <= l : m >= l) ? "met" : "NOT met")}')
   TARGETS+=("| $1 | $([ "$3" = le ] && echo "≤" || echo "≥") $4$5 | $2$5 | $met |")
 }
 
@@ -88,7 +89,7 @@ for n in 100 1000; do
     ratio=$(awk -v a="$pm" -v b="$m" 'BEGIN{printf "%.0f", a/b}')
     row "build p$n" pandoc "$pm" "$plo" "$phi" "$prss"
     row "build p$n" bidfmt "$m" "$lo" "$hi" "$rss" "$ratio× faster"
-    [ $n = 1000 ] && target "build p1000 against pandoc (alternating)" "$ratio" ge 30 "×"
+    [ $n = 1000 ] && target "build p1000 against pandoc (alternating)" "$ratio" ge 30 "×" "$(awk -v a="$pm" -v b="$m" 'BEGIN{print a/b}')"
   else
     read -r m lo hi rss < <(measure $BIDFMT build "$md" -o "$CORPUS/p$n.bidfmt.docx")
     row "build p$n" bidfmt "$m" "$lo" "$hi" "$rss"
@@ -102,7 +103,7 @@ for n in 100 1000; do
       ratio=$(awk -v a="$pm" -v b="$m" 'BEGIN{printf "%.0f", a/b}')
       row "check p$n ($src output)" python-docx "$pm" "$plo" "$phi" "$prss"
       row "check p$n ($src output)" bidfmt "$m" "$lo" "$hi" "$rss" "$ratio× faster"
-      [ $n = 1000 ] && target "check p1000 ($src output) against python-docx (alternating)" "$ratio" ge 30 "×"
+      [ $n = 1000 ] && target "check p1000 ($src output) against python-docx (alternating)" "$ratio" ge 30 "×" "$(awk -v a="$pm" -v b="$m" 'BEGIN{print a/b}')"
     else
       read -r m lo hi rss < <(measure $BIDFMT check "$docx" -o build-bench/report.txt)
       row "check p$n ($src output)" bidfmt "$m" "$lo" "$hi" "$rss"
@@ -119,8 +120,8 @@ read -r c1000 _ < <(measure $BIDFMT check "$CORPUS/p1000.bidfmt.docx" -o build-b
 echo
 lin_build=$(awk -v a="$m1000" -v b="$m100" 'BEGIN{printf "%.1f", a/b}'); lin_check=$(awk -v a="$c1000" -v b="$c100" 'BEGIN{printf "%.1f", a/b}')
 echo "build p1000 / p100 = $lin_build, check p1000 / p100 = $lin_check (linear: ≤ 12)"
-target "build p1000 / p100" "$lin_build" le 12 "×"
-target "check p1000 / p100" "$lin_check" le 12 "×"
+target "build p1000 / p100" "$lin_build" le 12 "×" "$(awk -v a="$m1000" -v b="$m100" 'BEGIN{print a/b}')"
+target "check p1000 / p100" "$lin_check" le 12 "×" "$(awk -v a="$c1000" -v b="$c100" 'BEGIN{print a/b}')"
 
 # Batch: 200 files, one worker vs all cores.
 mkdir -p "$CORPUS/batch"
@@ -148,7 +149,7 @@ measure_pair() {
   echo "$ma $mb"
 }
 lo_row() {  # job bidfmt_median soffice_median target
-  target "$1 against soffice (alternating)" "$(awk -v a="$2" -v b="$3" 'BEGIN{printf "%.2f", a/b}')" le "$4" "×"
+  target "$1 against soffice (alternating)" "$(awk -v a="$2" -v b="$3" 'BEGIN{printf "%.2f", a/b}')" le "$4" "×" "$(awk -v a="$2" -v b="$3" 'BEGIN{print a/b}')"
   printf '| %s | %s s | %s s | %s× | %s |\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN{printf "%.2f", a/b}')" \
     "$(awk -v a="$2" -v b="$3" -v t="$4" 'BEGIN{print (a/b <= t) ? "met (≤ " t "×)" : "NOT met (≤ " t "×)"}')"
 }
