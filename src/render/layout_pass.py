@@ -4,7 +4,7 @@
 #   layout_pass.py [--profile-dir DIR] --serve      (a worker: jobs of the same arguments on fd 0, see serve())
 # Starts a headless soffice (its user profile a slot under DIR, created once and reused; a fresh
 # temp profile without DIR), loads IN.docx hidden — once: everything below is done on that one
-# load — optionally updates every document index (the TOC), refreshes fields, and writes OUT.json:
+# load — optionally updates every document index (the TOC), and writes OUT.json:
 #   {"toc": [[entry text, page text], ...], "body_pages": N, "pages": M,
 #    "page_starts": [[page the view cursor reached, Y], ...],            (with --anchors)
 #    "anchors": {bookmark: [page, Y, table width or null, table's last page or null], ...}}
@@ -17,8 +17,7 @@
 # page_starts[i] is where the view cursor lands on jumping to page i+1: a page it cannot reach is
 # an automatic blank page (LibreOffice inserts one before a section that restarts at an odd number
 # on an even page), which the PDF export skips.
-# Without --update-toc the document is laid out as it is: fields are not refreshed and the TOC
-# keeps the page numbers it was saved with.
+# Without --update-toc the document is laid out as it is: the TOC keeps the page numbers it was saved with.
 # With --pdf it also exports the laid-out document as PDF. It saves a DOCX only with --docx, which
 # converts a file people have (.doc, .wps, .rtf, .odt: IN is then that file) into a DOCX for check
 # and fix to read; bidfmt's own DOCX output is never saved by LibreOffice.
@@ -127,15 +126,18 @@ def lay_out(desktop, job):
     try:
         toc = []
         indexes = doc.getDocumentIndexes()
-        # Two rounds of update and refresh, unless the first changed neither the number of TOC
-        # lines nor of pages: then no heading moved and the second would find the same numbers
+        # Two rounds of index update, unless the first changed neither the number of TOC lines
+        # nor of pages: then no heading moved and the second would find the same numbers
         # (bidfmt's draft TOC already holds one line per entry; a round is about a tenth of the
-        # pass on a 160-page bid).
+        # pass on a 160-page bid). The fields are not refreshed: the footers' PAGEREF _BodyEnd is
+        # a page reference, which LibreOffice computes as it lays the page out (a draft saying
+        # 共1384页 exports 共1541页 without a refresh), and bidfmt's other fields (PAGE, REF, SEQ)
+        # hold their results already. A refresh made LibreOffice lay the whole document out once
+        # more: 3 of the 50 s a 1,571-page bid took, for the same PDF.
         for n in range(2 if update_toc else 0):
             before = (toc_lines(indexes), page_count(doc)) if n == 0 else None
             for i in range(indexes.getCount()):
                 indexes.getByIndex(i).update()
-            doc.getTextFields().refresh()
             if before is not None and before == (toc_lines(indexes), page_count(doc)):
                 break
         for i in range(indexes.getCount()):
@@ -145,8 +147,6 @@ def lay_out(desktop, job):
                     if "\t" in line:
                         text, page = line.rsplit("\t", 1)
                         toc.append([text.strip(), page.strip()])
-        # (The fields were refreshed last in the loop and reading the TOC changes nothing: no
-        # third refresh is needed before reading _BodyEnd.)
         body_pages = None
         # Only a build asks for it (it writes the number into its footers): the walk over the
         # fields is a round trip to soffice per field.

@@ -28,7 +28,7 @@ struct LayoutResult {
 };
 
 struct LayoutOptions {
-  bool update_toc = true;  // regenerate the TOC index and refresh fields before reading them
+  bool update_toc = true;  // regenerate the TOC index before reading the numbers
   std::string pdf;         // export a PDF here when not empty
   std::string doc;         // export a Word 97–2003 .doc here when not empty
   std::string docx;        // save as DOCX here when not empty (convert_to_docx only)
