@@ -107,7 +107,13 @@ void ZipWriter::write(std::string_view bytes) {
       stream_.reset();
       fail(path_, "deflate level " + std::to_string(level_), 0);
     }
-    stream_->thread = std::thread([this] { deflate_pieces(); });
+    try {
+      stream_->thread = std::thread([this] { deflate_pieces(); });
+    } catch (...) {  // no thread to be had: no stream either (a Stream always has its thread)
+      deflateEnd(&stream_->z);
+      stream_.reset();
+      throw;
+    }
   }
   Stream& s = *stream_;
   s.gathering.append(bytes);
