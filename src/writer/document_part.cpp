@@ -58,14 +58,13 @@ class DocumentWriter {
  private:
   // ---- fragment plumbing -----------------------------------------------------------------
   pugi::xml_node frag_root() { return frag_; }
+  // Each block's XML goes to the zip as it is printed: ZipWriter gathers the pieces it deflates.
   void flush_fragment() {
     xml::StringSink sink(buffer_);
     for (pugi::xml_node n : frag_.children()) n.print(sink, "", pugi::format_raw);
     frag_.reset();
-    if (buffer_.size() > (1u << 20)) {
-      zip_.write(buffer_);
-      buffer_.clear();
-    }
+    zip_.write(buffer_);
+    buffer_.clear();
   }
 
   // ---- section properties ----------------------------------------------------------------
