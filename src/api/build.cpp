@@ -51,8 +51,12 @@ std::vector<std::string> files_read(const BuildOptions& o, const model::Document
 }
 
 // Writes one DOCX, with a LibreOffice pass when asked: the draft goes to a temp file, LibreOffice
-// updates the TOC and computes PAGEREF _BodyEnd, and the numbers go back into bidfmt's own XML
-// (a LibreOffice-saved DOCX is never shipped). A failed pass leaves no output behind.
+// lays it out (the PDF is exported from that layout), reads the TOC's page numbers and PAGEREF
+// _BodyEnd, and the numbers go back into bidfmt's own XML (a LibreOffice-saved DOCX is never
+// shipped). A failed pass leaves no output behind.
+// The draft's TOC is plain lines whose PAGEREF fields LibreOffice computes as it lays the pages
+// out (writer::WriteOptions::layout_draft): one layout, as a bare conversion does. A Word 97 copy
+// (--doc) is exported from the draft, so it gets a real TOC field, which LibreOffice updates.
 int write_one(const model::Document& doc, const profile::Profile& profile, writer::WriteOptions wo, const std::string& output,
               const BuildOptions& o, const std::string& pdf, std::vector<std::string>& written) {
   bool paginate = o.paginate || !pdf.empty() || o.doc;
@@ -74,9 +78,12 @@ int write_one(const model::Document& doc, const profile::Profile& profile, write
       fs::remove(path, ec);
     }
   } cleanup{draft};
-  writer::write_docx(doc, profile, wo, draft);
+  writer::WriteOptions draft_options = wo;
+  draft_options.layout_draft = !o.doc;
+  writer::write_docx(doc, profile, draft_options, draft);
   render::LayoutOptions lo;
   lo.update_toc = true;
+  if (draft_options.layout_draft) lo.toc_mark = writer::kLayoutTocMark;
   lo.pdf = pdf;
   if (o.doc) lo.doc = fs::path(output).replace_extension(".doc").string();
   render::LayoutResult layout = render::layout(draft, lo);

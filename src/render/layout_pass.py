@@ -1,6 +1,6 @@
 # bidfmt's LibreOffice layout pass (run with Debian's /usr/bin/python3 and python3-uno):
 #   layout_pass.py [--profile-dir DIR] IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--docx OUT.docx]
-#                  [--update-toc] [--anchors PREFIX]
+#                  [--update-toc | --toc-mark NAME] [--anchors PREFIX]
 #   layout_pass.py [--profile-dir DIR] --serve      (a worker: jobs of the same arguments on fd 0, see serve())
 # Starts a headless soffice (its user profile a slot under DIR, created once and reused; a fresh
 # temp profile without DIR), loads IN.docx hidden — once: everything below is done on that one
@@ -9,7 +9,12 @@
 #    "page_starts": [[page the view cursor reached, Y], ...],            (with --anchors)
 #    "anchors": {bookmark: [page, Y, table width or null, table's last page or null], ...}}
 # body_pages is LibreOffice's own value of the footer field PAGEREF _BodyEnd (ooxml-notes §2, §10),
-# read with --update-toc only (null without).
+# read with --update-toc or --toc-mark only (null without).
+# --toc-mark NAME: IN is bidfmt's layout draft, whose TOC is plain paragraphs (no TOC field) inside
+# the bookmark NAME, each with a PAGEREF field to its heading. LibreOffice computes page references
+# as it lays the pages out, so the layout and the PDF show the right numbers with no index update
+# (which lays the document out a second time); the fields are refreshed once, after the layout, to
+# read the numbers back from the bookmark's text.
 # --anchors PREFIX reports where each bookmark named PREFIX… is laid out: its page as LibreOffice
 # counts them (automatic blank pages included), the Y of its line in 1/100 mm of the layout, and
 # for a bookmark named PREFIXt… in a table cell the table's rendered width (1/100 mm) and its last
@@ -92,14 +97,59 @@ def toc_lines(indexes):
     return n
 
 
+def toc_entries(text):
+    """[entry text, page] of each TOC line ("entry<TAB>page") of `text`."""
+    out = []
+    for line in text.splitlines():
+        if "\t" in line:
+            entry, page = line.rsplit("\t", 1)
+            out.append([entry.strip(), page.strip()])
+    return out
+
+
+def is_body_total(field):
+    """Is `field` the footer total PAGEREF _BodyEnd?"""
+    try:
+        return (field.supportsService("com.sun.star.text.TextField.GetReference")
+                and field.getPropertyValue("SourceName") == "_BodyEnd")
+    except Exception:
+        return False
+
+
+def footer_total(doc):
+    """The value of PAGEREF _BodyEnd in the first page style footer that has it (None if none
+    has): a few dozen round trips, where a walk over every field of the document costs one per
+    field (seconds on a 1,500-page bid)."""
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    for name in styles.getElementNames():
+        style = styles.getByName(name)
+        if not style.getPropertyValue("FooterIsOn"):
+            continue
+        for key in ("FooterText", "FooterTextLeft", "FooterTextFirst"):
+            text = style.getPropertyValue(key)
+            paras = text.createEnumeration() if text is not None else None
+            while paras is not None and paras.hasMoreElements():
+                para = paras.nextElement()
+                if not para.supportsService("com.sun.star.text.Paragraph"):
+                    continue
+                portions = para.createEnumeration()
+                while portions.hasMoreElements():
+                    portion = portions.nextElement()
+                    if portion.getPropertyValue("TextPortionType") == "TextField":
+                        field = portion.getPropertyValue("TextField")
+                        if is_body_total(field):
+                            return field.getPresentation(False)
+    return None
+
+
 def page_count(doc):
     return doc.getCurrentController().getPropertyValue("PageCount")
 
 
 def parse_job(args):
-    """IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--update-toc] [--anchors PREFIX]"""
+    """IN.docx OUT.json [--pdf OUT.pdf] [--doc OUT.doc] [--update-toc | --toc-mark NAME] [--anchors PREFIX]"""
     args = list(args)
-    job = {"pdf": None, "doc": None, "docx": None, "update_toc": False, "anchors": None}
+    job = {"pdf": None, "doc": None, "docx": None, "update_toc": False, "anchors": None, "toc_mark": None}
     for opt, key in (("--pdf", "pdf"), ("--doc", "doc"), ("--docx", "docx")):
         if opt in args:
             i = args.index(opt)
@@ -108,10 +158,11 @@ def parse_job(args):
     if "--update-toc" in args:
         args.remove("--update-toc")
         job["update_toc"] = True
-    if "--anchors" in args:
-        i = args.index("--anchors")
-        job["anchors"] = args[i + 1]
-        del args[i:i + 2]
+    for opt, key in (("--anchors", "anchors"), ("--toc-mark", "toc_mark")):
+        if opt in args:
+            i = args.index(opt)
+            job[key] = args[i + 1]
+            del args[i:i + 2]
     job["src"], job["json"] = os.path.abspath(args[0]), os.path.abspath(args[1])
     return job
 
@@ -140,25 +191,19 @@ def lay_out(desktop, job):
                 indexes.getByIndex(i).update()
             if before is not None and before == (toc_lines(indexes), page_count(doc)):
                 break
-        for i in range(indexes.getCount()):
-            idx = indexes.getByIndex(i)
-            if idx.supportsService("com.sun.star.text.ContentIndex"):
-                for line in idx.getAnchor().getString().splitlines():
-                    if "\t" in line:
-                        text, page = line.rsplit("\t", 1)
-                        toc.append([text.strip(), page.strip()])
-        body_pages = None
-        # Only a build asks for it (it writes the number into its footers): the walk over the
-        # fields is a round trip to soffice per field.
-        fields = doc.getTextFields().createEnumeration() if update_toc else None
-        while fields is not None and fields.hasMoreElements():
-            f = fields.nextElement()
-            if f.supportsService("com.sun.star.text.TextField.GetReference"):
-                try:
-                    if f.getPropertyValue("SourceName") == "_BodyEnd":
-                        body_pages = f.getPresentation(False)
-                except Exception:
-                    pass
+        if job["toc_mark"] is not None:
+            # bidfmt's own TOC lines, their PAGEREF fields refreshed: the numbers the layout shows.
+            doc.getTextFields().refresh()
+            marks = doc.getBookmarks()
+            if marks.hasByName(job["toc_mark"]):
+                toc = toc_entries(marks.getByName(job["toc_mark"]).getAnchor().getString())
+        else:
+            for i in range(indexes.getCount()):
+                idx = indexes.getByIndex(i)
+                if idx.supportsService("com.sun.star.text.ContentIndex"):
+                    toc += toc_entries(idx.getAnchor().getString())
+        # Only a build asks for it (it writes the number into its footers).
+        body_pages = footer_total(doc) if update_toc or job["toc_mark"] is not None else None
         pages = page_count(doc)
         result = {"toc": toc, "body_pages": body_pages, "pages": pages}
         if job["anchors"] is not None:

@@ -29,10 +29,13 @@ struct LayoutResult {
 
 struct LayoutOptions {
   bool update_toc = true;  // regenerate the TOC index before reading the numbers
-  std::string pdf;         // export a PDF here when not empty
-  std::string doc;         // export a Word 97–2003 .doc here when not empty
-  std::string docx;        // save as DOCX here when not empty (convert_to_docx only)
-  std::string anchors;     // report every bookmark whose name starts with this ("" = none)
+  // Instead: the document is bidfmt's layout draft, its TOC the plain lines inside this bookmark
+  // (writer::kLayoutTocMark); their numbers are read after the layout, with no index update.
+  std::string toc_mark;
+  std::string pdf;      // export a PDF here when not empty
+  std::string doc;      // export a Word 97–2003 .doc here when not empty
+  std::string docx;     // save as DOCX here when not empty (convert_to_docx only)
+  std::string anchors;  // report every bookmark whose name starts with this ("" = none)
   int timeout_seconds = 600;
 };
 

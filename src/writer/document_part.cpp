@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "writer/docx_writer.h"
 #include "writer/parts.h"
 #include "writer/props.h"
 #include "writer/runs.h"
@@ -127,7 +128,13 @@ class DocumentWriter {
     text_run(title, p_.toc.title);
     std::string instr = "TOC \\o \"1-" + std::to_string(p_.toc.levels) + "\" \\h \\z \\u";
     bool first = true;
-    auto begin_field = [&](pugi::xml_node p) {
+    // A layout draft's TOC: the same lines inside a bookmark instead of a TOC field.
+    const int mark = plan_.layout_draft ? next_bookmark_++ : 0;
+    auto open_toc = [&](pugi::xml_node p) {  // in the first TOC paragraph
+      if (plan_.layout_draft) {
+        xml::set(xml::add(p, "w:bookmarkStart", "w:id", mark), "w:name", kLayoutTocMark);
+        return;
+      }
       pugi::xml_node r = xml::add(p, "w:r");
       xml::add(r, "w:fldChar", "w:fldCharType", "begin");
       r = xml::add(p, "w:r");
@@ -140,7 +147,7 @@ class DocumentWriter {
       ParaProps pp;
       pp.style = "TOC" + std::to_string(e.level);
       pp.emit(p);
-      if (first) begin_field(p), first = false;
+      if (first) open_toc(p), first = false;
       pugi::xml_node h = xml::add(p, "w:hyperlink", "w:anchor", e.bookmark);
       xml::set(h, "w:history", "1");
       text_run(h, e.number + e.suffix + e.title);
@@ -152,8 +159,9 @@ class DocumentWriter {
     ParaProps ep;
     ep.style = "TOC1";
     ep.emit(end);
-    if (first) begin_field(end);
-    xml::add(xml::add(end, "w:r"), "w:fldChar", "w:fldCharType", "end");
+    if (first) open_toc(end);
+    if (plan_.layout_draft) xml::add(end, "w:bookmarkEnd", "w:id", mark);
+    else xml::add(xml::add(end, "w:r"), "w:fldChar", "w:fldCharType", "end");
     flush_fragment();
     section_break(plan_.geometries[0], p_.header_footer.header_on_toc, false);
   }

@@ -27,6 +27,7 @@ std::string timestamp(const std::string& given) {
 
 void write_docx(const model::Document& doc, const profile::Profile& profile, const WriteOptions& options, const std::string& path) {
   Plan plan = make_plan(doc, profile, options.pages, options.first_chapter, options.outside_refs.empty() ? nullptr : &options.outside_refs);
+  plan.layout_draft = options.layout_draft;
   for (const auto& [block, text] : options.captions) plan.caption[block] = text;
   for (const auto& [block, label] : options.caption_labels) {
     plan.caption_label[block] = label;

@@ -20,7 +20,15 @@ struct WriteOptions {
   std::map<size_t, std::string> caption_labels{};  // …and their label and number 「表1.1-1」 (references show it)
   // Cross-reference ids defined in the build's other files (--split-chapters): id → their text.
   std::map<std::string, std::string> outside_refs{};
+  // The draft a LibreOffice layout pass reads, never shipped: its TOC is plain paragraphs inside
+  // the bookmark kLayoutTocMark, with no TOC field around them. LibreOffice keeps a TOC field's
+  // lines as they were saved until its index is updated, which lays the document out again;
+  // PAGEREF fields outside an index it computes as it lays the pages out.
+  bool layout_draft = false;
 };
+
+// The bookmark around a layout draft's TOC entries (WriteOptions::layout_draft).
+inline constexpr const char* kLayoutTocMark = "_BidfmtToc";
 
 // Writes `path` atomically; throws Error on failure, leaving no file behind.
 void write_docx(const model::Document& doc, const profile::Profile& profile, const WriteOptions& options, const std::string& path);

@@ -60,9 +60,10 @@ struct Plan {
   std::vector<Geometry> geometries;        // distinct body page shapes; [0] = portrait
   int body_pages = 0;                      // known (layout pass) or estimated
   bool pages_known = false;
-  int first_chapter = 1;     // level-1 numbering starts here
-  int task_num[2] = {0, 0};  // w:numId of open / done task items, 0 = none
-  bool footnotes = false;    // the document has footnotes (word/footnotes.xml)
+  bool layout_draft = false;  // WriteOptions::layout_draft
+  int first_chapter = 1;      // level-1 numbering starts here
+  int task_num[2] = {0, 0};   // w:numId of open / done task items, 0 = none
+  bool footnotes = false;     // the document has footnotes (word/footnotes.xml)
   // Cross-references. A target (a Heading/Table/Figure with an id) carries a _Ref bookmark: around
   // its caption's label and number, or around the heading paragraph's text.
   struct RefTarget {

@@ -195,6 +195,48 @@ TEST_F(WriterTest, TocCachesEveryHeadingWithItsNumber) {
   EXPECT_NE(parts_.at("word/settings.xml").find("w:updateFields"), std::string::npos);
 }
 
+// The draft a layout pass reads: the TOC's lines as the shipped file has them, inside a bookmark and
+// with no TOC field (whose index LibreOffice would keep at the drafted numbers).
+TEST_F(WriterTest, LayoutDraftTocIsTheSameLinesInItsBookmarkWithoutTheTocField) {
+  WriteOptions o{"2026-11-26T00:00:00Z", nullptr};
+  o.layout_draft = true;
+  std::string draft = dir_ + "/draft.docx";
+  write_docx(sample_model(), profile_, o, draft);
+  std::map<std::string, std::string> parts = read_zip(draft);
+  const std::string& xml = parts.at("word/document.xml");
+  EXPECT_EQ(validate_part("word/document.xml", xml), "");
+  EXPECT_EQ(xml.find("TOC \\o"), std::string::npos);
+  pugi::xml_document doc, shipped = part("word/document.xml");
+  ASSERT_TRUE(doc.load_string(xml.c_str()));
+  auto toc_lines = [](const pugi::xml_document& d) {
+    std::vector<std::string> lines;
+    for (const pugi::xpath_node& p : d.select_nodes("//w:p[w:pPr/w:pStyle[starts-with(@w:val,'TOC') and @w:val!='TOCHeading']]")) {
+      std::string line;
+      for (const pugi::xpath_node& t : p.node().select_nodes(".//w:t|.//w:tab|.//w:instrText"))
+        line += std::string(t.node().name()) == "w:tab" ? "\t" : t.node().text().get();
+      lines.push_back(line);
+    }
+    return lines;
+  };
+  std::vector<std::string> lines = toc_lines(doc), shipped_lines = toc_lines(shipped);
+  ASSERT_EQ(lines.size(), 5u);  // four headings and the paragraph that closes the TOC
+  // The shipped file's first line also holds the TOC field's instruction; the entries are the same.
+  EXPECT_EQ(std::vector<std::string>(lines.begin() + 1, lines.end()),
+            std::vector<std::string>(shipped_lines.begin() + 1, shipped_lines.end()));
+  EXPECT_NE(lines[0].find("PAGEREF"), std::string::npos) << lines[0];
+  EXPECT_NE(shipped_lines[0].find(" TOC \\o"), std::string::npos) << shipped_lines[0];
+  // The bookmark opens in the first entry and closes in the TOC's last paragraph.
+  pugi::xpath_node start = doc.select_node((std::string("//w:bookmarkStart[@w:name='") + kLayoutTocMark + "']").c_str());
+  ASSERT_TRUE(start);
+  EXPECT_STREQ(start.node().parent().child("w:pPr").child("w:pStyle").attribute("w:val").value(), "TOC1");
+  EXPECT_TRUE(start.node().next_sibling("w:hyperlink"));
+  std::string id = start.node().attribute("w:id").value();
+  pugi::xpath_node end = doc.select_node(("//w:bookmarkEnd[@w:id='" + id + "']").c_str());
+  ASSERT_TRUE(end);
+  EXPECT_FALSE(end.node().parent().child("w:hyperlink"));
+  EXPECT_EQ(parts_.at("word/document.xml").find(kLayoutTocMark), std::string::npos) << "the shipped file has no such bookmark";
+}
+
 TEST_F(WriterTest, OutputIsReproducible) {
   std::string again = dir_ + "/again.docx";
   write_docx(sample_model(), profile_, WriteOptions{"2026-11-26T00:00:00Z", nullptr}, again);
