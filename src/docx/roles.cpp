@@ -206,8 +206,12 @@ void Reader::number_headings() {
   std::array<int, 6> counts{};
   // Standard B (output.per-chapter): a file is one chapter of the bid, so its chapter number is
   // what the file says — its first 章 heading, else its name 「第二章 工程概况.docx」 — and 节, 条
-  // and captions count on from it. A whole bid (Standard A) starts at 1.
+  // and captions count on from it. A whole bid (Standard A) starts at 1, unless its first chapter's
+  // automatic number starts further on: a chapter of a bid kept in several files (--split-chapters
+  // writes w:startOverride), where 「七、」 is the number the file was given, not a slip. A typed
+  // 「七、」 still counts from 1.
   bool first_chapter = profile_.output.per_chapter;
+  bool first_l1 = true;
   if (first_chapter) counts[0] = chapter_number(std::filesystem::u8path(doc_.path()).stem().u8string(), profile_);
   int ordinal = 0;
   std::vector<profile::NumberLevel> levels;
@@ -221,7 +225,13 @@ void Reader::number_headings() {
         if (int n = chapter_number(p.shown(), profile_)) counts[0] = n - 1;
         else if (counts[0] > 0) --counts[0];  // no number of its own: the name's
         doc_.first_chapter_ = counts[0] + 1;
+      } else if (l == 1 && first_l1 && !p.label.empty()) {
+        if (int n = chapter_number(p.label, profile_); n > 1) {
+          counts[0] = n - 1;
+          doc_.first_chapter_ = n;
+        }
       }
+      if (l == 1) first_l1 = false;
       // A heading unnumbered on purpose (附件: numbering off, no number typed) does not count:
       // the next number follows on.
       const bool unnumbered =

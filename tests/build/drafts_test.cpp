@@ -126,6 +126,16 @@ TEST_P(Draft, ChecksCleanUnderStandardB) {
   EXPECT_EQ(check.status, 0) << check.out << check.err;
 }
 
+// The whole-bid profile, split as a bid kept in several files: each chapter file numbers on from
+// its chapter (七、 7.1 表7.1-1) and checks clean.
+TEST_P(Draft, SplitChaptersCheckCleanUnderTheWholeBidProfile) {
+  const std::string out = dir_ + "/a";
+  testkit::RunResult b = testkit::run_cli({"build", GetParam(), "--split-chapters", "-o", out});
+  ASSERT_EQ(b.status, 0) << b.err;
+  testkit::RunResult check = testkit::run_cli({"check", out});
+  EXPECT_EQ(check.status, 0) << check.out << check.err;
+}
+
 TEST_P(Draft, EveryPartValidates) {
   for (const auto& [name, xml] : testkit::read_zip(docx_)) {
     if (name.rfind("word/media/", 0) == 0) continue;

@@ -356,6 +356,47 @@ TEST(Rules, HeadingL2SequenceTyped) {
   EXPECT_EQ(r.findings[0].expected().zh, "1.2");
 }
 
+// A whole bid counts its chapters from 1: a typed 「三、」 as the first chapter is out of sequence.
+TEST(Rules, HeadingL1TypedFirstNumberPastOneIsOutOfSequence) {
+  Parts p = clean_parts();
+  on_document(p, [](pugi::xml_document& d) {
+    pugi::xml_node h = paragraph_with_text(d, "工程概况");
+    pugi::xml_node np = ppr_of(h).append_child("w:numPr");
+    np.append_child("w:ilvl").append_attribute("w:val") = "0";
+    np.append_child("w:numId").append_attribute("w:val") = "0";
+    first(d, "//w:p[.//w:t='工程概况']//w:t").text() = "三、工程概况";
+  });
+  report::FileReport r = check_parts(p, "heading-l1-typed-start");
+  ASSERT_FALSE(r.findings.empty());
+  const rules::Finding& f = r.findings.front();  // the typed heading (the next chapters follow from it)
+  EXPECT_EQ(f.rule() + "/" + f.kind(), "heading.l1/number_sequence") << dump(r);
+  EXPECT_EQ(f.actual().zh, "三、") << dump(r);
+  EXPECT_EQ(f.expected().zh, "一、") << dump(r);
+}
+
+// …but a file whose automatic numbering starts its first chapter at 三 (w:startOverride, as a
+// chapter of a bid kept in several files has it) counts on from 三: its headings are in sequence,
+// and its captions are expected to follow (表3-1), so the fixture's 表1-1 is what is reported.
+TEST(Rules, HeadingL1StartOverrideIsTheFilesFirstChapter) {
+  Parts p = clean_parts();
+  edit(p, "word/numbering.xml", [](pugi::xml_document& d) {
+    pugi::xml_node num = first(d, "//w:num[@w:numId='1']");
+    pugi::xml_node ov = num.append_child("w:lvlOverride");
+    ov.append_attribute("w:ilvl") = "0";
+    ov.append_child("w:startOverride").append_attribute("w:val") = "3";
+  });
+  report::FileReport r = check_parts(p, "heading-l1-start-override");
+  std::set<std::string> ids = rule_ids(r);
+  for (const char* rule : {"heading.l1", "heading.l2", "heading.l3"}) EXPECT_FALSE(ids.count(rule)) << rule << "\n" << dump(r);
+  ASSERT_TRUE(ids.count("table.caption")) << dump(r);
+  for (const rules::Finding& f : r.findings) {
+    if (f.rule() == "table.caption") {
+      EXPECT_EQ(f.expected().zh.rfind("表3", 0), 0u) << dump(r);  // the first chapter's table: 表3-1
+      break;
+    }
+  }
+}
+
 TEST(Rules, HeadingL3FirstLineIndentInNumberingLevel) {
   // The heading numbering level's pPr indents the first line by 2 characters.
   Parts p = clean_parts();
