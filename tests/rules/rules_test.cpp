@@ -339,16 +339,22 @@ TEST(Rules, HeadingL2NotBoldInStyle) {
   expect_only(p, "heading-l2-bold", {"heading.l2"});
 }
 
-TEST(Rules, HeadingL2SequenceTyped) {
-  // A typed number that skips: the paragraph keeps the heading style but switches numbering off.
-  Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) {
-    pugi::xml_node h = paragraph_with_text(d, "施工部署");
+// The heading titled `title` with its automatic number switched off and `typed` typed instead: it
+// keeps the heading style.
+void type_number(Parts& p, const std::string& title, const std::string& typed) {
+  on_document(p, [&](pugi::xml_document& d) {
+    pugi::xml_node h = paragraph_with_text(d, title);
     pugi::xml_node np = ppr_of(h).append_child("w:numPr");
     np.append_child("w:ilvl").append_attribute("w:val") = "0";
     np.append_child("w:numId").append_attribute("w:val") = "0";
-    first(d, "//w:p[.//w:t='施工部署']//w:t").text() = "1.5 施工部署";
+    first(d, "//w:p[.//w:t='" + title + "']//w:t").text() = (typed + title).c_str();
   });
+}
+
+TEST(Rules, HeadingL2SequenceTyped) {
+  // A typed number that skips: the paragraph keeps the heading style but switches numbering off.
+  Parts p = clean_parts();
+  type_number(p, "施工部署", "1.5 ");
   report::FileReport r = check_parts(p, "heading-l2-seq");
   EXPECT_EQ(rule_ids(r), std::set<std::string>{"heading.l2"}) << dump(r);
   ASSERT_EQ(r.findings.size(), 1u) << dump(r);
@@ -359,13 +365,7 @@ TEST(Rules, HeadingL2SequenceTyped) {
 // A whole bid counts its chapters from 1: a typed 「三、」 as the first chapter is out of sequence.
 TEST(Rules, HeadingL1TypedFirstNumberPastOneIsOutOfSequence) {
   Parts p = clean_parts();
-  on_document(p, [](pugi::xml_document& d) {
-    pugi::xml_node h = paragraph_with_text(d, "工程概况");
-    pugi::xml_node np = ppr_of(h).append_child("w:numPr");
-    np.append_child("w:ilvl").append_attribute("w:val") = "0";
-    np.append_child("w:numId").append_attribute("w:val") = "0";
-    first(d, "//w:p[.//w:t='工程概况']//w:t").text() = "三、工程概况";
-  });
+  type_number(p, "工程概况", "三、");
   report::FileReport r = check_parts(p, "heading-l1-typed-start");
   ASSERT_FALSE(r.findings.empty());
   const rules::Finding& f = r.findings.front();  // the typed heading (the next chapters follow from it)
