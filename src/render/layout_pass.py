@@ -13,8 +13,8 @@
 # --toc-mark NAME: IN is bidfmt's layout draft, whose TOC is plain paragraphs (no TOC field) inside
 # the bookmark NAME, each with a PAGEREF field to its heading. LibreOffice computes page references
 # as it lays the pages out, so the layout and the PDF show the right numbers with no index update
-# (which lays the document out a second time); the fields are refreshed once, after the layout, to
-# read the numbers back from the bookmark's text.
+# (which lays the document out a second time); the PDF is exported, then the fields are refreshed
+# once to read the numbers back from the bookmark's text.
 # --anchors PREFIX reports where each bookmark named PREFIX… is laid out: its page as LibreOffice
 # counts them (automatic blank pages included), the Y of its line in 1/100 mm of the layout, and
 # for a bookmark named PREFIXt… in a table cell the table's rendered width (1/100 mm) and its last
@@ -191,8 +191,15 @@ def lay_out(desktop, job):
                 indexes.getByIndex(i).update()
             if before is not None and before == (toc_lines(indexes), page_count(doc)):
                 break
+        pdf_done = False
         if job["toc_mark"] is not None:
-            # bidfmt's own TOC lines, their PAGEREF fields refreshed: the numbers the layout shows.
+            # The PDF first, from the one layout: its TOC numbers and footer totals are the page
+            # references LibreOffice computed as it laid the pages out, its other fields (REF, SEQ)
+            # the results bidfmt wrote, as Word shows them. Then bidfmt's own TOC lines, their
+            # PAGEREF fields refreshed: the numbers the layout shows.
+            if job["pdf"]:
+                doc.storeToURL(uno.systemPathToFileUrl(job["pdf"]), (prop("FilterName", "writer_pdf_Export"),))
+                pdf_done = True
             doc.getTextFields().refresh()
             marks = doc.getBookmarks()
             if marks.hasByName(job["toc_mark"]):
@@ -208,7 +215,7 @@ def lay_out(desktop, job):
         result = {"toc": toc, "body_pages": body_pages, "pages": pages}
         if job["anchors"] is not None:
             result.update(locate(doc, job["anchors"], pages))
-        if job["pdf"]:
+        if job["pdf"] and not pdf_done:
             doc.storeToURL(uno.systemPathToFileUrl(job["pdf"]), (prop("FilterName", "writer_pdf_Export"),))
         if job["doc"]:  # output.word2003: a Word 97-2003 copy
             doc.storeToURL(uno.systemPathToFileUrl(job["doc"]), (prop("FilterName", "MS Word 97"),))
