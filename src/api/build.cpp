@@ -82,7 +82,7 @@ int write_one(const model::Document& doc, const profile::Profile& profile, write
   draft_options.layout_draft = !o.doc;
   writer::write_docx(doc, profile, draft_options, draft);
   render::LayoutOptions lo;
-  lo.update_toc = true;
+  lo.update_toc = !draft_options.layout_draft;
   if (draft_options.layout_draft) lo.toc_mark = writer::kLayoutTocMark;
   lo.pdf = pdf;
   if (o.doc) lo.doc = fs::path(output).replace_extension(".doc").string();

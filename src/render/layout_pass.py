@@ -142,6 +142,10 @@ def footer_total(doc):
     return None
 
 
+def export(doc, path, filter_name):
+    doc.storeToURL(uno.systemPathToFileUrl(path), (prop("FilterName", filter_name),))
+
+
 def page_count(doc):
     return doc.getCurrentController().getPropertyValue("PageCount")
 
@@ -198,7 +202,7 @@ def lay_out(desktop, job):
             # the results bidfmt wrote, as Word shows them. Then bidfmt's own TOC lines, their
             # PAGEREF fields refreshed: the numbers the layout shows.
             if job["pdf"]:
-                doc.storeToURL(uno.systemPathToFileUrl(job["pdf"]), (prop("FilterName", "writer_pdf_Export"),))
+                export(doc, job["pdf"], "writer_pdf_Export")
                 pdf_done = True
             doc.getTextFields().refresh()
             marks = doc.getBookmarks()
@@ -216,11 +220,11 @@ def lay_out(desktop, job):
         if job["anchors"] is not None:
             result.update(locate(doc, job["anchors"], pages))
         if job["pdf"] and not pdf_done:
-            doc.storeToURL(uno.systemPathToFileUrl(job["pdf"]), (prop("FilterName", "writer_pdf_Export"),))
+            export(doc, job["pdf"], "writer_pdf_Export")
         if job["doc"]:  # output.word2003: a Word 97-2003 copy
-            doc.storeToURL(uno.systemPathToFileUrl(job["doc"]), (prop("FilterName", "MS Word 97"),))
+            export(doc, job["doc"], "MS Word 97")
         if job["docx"]:  # a .doc/.wps/.rtf/.odt input, converted for check and fix
-            doc.storeToURL(uno.systemPathToFileUrl(job["docx"]), (prop("FilterName", "MS Word 2007 XML"),))
+            export(doc, job["docx"], "MS Word 2007 XML")
     finally:
         try:
             doc.close(True)

@@ -56,11 +56,10 @@ LayoutResult layout(const std::string& docx, const LayoutOptions& options) {
   TempDir tmp("layout");
   std::string json = (tmp.path / "layout.json").string();
   std::vector<std::string> job{fs::absolute(docx).string(), json};
+  if (options.update_toc) job.push_back("--update-toc");
   if (!options.toc_mark.empty()) {
     job.push_back("--toc-mark");
     job.push_back(options.toc_mark);
-  } else if (options.update_toc) {
-    job.push_back("--update-toc");
   }
   if (!options.pdf.empty()) {
     job.push_back("--pdf");

@@ -29,8 +29,8 @@ struct LayoutResult {
 
 struct LayoutOptions {
   bool update_toc = true;  // regenerate the TOC index before reading the numbers
-  // Instead: the document is bidfmt's layout draft, its TOC the plain lines inside this bookmark
-  // (writer::kLayoutTocMark); their numbers are read after the layout, with no index update.
+  // Or (update_toc false): the document is bidfmt's layout draft, its TOC the plain lines inside
+  // this bookmark (writer::kLayoutTocMark); their numbers are read after the one layout.
   std::string toc_mark;
   std::string pdf;      // export a PDF here when not empty
   std::string doc;      // export a Word 97–2003 .doc here when not empty
