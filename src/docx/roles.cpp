@@ -210,9 +210,9 @@ void Reader::number_headings() {
   // automatic number starts further on: a chapter of a bid kept in several files (--split-chapters
   // writes w:startOverride), where 「七、」 is the number the file was given, not a slip. A typed
   // 「七、」 still counts from 1.
-  bool first_chapter = profile_.output.per_chapter;
+  const bool per_chapter = profile_.output.per_chapter;
   bool first_l1 = true;
-  if (first_chapter) counts[0] = chapter_number(std::filesystem::u8path(doc_.path()).stem().u8string(), profile_);
+  if (per_chapter) counts[0] = chapter_number(std::filesystem::u8path(doc_.path()).stem().u8string(), profile_);
   int ordinal = 0;
   std::vector<profile::NumberLevel> levels;
   for (const profile::HeadingLevel& h : profile_.headings) levels.push_back(h.number);
@@ -220,18 +220,16 @@ void Reader::number_headings() {
   for (Paragraph& p : doc_.body_.paragraphs) {
     if (p.role == Role::heading && p.heading_level <= 6) {
       size_t l = static_cast<size_t>(p.heading_level);
-      if (l == 1 && first_chapter) {
-        first_chapter = false;
-        if (int n = chapter_number(p.shown(), profile_)) counts[0] = n - 1;
-        else if (counts[0] > 0) --counts[0];  // no number of its own: the name's
-        doc_.first_chapter_ = counts[0] + 1;
-      } else if (l == 1 && first_l1 && !p.label.empty()) {
-        if (int n = chapter_number(p.label, profile_); n > 1) {
-          counts[0] = n - 1;
-          doc_.first_chapter_ = n;
+      if (l == 1 && first_l1) {
+        first_l1 = false;
+        if (per_chapter) {
+          if (int n = chapter_number(p.shown(), profile_)) counts[0] = n - 1;
+          else if (counts[0] > 0) --counts[0];  // no number of its own: the name's
+        } else if (int n = p.label.empty() ? 0 : chapter_number(p.label, profile_); n > 1) {
+          counts[0] = n - 1;  // an automatic number: the file's stated start
         }
+        doc_.first_chapter_ = counts[0] + 1;
       }
-      if (l == 1) first_l1 = false;
       // A heading unnumbered on purpose (附件: numbering off, no number typed) does not count:
       // the next number follows on.
       const bool unnumbered =
