@@ -247,9 +247,11 @@ class Document {
   // 节, 条 and caption numbers count on from it.
   int first_chapter() const { return first_chapter_; }
 
-  // Frees the main part's XML tree — a third of the memory of a large document — for callers
-  // that need only the model (a static check): the body's paragraph, table and section nodes
-  // become null. Rules that walk the body's XML (render-only TOC check, 暗标 scan) and fix need it.
+  // Frees the main part's XML tree and its inflated text — most of the memory of a large
+  // document besides the model — for callers that need only the model (a static check): the
+  // body's paragraph, table and section nodes become null. The strings the model keeps from the
+  // part are copies (strings_). Rules that walk the body's XML (render-only TOC check, 暗标 scan)
+  // and fix need it.
   void release_main_xml();
 
  private:
@@ -259,6 +261,7 @@ class Document {
   Theme theme_;
   std::unique_ptr<StyleSheet> styles_;  // Origins point into it: never moved
   std::unique_ptr<Numbering> numbering_;
+  StringPool strings_;                  // the strings the model keeps from the main part (before resolver_: outlives it)
   std::unique_ptr<Resolver> resolver_;  // owns the property sets paragraphs and runs point to
   Story body_;
   std::map<std::string, Story> parts_;

@@ -106,6 +106,7 @@ XmlDoc Package::load(const std::string& name) const {
 void Package::release_document() {
   loaded_.erase(main_part_);
   document_ = std::make_unique<pugi::xml_document>();
+  zip_.release(main_part_);
 }
 
 std::string Package::target(const std::string& rel_id) const {

@@ -34,8 +34,8 @@ class Package {
   const pugi::xml_document* part(const std::string& name) const;
   // The part name a main-part relationship id points to ("" when unknown).
   std::string target(const std::string& rel_id) const;
-  // Frees the main part's tree; document() is empty afterwards. Its text stays in the zip's
-  // buffer, where the strings read from it point (see Document::release_main_xml).
+  // Frees the main part's tree and its text; document() is empty afterwards. The model keeps no
+  // view into that text: the strings it keeps are copied (StringPool, Document::release_main_xml).
   void release_document();
 
  private:

@@ -135,6 +135,48 @@ void TableProps::over(const TableProps& u) {
   for (int i = 0; i < kBorderSides; ++i) borders[i].over(u.borders[i]);
 }
 
+std::string_view StringPool::keep(std::string_view s) {
+  if (s.empty()) return s;
+  auto it = strings_.find(s);
+  if (it == strings_.end()) it = strings_.emplace(s).first;
+  return *it;
+}
+
+namespace {
+void keep(std::string_view& s, StringPool& pool) { s = pool.keep(s); }
+void keep(FontRef& f, StringPool& pool) {
+  keep(f.name, pool);
+  keep(f.theme, pool);
+}
+void keep(BorderSpec& b, StringPool& pool) { keep(b.style, pool); }
+template <typename T>
+void keep(Value<T>& v, StringPool& pool) {
+  keep(v.value, pool);
+  keep(v.below, pool);
+}
+}  // namespace
+
+// The string members of each set (keep in step with fingerprint and the structs).
+void keep_strings(ParaProps& p, StringPool& pool) {
+  keep(p.jc, pool);
+  keep(p.line_rule, pool);
+  for (TabStop& t : p.tabs) keep(t.kind, pool);
+}
+
+void keep_strings(RunProps& r, StringPool& pool) {
+  for (Value<FontRef>* v : {&r.ascii, &r.h_ansi, &r.east_asia, &r.cs}) keep(*v, pool);
+  keep(r.hint, pool);
+}
+
+void keep_strings(Value<BorderSpec> (&borders)[kBorderSides], StringPool& pool) {
+  for (Value<BorderSpec>& b : borders) keep(b, pool);
+}
+
+void keep_strings(TableProps& t, StringPool& pool) {
+  keep(t.jc, pool);
+  keep_strings(t.borders, pool);
+}
+
 bool has_direct_formatting(pugi::xml_node ppr) {
   for (pugi::xml_node c = ppr.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_element) continue;

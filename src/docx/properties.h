@@ -3,6 +3,8 @@
 #include <pugixml.hpp>
 
 #include <cstdint>
+#include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -120,6 +122,22 @@ struct TableProps {
 // and overridden value (strings by content). Appends to `key`.
 void fingerprint(const ParaProps& p, std::string& key);
 void fingerprint(const RunProps& r, std::string& key);
+
+// Copies of the strings the model keeps (a w:jc value, a font name, a border style), one per
+// distinct string: property values read from a part point into its buffer until kept here, and
+// the main part's text — a large document's biggest buffer — can then be freed (Document::MainXml).
+class StringPool {
+ public:
+  std::string_view keep(std::string_view s);
+
+ private:
+  std::set<std::string, std::less<>> strings_;  // elements never move
+};
+// Points every string of a property set (values and the values they overrode) into `pool`.
+void keep_strings(ParaProps& p, StringPool& pool);
+void keep_strings(RunProps& r, StringPool& pool);
+void keep_strings(TableProps& t, StringPool& pool);
+void keep_strings(Value<BorderSpec> (&borders)[kBorderSides], StringPool& pool);
 
 // What a paragraph or run points to before it is resolved (nothing set anywhere).
 inline const ParaProps kNoParaProps{};

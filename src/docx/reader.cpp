@@ -40,7 +40,7 @@ std::unique_ptr<Document> Document::read(const std::string& path, const profile:
   d->theme_ = Theme(d->package_->theme(), d->package_->settings());
   d->styles_ = std::make_unique<StyleSheet>(d->package_->styles(), d->theme_);
   d->numbering_ = std::make_unique<Numbering>(d->package_->numbering(), *d->styles_);
-  d->resolver_ = std::make_unique<Resolver>(*d->styles_, d->theme_);
+  d->resolver_ = std::make_unique<Resolver>(*d->styles_, d->theme_, d->strings_);
   if (const pugi::xml_document* s = d->package_->settings()) {
     pugi::xml_node root = s->document_element();
     d->even_and_odd_ = on_off(root.child("w:evenAndOddHeaders"));
@@ -148,8 +148,8 @@ void Reader::read_blocks(Story& story, pugi::xml_node container, const Context& 
       if (name == "w:p") read_paragraph(story, n, ctx);
       else read_table(story, n, ctx);
       // Freed once read (see Document::MainXml): its nodes' memory goes to the model being built.
-      // Its text stays (the property values read from it point into the part's buffer). A
-      // paragraph that ends a section is kept: its w:sectPr is read after the body.
+      // Its text stays until the whole part is read (release_main_xml). A paragraph that ends a
+      // section is kept: its w:sectPr is read after the body.
       if (release_blocks_ && reading_body_ && ctx.depth == 0 && !n.child("w:pPr").child("w:sectPr")) {
         for (size_t i = paragraphs; i < story.paragraphs.size(); ++i) story.paragraphs[i].node = {};
         for (size_t i = tables; i < story.tables.size(); ++i) story.tables[i].node = {};
@@ -189,6 +189,7 @@ void Reader::read_table(Story& story, pugi::xml_node tn, const Context& ctx) {
     TableProps direct;
     apply_tblpr(direct, tblpr, Origin{Source::direct, nullptr, 0, 0});
     t.props.over(direct);
+    keep_strings(t.props, doc_.strings_);
     t.look_first_row = read_table_look(tblpr).first_row;
   }
   int first_paragraph = static_cast<int>(story.paragraphs.size());
@@ -225,6 +226,7 @@ void Reader::read_table(Story& story, pugi::xml_node tn, const Context& ctx) {
       if (pugi::xml_node tcb = tcs[ci].child("w:tcPr").child("w:tcBorders")) {
         cell.borders = std::make_unique<CellBorders>();
         apply_borders(cell.borders->side, tcb, Origin{Source::direct, nullptr, 0, 0});
+        keep_strings(cell.borders->side, doc_.strings_);
       }
       Context cc = ctx;
       cc.table = static_cast<int>(ti) + 1;
@@ -244,6 +246,8 @@ void Reader::read_table(Story& story, pugi::xml_node tn, const Context& ctx) {
   Table& t = story.tables[ti];
   t.rows = std::move(rows);
   resolve_table_borders(t, trs, all_tcs, *doc_.styles_);
+  for (std::vector<DrawnEdge>& side : t.edges)
+    for (DrawnEdge& e : side) e.spec.style = doc_.strings_.keep(e.spec.style);
   if (ctx.depth == 0) {
     for (Table& other : story.tables)  // a table right before this one is followed by a table
       if (other.block_after == -2) other.block_after = -1;
@@ -434,7 +438,7 @@ void Reader::read_section_properties(Section& s) {
   if (pugi::xml_node sz = sp.child("w:pgSz")) {
     if (auto v = twips_attr(sz, "w:w")) s.width = *v;
     if (auto v = twips_attr(sz, "w:h")) s.height = *v;
-    s.orient = attr(sz, "w:orient");
+    s.orient = doc_.strings_.keep(attr(sz, "w:orient"));
   }
   if (pugi::xml_node m = sp.child("w:pgMar")) {
     if (auto v = twips_attr(m, "w:top")) s.margin_top = std::abs(*v);
@@ -447,7 +451,7 @@ void Reader::read_section_properties(Section& s) {
   s.title_pg = on_off(sp.child("w:titlePg"));
   if (pugi::xml_node pn = sp.child("w:pgNumType")) {
     if (auto v = int_attr(pn, "w:start")) s.page_start = *v;
-    s.page_format = attr(pn, "w:fmt");
+    s.page_format = doc_.strings_.keep(attr(pn, "w:fmt"));
   }
 }
 

@@ -39,6 +39,7 @@ const ParaProps& Resolver::paragraph_base(const Style* pstyle, const TableContex
   if (!table_over_style) p.over(table);
   if (pstyle) p.over(pstyle->chain_ppr);
   if (table_over_style) p.over(table);
+  keep_strings(p, strings_);
   return para_cache_.emplace(key, std::move(p)).first->second;
 }
 
@@ -59,7 +60,7 @@ const ParaProps* Resolver::paragraph(const Style* pstyle, const TableContext& t,
     p.over(lp);
   }
   p.over(direct_layer);
-  return paragraphs_.add(key_, std::move(p));
+  return paragraphs_.add(key_, std::move(p), strings_);
 }
 
 const RunProps& Resolver::run_base(const Style* pstyle, const TableContext& t, const Style* rstyle) {
@@ -87,6 +88,7 @@ const RunProps& Resolver::run_base(const Style* pstyle, const TableContext& t, c
   toggle(&RunProps::bold_cs, r, defaults, {tl, para, chr});
   toggle(&RunProps::italic, r, defaults, {tl, para, chr});
   toggle(&RunProps::vanish, r, defaults, {tl, para, chr});
+  keep_strings(r, strings_);
   return run_cache_.emplace(key, std::move(r)).first->second;
 }
 
@@ -101,7 +103,7 @@ const RunProps* Resolver::run(const Style* pstyle, const TableContext& t, const 
   if (const RunProps* found = runs_.find(key_)) return found;
   RunProps r = base;
   r.over(direct);
-  return runs_.add(key_, std::move(r));
+  return runs_.add(key_, std::move(r), strings_);
 }
 
 const RunProps* Resolver::label(const RunProps* mark, const Level* level, int num_id) {
@@ -115,7 +117,7 @@ const RunProps* Resolver::label(const RunProps* mark, const Level* level, int nu
   RunProps lr;
   apply_rpr(lr, level->rpr, Origin{Source::numbering, nullptr, num_id, level->ilvl}, theme_);
   r.over(lr);
-  return labels_.add(key_, std::move(r));
+  return labels_.add(key_, std::move(r), strings_);
 }
 
 }  // namespace bidfmt::docx

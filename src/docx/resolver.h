@@ -27,7 +27,8 @@ struct TableContext {
 // formatting (§17.7.3). Style layers are resolved once per combination and cached.
 class Resolver {
  public:
-  Resolver(const StyleSheet& styles, const Theme& theme) : styles_(styles), theme_(theme) {}
+  // The strings of the property sets it hands out are kept in `strings` (not in the parts' XML).
+  Resolver(const StyleSheet& styles, const Theme& theme, StringPool& strings) : styles_(styles), theme_(theme), strings_(strings) {}
 
   // The paragraph's properties from its styles only (no numbering, no direct formatting).
   const ParaProps& paragraph_base(const Style* pstyle, const TableContext& table);
@@ -54,7 +55,8 @@ class Resolver {
       auto it = index_.find(key);
       return it == index_.end() ? nullptr : it->second;
     }
-    const T* add(const std::string& key, T&& value) {
+    const T* add(const std::string& key, T&& value, StringPool& strings) {
+      keep_strings(value, strings);
       const T* stored = &items_.emplace_back(std::move(value));
       index_.emplace(key, stored);
       return stored;
@@ -69,6 +71,7 @@ class Resolver {
   const RunProps& run_base(const Style* pstyle, const TableContext& table, const Style* rstyle);
   const StyleSheet& styles_;
   const Theme& theme_;
+  StringPool& strings_;
   std::map<Key, ParaProps> para_cache_;
   std::map<Key, RunProps> run_cache_;
   Store<ParaProps> paragraphs_;

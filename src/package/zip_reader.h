@@ -31,6 +31,9 @@ class ZipReader {
   const std::string* find(const std::string& name) const;
   // The entry's bytes for parsing in place (they are changed by it); null when absent.
   std::string* find_mutable(const std::string& name);
+  // Frees the entry's bytes once they are no longer needed (the main part, read into a model):
+  // has(), get() and find() treat it as absent afterwards; names() still lists it.
+  void release(const std::string& name) { entries_.erase(name); }
   const std::string& path() const { return path_; }
 
  private:

@@ -243,5 +243,44 @@ TEST(Resolver, NamespacePrefixIsNormalised) {
   EXPECT_EQ(para(*d, "居中").props->jc.value, "center");
 }
 
+// A static check frees the main part once it is read (MainXml::release): every string the model
+// keeps from it — direct paragraph, run, table and cell formatting, the section's page setup — is
+// a copy, not a view into the freed text (the ASan suite reads freed memory as an error).
+TEST(Resolver, ReleasedMainPartLeavesNoViewIntoItsText) {
+  Pkg p;
+  p.styles = kTableStyles;
+  p.body = R"(<w:p><w:pPr><w:jc w:val="center"/><w:spacing w:line="400" w:lineRule="exact"/>
+      <w:tabs><w:tab w:val="right" w:pos="8000"/></w:tabs><w:rPr><w:rFonts w:eastAsia="楷体"/></w:rPr></w:pPr>
+      <w:r><w:rPr><w:rFonts w:ascii="Arial" w:eastAsia="仿宋" w:hint="eastAsia"/></w:rPr><w:t>直接格式</w:t></w:r></w:p>
+    <w:tbl><w:tblPr><w:tblStyle w:val="T1"/><w:jc w:val="right"/>
+      <w:tblBorders><w:bottom w:val="double" w:sz="6"/></w:tblBorders></w:tblPr>
+      <w:tr><w:tc><w:tcPr><w:tcBorders><w:left w:val="dashed" w:sz="4"/></w:tcBorders></w:tcPr>
+        <w:p><w:r><w:t>头</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+    <w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgNumType w:fmt="upperRoman"/></w:sectPr>)";
+  auto d = docx::Document::read(write_pkg(p, "released"), xx2014(), docx::Document::MainXml::release);
+  EXPECT_EQ(d->package().part(d->package().main_part()), nullptr);  // the part's text is gone
+  const docx::Paragraph& direct = para(*d, "直接格式");
+  EXPECT_EQ(direct.props->jc.value, "center");
+  EXPECT_EQ(direct.props->line_rule.value, "exact");
+  ASSERT_EQ(direct.props->tabs.size(), 1u);
+  EXPECT_EQ(direct.props->tabs[0].kind, "right");
+  EXPECT_EQ(direct.mark->east_asia.value.name, "楷体");
+  EXPECT_EQ(direct.runs[0].props->east_asia.value.name, "仿宋");
+  EXPECT_EQ(direct.runs[0].props->ascii.value.name, "Arial");
+  EXPECT_EQ(direct.runs[0].props->hint.value, "eastAsia");
+  ASSERT_EQ(d->body().tables.size(), 1u);
+  const docx::Table& t = d->body().tables[0];
+  EXPECT_EQ(t.props.jc.value, "right");
+  EXPECT_EQ(t.props.jc.below, "center");  // the table style's, overridden
+  EXPECT_EQ(t.props.borders[docx::kBottom].value.style, "double");
+  ASSERT_TRUE(t.rows.at(0).cells.at(0).borders);
+  EXPECT_EQ(t.rows[0].cells[0].borders->side[docx::kLeft].value.style, "dashed");
+  ASSERT_FALSE(t.edges[docx::kLeft].empty());
+  EXPECT_EQ(t.edges[docx::kLeft][0].spec.style, "dashed");
+  ASSERT_EQ(d->sections().size(), 1u);
+  EXPECT_EQ(d->sections()[0].orient, "landscape");
+  EXPECT_EQ(d->sections()[0].page_format, "upperRoman");
+}
+
 }  // namespace
 }  // namespace bidfmt::docxtest
