@@ -11,7 +11,7 @@ Findings check_document(const docx::Document& doc, const profile::Profile& profi
   Context ctx{doc, profile, project, rendered, identity};
   ctx.strict = strict;
   Findings out;
-  std::vector<std::shared_ptr<const Place>> places(doc.body().paragraphs.size());
+  Places places(doc.body().paragraphs.size());
   for (const Rule* r : all_rules()) {
     if (r->applies && !r->applies(ctx)) continue;
     Reporter rep(r->info, out, &doc, &places, &ctx);

@@ -16,12 +16,24 @@ enum class Severity { error, warning };
 const char* severity_name(Severity s);  // "error", "warning"
 
 // The texts that name a place: its part, heading path and excerpt. All findings on one paragraph
-// share one Place.
+// share one Place, and the places one check makes share one copy of each part name and heading
+// path (rules::Places): a badly formatted 1,000-page bid has findings on 30,000 paragraphs.
 struct Place {
-  std::string part;          // word/document.xml, word/header1.xml, …
-  std::string heading_path;  // 「二、主要施工方法 › 2.3 管网工程」
-  std::string excerpt;       // up to 30 characters of the paragraph's text
+  using Name = std::shared_ptr<const std::string>;  // null: ""
+  Place() = default;
+  Place(Name part, Name heading_path, std::string text)
+      : part_name(std::move(part)), heading_name(std::move(heading_path)), excerpt(std::move(text)) {}
+  const std::string& part() const { return text(part_name); }             // word/document.xml, word/header1.xml, …
+  const std::string& heading_path() const { return text(heading_name); }  // 「二、主要施工方法 › 2.3 管网工程」
+
+  Name part_name, heading_name;
+  std::string excerpt;  // up to 30 characters of the paragraph's text
+
+ private:
+  static const std::string& text(const Name& n);
 };
+// A name of its own (not shared); null for "".
+Place::Name name_of(std::string s);
 
 // Where a finding is. Numbers are 1-based; 0 means "does not apply".
 struct Location {
@@ -32,8 +44,8 @@ struct Location {
   int ordinal = 0;          // position among non-empty paragraphs (groups consecutive findings)
   int page = 0;             // page of the rendered PDF (check --render), 0 when not known
 
-  const std::string& part() const { return place().part; }
-  const std::string& heading_path() const { return place().heading_path; }
+  const std::string& part() const { return place().part(); }
+  const std::string& heading_path() const { return place().heading_path(); }
   const std::string& excerpt() const { return place().excerpt; }
   const Place& place() const;
   // Each setter copies the place first when other locations share it.

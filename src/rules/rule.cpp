@@ -21,13 +21,27 @@ Place& Location::own() {
   return p;
 }
 
-void Location::set_part(std::string part) { own().part = std::move(part); }
-void Location::set_heading_path(std::string path) { own().heading_path = std::move(path); }
+const std::string& Place::text(const Name& n) {
+  static const std::string none;
+  return n ? *n : none;
+}
+
+Place::Name name_of(std::string s) { return s.empty() ? nullptr : std::make_shared<const std::string>(std::move(s)); }
+
+Place::Name Places::name(std::string_view s) {
+  if (s.empty()) return nullptr;
+  auto it = names_.find(s);
+  if (it == names_.end()) it = names_.emplace(std::string(s), std::make_shared<const std::string>(s)).first;
+  return it->second;
+}
+
+void Location::set_part(std::string part) { own().part_name = name_of(std::move(part)); }
+void Location::set_heading_path(std::string path) { own().heading_name = name_of(std::move(path)); }
 void Location::set_excerpt(std::string excerpt) { own().excerpt = std::move(excerpt); }
 
 Location in_part(std::string part, std::string excerpt) {
   Location l;
-  l.set_place(std::make_shared<const Place>(Place{std::move(part), "", std::move(excerpt)}));
+  l.set_place(std::make_shared<const Place>(name_of(std::move(part)), nullptr, std::move(excerpt)));
   return l;
 }
 
@@ -54,15 +68,11 @@ Location numbers_of(const docx::Paragraph& p) {
 // The excerpt of what the reader sees: label and text (the text alone, uncopied, when there is
 // no label).
 std::string excerpt_of(const docx::Paragraph& p) { return p.label.empty() ? docx::excerpt(p.text, 30) : docx::excerpt(p.shown(), 30); }
-
-std::shared_ptr<const Place> place_of(const docx::Paragraph& p, const std::string& part) {
-  return std::make_shared<const Place>(Place{part, std::string(p.heading_path), excerpt_of(p)});
-}
 }  // namespace
 
 Location locate(const docx::Paragraph& p, const std::string& part) {
   Location l = numbers_of(p);
-  l.set_place(place_of(p, part));
+  l.set_place(std::make_shared<const Place>(name_of(part), name_of(std::string(p.heading_path)), excerpt_of(p)));
   return l;
 }
 
@@ -87,7 +97,7 @@ Location Context::at_table(const docx::Table& t) const {
   Location l;
   l.section = t.section;
   l.table = t.number;
-  Place place{doc.body().part, std::string(t.heading_path), ""};
+  Place place{name_of(doc.body().part), name_of(std::string(t.heading_path)), ""};
   // The first cell's text, to recognise the table by.
   for (const docx::Row& r : t.rows) {
     for (const docx::Cell& c : r.cells)
@@ -125,22 +135,26 @@ void Reporter::complete(Location& l) const {
   if (!doc_) return;
   const docx::Story& body = doc_->body();
   const Place& given = l.place();
-  const bool all_named = !given.excerpt.empty() && !given.heading_path.empty();
+  const bool all_named = !given.excerpt.empty() && !given.heading_path().empty();
   const docx::Paragraph* p = all_named ? nullptr : paragraph_of(l);
-  const std::string& part = given.part.empty() ? body.part : given.part;
+  const std::string& part = given.part().empty() ? body.part : given.part();
   if (!p) {
-    if (given.part.empty()) l.set_part(part);
-  } else if (!given.excerpt.empty() || !given.heading_path.empty()) {  // a rule named some texts: keep them
-    Place full{part, given.heading_path.empty() ? std::string(p->heading_path) : given.heading_path,
+    if (given.part().empty()) l.set_part(part);
+  } else if (!given.excerpt.empty() || !given.heading_path().empty()) {  // a rule named some texts: keep them
+    Place full{name(part), given.heading_path().empty() ? name(p->heading_path) : given.heading_name,
                given.excerpt.empty() ? excerpt_of(*p) : given.excerpt};
     l.set_place(std::make_shared<const Place>(std::move(full)));
-  } else if (places_ && doc_->is_body_part(given.part)) {  // a body paragraph: its place is made once
-    std::shared_ptr<const Place>& cached = places_->at(static_cast<size_t>(p->index));
+  } else if (places_ && doc_->is_body_part(given.part())) {  // a body paragraph: its place is made once
+    std::shared_ptr<const Place>& cached = places_->of_paragraph(static_cast<size_t>(p->index));
     if (!cached) cached = place_of(*p, part);
     l.set_place(cached);
   } else {
     l.set_place(place_of(*p, part));
   }
+}
+
+std::shared_ptr<const Place> Reporter::place_of(const docx::Paragraph& p, const std::string& part) const {
+  return std::make_shared<const Place>(name(part), name(p.heading_path), excerpt_of(p));
 }
 
 std::shared_ptr<const Statement>& Reporter::recent(std::string_view kind) {

@@ -1,5 +1,7 @@
 // Rule: metadata of one rule of the standard, the context a rule checks in, and how it reports findings.
 #pragma once
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -57,6 +59,20 @@ struct Context {
   bool in_body(int section) const;
 };
 
+// What the reporters of one check share: the place of each body paragraph that has a finding
+// (made once: a badly formatted paragraph has findings from many rules) and one copy of each part
+// name and heading path the places name.
+class Places {
+ public:
+  explicit Places(size_t paragraphs) : paragraphs_(paragraphs) {}
+  std::shared_ptr<const Place>& of_paragraph(size_t index) { return paragraphs_.at(index); }
+  Place::Name name(std::string_view s);
+
+ private:
+  std::vector<std::shared_ptr<const Place>> paragraphs_;
+  std::map<std::string, Place::Name, std::less<>> names_;
+};
+
 // The texts of a finding.
 struct Wording {
   Text expected, actual, message;
@@ -66,11 +82,9 @@ struct Wording {
 class Reporter {
  public:
   // With `doc`, locations made by Context::at are completed (part, heading path, excerpt);
-  // `places` (one slot per body paragraph, shared by the rules of one check) keeps the places
-  // made, since a badly formatted paragraph has a finding from many rules.
+  // `places` (shared by the rules of one check) keeps the places made.
   // With `ctx`, findings on default values are settled by Reporter::about (else kept as made).
-  Reporter(const RuleInfo& info, Findings& out, const docx::Document* doc = nullptr,
-           std::vector<std::shared_ptr<const Place>>* places = nullptr, const Context* ctx = nullptr)
+  Reporter(const RuleInfo& info, Findings& out, const docx::Document* doc = nullptr, Places* places = nullptr, const Context* ctx = nullptr)
       : info_(info), out_(out), doc_(doc), places_(places), ctx_(ctx) {}
   Finding& add(std::string_view kind, Location where, Text expected, Text actual, Text message);
   // A finding that says what another one of this rule said (shared, not copied).
@@ -111,10 +125,12 @@ class Reporter {
  private:
   const docx::Paragraph* paragraph_of(const Location& l) const;
   void complete(Location& l) const;
+  Place::Name name(std::string_view s) const { return places_ ? places_->name(s) : name_of(std::string(s)); }
+  std::shared_ptr<const Place> place_of(const docx::Paragraph& p, const std::string& part) const;
   const RuleInfo& info_;
   Findings& out_;
   const docx::Document* doc_ = nullptr;
-  std::vector<std::shared_ptr<const Place>>* places_ = nullptr;
+  Places* places_ = nullptr;
   const Context* ctx_ = nullptr;
   // Statements of default-value findings with 「标准未规定」 added (check --strict), by original.
   std::unordered_map<const Statement*, std::shared_ptr<const Statement>> unset_;
