@@ -143,30 +143,38 @@ void Reader::read_blocks(Story& story, pugi::xml_node container, const Context& 
   for (pugi::xml_node n = container.first_child(), next; n; n = next) {
     next = n.next_sibling();
     std::string_view name = n.name();
-    if (name == "w:p" || name == "w:tbl") {
-      const size_t paragraphs = story.paragraphs.size(), tables = story.tables.size();
-      if (name == "w:p") read_paragraph(story, n, ctx);
-      else read_table(story, n, ctx);
-      // Freed once read (see Document::MainXml): its nodes' memory goes to the model being built.
-      // Its text stays until the whole part is read (release_main_xml). A paragraph that ends a
-      // section is kept: its w:sectPr is read after the body.
-      if (release_blocks_ && reading_body_ && ctx.depth == 0 && !n.child("w:pPr").child("w:sectPr")) {
-        for (size_t i = paragraphs; i < story.paragraphs.size(); ++i) story.paragraphs[i].node = {};
-        for (size_t i = tables; i < story.tables.size(); ++i) story.tables[i].node = {};
-        container.remove_child(n);
-        // The freed nodes go back to the system now and then: the model grows into fresh pages
-        // (the paragraph array is allocated at once), so kept pages would count twice at the peak.
-        if (++released_ % kBlocksPerTrim == 0) core::give_back_freed_memory();
-      }
+    const size_t paragraphs = story.paragraphs.size(), tables = story.tables.size();
+    bool wrapper = false;  // blocks inside: read (and freed) at their own level
+    if (name == "w:p") {
+      read_paragraph(story, n, ctx);
+    } else if (name == "w:tbl") {
+      read_table(story, n, ctx);
     } else if (name == "w:sdt") {
+      wrapper = true;
       Context inner = ctx;
       if (is_toc_gallery(n)) inner.toc = true;
       read_blocks(story, n.child("w:sdtContent"), inner);
     } else if (name == "w:customXml" || name == "w:ins" || name == "w:moveTo") {
+      wrapper = true;
       read_blocks(story, n, ctx);
     } else if (name == "mc:AlternateContent") {
+      wrapper = true;
       pugi::xml_node choice = n.child("mc:Choice");
       read_blocks(story, choice ? choice : n.child("mc:Fallback"), ctx);
+    }
+    // Freed once read (see Document::MainXml): its nodes' memory goes to the model being built.
+    // The markers between blocks go too (pandoc writes a w:bookmarkStart before each heading,
+    // Word and WPS their _GoBack and proofing marks): the tree is freed a page at a time, and a
+    // page that still holds one marker is not freed at all. Its text stays until the whole part is
+    // read (release_main_xml). Kept: the body's w:sectPr and a paragraph that ends a section (read
+    // after the body), and wrappers, whose blocks were freed inside them.
+    if (release_blocks_ && reading_body_ && ctx.depth == 0 && !wrapper && name != "w:sectPr" && !n.child("w:pPr").child("w:sectPr")) {
+      for (size_t i = paragraphs; i < story.paragraphs.size(); ++i) story.paragraphs[i].node = {};
+      for (size_t i = tables; i < story.tables.size(); ++i) story.tables[i].node = {};
+      container.remove_child(n);
+      // The freed nodes go back to the system now and then: the model grows into fresh pages
+      // (the paragraph array is allocated at once), so kept pages would count twice at the peak.
+      if (++released_ % kBlocksPerTrim == 0) core::give_back_freed_memory();
     }
   }
   --nesting_;

@@ -152,6 +152,38 @@ TEST(Structure, SectionsAndHeaderInheritance) {
   EXPECT_EQ(para(*d, "一、概况 1").role, docx::Role::toc);
 }
 
+// A static check frees the body's tree as it reads it (MainXml::release), the markers between
+// blocks too (pandoc's w:bookmarkStart before each heading, Word's proofing marks): the model is
+// what a kept tree gives, and what is read after the body — a section's w:sectPr, in a paragraph
+// (inside a content control here) or the body's own — is still there (the ASan suite reads a
+// freed node as an error).
+TEST(Structure, ReleasedBodyKeepsWhatIsReadAfterIt) {
+  Pkg pk;
+  pk.body = R"(<w:bookmarkStart w:id="1" w:name="一"/><w:p><w:r><w:t>一</w:t></w:r></w:p><w:bookmarkEnd w:id="1"/>
+      <w:sdt><w:sdtContent><w:bookmarkStart w:id="2" w:name="二"/>
+        <w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgNumType w:fmt="upperRoman"/></w:sectPr></w:pPr>
+        <w:r><w:t>二</w:t></w:r></w:p><w:bookmarkEnd w:id="2"/></w:sdtContent></w:sdt>
+      <w:proofErr w:type="spellStart"/><w:p><w:r><w:t>三</w:t></w:r></w:p><w:proofErr w:type="spellEnd"/>
+      <w:tbl><w:tr><w:tc><w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+      <w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr>)";
+  const std::string path = write_pkg(pk, "released-body");
+  for (auto mode : {docx::Document::MainXml::keep, docx::Document::MainXml::release}) {
+    auto d = docx::Document::read(path, xx2014(), mode);
+    std::vector<std::string> texts;
+    for (const docx::Paragraph& q : d->body().paragraphs) texts.push_back(q.text);
+    EXPECT_EQ(texts, (std::vector<std::string>{"一", "二", "三", "格"}));
+    EXPECT_EQ(d->body().tables.size(), 1u);
+    const auto& ss = d->sections();
+    ASSERT_EQ(ss.size(), 2u);
+    EXPECT_EQ(ss[0].width.value_or(0), 11906);
+    EXPECT_EQ(ss[0].page_format, "upperRoman");
+    EXPECT_EQ(ss[0].last_paragraph, 1);
+    EXPECT_EQ(ss[1].width.value_or(0), 16838);
+    EXPECT_EQ(ss[1].orient, "landscape");
+    EXPECT_EQ(ss[1].first_paragraph, 2);
+  }
+}
+
 TEST(Structure, HeadingsRecognisedFromTypedNumbers) {
   Pkg pk;
   pk.body = p("", "一、工程概况") + p("", "1.1 编制依据") + p("", "1.1.1 编制原则") + p("", "一、本工程位于某市，全长 2.86 km。") +
