@@ -30,9 +30,9 @@ std::vector<std::string> comment_lines(const rules::Finding& f, Lang lang) {
   std::vector<std::string> lines{"[" + f.rule() + "] " + f.message().in(lang)};
   std::string ev = f.expected().in(lang), av = f.actual().in(lang);
   if (!ev.empty() || !av.empty()) lines.push_back(en ? "expected: " + ev + "; actual: " + av : "应为:" + ev + ";实际:" + av);
-  if (f.where.page > 0)
-    lines.push_back(en ? "page " + std::to_string(f.where.page) + " of the rendered PDF"
-                       : "见渲染 PDF 第 " + std::to_string(f.where.page) + " 页");
+  if (f.where().page > 0)
+    lines.push_back(en ? "page " + std::to_string(f.where().page) + " of the rendered PDF"
+                       : "见渲染 PDF 第 " + std::to_string(f.where().page) + " 页");
   return lines;
 }
 
@@ -76,7 +76,7 @@ int write_comments(const docx::Document& doc, const rules::Findings& findings, c
   const std::string cw_id = comments->w("id");
   int added = 0;
   for (const rules::Finding& f : findings) {
-    int at = anchor_paragraph(doc, f.where);
+    int at = anchor_paragraph(doc, f.where());
     if (at < 0 || static_cast<size_t>(at) >= ordinals.size() || ordinals[static_cast<size_t>(at)] < 0) continue;
     pugi::xml_node p = body.paragraphs()[static_cast<size_t>(ordinals[static_cast<size_t>(at)])];
     std::string sid = std::to_string(id);

@@ -37,7 +37,7 @@ std::vector<annotate::Mark> marks_for(const docx::Document& doc, const rules::Fi
   size_t from_findings = 0;
   for (const rules::Finding& f : findings) {
     if (from_findings >= kMaxFindingMarks) break;
-    int at = annotate::anchor_paragraph(doc, f.where);
+    int at = annotate::anchor_paragraph(doc, f.where());
     if (at >= 0 && paragraphs.insert(at).second) ++from_findings;
   }
   std::vector<annotate::Mark> marks;
@@ -138,13 +138,13 @@ std::vector<double> finding_heights(const RenderedCheck& r, const docx::Document
   std::vector<double> out;
   for (const rules::Finding& f : findings) {
     double y = -1;
-    bool body = doc.is_body_part(f.where.part());
-    if (f.where.page > 0 && body && (f.where.paragraph > 0 || f.where.table > 0)) {
-      int at = annotate::anchor_paragraph(doc, f.where);
+    bool body = doc.is_body_part(f.where().part());
+    if (f.where().page > 0 && body && (f.where().paragraph > 0 || f.where().table > 0)) {
+      int at = annotate::anchor_paragraph(doc, f.where());
       auto it = r.rendered.paragraphs.find(at);
-      if (it != r.rendered.paragraphs.end() && it->second.page == f.where.page && it->second.y_pt >= 0 &&
-          static_cast<size_t>(f.where.page) <= r.rendered.pages.size()) {
-        double h = r.rendered.pages[static_cast<size_t>(f.where.page) - 1].height_pt;
+      if (it != r.rendered.paragraphs.end() && it->second.page == f.where().page && it->second.y_pt >= 0 &&
+          static_cast<size_t>(f.where().page) <= r.rendered.pages.size()) {
+        double h = r.rendered.pages[static_cast<size_t>(f.where().page) - 1].height_pt;
         if (h > 0) y = std::clamp(it->second.y_pt / h, 0.0, 1.0);
       }
     }

@@ -83,7 +83,7 @@ int run_fix(FixOptions& o, const std::vector<std::string>& inputs, const std::st
   if (unfixable) {
     std::cout << (en ? "left for a person (fix cannot repair these safely): " : "需人工处理(无法安全地自动修复):") << unfixable << "\n";
     for (const rules::Finding& f : r.remaining)
-      if (!f.fixable) std::cout << "  " << f.rule() << " " << where_text(f.where, lang) << ": " << f.message().in(lang) << "\n";
+      if (!f.fixable) std::cout << "  " << f.rule() << " " << where_text(f.where(), lang) << ": " << f.message().in(lang) << "\n";
   }
   if (size_t left = r.fixable_remaining())
     std::cerr << "bidfmt: " << o.input << ": "

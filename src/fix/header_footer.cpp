@@ -163,8 +163,8 @@ void clear_front_sections(Workspace& ws) {
   const std::string main = doc.body().part;
   bool front = false;
   for (const rules::Finding* f : ws.findings_of("header.none-on-toc")) {
-    if (f->where.section < 1 || static_cast<size_t>(f->where.section) > doc.sections().size()) continue;
-    const docx::Section& s = doc.sections()[static_cast<size_t>(f->where.section) - 1];
+    if (f->where().section < 1 || static_cast<size_t>(f->where().section) > doc.sections().size()) continue;
+    const docx::Section& s = doc.sections()[static_cast<size_t>(f->where().section) - 1];
     if (s.role == docx::SectionRole::body) {
       split_after_toc(ws, s);
       break;
@@ -209,13 +209,13 @@ bool rewrite_body_parts(Workspace& ws) {
   std::set<std::string> bad_headers, bad_footers;
   std::set<int> no_header, no_footer;
   for (const rules::Finding* f : ws.findings_of("header.text")) {
-    if (f->kind() == rules::kind::kMissing) no_header.insert(f->where.section);
-    else bad_headers.insert(f->where.part());
+    if (f->kind() == rules::kind::kMissing) no_header.insert(f->where().section);
+    else bad_headers.insert(f->where().part());
   }
   for (const rules::Finding* f : ws.findings_of("footer.page-number")) {
     if (f->kind() == rules::kind::kRestart || f->kind() == rules::kind::kNumberFormat) continue;
-    if (f->kind() == rules::kind::kMissing) no_footer.insert(f->where.section);
-    else if (f->where.part() != main) bad_footers.insert(f->where.part());
+    if (f->kind() == rules::kind::kMissing) no_footer.insert(f->where().section);
+    else if (f->where().part() != main) bad_footers.insert(f->where().part());
   }
   std::map<int, std::string> header_rels;  // page width → rel id of the header made for it
   std::string footer_rel;
@@ -286,10 +286,10 @@ void fix_page_numbers(Workspace& ws) {
   const docx::Document& doc = ws.doc();
   int first_body = doc.first_body_section();
   for (const rules::Finding* f : ws.findings_of("footer.page-number")) {
-    if ((f->kind() != rules::kind::kRestart && f->kind() != rules::kind::kNumberFormat) || f->where.section < 1 ||
-        static_cast<size_t>(f->where.section) > doc.sections().size())
+    if ((f->kind() != rules::kind::kRestart && f->kind() != rules::kind::kNumberFormat) || f->where().section < 1 ||
+        static_cast<size_t>(f->where().section) > doc.sections().size())
       continue;
-    const docx::Section& s = doc.sections()[static_cast<size_t>(f->where.section) - 1];
+    const docx::Section& s = doc.sections()[static_cast<size_t>(f->where().section) - 1];
     pugi::xml_node sp = ws.section_properties(s);
     if (f->kind() == rules::kind::kNumberFormat) {
       sp.child("w:pgNumType").remove_attribute("w:fmt");

@@ -301,19 +301,19 @@ void fix_headings(Workspace& ws) {
   const profile::Profile& pf = ws.profile();
   std::set<int> number_findings, heading_findings;
   for (const rules::Finding& f : ws.findings()) {
-    if (f.where.part() != doc.body().part || f.where.paragraph < 1 || !f.fixable) continue;
+    if (f.where().part() != doc.body().part || f.where().paragraph < 1 || !f.fixable) continue;
     if (f.rule().rfind("heading.", 0) != 0) continue;
     // Bold, size, font, indent or spacing of a heading already in the document's style for its
     // level: the style fixer patches that style (and the paragraph fixer direct formatting). It is
     // no reason to restyle and renumber every heading — a heading 2 that is not bold must not turn
     // the writer's typed 「一、」「1.1」 into automatic numbers.
-    if (is_formatting_finding(f) && static_cast<size_t>(f.where.paragraph) <= doc.body().paragraphs.size()) {
-      const docx::Paragraph& p = doc.body().paragraphs[static_cast<size_t>(f.where.paragraph) - 1];
+    if (is_formatting_finding(f) && static_cast<size_t>(f.where().paragraph) <= doc.body().paragraphs.size()) {
+      const docx::Paragraph& p = doc.body().paragraphs[static_cast<size_t>(f.where().paragraph) - 1];
       std::optional<Target> t = target_for(p, pf);
       if (t && p.style && p.style->id == ws.style_id(t->style)) continue;
     }
-    heading_findings.insert(f.where.paragraph - 1);
-    if (f.kind() == rules::kind::kNumberFormat || f.kind() == rules::kind::kNumberSequence) number_findings.insert(f.where.paragraph - 1);
+    heading_findings.insert(f.where().paragraph - 1);
+    if (f.kind() == rules::kind::kNumberFormat || f.kind() == rules::kind::kNumberSequence) number_findings.insert(f.where().paragraph - 1);
   }
   // An empty paragraph in a heading style shows a number of the heading numbering (Word numbers
   // empty paragraphs too) and moves the count on: 「1.1.2」 on a blank line, the next heading

@@ -42,13 +42,13 @@ void clear_authors(pugi::xml_node root) {
 void fix_metadata(Workspace& ws) {
   std::set<std::string> done;
   for (const rules::Finding* f : ws.findings_of("bid.anonymous", rules::kind::kMetadata)) {
-    if (!f->fixable || !done.insert(f->where.part()).second) continue;
-    pugi::xml_node root = ws.edit(f->where.part());
+    if (!f->fixable || !done.insert(f->where().part()).second) continue;
+    pugi::xml_node root = ws.edit(f->where().part());
     if (!root) continue;
-    bool properties = f->where.part().rfind("docProps/", 0) == 0;
-    if (properties) clear_properties(root, f->where.part());
+    bool properties = f->where().part().rfind("docProps/", 0) == 0;
+    if (properties) clear_properties(root, f->where().part());
     else clear_authors(root);
-    ws.change(rules::in_part(f->where.part()),
+    ws.change(rules::in_part(f->where().part()),
               properties ? Text{"暗标:清除文档属性中的作者、单位等信息",
                                 "anonymous bid: cleared author, company and the like from the document properties"}
                          : Text{"暗标:清除修订和批注的作者姓名", "anonymous bid: cleared the authors' names of revisions and comments"});

@@ -112,8 +112,8 @@ void fix_lists(Workspace& ws) {
   // Lists whose labels break the sequence, or whose indents come wrong from the definition.
   std::set<std::string> abstracts;
   auto list_paragraph = [&](const rules::Finding* f) -> const docx::Paragraph* {
-    if (f->where.part() != doc.body().part || f->where.paragraph < 1) return nullptr;
-    const docx::Paragraph& p = ps[static_cast<size_t>(f->where.paragraph) - 1];
+    if (f->where().part() != doc.body().part || f->where().paragraph < 1) return nullptr;
+    const docx::Paragraph& p = ps[static_cast<size_t>(f->where().paragraph) - 1];
     return p.role == docx::Role::list_item && p.num_id > 0 ? &p : nullptr;
   };
   for (const rules::Finding* f : ws.findings_of("heading.depth", rules::kind::kListNumber))
@@ -127,8 +127,8 @@ void fix_lists(Workspace& ws) {
   }
   // A list in a table cell whose label takes its font or size from the list definition.
   for (const rules::Finding* f : ws.findings_of("table.font")) {
-    if (f->where.part() != doc.body().part || f->where.paragraph < 1) continue;
-    const docx::Paragraph& p = ps[static_cast<size_t>(f->where.paragraph) - 1];
+    if (f->where().part() != doc.body().part || f->where().paragraph < 1) continue;
+    const docx::Paragraph& p = ps[static_cast<size_t>(f->where().paragraph) - 1];
     if (p.num_id <= 0 || p.label.empty()) continue;
     const docx::RunProps& l = *p.label_props;
     if (l.ascii.origin.source == docx::Source::numbering || l.h_ansi.origin.source == docx::Source::numbering ||

@@ -35,9 +35,9 @@ void fix_page_setup(Workspace& ws) {
   const docx::Document& doc = ws.doc();
   const profile::Page& pg = ws.profile().page;
   std::set<int> paper, margins, gutter;
-  for (const rules::Finding* f : ws.findings_of("page.size")) paper.insert(f->where.section);
-  for (const rules::Finding* f : ws.findings_of("page.margins")) margins.insert(f->where.section);
-  for (const rules::Finding* f : ws.findings_of("page.gutter")) gutter.insert(f->where.section);
+  for (const rules::Finding* f : ws.findings_of("page.size")) paper.insert(f->where().section);
+  for (const rules::Finding* f : ws.findings_of("page.margins")) margins.insert(f->where().section);
+  for (const rules::Finding* f : ws.findings_of("page.gutter")) gutter.insert(f->where().section);
   for (const docx::Section& s : doc.sections()) {
     bool p = paper.count(s.number), m = margins.count(s.number), g = gutter.count(s.number);
     if (!p && !m && !g) continue;
@@ -91,7 +91,7 @@ void fix_page_setup(Workspace& ws) {
     }
     for (const char* rule : {"page.size", "page.margins", "page.gutter"})
       for (const rules::Finding* f : ws.findings_of(rule))
-        if (f->where.section == s.number) ws.answered(*f);
+        if (f->where().section == s.number) ws.answered(*f);
   }
   // The gutter at the top is a document setting (w:gutterAtTop).
   if (doc.gutter_at_top() && pg.gutter_position != profile::GutterPosition::top && gutter.count(0)) {

@@ -271,10 +271,10 @@ void fix_paragraphs(Workspace& ws) {
   std::map<int, std::set<std::string>> todo;                  // body paragraph index → kinds
   std::map<int, std::vector<const rules::Finding*>> answers;  // … and the findings, for the log
   for (const rules::Finding& f : ws.findings()) {
-    if (f.where.part() != doc.body().part || f.where.paragraph < 1) continue;
+    if (f.where().part() != doc.body().part || f.where().paragraph < 1) continue;
     if (!is_formatting_finding(f)) continue;
-    todo[f.where.paragraph - 1].insert(f.kind());
-    answers[f.where.paragraph - 1].push_back(&f);
+    todo[f.where().paragraph - 1].insert(f.kind());
+    answers[f.where().paragraph - 1].push_back(&f);
   }
   for (const auto& [index, kinds] : todo) {
     if (static_cast<size_t>(index) >= doc.body().paragraphs.size() || ws.touched.count(index)) continue;

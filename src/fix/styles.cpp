@@ -78,10 +78,10 @@ std::map<std::string, Asked> asked_per_style(const Workspace& ws) {
   const docx::Document& doc = ws.doc();
   const auto& ps = doc.body().paragraphs;
   for (const rules::Finding& f : ws.findings()) {
-    if (!f.fixable || f.where.part() != doc.body().part || f.where.paragraph < 1) continue;
+    if (!f.fixable || f.where().part() != doc.body().part || f.where().paragraph < 1) continue;
     if (!is_formatting_finding(f)) continue;
-    if (static_cast<size_t>(f.where.paragraph) > ps.size()) continue;
-    const docx::Paragraph& p = ps[static_cast<size_t>(f.where.paragraph) - 1];
+    if (static_cast<size_t>(f.where().paragraph) > ps.size()) continue;
+    const docx::Paragraph& p = ps[static_cast<size_t>(f.where().paragraph) - 1];
     std::optional<Target> t = target_for(p, ws.profile());
     if (!t) continue;
     // A list item's indents are its list level's (numbering.xml), not its style's.

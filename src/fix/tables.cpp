@@ -209,9 +209,9 @@ void fix_tables(Workspace& ws) {
   std::map<int, std::vector<const rules::Finding*>> answers;  // … and the findings, for the log
   for (const char* rule : {"table.align", "table.borders", "table.header-row"})
     for (const rules::Finding* f : ws.findings_of(rule))
-      if (f->where.part() == doc.body().part && f->where.table > 0) {
-        todo[f->where.table].insert(std::string(rule) + ":" + f->kind());
-        answers[f->where.table].push_back(f);
+      if (f->where().part() == doc.body().part && f->where().table > 0) {
+        todo[f->where().table].insert(std::string(rule) + ":" + f->kind());
+        answers[f->where().table].push_back(f);
       }
   for (const auto& [number, kinds] : todo) {
     if (static_cast<size_t>(number) > doc.body().tables.size()) continue;

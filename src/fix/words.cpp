@@ -64,8 +64,8 @@ void fix_rule(Workspace& ws, const Rule& rule) {
   const docx::Document& doc = ws.doc();
   std::map<int, std::set<std::string>> todo;  // body paragraph index → forms check reported (units)
   for (const rules::Finding* f : ws.findings_of(rule.id)) {
-    if (f->where.part() != doc.body().part || f->where.paragraph < 1) continue;
-    todo[f->where.paragraph - 1].insert(f->actual().zh);
+    if (f->where().part() != doc.body().part || f->where().paragraph < 1) continue;
+    todo[f->where().paragraph - 1].insert(f->actual().zh);
   }
   for (const auto& [index, forms] : todo) {
     if (static_cast<size_t>(index) >= doc.body().paragraphs.size() || ws.touched.count(index)) continue;

@@ -235,7 +235,9 @@ void Workspace::change(const rules::Location& where, const std::string& rule, co
   change(make_change(where, rule, kind, std::move(what), std::move(before), std::move(after)));
 }
 
-void Workspace::answered(const rules::Finding& f) { change(f.where, f.rule(), f.kind(), aspect_label(f.kind()), f.actual(), f.expected()); }
+void Workspace::answered(const rules::Finding& f) {
+  change(f.where(), f.rule(), f.kind(), aspect_label(f.kind()), f.actual(), f.expected());
+}
 
 void Workspace::left_alone(const rules::Location& where, const std::string& rule, const std::string& kind, Text why, Text before,
                            Text after) {

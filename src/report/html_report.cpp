@@ -65,7 +65,7 @@ struct Ui {
 };
 
 std::string location_html(const rules::Finding& f, size_t file, const Ui& ui) {
-  const rules::Location& l = f.where;
+  const rules::Location& l = f.where();
   std::vector<std::string> parts;
   auto n = [](int v) { return std::to_string(v); };
   if (shows_part(l)) parts.push_back(esc(l.part()));
@@ -256,7 +256,7 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
         const rules::Finding& x = f.findings[k];
         bool err = x.severity == rules::Severity::error;
         os << "<tr class=\"finding\" id=\"f-" << fid << "-" << k << "\" data-rule=\"" << esc(x.rule()) << "\""
-           << (x.where.page ? " data-page=\"" + std::to_string(x.where.page) + "\"" : "") << "><td><span class=\"sev "
+           << (x.where().page ? " data-page=\"" + std::to_string(x.where().page) + "\"" : "") << "><td><span class=\"sev "
            << (err ? "error" : "warning") << "\">" << (err ? ui.s("错误", "error") : ui.s("警告", "warning")) << "</span></td><td><code>"
            << esc(x.rule()) << "</code></td><td>" << location_html(x, fi, ui) << "</td><td>" << esc(x.message().in(o.lang))
            << "</td><td class=\"ev\">" << esc(x.expected().in(o.lang)) << "</td><td class=\"ev\">" << esc(x.actual().in(o.lang))
@@ -271,13 +271,13 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Re
         const PageView& pv = f.pages[pi];
         int page = static_cast<int>(pi) + 1;
         bool flagged = false;
-        for (const rules::Finding& x : f.findings) flagged |= x.where.page == page && from_render(x);
+        for (const rules::Finding& x : f.findings) flagged |= x.where().page == page && from_render(x);
         os << "<figure class=\"page" << (flagged ? " flagged" : "") << "\" id=\"p-" << fid << "-" << page << "\"><div class=\"thumb\">";
         if (!pv.png.empty()) os << "<img alt=\"" << page << "\" src=\"data:image/png;base64," << base64(pv.png) << "\">";
         int wide_markers = 0;
         for (size_t k = 0; k < f.findings.size(); ++k) {
           const rules::Finding& x = f.findings[k];
-          if (x.where.page != page) continue;
+          if (x.where().page != page) continue;
           double y = k < f.finding_y.size() ? f.finding_y[k] : -1;
           bool wide = y < 0 || from_render(x);
           os << "<a class=\"marker" << (x.severity == rules::Severity::error ? "" : " warning") << (wide ? " page-wide" : "")

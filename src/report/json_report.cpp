@@ -46,7 +46,7 @@ void write_json(std::ostream& os, const std::vector<FileReport>& files, const Re
       w.field("kind", x.kind());
       w.field("severity", rules::severity_name(x.severity));
       w.field("fixable", x.fixable);
-      write_location(w, x.where, true);
+      write_location(w, x.where(), true);
       write_text_pair(w, "expected", x.expected(), o.lang);
       write_text_pair(w, "actual", x.actual(), o.lang);
       write_text_pair(w, "message", x.message(), o.lang);

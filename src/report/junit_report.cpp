@@ -75,8 +75,8 @@ void write_junit(std::ostream& os, const std::vector<FileReport>& files, const R
         int errs = 0;
         std::string body, warnings;
         for (const rules::Finding* x : list) {
-          std::string line =
-              std::string(rules::severity_name(x->severity)) + ": " + where_text(x->where, o.lang) + ": " + x->message().in(o.lang) + "\n";
+          std::string line = std::string(rules::severity_name(x->severity)) + ": " + where_text(x->where(), o.lang) + ": " +
+                             x->message().in(o.lang) + "\n";
           if (x->severity == rules::Severity::error) {
             ++errs;
             body += line;

@@ -131,11 +131,11 @@ void write_result(JsonWriter& w, const rules::Finding& x, const std::string& pat
   w.begin_array();
   w.begin_object();
   write_file_location(w, path, index);
-  if (!x.where.heading_path().empty()) {
+  if (!x.where().heading_path().empty()) {
     w.key("logicalLocations");
     w.begin_array();
     w.begin_object();
-    w.field("fullyQualifiedName", x.where.heading_path());
+    w.field("fullyQualifiedName", x.where().heading_path());
     w.field("kind", "section");
     w.end_object();
     w.end_array();
@@ -145,11 +145,11 @@ void write_result(JsonWriter& w, const rules::Finding& x, const std::string& pat
   w.key("properties");
   w.begin_object();
   w.field("kind", x.kind());
-  w.field("part", x.where.part());
-  w.field("section", x.where.section);
-  w.field("paragraph", x.where.paragraph);
-  w.field("table", x.where.table);
-  w.field("excerpt", x.where.excerpt());
+  w.field("part", x.where().part());
+  w.field("section", x.where().section);
+  w.field("paragraph", x.where().paragraph);
+  w.field("table", x.where().table);
+  w.field("excerpt", x.where().excerpt());
   w.field("expected", x.expected().in(lang));
   w.field("actual", x.actual().in(lang));
   w.field("fixable", x.fixable);

@@ -79,10 +79,10 @@ std::vector<Group> group(const std::vector<const rules::Finding*>& list) {
   std::vector<Group> out;
   std::unordered_map<Same, size_t, SameHash> open;
   for (const rules::Finding* f : list) {
-    auto [it, added] = open.try_emplace(Same{alike(f->what.get()), f->severity, f->where.part()}, out.size());
+    auto [it, added] = open.try_emplace(Same{alike(f->what.get()), f->severity, f->where().part()}, out.size());
     if (!added) {
       Group& g = out[it->second];
-      if (g.last->where.ordinal > 0 && f->where.ordinal == g.last->where.ordinal + 1) {
+      if (g.last->where().ordinal > 0 && f->where().ordinal == g.last->where().ordinal + 1) {
         g.last = f;
         ++g.count;
         continue;
@@ -95,8 +95,8 @@ std::vector<Group> group(const std::vector<const rules::Finding*>& list) {
 }
 
 void place(Out& os, const Group& g, Lang lang) {
-  const rules::Location& a = g.first->where;
-  const rules::Location& b = g.last->where;
+  const rules::Location& a = g.first->where();
+  const rules::Location& b = g.last->where();
   bool en = lang == Lang::en;
   bool first = true;
   auto next = [&]() -> Out& {
@@ -152,8 +152,8 @@ void write_section(Out& os, const rules::Rule& rule, const std::vector<const rul
     place(os, g, lang);
     os << ": ";
     os.printable(x.message().in(lang)) << "\n";
-    const std::string& path = x.where.heading_path();
-    const std::string& excerpt = x.where.excerpt();
+    const std::string& path = x.where().heading_path();
+    const std::string& excerpt = x.where().excerpt();
     if (!path.empty() || !excerpt.empty()) {
       os << "      ";
       os.wrapped_by("2", [&] {

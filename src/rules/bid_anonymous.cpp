@@ -20,7 +20,7 @@ bool applies(const Context& ctx) { return ctx.identity != nullptr; }
 void check(const Context& ctx, Reporter& out) {
   if (!applies(ctx)) return;
   for (Finding& f : check_anonymous(ctx.doc, *ctx.identity)) {
-    Finding& added = out.add(f.what, f.where);
+    Finding& added = out.add(f.what, f.where());
     added.fixable = f.fixable;
   }
 }

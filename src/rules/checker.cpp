@@ -1,6 +1,9 @@
 // Checker: the registry's rules over one document.
 #include "rules/checker.h"
 
+#include <map>
+#include <utility>
+
 #include "rules/registry.h"
 #include "rules/rendered_pages.h"
 
@@ -17,9 +20,22 @@ Findings check_document(const docx::Document& doc, const profile::Profile& profi
     Reporter rep(r->info, out, &doc, &places, &ctx);
     r->check(ctx, rep);
   }
-  if (rendered)
-    for (Finding& f : out)
-      if (f.where.page == 0) f.where.page = page_of(ctx, f.where);
+  if (rendered) {
+    // Findings that share a location share its page (the map keeps each old location alive, so
+    // its address names it until the end).
+    std::map<const Location*, std::pair<core::Shared<Location>, core::Shared<Location>>> paged;
+    for (Finding& f : out) {
+      if (f.where().page != 0) continue;
+      auto& [old, now] = paged[&f.where()];
+      if (!now) {
+        old = f.shared_where();
+        Location l = f.where();
+        l.page = page_of(ctx, l);
+        now = core::Shared<Location>::make(std::move(l));
+      }
+      f.set_where(now);
+    }
+  }
   return out;
 }
 

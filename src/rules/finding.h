@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/lang.h"
+#include "core/shared.h"
 
 namespace bidfmt::rules {
 
@@ -15,28 +16,13 @@ namespace bidfmt::rules {
 enum class Severity { error, warning };
 const char* severity_name(Severity s);  // "error", "warning"
 
-// The texts that name a place: its part, heading path and excerpt. All findings on one paragraph
-// share one Place, and the places one check makes share one copy of each part name and heading
-// path (rules::Places): a badly formatted 1,000-page bid has findings on 30,000 paragraphs.
-struct Place {
-  using Name = std::shared_ptr<const std::string>;  // null: ""
-  Place() = default;
-  Place(Name part, Name heading_path, std::string text)
-      : part_name(std::move(part)), heading_name(std::move(heading_path)), excerpt(std::move(text)) {}
-  const std::string& part() const { return text(part_name); }             // word/document.xml, word/header1.xml, …
-  const std::string& heading_path() const { return text(heading_name); }  // 「二、主要施工方法 › 2.3 管网工程」
-
-  Name part_name, heading_name;
-  std::string excerpt;  // up to 30 characters of the paragraph's text
-
- private:
-  static const std::string& text(const Name& n);
-};
-// A name of its own (not shared); null for "".
-Place::Name name_of(std::string s);
-
-// Where a finding is. Numbers are 1-based; 0 means "does not apply".
+// Where a finding is. Numbers are 1-based; 0 means "does not apply". The findings on one
+// paragraph share one Location (Finding::where), and the locations one check makes share one copy
+// of each part name and heading path (rules::Places): a badly formatted 1,000-page bid has
+// 160,000 findings on 30,000 paragraphs.
 struct Location {
+  using Name = core::Shared<std::string>;  // null: ""
+
   int section = 0;
   int paragraph = 0;        // paragraph number within the part
   int table = 0;            // table number within the part
@@ -44,19 +30,25 @@ struct Location {
   int ordinal = 0;          // position among non-empty paragraphs (groups consecutive findings)
   int page = 0;             // page of the rendered PDF (check --render), 0 when not known
 
-  const std::string& part() const { return place().part(); }
-  const std::string& heading_path() const { return place().heading_path(); }
-  const std::string& excerpt() const { return place().excerpt; }
-  const Place& place() const;
-  // Each setter copies the place first when other locations share it.
+  const std::string& part() const { return text(part_); }                  // word/document.xml, word/header1.xml, …
+  const std::string& heading_path() const { return text(heading_path_); }  // 「二、主要施工方法 › 2.3 管网工程」
+  const std::string& excerpt() const { return excerpt_; }                  // up to 30 characters of the text
   void set_part(std::string part);
   void set_heading_path(std::string path);
-  void set_excerpt(std::string excerpt);
-  void set_place(std::shared_ptr<const Place> place) { place_ = std::move(place); }
+  void set_excerpt(std::string excerpt) { excerpt_ = std::move(excerpt); }
+  // A name shared with other locations.
+  void set_part(Name part) { part_ = std::move(part); }
+  void set_heading_path(Name path) { heading_path_ = std::move(path); }
+  // The same numbers (not texts) as `o`.
+  bool same_numbers(const Location& o) const {
+    return section == o.section && paragraph == o.paragraph && table == o.table && row == o.row && column == o.column &&
+           ordinal == o.ordinal && page == o.page;
+  }
 
  private:
-  Place& own();
-  std::shared_ptr<const Place> place_;  // null: no texts
+  static const std::string& text(const Name& n);
+  Name part_, heading_path_;
+  std::string excerpt_;
 };
 
 // A location in `part` as a whole (document properties, settings, numbering, a note …), with an
@@ -75,18 +67,29 @@ struct Statement {
 struct Finding {
   Finding() = default;
   Finding(Statement said, Location at, Severity sev = Severity::error, bool can_fix = false)
-      : what(std::make_shared<const Statement>(std::move(said))), where(std::move(at)), severity(sev), fixable(can_fix) {}
+      : what(std::make_shared<const Statement>(std::move(said))),
+        severity(sev),
+        fixable(can_fix),
+        where_(core::Shared<Location>::make(std::move(at))) {}
 
   std::shared_ptr<const Statement> what;  // never null in a finding a rule made
-  Location where;
   Severity severity = Severity::error;
   bool fixable = false;
+
+  // Where it is: shared with the other findings on the same paragraph (32 bytes a finding).
+  const Location& where() const;
+  Location& edit_where() { return where_.edit(); }  // this finding's own, to change
+  void set_where(core::Shared<Location> at) { where_ = std::move(at); }
+  const core::Shared<Location>& shared_where() const { return where_; }
 
   const std::string& rule() const { return what->rule; }
   const std::string& kind() const { return what->kind; }
   const Text& expected() const { return what->expected; }
   const Text& actual() const { return what->actual; }
   const Text& message() const { return what->message; }
+
+ private:
+  core::Shared<Location> where_;
 };
 
 // A deque: a badly formatted 1,000-page document has 160,000 findings, and a vector would

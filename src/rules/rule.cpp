@@ -9,39 +9,35 @@ namespace bidfmt::rules {
 
 const char* severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
-const Place& Location::place() const {
-  static const Place none;
-  return place_ ? *place_ : none;
-}
-
-Place& Location::own() {
-  auto mine = place_ ? std::make_shared<Place>(*place_) : std::make_shared<Place>();
-  Place& p = *mine;
-  place_ = std::move(mine);
-  return p;
-}
-
-const std::string& Place::text(const Name& n) {
+const std::string& Location::text(const Name& n) {
   static const std::string none;
   return n ? *n : none;
 }
 
-Place::Name name_of(std::string s) { return s.empty() ? nullptr : std::make_shared<const std::string>(std::move(s)); }
+namespace {
+// A name of its own (not shared); null for "".
+Location::Name name_of(std::string s) { return s.empty() ? nullptr : Location::Name::make(std::move(s)); }
+}  // namespace
 
-Place::Name Places::name(std::string_view s) {
+void Location::set_part(std::string part) { part_ = name_of(std::move(part)); }
+void Location::set_heading_path(std::string path) { heading_path_ = name_of(std::move(path)); }
+
+const Location& Finding::where() const {
+  static const Location nowhere;
+  return where_ ? *where_ : nowhere;
+}
+
+Location::Name Places::name(std::string_view s) {
   if (s.empty()) return nullptr;
   auto it = names_.find(s);
-  if (it == names_.end()) it = names_.emplace(std::string(s), std::make_shared<const std::string>(s)).first;
+  if (it == names_.end()) it = names_.emplace(std::string(s), Location::Name::make(s)).first;
   return it->second;
 }
 
-void Location::set_part(std::string part) { own().part_name = name_of(std::move(part)); }
-void Location::set_heading_path(std::string path) { own().heading_name = name_of(std::move(path)); }
-void Location::set_excerpt(std::string excerpt) { own().excerpt = std::move(excerpt); }
-
 Location in_part(std::string part, std::string excerpt) {
   Location l;
-  l.set_place(std::make_shared<const Place>(name_of(std::move(part)), nullptr, std::move(excerpt)));
+  l.set_part(std::move(part));
+  l.set_excerpt(std::move(excerpt));
   return l;
 }
 
@@ -72,7 +68,9 @@ std::string excerpt_of(const docx::Paragraph& p) { return p.label.empty() ? docx
 
 Location locate(const docx::Paragraph& p, const std::string& part) {
   Location l = numbers_of(p);
-  l.set_place(std::make_shared<const Place>(name_of(part), name_of(std::string(p.heading_path)), excerpt_of(p)));
+  l.set_part(part);
+  l.set_heading_path(std::string(p.heading_path));
+  l.set_excerpt(excerpt_of(p));
   return l;
 }
 
@@ -97,19 +95,18 @@ Location Context::at_table(const docx::Table& t) const {
   Location l;
   l.section = t.section;
   l.table = t.number;
-  Place place{name_of(doc.body().part), name_of(std::string(t.heading_path)), ""};
+  l.set_part(doc.body().part);
+  l.set_heading_path(std::string(t.heading_path));
   // The first cell's text, to recognise the table by.
   for (const docx::Row& r : t.rows) {
     for (const docx::Cell& c : r.cells)
       for (int i : c.paragraphs)
         if (!docx::blank(doc.body().paragraphs[static_cast<size_t>(i)].text)) {
-          place.excerpt = docx::excerpt(doc.body().paragraphs[static_cast<size_t>(i)].text, 30);
-          l.set_place(std::make_shared<const Place>(std::move(place)));
+          l.set_excerpt(docx::excerpt(doc.body().paragraphs[static_cast<size_t>(i)].text, 30));
           return l;
         }
     break;
   }
-  l.set_place(std::make_shared<const Place>(std::move(place)));
   return l;
 }
 
@@ -129,32 +126,27 @@ const docx::Paragraph* Reporter::paragraph_of(const Location& l) const {
   return p.number == l.paragraph ? &p : nullptr;
 }
 
-// Completes a location made by Context::at: the part (the body's when none is named), and the
-// paragraph's heading path and excerpt.
-void Reporter::complete(Location& l) const {
-  if (!doc_) return;
-  const docx::Story& body = doc_->body();
-  const Place& given = l.place();
-  const bool all_named = !given.excerpt.empty() && !given.heading_path().empty();
-  const docx::Paragraph* p = all_named ? nullptr : paragraph_of(l);
-  const std::string& part = given.part().empty() ? body.part : given.part();
-  if (!p) {
-    if (given.part().empty()) l.set_part(part);
-  } else if (!given.excerpt.empty() || !given.heading_path().empty()) {  // a rule named some texts: keep them
-    Place full{name(part), given.heading_path().empty() ? name(p->heading_path) : given.heading_name,
-               given.excerpt.empty() ? excerpt_of(*p) : given.excerpt};
-    l.set_place(std::make_shared<const Place>(std::move(full)));
-  } else if (places_ && doc_->is_body_part(given.part())) {  // a body paragraph: its place is made once
-    std::shared_ptr<const Place>& cached = places_->of_paragraph(static_cast<size_t>(p->index));
-    if (!cached) cached = place_of(*p, part);
-    l.set_place(cached);
-  } else {
-    l.set_place(place_of(*p, part));
-  }
-}
+Location::Name Reporter::name(std::string_view s) const { return places_ ? places_->name(s) : name_of(std::string(s)); }
 
-std::shared_ptr<const Place> Reporter::place_of(const docx::Paragraph& p, const std::string& part) const {
-  return std::make_shared<const Place>(name(part), name(p.heading_path), excerpt_of(p));
+// Completes a location made by Context::at — the part (the body's when none is named), and the
+// paragraph's heading path and excerpt — and shares it: the findings on a body paragraph made at
+// its plain location (Context::at, unchanged) share one.
+core::Shared<Location> Reporter::located(Location l) const {
+  if (!doc_) return core::Shared<Location>::make(std::move(l));
+  const bool all_named = !l.excerpt().empty() && !l.heading_path().empty();
+  const docx::Paragraph* p = all_named ? nullptr : paragraph_of(l);
+  if (l.part().empty()) l.set_part(name(doc_->body().part));
+  if (!p) return core::Shared<Location>::make(std::move(l));
+  core::Shared<Location>* slot = nullptr;
+  if (places_ && l.excerpt().empty() && l.heading_path().empty() && doc_->is_body_part(l.part())) {
+    slot = &places_->of_paragraph(static_cast<size_t>(p->index));
+    if (*slot && (*slot)->same_numbers(l)) return *slot;
+  }
+  if (l.heading_path().empty()) l.set_heading_path(name(p->heading_path));
+  if (l.excerpt().empty()) l.set_excerpt(excerpt_of(*p));
+  auto shared = core::Shared<Location>::make(std::move(l));
+  if (slot && !*slot) *slot = shared;
+  return shared;
 }
 
 std::shared_ptr<const Statement>& Reporter::recent(std::string_view kind) {
@@ -168,10 +160,9 @@ std::shared_ptr<const Statement>& Reporter::recent(std::string_view kind) {
 }
 
 Finding& Reporter::add(std::shared_ptr<const Statement> said, Location where) {
-  complete(where);
   Finding& f = out_.emplace_back();
   f.what = std::move(said);
-  f.where = std::move(where);
+  f.set_where(located(std::move(where)));
   f.severity = info_.severity;
   f.fixable = info_.fixable;
   return f;

@@ -59,18 +59,18 @@ struct Context {
   bool in_body(int section) const;
 };
 
-// What the reporters of one check share: the place of each body paragraph that has a finding
+// What the reporters of one check share: the location of each body paragraph that has a finding
 // (made once: a badly formatted paragraph has findings from many rules) and one copy of each part
-// name and heading path the places name.
+// name and heading path the locations name.
 class Places {
  public:
   explicit Places(size_t paragraphs) : paragraphs_(paragraphs) {}
-  std::shared_ptr<const Place>& of_paragraph(size_t index) { return paragraphs_.at(index); }
-  Place::Name name(std::string_view s);
+  core::Shared<Location>& of_paragraph(size_t index) { return paragraphs_.at(index); }
+  Location::Name name(std::string_view s);
 
  private:
-  std::vector<std::shared_ptr<const Place>> paragraphs_;
-  std::map<std::string, Place::Name, std::less<>> names_;
+  std::vector<core::Shared<Location>> paragraphs_;
+  std::map<std::string, Location::Name, std::less<>> names_;
 };
 
 // The texts of a finding.
@@ -124,9 +124,9 @@ class Reporter {
 
  private:
   const docx::Paragraph* paragraph_of(const Location& l) const;
-  void complete(Location& l) const;
-  Place::Name name(std::string_view s) const { return places_ ? places_->name(s) : name_of(std::string(s)); }
-  std::shared_ptr<const Place> place_of(const docx::Paragraph& p, const std::string& part) const;
+  // `l` completed (part, heading path, excerpt) and shared.
+  core::Shared<Location> located(Location l) const;
+  Location::Name name(std::string_view s) const;
   const RuleInfo& info_;
   Findings& out_;
   const docx::Document* doc_ = nullptr;

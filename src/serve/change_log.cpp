@@ -45,7 +45,7 @@ std::string change_log_json(const FixResult& r, Lang lang) {
       w.field("rule", f.rule());
       w.field("message", f.message().in(lang));
       w.field("fixable", f.fixable);
-      location(w, f.where);
+      location(w, f.where());
       w.end_object();
     }
     w.end_array();

@@ -48,8 +48,8 @@ TEST(Corpus, ReleasingTheMainXmlChangesNoFinding) {
     for (size_t i = 0; i < a.size(); ++i) {
       EXPECT_EQ(a[i].rule(), b[i].rule()) << f;
       EXPECT_EQ(a[i].message().zh, b[i].message().zh) << f;
-      EXPECT_EQ(a[i].where.paragraph, b[i].where.paragraph) << f;
-      EXPECT_EQ(a[i].where.excerpt(), b[i].where.excerpt()) << f;
+      EXPECT_EQ(a[i].where().paragraph, b[i].where().paragraph) << f;
+      EXPECT_EQ(a[i].where().excerpt(), b[i].where().excerpt()) << f;
     }
     compared += a.size();
   }

@@ -182,8 +182,8 @@ inline void expect_same_words(const std::string& before, const std::string& afte
 inline std::string dump_findings(const rules::Findings& fs) {
   std::string s;
   for (const rules::Finding& f : fs)
-    s += f.rule() + " [" + f.kind() + "]" + (f.fixable ? " fixable" : "") + " p" + std::to_string(f.where.paragraph) + " s" +
-         std::to_string(f.where.section) + " " + f.where.part() + ": " + f.message().zh + "\n";
+    s += f.rule() + " [" + f.kind() + "]" + (f.fixable ? " fixable" : "") + " p" + std::to_string(f.where().paragraph) + " s" +
+         std::to_string(f.where().section) + " " + f.where().part() + ": " + f.message().zh + "\n";
   return s;
 }
 

@@ -23,8 +23,8 @@ report::FileReport check(const Shape& s, const Break& b, const std::string& name
 std::string dump(const report::FileReport& r) {
   std::string out = r.checked ? "" : "NOT CHECKED: " + r.error.en + "\n";
   for (const rules::Finding& f : r.findings)
-    out += f.rule() + " [" + f.kind() + "] p" + std::to_string(f.where.paragraph) + " s" + std::to_string(f.where.section) + " " +
-           f.where.part() + ": " + f.message().zh + "\n";
+    out += f.rule() + " [" + f.kind() + "] p" + std::to_string(f.where().paragraph) + " s" + std::to_string(f.where().section) + " " +
+           f.where().part() + ": " + f.message().zh + "\n";
   return out;
 }
 
@@ -131,7 +131,7 @@ TEST(ForeignTables, FirstRowRuleIsNamedWithItsStylePart) {
   const std::string& zh = r.findings[0].message().zh;
   EXPECT_NE(zh.find("标题行(firstRow)"), std::string::npos) << zh;
   EXPECT_NE(zh.find("三线表"), std::string::npos) << zh;
-  EXPECT_EQ(r.findings[0].where.row, 1);
+  EXPECT_EQ(r.findings[0].where().row, 1);
 }
 
 }  // namespace

@@ -34,15 +34,15 @@ report::FileReport sample_report() {
   rules::Finding a(rules::Statement{"body.font", "size", Text{"小四", "12pt"}, Text{"小五", "9pt"},
                                     Text{"字号为 小五,应为 小四", "font size is 9pt; expected 12pt"}},
                    rules::Location{});
-  a.where.set_part("word/document.xml");
-  a.where.section = 3;
-  a.where.paragraph = 57;
-  a.where.set_heading_path("二、主要施工方法 › 2.3 管网工程");
-  a.where.set_excerpt("正文\"引号\"<b>&");
+  a.edit_where().set_part("word/document.xml");
+  a.edit_where().section = 3;
+  a.edit_where().paragraph = 57;
+  a.edit_where().set_heading_path("二、主要施工方法 › 2.3 管网工程");
+  a.edit_where().set_excerpt("正文\"引号\"<b>&");
   rules::Finding b = with_rule(a, "page.margins");
   b.severity = rules::Severity::warning;
-  b.where = {};
-  b.where.section = 1;
+  b.edit_where() = {};
+  b.edit_where().section = 1;
   f.findings = {a, b};
   return f;
 }
@@ -88,9 +88,9 @@ TEST(HtmlReport, SelfContainedEscapedAndFilterable) {
 TEST(HtmlReport, PagesWithFindingsAreMarked) {
   report::FileReport f = sample_report();
   f.rendered = true;
-  f.findings[0].where.page = 2;
+  f.findings[0].edit_where().page = 2;
   rules::Finding r = with_rule(f.findings[0], "toc.page-numbers");
-  r.where.page = 1;
+  r.edit_where().page = 1;
   f.findings.push_back(r);
   f.finding_y = {0.25, -1, -1};
   f.pages = {report::PageView{595, 842, "\x89PNG-1"}, report::PageView{595, 842, "\x89PNG-2"}};

@@ -15,12 +15,12 @@ rules::Finding finding(const std::string& rule, const std::string& kind, int par
                        rules::Severity sev = rules::Severity::error) {
   rules::Finding f(rules::Statement{rule, kind, Text{"小四", "12pt (小四)"}, Text{"小五", "9pt (小五)"}, Text{msg, "en: " + msg}},
                    rules::Location{}, sev, true);
-  f.where.set_part("word/document.xml");
-  f.where.section = 3;
-  f.where.paragraph = paragraph;
-  f.where.ordinal = ordinal;
-  f.where.set_heading_path("二、主要施工方法 › 2.3 管网工程");
-  f.where.set_excerpt("正文\"引号\"与\\反斜杠");
+  f.edit_where().set_part("word/document.xml");
+  f.edit_where().section = 3;
+  f.edit_where().paragraph = paragraph;
+  f.edit_where().ordinal = ordinal;
+  f.edit_where().set_heading_path("二、主要施工方法 › 2.3 管网工程");
+  f.edit_where().set_excerpt("正文\"引号\"与\\反斜杠");
   return f;
 }
 

@@ -95,7 +95,7 @@ TEST(Anonymous, FindsTheBidderInDocumentProperties) {
   rules::Findings f = rules::check_anonymous(*doc, id);
   bool metadata = false;
   for (const rules::Finding& x : f)
-    if (x.where.part() == "docProps/core.xml") metadata = x.fixable;
+    if (x.where().part() == "docProps/core.xml") metadata = x.fixable;
   EXPECT_TRUE(metadata);
 }
 
@@ -129,7 +129,7 @@ TEST(Anonymous, AliasInsideTheFullNameIsNotReportedTwice) {
   rules::Identity id = rules::load_identity(testkit::source_dir() + "/samples/identity.yaml");  // the bundled example
   std::multiset<std::string> found;
   for (const rules::Finding& x : rules::check_anonymous(*doc, id))
-    if (x.kind() == "identity") found.insert(x.actual().zh + "@" + std::to_string(x.where.paragraph));
+    if (x.kind() == "identity") found.insert(x.actual().zh + "@" + std::to_string(x.where().paragraph));
   ASSERT_EQ(found.size(), 2u) << ::testing::PrintToString(found);
   std::set<std::string> names;
   for (const std::string& f : found) names.insert(f.substr(0, f.find('@')));
@@ -148,7 +148,7 @@ TEST(Anonymous, AuthorsOfCommentsAndRevisionsAreMetadata) {
     for (const rules::Finding& x : f)
       if (x.kind() == "metadata") {
         EXPECT_TRUE(x.fixable);
-        parts.insert(x.where.part());
+        parts.insert(x.where().part());
       }
     if (std::string(name) == "test_docx_comments.docx") {
       EXPECT_TRUE(parts.count("word/comments.xml")) << "comment author";

@@ -147,8 +147,8 @@ inline std::set<std::string> rule_ids(const report::FileReport& r) {
 inline std::string dump(const report::FileReport& r) {
   std::string s = r.checked ? "" : "NOT CHECKED: " + r.error.en + "\n";
   for (const rules::Finding& f : r.findings)
-    s += f.rule() + " [" + f.kind() + "] p" + std::to_string(f.where.paragraph) + " s" + std::to_string(f.where.section) + " " +
-         f.where.part() + ": " + f.message().zh + "\n";
+    s += f.rule() + " [" + f.kind() + "] p" + std::to_string(f.where().paragraph) + " s" + std::to_string(f.where().section) + " " +
+         f.where().part() + ": " + f.message().zh + "\n";
   return s;
 }
 

@@ -154,7 +154,7 @@ TEST(StandardB, A3DrawingsAtTheEndCheckClean) {
   r = check_b(write(c, "第二章 工程概况"));
   ASSERT_EQ(r.findings.size(), 1u) << testfix::dump(r);
   EXPECT_EQ(r.findings[0].rule() + "/" + r.findings[0].kind(), "page.size/a3_position");
-  EXPECT_EQ(r.findings[0].where.section, 2);
+  EXPECT_EQ(r.findings[0].where().section, 2);
   EXPECT_FALSE(r.findings[0].fixable);
   // Standard A does not ask for it: the same file has no such finding under xx-2014, even --strict.
   FileCheckOptions strict;
