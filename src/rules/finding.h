@@ -2,7 +2,6 @@
 // and en) and where.
 #pragma once
 #include <deque>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -67,16 +66,16 @@ struct Statement {
 struct Finding {
   Finding() = default;
   Finding(Statement said, Location at, Severity sev = Severity::error, bool can_fix = false)
-      : what(std::make_shared<const Statement>(std::move(said))),
+      : what(core::Shared<Statement>::make(std::move(said))),
         severity(sev),
         fixable(can_fix),
         where_(core::Shared<Location>::make(std::move(at))) {}
 
-  std::shared_ptr<const Statement> what;  // never null in a finding a rule made
+  core::Shared<Statement> what;  // never null in a finding a rule made
   Severity severity = Severity::error;
   bool fixable = false;
 
-  // Where it is: shared with the other findings on the same paragraph (32 bytes a finding).
+  // Where it is: shared with the other findings on the same paragraph.
   const Location& where() const;
   Location& edit_where() { return where_.edit(); }  // this finding's own, to change
   void set_where(core::Shared<Location> at) { where_ = std::move(at); }
@@ -91,6 +90,9 @@ struct Finding {
  private:
   core::Shared<Location> where_;
 };
+// Three words: what is said and where are shared (a badly formatted 1,000-page bid has 160,000
+// findings, of a few thousand statements on 30,000 paragraphs).
+static_assert(sizeof(Finding) <= 3 * sizeof(void*), "a finding is two shared handles and its severity");
 
 // A deque: a badly formatted 1,000-page document has 160,000 findings, and a vector would
 // copy them all as it grows and briefly hold two arrays.

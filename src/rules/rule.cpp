@@ -149,7 +149,7 @@ core::Shared<Location> Reporter::located(Location l) const {
   return shared;
 }
 
-std::shared_ptr<const Statement>& Reporter::recent(std::string_view kind) {
+core::Shared<Statement>& Reporter::recent(std::string_view kind) {
   auto it = std::find_if(recent_.begin(), recent_.end(), [&](const Recent& r) { return r.kind == kind; });
   if (it == recent_.end()) it = recent_.insert(recent_.end(), Recent{std::string(kind), "", nullptr});
   if (!it->said || it->lookup != lookup_) {
@@ -159,7 +159,7 @@ std::shared_ptr<const Statement>& Reporter::recent(std::string_view kind) {
   return *it->said;
 }
 
-Finding& Reporter::add(std::shared_ptr<const Statement> said, Location where) {
+Finding& Reporter::add(core::Shared<Statement> said, Location where) {
   Finding& f = out_.emplace_back();
   f.what = std::move(said);
   f.set_where(located(std::move(where)));
@@ -170,7 +170,7 @@ Finding& Reporter::add(std::shared_ptr<const Statement> said, Location where) {
 
 Finding& Reporter::add(std::string_view kind, Location where, Text expected, Text actual, Text message) {
   return add(
-      std::make_shared<const Statement>(Statement{info_.id, std::string(kind), std::move(expected), std::move(actual), std::move(message)}),
+      core::Shared<Statement>::make(Statement{info_.id, std::string(kind), std::move(expected), std::move(actual), std::move(message)}),
       std::move(where));
 }
 
@@ -181,11 +181,11 @@ void Reporter::not_fixable(size_t since) {
 // A finding on a default value under check --strict: a warning that says the standard does not set it.
 void Reporter::settle(Finding& f) {
   f.severity = Severity::warning;
-  std::shared_ptr<const Statement>& marked = unset_[f.what.get()];
+  core::Shared<Statement>& marked = unset_[f.what.get()];
   if (!marked) {
     Statement s = *f.what;
     s.message = Text{"标准未规定(格式配置的默认值):" + s.message.zh, "not set by the standard (the profile's default): " + s.message.en};
-    marked = std::make_shared<const Statement>(std::move(s));
+    marked = core::Shared<Statement>::make(std::move(s));
   }
   f.what = marked;
 }

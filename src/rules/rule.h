@@ -88,17 +88,17 @@ class Reporter {
       : info_(info), out_(out), doc_(doc), places_(places), ctx_(ctx) {}
   Finding& add(std::string_view kind, Location where, Text expected, Text actual, Text message);
   // A finding that says what another one of this rule said (shared, not copied).
-  Finding& add(std::shared_ptr<const Statement> said, Location where);
+  Finding& add(core::Shared<Statement> said, Location where);
   // For checks that run on every paragraph: the texts are made by `make()` (returning a Wording)
   // once per distinct `key` — everything they are made from — and shared by the findings with
   // that key.
   template <typename Make>
   Finding& add_keyed(std::string_view kind, Location where, std::string_view key, Make make) {
     lookup_.assign(kind).append(1, '\0').append(key);  // reused: a lookup costs no allocation
-    std::shared_ptr<const Statement>& said = recent(kind);
+    core::Shared<Statement>& said = recent(kind);
     if (!said) {
       Wording w = make();
-      said = std::make_shared<const Statement>(
+      said = core::Shared<Statement>::make(
           Statement{info_.id, std::string(kind), std::move(w.expected), std::move(w.actual), std::move(w.message)});
     }
     return add(said, std::move(where));
@@ -133,16 +133,16 @@ class Reporter {
   Places* places_ = nullptr;
   const Context* ctx_ = nullptr;
   // Statements of default-value findings with 「标准未规定」 added (check --strict), by original.
-  std::unordered_map<const Statement*, std::shared_ptr<const Statement>> unset_;
+  std::unordered_map<const Statement*, core::Shared<Statement>> unset_;
   void settle(Finding& f);
   // add_keyed's statement for lookup_: consecutive paragraphs formatted alike make the same key,
   // so the last key of each kind is compared before the map is asked (no hashing).
-  std::shared_ptr<const Statement>& recent(std::string_view kind);
-  std::unordered_map<std::string, std::shared_ptr<const Statement>> said_;  // add_keyed's statements
+  core::Shared<Statement>& recent(std::string_view kind);
+  std::unordered_map<std::string, core::Shared<Statement>> said_;  // add_keyed's statements
   std::string lookup_;
   struct Recent {
     std::string kind, lookup;
-    std::shared_ptr<const Statement>* said;  // into said_ (its elements stay where they are)
+    core::Shared<Statement>* said;  // into said_ (its elements stay where they are)
   };
   std::vector<Recent> recent_;  // one per kind
 };

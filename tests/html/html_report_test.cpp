@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 rules::Finding with_rule(rules::Finding f, const std::string& rule) {
   rules::Statement s = *f.what;
   s.rule = rule;
-  f.what = std::make_shared<const rules::Statement>(std::move(s));
+  f.what = core::Shared<rules::Statement>::make(std::move(s));
   return f;
 }
 
