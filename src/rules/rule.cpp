@@ -169,9 +169,22 @@ Finding& Reporter::add(core::Shared<Statement> said, Location where) {
 }
 
 Finding& Reporter::add(std::string_view kind, Location where, Text expected, Text actual, Text message) {
-  return add(
-      core::Shared<Statement>::make(Statement{info_.id, std::string(kind), std::move(expected), std::move(actual), std::move(message)}),
-      std::move(where));
+  auto said =
+      core::Shared<Statement>::make(Statement{info_.id, std::string(kind), std::move(expected), std::move(actual), std::move(message)});
+  return add(*stated_.insert(std::move(said)).first, std::move(where));  // an equal one made before, if any
+}
+
+size_t Reporter::SameWording::operator()(const core::Shared<Statement>& s) const {
+  std::hash<std::string> h;
+  size_t v = h(s->kind);
+  for (const Text* t : {&s->expected, &s->actual, &s->message}) v = v * 31 + h(t->zh) * 7 + h(t->en);
+  return v;
+}
+
+bool Reporter::SameWording::operator()(const core::Shared<Statement>& a, const core::Shared<Statement>& b) const {
+  auto same = [](const Text& x, const Text& y) { return x.zh == y.zh && x.en == y.en; };
+  return a->rule == b->rule && a->kind == b->kind && same(a->expected, b->expected) && same(a->actual, b->actual) &&
+         same(a->message, b->message);
 }
 
 void Reporter::not_fixable(size_t since) {

@@ -169,6 +169,28 @@ TEST(Rules, FindingsOnOneParagraphShareItsLocation) {
   EXPECT_EQ(r.findings[0].where().page, 0);
 }
 
+// A rule that words each finding itself (Reporter::add) still shares one statement among the
+// findings that say the same: 「标题层级过深」 on 2,756 paragraphs of one file is one statement.
+TEST(Rules, EqualWordingsShareOneStatement) {
+  const rules::RuleInfo info{"heading.depth", Text{"层级", "depth"}, {}, rules::Severity::error, false};
+  rules::Findings out;
+  rules::Reporter rep(info, out);
+  auto say = [&](const std::string& actual, int paragraph) {
+    rules::Location at;
+    at.paragraph = paragraph;
+    rep.add("list_number", at, Text{"1.", "1."}, Text{actual, actual}, Text{"层级过深:" + actual, "too deep: " + actual});
+  };
+  say("1.1.1.1.1", 3);
+  say("1.1.1.1.1", 9);
+  say("1.1.1.1.2", 12);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_TRUE(out[0].what == out[1].what);
+  EXPECT_FALSE(out[0].what == out[2].what);
+  EXPECT_EQ(out[1].where().paragraph, 9);  // each keeps its own place
+  EXPECT_EQ(out[2].actual().zh, "1.1.1.1.2");
+  EXPECT_EQ(out[1].rule(), "heading.depth");
+}
+
 TEST(Rules, ParaIndentNoFirstLine) {
   Parts p = clean_parts();
   break_as(p, "para_indent");
