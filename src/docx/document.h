@@ -250,8 +250,9 @@ class Document {
   // Frees the main part's XML tree and its inflated text — most of the memory of a large
   // document besides the model — for callers that need only the model (a static check): the
   // body's paragraph, table and section nodes become null. The strings the model keeps from the
-  // part are copies (strings_). Rules that walk the body's XML (render-only TOC check, 暗标 scan)
-  // and fix need it.
+  // part are copies (strings_). numbering.xml goes too (its definitions are read; the levels' pPr
+  // and rPr nodes, which only the reader's resolver reads, are dropped). Rules that walk the
+  // body's XML (render-only TOC check, 暗标 scan) and fix need it.
   void release_main_xml();
 
  private:

@@ -7,14 +7,14 @@
 namespace bidfmt::docx {
 namespace {
 
-Level read_level(pugi::xml_node l, int ilvl) {
+Level read_level(pugi::xml_node l, int ilvl, StringPool& strings) {
   Level v;
   v.ilvl = ilvl;
   v.start = int_attr(l.child("w:start"), "w:val").value_or(v.start);
-  if (pugi::xml_node f = l.child("w:numFmt")) v.format = attr(f, "w:val");
-  v.text = attr(l.child("w:lvlText"), "w:val");
-  if (pugi::xml_node s = l.child("w:suff")) v.suffix = attr(s, "w:val");
-  v.pstyle = attr(l.child("w:pStyle"), "w:val");
+  if (pugi::xml_node f = l.child("w:numFmt")) v.format = strings.keep(attr(f, "w:val"));
+  v.text = strings.keep(attr(l.child("w:lvlText"), "w:val"));
+  if (pugi::xml_node s = l.child("w:suff")) v.suffix = strings.keep(attr(s, "w:val"));
+  v.pstyle = strings.keep(attr(l.child("w:pStyle"), "w:val"));
   v.legal = l.child("w:isLgl") && on_off(l.child("w:isLgl"));
   v.restart = int_attr(l.child("w:lvlRestart"), "w:val").value_or(-1);
   v.ppr = l.child("w:pPr");
@@ -28,15 +28,15 @@ Numbering::Numbering(const pugi::xml_document* doc, const StyleSheet& styles) : 
   if (!doc) return;
   pugi::xml_node root = doc->document_element();
   for (pugi::xml_node a : root.children("w:abstractNum")) {
-    std::string_view id = attr(a, "w:abstractNumId");
+    std::string_view id = strings_.keep(attr(a, "w:abstractNumId"));
     if (abstracts_.count(id)) continue;
     Abstract& ab = abstracts_[id];
     for (int i = 0; i < 9; ++i) ab.levels[i].ilvl = i;
-    ab.num_style_link = attr(a.child("w:numStyleLink"), "w:val");
+    ab.num_style_link = strings_.keep(attr(a.child("w:numStyleLink"), "w:val"));
     for (pugi::xml_node l : a.children("w:lvl")) {
       int ilvl = int_attr(l, "w:ilvl").value_or(-1);
       if (ilvl < 0 || ilvl > 8) continue;
-      ab.levels[ilvl] = read_level(l, ilvl);
+      ab.levels[ilvl] = read_level(l, ilvl, strings_);
       ab.has[ilvl] = true;
     }
   }
@@ -46,17 +46,24 @@ Numbering::Numbering(const pugi::xml_document* doc, const StyleSheet& styles) : 
     Num& num = nums_[*id];
     num.start_override.fill(-1);
     num.override_level.fill(-1);
-    num.abstract_id = attr(n.child("w:abstractNumId"), "w:val");
+    num.abstract_id = strings_.keep(attr(n.child("w:abstractNumId"), "w:val"));
     for (pugi::xml_node o : n.children("w:lvlOverride")) {
       int ilvl = int_attr(o, "w:ilvl").value_or(-1);
       if (ilvl < 0 || ilvl > 8) continue;
       if (auto s = int_attr(o.child("w:startOverride"), "w:val")) num.start_override[ilvl] = *s;
       if (pugi::xml_node l = o.child("w:lvl")) {
         num.override_level[ilvl] = static_cast<int>(overrides_.size());
-        overrides_.push_back(read_level(l, ilvl));
+        overrides_.push_back(read_level(l, ilvl, strings_));
       }
     }
   }
+}
+
+void Numbering::forget_properties() {
+  auto forget = [](Level& l) { l.ppr = l.rpr = pugi::xml_node(); };
+  for (auto& [id, a] : abstracts_)
+    for (Level& l : a.levels) forget(l);
+  for (Level& l : overrides_) forget(l);
 }
 
 const Numbering::Abstract* Numbering::abstract_for(int num_id, int depth) const {

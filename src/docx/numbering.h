@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "docx/properties.h"
+
 namespace bidfmt::docx {
 
 class StyleSheet;
@@ -22,13 +24,21 @@ struct Level {
   std::string_view pstyle;              // w:pStyle: the paragraph style linked to this level
   bool legal = false;                   // w:isLgl
   int restart = -1;                     // w:lvlRestart (-1 = default)
-  pugi::xml_node ppr, rpr;              // the level's pPr and rPr (may be empty)
+  pugi::xml_node ppr, rpr;              // the level's pPr and rPr (may be empty; read while the document is)
 };
 
+// The strings of the definitions are copies (strings_): numbering.xml's text can be freed once the
+// document is read (pandoc writes an abstractNum per list: half a megabyte for a long bid).
 class Numbering {
  public:
   Numbering() = default;
   Numbering(const pugi::xml_document* numbering, const StyleSheet& styles);
+  Numbering(const Numbering&) = delete;  // the levels' strings point into strings_
+  Numbering& operator=(const Numbering&) = delete;
+
+  // Drops the levels' pPr and rPr nodes (the resolver reads them while the document is read), so
+  // that numbering.xml's tree and text can be freed (Document::MainXml::release).
+  void forget_properties();
 
   // The level ilvl of w:num numId (following numStyleLink and lvlOverride), or null.
   const Level* level(int num_id, int ilvl) const;
@@ -59,6 +69,7 @@ class Numbering {
   std::unordered_map<int, Num> nums_;
   std::vector<Level> overrides_;
   const StyleSheet* styles_ = nullptr;
+  StringPool strings_;
 };
 
 // Computes, in document order, the label each numbered paragraph shows ("一、", "1.2", "(3)").

@@ -89,8 +89,10 @@ Package::Package(const std::string& path) : path_(path), zip_(path) {
   for (const auto& [id, rel] : rels_) {
     if (rel.external || !zip_.has(rel.target)) continue;
     if (rel.type == "styles" && !styles_) styles_ = load(rel.target);
-    else if (rel.type == "numbering" && !numbering_) numbering_ = load(rel.target);
-    else if (rel.type == "settings" && !settings_) settings_ = load(rel.target);
+    else if (rel.type == "numbering" && !numbering_) {
+      numbering_ = load(rel.target);
+      numbering_part_ = rel.target;
+    } else if (rel.type == "settings" && !settings_) settings_ = load(rel.target);
     else if (rel.type == "theme" && !theme_) theme_ = load(rel.target);
   }
 }
@@ -107,6 +109,13 @@ void Package::release_document() {
   loaded_.erase(main_part_);
   document_ = std::make_unique<pugi::xml_document>();
   zip_.release(main_part_);
+}
+
+void Package::release_numbering() {
+  if (!numbering_) return;
+  loaded_.erase(numbering_part_);
+  numbering_.reset();
+  zip_.release(numbering_part_);
 }
 
 std::string Package::target(const std::string& rel_id) const {

@@ -37,6 +37,9 @@ class Package {
   // Frees the main part's tree and its text; document() is empty afterwards. The model keeps no
   // view into that text: the strings it keeps are copied (StringPool, Document::release_main_xml).
   void release_document();
+  // Frees numbering.xml's tree and text; numbering() is null afterwards (Numbering keeps copies
+  // of its strings and has forgotten its nodes: Numbering::forget_properties).
+  void release_numbering();
 
  private:
   // Parses a part in place in the zip's buffer (a large document.xml is not copied); each part
@@ -48,6 +51,7 @@ class Package {
   std::string main_part_;
   std::map<std::string, Relationship> rels_;
   XmlDoc document_, styles_, numbering_, settings_, theme_;
+  std::string numbering_part_;
   mutable std::map<std::string, XmlDoc> others_;  // parsed on first use
 };
 

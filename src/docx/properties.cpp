@@ -136,7 +136,7 @@ void TableProps::over(const TableProps& u) {
 }
 
 std::string_view StringPool::keep(std::string_view s) {
-  if (s.empty()) return s;
+  if (s.empty()) return {};
   auto it = strings_.find(s);
   if (it == strings_.end()) it = strings_.emplace(s).first;
   return *it;

@@ -73,6 +73,9 @@ void Document::release_main_xml() {
   for (Table& t : body_.tables) t.node = {};
   for (Section& s : sections_) s.sect_pr = {};
   package_->release_document();
+  numbering_->forget_properties();
+  package_->release_numbering();
+  core::give_back_freed_memory();
 }
 
 // ---------------------------------------------------------------------------------------------

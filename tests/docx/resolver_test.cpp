@@ -282,5 +282,27 @@ TEST(Resolver, ReleasedMainPartLeavesNoViewIntoItsText) {
   EXPECT_EQ(d->sections()[0].page_format, "upperRoman");
 }
 
+// numbering.xml is freed with the main part: the definitions keep their own strings, the labels
+// and the properties the levels gave are read, and the levels' nodes are forgotten.
+TEST(Resolver, ReleasedNumberingKeepsItsDefinitions) {
+  Pkg p;
+  p.styles = kStyles;
+  p.numbering = kNumbering;
+  p.body = R"(<w:p><w:pPr><w:pStyle w:val="C"/></w:pPr><w:r><w:t>一</w:t></w:r></w:p>)";
+  auto d = docx::Document::read(write_pkg(p, "released-numbering"), xx2014(), docx::Document::MainXml::release);
+  EXPECT_EQ(d->package().numbering(), nullptr);
+  const docx::Paragraph& a = para(*d, "一");
+  EXPECT_EQ(a.label, "1、");
+  EXPECT_EQ(a.props->first_line.value, 200);  // the level's pPr, read before it was dropped
+  EXPECT_EQ(a.label_props->size.value, 18);   // and its rPr
+  ASSERT_NE(a.level, nullptr);
+  EXPECT_EQ(a.level->text, "%1、");
+  EXPECT_EQ(a.level->format, "decimal");
+  EXPECT_EQ(a.level->pstyle, "B");
+  EXPECT_FALSE(a.level->ppr);
+  EXPECT_EQ(d->numbering().abstract_of(1), "0");
+  EXPECT_EQ(d->numbering().level_for_style(1, "B"), 0);
+}
+
 }  // namespace
 }  // namespace bidfmt::docxtest
