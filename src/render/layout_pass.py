@@ -29,7 +29,6 @@
 import fcntl
 import json
 import os
-import pathlib
 import shutil
 import signal
 import subprocess
@@ -37,18 +36,9 @@ import sys
 import tempfile
 import time
 
-# Python's UNO (uno, com.sun.star.*) is imported once soffice is started (load_uno): setting up
-# its type system takes a tenth of a second, which soffice's own start-up now hides.
-uno = PropertyValue = NoConnectException = None
-
-
-def load_uno():
-    global uno, PropertyValue, NoConnectException
-    if uno is None:
-        import uno as uno_module
-        from com.sun.star.beans import PropertyValue as property_value
-        from com.sun.star.connection import NoConnectException as no_connect
-        uno, PropertyValue, NoConnectException = uno_module, property_value, no_connect
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
 
 
 def prop(name, value):
@@ -251,11 +241,10 @@ class Office:
         self.pipe = "bidfmt%d_%d" % (os.getpid(), int(time.time() * 1000) % 100000)
         soffice = os.environ.get("BIDFMT_SOFFICE", "soffice")
         self.proc = subprocess.Popen(
-            [soffice, "-env:UserInstallation=" + pathlib.Path(os.path.abspath(profile)).as_uri(), "--headless",
-             "--invisible", "--nologo", "--norestore", "--nodefault", "--accept=pipe,name=%s;urp;" % self.pipe],
+            [soffice, "-env:UserInstallation=" + uno.systemPathToFileUrl(profile), "--headless", "--invisible",
+             "--nologo", "--norestore", "--nodefault", "--accept=pipe,name=%s;urp;" % self.pipe],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.desktop = None
-        load_uno()  # while soffice starts
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         # Asked every 20 ms for a minute: soffice takes a few tenths of a second to accept, and
