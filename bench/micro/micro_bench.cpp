@@ -125,7 +125,8 @@ void BM_ResolveStyles(benchmark::State& state) {
   pugi::xpath_node_set ps = paragraphs.evaluate_node_set(pkg.document());
   int64_t runs = 0;
   for (auto _ : state) {
-    docx::Resolver resolver(sheet, theme);
+    docx::StringPool strings;
+    docx::Resolver resolver(sheet, theme, strings);
     runs = 0;
     for (const pugi::xpath_node& x : ps) {
       pugi::xml_node p = x.node();
