@@ -13,8 +13,8 @@
 # --toc-mark NAME: IN is bidfmt's layout draft, whose TOC is plain paragraphs (no TOC field) inside
 # the bookmark NAME, each with a PAGEREF field to its heading. LibreOffice computes page references
 # as it lays the pages out, so the layout and the PDF show the right numbers with no index update
-# (which lays the document out a second time); the PDF is exported, then the fields are refreshed
-# once to read the numbers back from the bookmark's text.
+# (which lays the document out a second time); the numbers are read back from the bookmark's text
+# after the PDF export has drawn the pages (without --pdf, after one refresh of the fields).
 # --anchors PREFIX reports where each bookmark named PREFIX… is laid out: its page as LibreOffice
 # counts them (automatic blank pages included), the Y of its line in 1/100 mm of the layout, and
 # for a bookmark named PREFIXt… in a table cell the table's rendered width (1/100 mm) and its last
@@ -199,12 +199,16 @@ def lay_out(desktop, job):
         if job["toc_mark"] is not None:
             # The PDF first, from the one layout: its TOC numbers and footer totals are the page
             # references LibreOffice computed as it laid the pages out, its other fields (REF, SEQ)
-            # the results bidfmt wrote, as Word shows them. Then bidfmt's own TOC lines, their
-            # PAGEREF fields refreshed: the numbers the layout shows.
+            # the results bidfmt wrote, as Word shows them. Drawing the pages for the export leaves
+            # each PAGEREF field holding the number its page shows, so bidfmt's own TOC lines and
+            # the footer total are read as they are. Without a PDF nothing has drawn the pages and
+            # the fields still hold the draft's estimates: they are refreshed first (0.15 s on a
+            # 160-page bid, the one step a bare conversion does not take).
             if job["pdf"]:
                 export(doc, job["pdf"], "writer_pdf_Export")
                 pdf_done = True
-            doc.getTextFields().refresh()
+            else:
+                doc.getTextFields().refresh()
             marks = doc.getBookmarks()
             if marks.hasByName(job["toc_mark"]):
                 toc = toc_entries(marks.getByName(job["toc_mark"]).getAnchor().getString())
