@@ -171,8 +171,10 @@ def parse_job(args):
     return job
 
 
-def lay_out(desktop, job):
-    """One document: load it once, update (with update_toc), read the numbers, export, close."""
+def lay_out(desktop, job, done=None):
+    """One document: load it once, update (with update_toc), read the numbers, export, write
+    OUT.json, call done() (the worker answers then: closing the document is not the caller's
+    wait), close."""
     src, update_toc = job["src"], job["update_toc"]
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0,
                                        (prop("Hidden", True), prop("ReadOnly", True)))
@@ -229,19 +231,22 @@ def lay_out(desktop, job):
             export(doc, job["doc"], "MS Word 97")
         if job["docx"]:  # a .doc/.wps/.rtf/.odt input, converted for check and fix
             export(doc, job["docx"], "MS Word 2007 XML")
+        with open(job["json"], "w", encoding="utf-8") as f:
+            json.dump(result, f, ensure_ascii=False)
+        if done is not None:
+            done()
     finally:
         try:
             doc.close(True)
         except Exception:
             pass
-    with open(job["json"], "w", encoding="utf-8") as f:
-        json.dump(result, f, ensure_ascii=False)
 
 
 class Office:
     """A headless soffice on a private pipe, with the user profile at `profile` (a file path)."""
 
     def __init__(self, profile):
+        self.profile = profile
         self.pipe = "bidfmt%d_%d" % (os.getpid(), int(time.time() * 1000) % 100000)
         soffice = os.environ.get("BIDFMT_SOFFICE", "soffice")
         self.proc = subprocess.Popen(
@@ -328,7 +333,8 @@ def start_office(profile_base):
 
 def test_fault(src):
     """Test hook: BIDFMT_TEST_LO_FAULT=crash:NAME or hang:NAME makes soffice crash on, or the pass
-    hang over, a document whose file name contains NAME (tests of the pool's recovery)."""
+    hang over, a document whose file name contains NAME; crash-after:NAME makes soffice crash once
+    that document's job is answered and the document closed (tests of the pool's recovery)."""
     fault = os.environ.get("BIDFMT_TEST_LO_FAULT", "")
     kind, _, name = fault.partition(":")
     return kind if name and name in os.path.basename(src) else None
@@ -360,6 +366,13 @@ def children(pid):
     return out
 
 
+def crash(office):
+    """Test hook: soffice.bin, the child of the oosplash we started, dies."""
+    for pid in children(office.proc.pid):
+        os.kill(pid, signal.SIGSEGV)
+    office.proc.wait()
+
+
 def serve(profile_base):
     """Worker mode: jobs on fd 0 (a socket), each its arguments NUL-terminated and closed by an
     empty one; one answer line per job: "ok", "fail MESSAGE" (the worker goes on) or "dead MESSAGE"
@@ -379,16 +392,21 @@ def serve(profile_base):
                 pending += chunk
             raw, pending = pending.split(b"\0\0", 1)
             job = parse_job([a.decode("utf-8", "surrogateescape") for a in raw.split(b"\0")])
+            # The answer goes before the document is closed: a soffice that died closing the
+            # last one (its job was done) is replaced here, on the same profile, not blamed on
+            # the next document.
+            if not office.alive():
+                office.close()
+                office = Office(office.profile)
             fault = test_fault(job["src"])
             if fault == "crash":  # soffice.bin, the child of the oosplash we started, dies
-                for pid in children(office.proc.pid):
-                    os.kill(pid, signal.SIGSEGV)
-                office.proc.wait()
+                crash(office)
             elif fault == "hang":
                 time.sleep(10 ** 6)
             try:
-                lay_out(office.desktop, job)
-                out.write(b"ok\n")
+                lay_out(office.desktop, job, lambda: out.write(b"ok\n"))
+                if fault == "crash-after":
+                    crash(office)
             except Exception as e:
                 msg = str(e).replace("\n", " ") or type(e).__name__
                 if not office_answers(office):

@@ -133,6 +133,20 @@ TEST_F(RenderBatch, ADocumentThatHangsLibreOfficeCostsOnlyItself) {
   EXPECT_NE(report["files"][1]["error"].s.find("timed out"), std::string::npos) << report["files"][1]["error"].s;
 }
 
+// soffice dies after a document's job is answered (as it closes the document): that document is
+// checked, and so is the next one, on a soffice the worker starts anew.
+TEST_F(RenderBatch, LibreOfficeDyingAfterAnAnsweredJobCostsNoDocument) {
+  std::string after = faulty_copy("lo-crash-after");
+  testkit::RunResult r = check({batch().files[0], after, batch().files[2]}, {"BIDFMT_TEST_LO_FAULT=crash-after:lo-crash-after"});
+  ASSERT_EQ(r.status, 1) << r.err;  // the copy of b has its footer finding
+  jsontest::Value report = jsontest::parse(r.out);
+  ASSERT_EQ(report["files"].items.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(report["files"][i]["status"].s, "checked") << i << ": " << r.err;
+  jsontest::Value c = jsontest::parse(check({batch().files[2]}).out);
+  EXPECT_EQ(findings(report["files"][2]), findings(c["files"][0]));
+  EXPECT_NE(findings(report["files"][1]).find("footer.page-number"), std::string::npos) << findings(report["files"][1]);
+}
+
 // In-process: a worker lays out BIDFMT_LO_MAX_DOCS documents, then a fresh one takes over, and the
 // numbers do not change with the worker.
 TEST_F(RenderBatch, AWorkerIsReplacedAfterItsShareOfDocuments) {
