@@ -83,7 +83,8 @@ struct Wording {
 class Reporter {
  public:
   // With `doc`, locations made by Context::at are completed (part, heading path, excerpt);
-  // `places` (shared by the rules of one check) keeps the places made.
+  // `places` (shared by the rules of one check) keeps each body paragraph's location and one copy
+  // of each part name and heading path, so the findings that name them share them.
   // With `ctx`, findings on default values are settled by Reporter::about (else kept as made).
   Reporter(const RuleInfo& info, Findings& out, const docx::Document* doc = nullptr, Places* places = nullptr, const Context* ctx = nullptr)
       : info_(info), out_(out), doc_(doc), places_(places), ctx_(ctx) {}
