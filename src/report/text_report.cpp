@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "report/report.h"
+#include "report/stretches.h"
 #include "rules/registry.h"
 
 namespace bidfmt::report {
@@ -66,11 +67,6 @@ struct Same {
 struct SameHash {  // the part is left to ==: nearly every finding is in the main document
   size_t operator()(const Same& k) const { return std::hash<const void*>()(k.what) ^ static_cast<size_t>(k.severity); }
 };
-
-// A rule's findings: stretches [begin, end) of its file's findings (a rule's findings come
-// together, so nearly always one). Not a list of pointers: 160,000 of them were the report's
-// largest allocation, made when the document's memory is free but in pieces.
-using Stretches = std::vector<std::pair<size_t, size_t>>;
 
 // Merges each finding into the open group of the same findings when it is on the next paragraph.
 std::vector<Group> group(const rules::Findings& all, const Stretches& stretches) {
@@ -206,12 +202,7 @@ void write_text(std::ostream& stream, const std::vector<FileReport>& files, cons
     for (const rules::Finding& x : f.findings) fixable += x.fixable;
     if (en) os << "  " << long{c.errors} << " error(s), " << long{c.warnings} << " warning(s), " << fixable << " fixable\n";
     else os << "  错误 " << long{c.errors} << " 处,警告 " << long{c.warnings} << " 处(可自动修复 " << fixable << " 处)\n";
-    std::map<std::string_view, Stretches> by_rule;
-    for (size_t i = 0, end; i < f.findings.size(); i = end) {
-      const std::string& rule = f.findings[i].rule();
-      for (end = i + 1; end < f.findings.size() && f.findings[end].rule() == rule;) ++end;
-      by_rule[rule].emplace_back(i, end);
-    }
+    const std::map<std::string_view, Stretches> by_rule = stretches_by_rule(f.findings);
     for (const rules::Rule* r : rules::all_rules())  // in the order of the standard
       if (auto it = by_rule.find(r->info.id); it != by_rule.end()) write_section(os, *r, f.findings, it->second, o.lang);
     os << "\n";

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "report/json_value.h"
@@ -138,6 +139,38 @@ TEST(Report, JUnitIsWellFormedOneTestcasePerRule) {
   pugi::xml_node fail = suite[0].find_child_by_attribute("testcase", "name", "body.font").child("failure");
   ASSERT_TRUE(fail);
   EXPECT_NE(std::string(fail.text().get()).find("第10段"), std::string::npos) << fail.text().get();
+  // Every error is a line of its failure, the excerpt's quotes and backslash as they were.
+  const std::string body = fail.text().get();
+  EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 5) << body;
+  EXPECT_NE(body.find("「正文\"引号\"与\\反斜杠」"), std::string::npos) << body;
+  EXPECT_EQ(std::string(fail.attribute("message").value()).rfind("5 处问题:", 0), 0u) << fail.attribute("message").value();
+  // A warning is no failure: it is the testcase's system-out.
+  pugi::xml_node caption = suite[0].find_child_by_attribute("testcase", "name", "figure.caption");
+  EXPECT_FALSE(caption.child("failure"));
+  EXPECT_NE(std::string(caption.child("system-out").text().get()).find("图缺少题注"), std::string::npos);
+  EXPECT_STREQ(suite[2].child("testcase").child("error").attribute("message").value(), "不是有效的 DOCX(zip)文件");
+  // The totals are the suites' sums.
+  EXPECT_EQ(suites.attribute("tests").as_int(), static_cast<int>(2 * rules::all_rules().size() + 1));
+  EXPECT_EQ(suites.attribute("failures").as_int(), 2);
+  EXPECT_EQ(suites.attribute("errors").as_int(), 1);
+}
+
+// Document text goes into the XML escaped, and the control characters XML 1.0 cannot carry are
+// left out (the report stays well-formed).
+TEST(Report, JUnitEscapesDocumentText) {
+  std::vector<FileReport> files = sample();
+  files[0].findings[0].edit_where().set_excerpt(
+      "a<b & c>\"d\"\x1b\x07"
+      "e");
+  files[0].path = "标书 <1> & \"2\".docx";
+  std::ostringstream os;
+  write_junit(os, files, ReportOptions{});
+  pugi::xml_document d;
+  ASSERT_TRUE(d.load_string(os.str().c_str())) << os.str();
+  pugi::xml_node suite = d.child("testsuites").child("testsuite");
+  EXPECT_STREQ(suite.attribute("name").value(), "标书 <1> & \"2\".docx");
+  const std::string body = suite.find_child_by_attribute("testcase", "name", "body.font").child("failure").text().get();
+  EXPECT_NE(body.find("「a<b & c>\"d\"e」"), std::string::npos) << body;
 }
 
 }  // namespace
