@@ -47,6 +47,7 @@ class Reader {
   void classify_paragraph(Paragraph& p);
   void classify_sections();
   void number_headings();
+  int stated_start(const Paragraph& p) const;
   int text_heading_level(const Paragraph& p) const;
 
   Document& doc_;

@@ -200,6 +200,18 @@ void Reader::classify_sections() {
   }
 }
 
+// Where the automatic numbering of a paragraph says its level starts (w:startOverride of its list,
+// else w:start), 0 when the paragraph shows no automatic number. Not the number it shows: blank
+// lines in the heading style are numbered too, and a first chapter that shows 「七、」 after six of
+// them starts at 一、.
+int Reader::stated_start(const Paragraph& p) const {
+  if (p.label.empty() || p.num_id <= 0) return 0;
+  const Numbering& numbering = doc_.numbering();
+  if (int start = numbering.start_override(p.num_id, p.ilvl); start >= 0) return start;
+  const Level* level = numbering.level(p.num_id, p.ilvl);
+  return level ? level->start : 0;
+}
+
 void Reader::number_headings() {
   const int titles = std::min(title_levels(profile_), 6);
   std::vector<std::string> path(static_cast<size_t>(titles));
@@ -225,7 +237,7 @@ void Reader::number_headings() {
         if (per_chapter) {
           if (int n = chapter_number(p.shown(), profile_)) counts[0] = n - 1;
           else if (counts[0] > 0) --counts[0];  // no number of its own: the name's
-        } else if (int n = p.label.empty() ? 0 : chapter_number(p.label, profile_); n > 1) {
+        } else if (int n = stated_start(p); n > 1) {
           counts[0] = n - 1;  // an automatic number: the file's stated start
         }
         doc_.first_chapter_ = counts[0] + 1;

@@ -2,6 +2,7 @@
 // fix, each reproduced on the fixture document with the shape that caused it.
 #include <gtest/gtest.h>
 
+#include "docx/document.h"
 #include "fix/fix_support.h"
 
 namespace bidfmt::testfix {
@@ -52,6 +53,26 @@ TEST(FixForeignCauses, EmptyParagraphInAHeadingStyleTakesNoNumber) {
   expect_fixed(f, "blank-heading");
   std::string xml = testkit::read_zip(f.output).at("word/document.xml");
   EXPECT_NE(xml.find("<w:numId w:val=\"0\"/>"), std::string::npos);
+}
+
+// stress008.docx: blank lines in the heading 1 style before the first chapter, numbered like it,
+// so the first chapter shows 「三、」. fix leaves the blank lines unnumbered: it shows 「一、」.
+TEST(FixForeignCauses, NumberedBlankLinesBeforeTheFirstChapterLoseTheirNumbers) {
+  Parts p = clean_parts();
+  edit(p, "word/document.xml", [](pugi::xml_document& d) {
+    pugi::xml_node heading = paragraph_with_text(d, "工程概况");
+    ASSERT_TRUE(heading);
+    for (int i = 0; i < 2; ++i)
+      heading.parent().insert_child_before("w:p", heading).append_child("w:pPr").append_copy(heading.child("w:pPr").child("w:pStyle"));
+  });
+  std::string in = write(p, "blank-before-first");
+  Fixed f = fix_path(in, "blank-before-first");
+  expect_fixed(f, "blank-before-first");
+  std::unique_ptr<docx::Document> doc = docx::Document::read(f.output, xx2014());
+  std::string first;
+  for (const docx::Paragraph& q : doc->body().paragraphs)
+    if (q.role == docx::Role::heading && q.heading_level == 1 && first.empty()) first = q.shown();
+  EXPECT_EQ(first, "一、工程概况");
 }
 
 // 55966.docx: the last paragraph with text is a plain-text content control's. fix put the

@@ -439,6 +439,26 @@ TEST(Rules, HeadingL1StartOverrideIsTheFilesFirstChapter) {
   }
 }
 
+// …and not where the first chapter's number comes out: blank lines in the heading style are
+// numbered too (apache/poi's stress008.docx), so a first chapter after two of them shows 「三、」 in
+// a list that starts at 一、 — out of sequence, as the reader sees it.
+TEST(Rules, HeadingL1AfterNumberedBlankLinesIsOutOfSequence) {
+  Parts p = clean_parts();
+  edit(p, "word/document.xml", [](pugi::xml_document& d) {
+    pugi::xml_node heading = paragraph_with_text(d, "工程概况");
+    ASSERT_TRUE(heading);
+    for (int i = 0; i < 2; ++i)
+      heading.parent().insert_child_before("w:p", heading).append_child("w:pPr").append_copy(heading.child("w:pPr").child("w:pStyle"));
+  });
+  report::FileReport r = check_parts(p, "heading-l1-blank-lines");
+  const rules::Finding* first = nullptr;
+  for (const rules::Finding& f : r.findings)
+    if (f.rule() == "heading.l1" && f.kind() == "number_sequence" && !first) first = &f;
+  ASSERT_NE(first, nullptr) << dump(r);
+  EXPECT_EQ(first->actual().zh, "三、") << dump(r);
+  EXPECT_EQ(first->expected().zh, "一、") << dump(r);
+}
+
 TEST(Rules, HeadingL3FirstLineIndentInNumberingLevel) {
   // The heading numbering level's pPr indents the first line by 2 characters.
   Parts p = clean_parts();
