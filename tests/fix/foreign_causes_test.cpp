@@ -38,12 +38,7 @@ TEST(FixForeignCauses, HeadingDeeperThanTheProfilesLevelsGetsTheBodySpacing) {
 // 「1.1.3」: check reports it out of sequence. fix leaves the blank line unnumbered.
 TEST(FixForeignCauses, EmptyParagraphInAHeadingStyleTakesNoNumber) {
   Parts p = clean_parts();
-  edit(p, "word/document.xml", [](pugi::xml_document& d) {
-    pugi::xml_node heading = paragraph_with_text(d, "编制原则");
-    ASSERT_TRUE(heading);
-    pugi::xml_node blank = heading.parent().insert_child_before("w:p", heading);
-    blank.append_child("w:pPr").append_copy(heading.child("w:pPr").child("w:pStyle"));
-  });
+  blank_lines_before(p, "编制原则", 1);
   std::string in = write(p, "blank-heading");
   report::FileReport before = check(in);
   bool sequence = false;
@@ -59,12 +54,7 @@ TEST(FixForeignCauses, EmptyParagraphInAHeadingStyleTakesNoNumber) {
 // so the first chapter shows 「三、」. fix leaves the blank lines unnumbered: it shows 「一、」.
 TEST(FixForeignCauses, NumberedBlankLinesBeforeTheFirstChapterLoseTheirNumbers) {
   Parts p = clean_parts();
-  edit(p, "word/document.xml", [](pugi::xml_document& d) {
-    pugi::xml_node heading = paragraph_with_text(d, "工程概况");
-    ASSERT_TRUE(heading);
-    for (int i = 0; i < 2; ++i)
-      heading.parent().insert_child_before("w:p", heading).append_child("w:pPr").append_copy(heading.child("w:pPr").child("w:pStyle"));
-  });
+  blank_lines_before(p, "工程概况", 2);
   std::string in = write(p, "blank-before-first");
   Fixed f = fix_path(in, "blank-before-first");
   expect_fixed(f, "blank-before-first");

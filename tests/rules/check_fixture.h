@@ -184,4 +184,15 @@ inline pugi::xml_node set_child(pugi::xml_node parent, const char* name, std::in
   return n;
 }
 
+// Inserts `count` empty paragraphs in the style of the paragraph whose text is `text`, before it:
+// blank lines left in a heading style, which Word numbers like the heading.
+inline void blank_lines_before(Parts& parts, const std::string& text, int count) {
+  edit(parts, "word/document.xml", [&](pugi::xml_document& d) {
+    pugi::xml_node para = paragraph_with_text(d, text);
+    ASSERT_TRUE(para);
+    for (int i = 0; i < count; ++i)
+      para.parent().insert_child_before("w:p", para).append_child("w:pPr").append_copy(para.child("w:pPr").child("w:pStyle"));
+  });
+}
+
 }  // namespace bidfmt::testfix

@@ -444,12 +444,7 @@ TEST(Rules, HeadingL1StartOverrideIsTheFilesFirstChapter) {
 // a list that starts at 一、 — out of sequence, as the reader sees it.
 TEST(Rules, HeadingL1AfterNumberedBlankLinesIsOutOfSequence) {
   Parts p = clean_parts();
-  edit(p, "word/document.xml", [](pugi::xml_document& d) {
-    pugi::xml_node heading = paragraph_with_text(d, "工程概况");
-    ASSERT_TRUE(heading);
-    for (int i = 0; i < 2; ++i)
-      heading.parent().insert_child_before("w:p", heading).append_child("w:pPr").append_copy(heading.child("w:pPr").child("w:pStyle"));
-  });
+  blank_lines_before(p, "工程概况", 2);
   report::FileReport r = check_parts(p, "heading-l1-blank-lines");
   const rules::Finding* first = nullptr;
   for (const rules::Finding& f : r.findings)
