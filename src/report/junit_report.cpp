@@ -86,13 +86,11 @@ bool idle(const FileReport& f, const rules::Rule& r) {
   return std::find(f.idle_rules.begin(), f.idle_rules.end(), r.info.id) != f.idle_rules.end();
 }
 
-long errors_in(const rules::Findings& all, const Stretches* stretches) {
-  long n = 0;
-  if (stretches)
-    for (const auto& [begin, end] : *stretches)
-      for (size_t i = begin; i < end; ++i) n += all[i].severity == rules::Severity::error;
-  return n;
-}
+// A rule's findings in a file, counted once: its failure and its system-out are written from them.
+struct RuleFindings {
+  Stretches stretches;
+  long errors = 0, total = 0;
+};
 
 // One file's testsuite: its counts first (they are its attributes), then a testcase per rule.
 class Suite {
@@ -102,11 +100,18 @@ class Suite {
       counts_.tests = counts_.errors = 1;
       return;
     }
-    by_rule_ = stretches_by_rule(f.findings);
+    for (auto& [rule, stretches] : stretches_by_rule(f.findings)) {
+      RuleFindings& r = by_rule_[rule];
+      for (const auto& [begin, end] : stretches) {
+        r.total += static_cast<long>(end - begin);
+        for (size_t i = begin; i < end; ++i) r.errors += f.findings[i].severity == rules::Severity::error;
+      }
+      r.stretches = std::move(stretches);
+    }
     for (const rules::Rule* r : rules::all_rules()) {
       ++counts_.tests;
       if (idle(f, *r)) ++counts_.skipped;
-      else if (errors_in(f.findings, of(*r))) ++counts_.failures;
+      else if (const RuleFindings* found = of(*r); found && found->errors) ++counts_.failures;
     }
   }
   const Counts& counts() const { return counts_; }
@@ -128,8 +133,7 @@ class Suite {
       x.attribute("type", std::string("unreadable"));
       x.end();
       x.end();
-    }
-    if (f_.checked)
+    } else {
       for (const rules::Rule* r : rules::all_rules()) {
         x.start("testcase");
         x.attribute("classname", name);
@@ -145,11 +149,12 @@ class Suite {
         }
         x.end();
       }
+    }
     x.end();
   }
 
  private:
-  const Stretches* of(const rules::Rule& r) const {
+  const RuleFindings* of(const rules::Rule& r) const {
     auto it = by_rule_.find(r.info.id);
     return it == by_rule_.end() ? nullptr : &it->second;
   }
@@ -158,35 +163,32 @@ class Suite {
   }
   // The errors in a failure, one line each; the warnings in system-out.
   void findings(XmlOut& x, const rules::Rule& r) const {
-    const Stretches* stretches = of(r);
-    if (!stretches) return;
-    const rules::Findings& all = f_.findings;
-    if (long errs = errors_in(all, stretches)) {
+    const RuleFindings* found = of(r);
+    if (!found) return;
+    // The findings of one severity (errors, or not errors), one line each.
+    auto lines = [&](bool errors) {
+      for (const auto& [begin, end] : found->stretches)
+        for (size_t i = begin; i < end; ++i)
+          if ((f_.findings[i].severity == rules::Severity::error) == errors) x.text(line(f_.findings[i]));
+    };
+    if (found->errors) {
       x.start("failure");
-      x.attribute("message", std::to_string(errs) + (o_.lang == Lang::en ? " finding(s): " : " 处问题:") + r.info.summary.in(o_.lang));
+      x.attribute("message",
+                  std::to_string(found->errors) + (o_.lang == Lang::en ? " finding(s): " : " 处问题:") + r.info.summary.in(o_.lang));
       x.attribute("type", std::string("error"));
-      for (const auto& [begin, end] : *stretches)
-        for (size_t i = begin; i < end; ++i)
-          if (all[i].severity == rules::Severity::error) x.text(line(all[i]));
+      lines(true);
       x.end();
     }
-    if (errors_in(all, stretches) < count(*stretches)) {
+    if (found->errors < found->total) {
       x.start("system-out");
-      for (const auto& [begin, end] : *stretches)
-        for (size_t i = begin; i < end; ++i)
-          if (all[i].severity != rules::Severity::error) x.text(line(all[i]));
+      lines(false);
       x.end();
     }
-  }
-  static long count(const Stretches& s) {
-    long n = 0;
-    for (const auto& [begin, end] : s) n += static_cast<long>(end - begin);
-    return n;
   }
 
   const FileReport& f_;
   const ReportOptions& o_;
-  std::map<std::string_view, Stretches> by_rule_;
+  std::map<std::string_view, RuleFindings> by_rule_;
   Counts counts_;
 };
 
